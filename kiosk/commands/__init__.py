@@ -1,0 +1,1 @@
+"""Sub-commands of ``kiosk``: each module has ``register(subparsers, context)``."""

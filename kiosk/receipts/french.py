@@ -1,0 +1,78 @@
+"""French wording helpers for printed receipts: dates, sizes, amounts, spacing.
+
+A receipt is read by people not at ease with screens: dates are written in
+words, in Paris time, and punctuation follows French typography so a line
+never starts with a lone « : » or « € ».
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+PARIS = ZoneInfo("Europe/Paris")
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+
+_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+_BEFORE_COLON = re.compile(r"\s+:(?=\s|$)")
+_BEFORE_HIGH_PUNCT = re.compile(r"\s+([;!?])")
+_AFTER_OPEN_QUOTE = re.compile(r"«\s*")
+_BEFORE_CLOSE_QUOTE = re.compile(r"\s*»")
+_BEFORE_EURO = re.compile(r"(\d)\s*€")
+
+
+def typography(text: str) -> str:
+    """Non-breaking spaces where French typography wants them (« : ; ! ? € »)."""
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _BEFORE_HIGH_PUNCT.sub(NARROW_NBSP + r"\1", text)
+    text = _AFTER_OPEN_QUOTE.sub("«" + NBSP, text)
+    text = _BEFORE_CLOSE_QUOTE.sub(NBSP + "»", text)
+    return _BEFORE_EURO.sub(r"\1" + NBSP + "€", text)
+
+
+def day_in_words(day: date) -> str:
+    """« 1er mars 2026 », « 30 novembre 2026 »."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def paris_time(moment: datetime) -> datetime:
+    """The moment in Paris local time; a naive value is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return moment.astimezone(PARIS)
+
+
+def moment_in_words(moment: datetime) -> str:
+    """« lundi 30 novembre 2026 à 11 h 17 » in Paris local time."""
+    local = paris_time(moment)
+    hour = f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
+    return f"{_DAYS[local.weekday()]} {day_in_words(local.date())} à {hour}"
+
+
+def parse_moment(value: str | datetime) -> datetime:
+    """An RFC 3339 text (``Z`` accepted) or a datetime, made timezone-aware."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return paris_time(moment)
+
+
+def file_size(size: int) -> str:
+    """« 180 Ko », « 1,2 Mo »: sizes as a French reader expects them."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))}{NBSP}Ko"
+    return f"{size / 1_000_000:.1f}".replace(".", ",") + f"{NBSP}Mo"
+
+
+def euros(amount: Decimal | float | int | str) -> str:
+    """« 25 € », « 2,76 € »: no useless cents, comma as decimal mark."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    text = str(int(value)) if value == value.to_integral_value() else f"{value:.2f}"
+    return text.replace(".", ",") + NBSP + "€"

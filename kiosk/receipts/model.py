@@ -1,0 +1,209 @@
+"""What a receipt says, decided once, independent of paper size.
+
+``build_receipt`` turns the outbox's receipt snapshot and the procedure
+definition into plain French lines: masked numbers, dates in words, document
+titles. The renderers only lay these lines out, so the A4 and thermal
+receipts can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from kiosk.conditions import holds, referenced_fields
+from kiosk.procedures import Field, Procedure
+from kiosk.receipts import french
+from kiosk.receipts.masking import keep_for, mask
+
+ANTS_SITES: dict[str, str] = {
+    "carte_grise": "immatriculation.ants.gouv.fr",
+    "permis": "permisdeconduire.ants.gouv.fr",
+}
+ANTS_DEFAULT_SITE = "ants.gouv.fr"
+LAW = "article L112-11 du code des relations entre le public et l’administration"
+
+
+class ReceiptError(Exception):
+    """A receipt cannot be made; ``message`` is French, for the mediator."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled value (an answer, a document, a fee)."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Everything printed on a receipt, already worded and masked."""
+
+    final: bool
+    submission_id: str
+    local_reference: str
+    created_at: datetime
+    site_name: str
+    site: str
+    kiosk_id: str
+    procedure_title: str
+    procedure_version: str
+    theme: str
+    answers: tuple[Line, ...]
+    documents: tuple[Line, ...]
+    content_hash: str
+    next_steps: tuple[str, ...]
+    deadlines: tuple[str, ...]
+    fees: tuple[Line, ...]
+    dossier_number: str | None = None
+    received_at: datetime | None = None
+
+    @property
+    def kind(self) -> str:
+        """``reception`` (final) or ``enregistrement`` (provisional), as logged."""
+        return "reception" if self.final else "enregistrement"
+
+    @property
+    def title(self) -> str:
+        return "Accusé de réception" if self.final else "Accusé d’enregistrement"
+
+    @property
+    def qr_payload(self) -> str:
+        """What the QR code carries: the reference a mediator types to find the request."""
+        return self.local_reference
+
+    @property
+    def ants_site(self) -> str:
+        return ANTS_SITES.get(self.theme, ANTS_DEFAULT_SITE)
+
+
+def short_hash(sha256_hex: str) -> str:
+    """First 12 hex digits in groups of four: easy to read aloud and compare."""
+    head = sha256_hex.lower()[:12]
+    return " ".join(head[i : i + 4] for i in range(0, 12, 4))
+
+
+def _display(field: Field, value: Any) -> str:
+    """The stored answer as a citizen reads it, masked when confidential."""
+    text = str(value)
+    if field.type in ("choice", "yes_no"):
+        return field.choice_label(text)
+    if field.type == "date":
+        try:
+            return french.day_in_words(date.fromisoformat(text))
+        except ValueError:
+            return text
+    keep = keep_for(field.id, field.check, field.sensitive)
+    return text if keep is None else mask(text, keep)
+
+
+def _answers(procedure: Procedure, answers: Mapping[str, Any]) -> tuple[Line, ...]:
+    """Only the receipt fields the citizen answered, in the definition's order."""
+    lines = []
+    for field_id in procedure.receipt_fields:
+        value = answers.get(field_id)
+        if value is None or value == "":
+            continue
+        try:
+            field = procedure.field(field_id)
+        except KeyError:
+            continue
+        lines.append(Line(field.label, _display(field, value)))
+    return tuple(lines)
+
+
+def _documents(procedure: Procedure, documents: list[Mapping[str, Any]]) -> tuple[Line, ...]:
+    """Document titles with file type and size; file names may carry a name, so are left out."""
+    lines = []
+    for doc in documents:
+        try:
+            title = procedure.document(str(doc["kind"])).title
+        except KeyError:
+            title = str(doc["kind"])
+        extension = str(doc.get("filename", "")).rpartition(".")[2].upper()
+        size = french.file_size(int(doc.get("size", 0)))
+        lines.append(Line(title, f"{extension}, {size}" if extension else size))
+    return tuple(lines)
+
+
+def _fees(procedure: Procedure, answers: Mapping[str, Any], today: date) -> tuple[Line, ...]:
+    """Fees that apply; one whose condition reads unprinted answers is shown as possible."""
+    lines = []
+    str_answers = {key: str(value) for key, value in answers.items()}
+    for fee in procedure.fees:
+        if fee.amount_eur is None:
+            amount = "montant variable"
+        else:
+            amount = french.euros(fee.amount_eur) if fee.amount_eur else "gratuit"
+        known = all(name in str_answers for name in referenced_fields(fee.when))
+        if known and not holds(fee.when, str_answers, today):
+            continue
+        note = fee.note if known else "selon votre situation"
+        lines.append(Line(fee.label, f"{amount} ({note})" if note else amount))
+    return tuple(lines)
+
+
+def _required(snapshot: Mapping[str, Any], key: str) -> Any:
+    value = snapshot.get(key)
+    if value in (None, ""):
+        raise ReceiptError(
+            f"Le reçu ne peut pas être préparé : l’information « {key} » manque dans la "
+            "demande enregistrée. La demande elle-même n’est pas perdue ; prévenez le "
+            "support informatique."
+        )
+    return value
+
+
+def build_receipt(
+    snapshot: Mapping[str, Any],
+    procedure: Procedure,
+    *,
+    site_name: str,
+    final: bool,
+    dossier_number: str | None,
+    received_at: datetime | None,
+) -> Receipt:
+    """The receipt of one queued submission; ``final`` needs the service's answer."""
+    if final and (not dossier_number or received_at is None):
+        raise ReceiptError(
+            "L’accusé de réception n’est pas encore disponible : le service n’a pas encore "
+            "reçu cette demande. Imprimez l’accusé d’enregistrement, ou réessayez après "
+            "la prochaine synchronisation."
+        )
+    try:
+        created_at = french.parse_moment(_required(snapshot, "created_at"))
+    except (TypeError, ValueError):
+        raise ReceiptError(
+            "Le reçu ne peut pas être préparé : la date d’enregistrement de la demande est "
+            "illisible. La demande elle-même n’est pas perdue ; prévenez le support informatique."
+        ) from None
+    answers = snapshot.get("answers") or {}
+    content_sha = snapshot.get("body_sha256") or _required(snapshot, "content_sha256")
+    return Receipt(
+        final=final,
+        submission_id=str(_required(snapshot, "id")),
+        local_reference=str(_required(snapshot, "local_reference")),
+        created_at=created_at,
+        site_name=site_name,
+        site=str(snapshot.get("site") or ""),
+        kiosk_id=str(snapshot.get("kiosk_id") or ""),
+        procedure_title=procedure.title,
+        procedure_version=str((snapshot.get("procedure") or {}).get("version")
+                              or procedure.version),
+        theme=procedure.theme,
+        answers=_answers(procedure, answers),
+        documents=_documents(procedure, list(snapshot.get("documents") or [])),
+        content_hash=short_hash(str(content_sha)),
+        next_steps=procedure.next_steps,
+        deadlines=procedure.deadlines,
+        fees=_fees(procedure, answers, created_at.date()),
+        dossier_number=dossier_number if final else None,
+        received_at=french.paris_time(received_at) if final and received_at else None,
+    )

@@ -1,0 +1,251 @@
+"""Receipts as PDF: A4 sheets and 80 mm thermal rolls, fonts embedded.
+
+The same story (list of flowables) is laid out on both papers; only sizes
+change. Text is large and black for elderly readers. The thermal page is as
+long as its content, so the printer cuts right after the last line.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kiosk import PRODUCT
+from kiosk.receipts import french
+from kiosk.receipts.model import Line, Receipt
+from kiosk.receipts.qr import qr_drawing
+from kiosk.receipts.wording import Block, blocks
+from resources import resource_path
+
+Format = Literal["a4", "thermal"]
+FORMATS: tuple[Format, ...] = ("a4", "thermal")
+
+FONT = "ReceiptSans"
+FONT_BOLD = "ReceiptSans-Bold"
+A4_SIZE = (210 * mm, 297 * mm)
+THERMAL_WIDTH = 80 * mm
+THERMAL_PRINTABLE = 72 * mm
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Sizes (points) for one paper."""
+
+    page_width: float
+    margin_x: float
+    margin_y: float
+    body: float
+    title: float
+    heading: float
+    reference: float
+    small: float
+    qr: float
+    two_columns: bool
+    shaded: bool
+
+
+LAYOUTS: dict[Format, Layout] = {
+    "a4": Layout(A4_SIZE[0], 20 * mm, 16 * mm, 12, 22, 14, 18, 10, 38 * mm, True, True),
+    "thermal": Layout(
+        THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 5 * mm,
+        10, 15, 11.5, 13, 8.5, 32 * mm, False, False,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RenderedReceipt:
+    """The PDF bytes and the page size, which ``lp`` needs for a roll."""
+
+    pdf: bytes
+    width_mm: float
+    height_mm: float
+    pages: int
+
+
+def _register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+class _Styles:
+    def __init__(self, layout: Layout) -> None:
+        def style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
+            return ParagraphStyle(
+                name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
+                leading=round(size * 1.3, 1), textColor=colors.black, **extra,  # type: ignore[arg-type]
+            )
+
+        self.title = style("title", layout.title, bold=True, spaceAfter=layout.body * 0.4)
+        self.intro = style("intro", layout.body, spaceAfter=layout.body * 0.6)
+        self.heading = style(
+            "heading", layout.heading, bold=True, spaceBefore=layout.body * 0.9,
+            spaceAfter=layout.body * 0.3,
+        )
+        self.body = style("body", layout.body)
+        self.value = style("value", layout.body, bold=True)
+        self.label = style("label", layout.small if not layout.two_columns else layout.body)
+        self.bullet = style("bullet", layout.body, leftIndent=layout.body, bulletIndent=0,
+                            spaceAfter=layout.body * 0.25)
+        self.reference_label = style("ref-label", layout.body, alignment=TA_CENTER)
+        self.reference = style("ref", layout.reference, bold=True, alignment=TA_CENTER)
+        self.small = style("small", layout.small, spaceBefore=layout.small * 0.5)
+        self.caption = style("caption", layout.small, alignment=TA_CENTER)
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: escaped, with French non-breaking spaces."""
+    return Paragraph(escape(french.typography(text)), style)
+
+
+def _pairs(lines: tuple[Line, ...], layout: Layout, styles: _Styles) -> list[Flowable]:
+    """Label/value lines: two columns on A4, stacked on the narrow roll."""
+    width = layout.page_width - 2 * layout.margin_x
+    if not layout.two_columns:
+        flowables: list[Flowable] = []
+        for line in lines:
+            flowables.append(KeepTogether([_p(line.label, styles.label),
+                                           _p(line.value, styles.value), Spacer(1, 2)]))
+        return flowables
+    rows = [[_p(line.label, styles.label), _p(line.value, styles.value)] for line in lines]
+    table = Table(rows, colWidths=[width * 0.42, width * 0.58], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
+    ]))
+    return [table]
+
+
+def _boxed(rows: list[list[Flowable]], layout: Layout) -> Table:
+    """The reference (and dossier number) in a framed box, the first thing one sees."""
+    width = layout.page_width - 2 * layout.margin_x
+    table = Table(rows, colWidths=[width])
+    commands = [
+        ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if layout.shaded:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _bullets(items: tuple[str, ...], styles: _Styles) -> list[Flowable]:
+    return [Paragraph(escape(french.typography(item)), styles.bullet, bulletText="•")
+            for item in items]
+
+
+def _flowables(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
+    """One wording block laid out for this paper."""
+    if block.kind == "reference":
+        rows: list[list[Flowable]] = []
+        for line in block.lines:
+            rows += [[_p(line.label, styles.reference_label)], [_p(line.value, styles.reference)]]
+        return [_boxed(rows, layout)]
+    if block.kind == "pairs":
+        return _pairs(block.lines, layout, styles)
+    if block.kind == "bullets":
+        return _bullets(block.items, styles)
+    if block.kind == "qr":
+        return [KeepTogether([
+            Spacer(1, layout.body * 0.8),
+            _centered(qr_drawing(block.items[0], layout.qr), layout),
+            _p(block.text, styles.caption),
+        ])]
+    style = {"title": styles.title, "intro": styles.intro, "heading": styles.heading,
+             "text": styles.body, "small": styles.small}[block.kind]
+    return [_p(block.text, style)]
+
+
+def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
+    styles = _Styles(layout)
+    return [flowable for block in blocks(receipt)
+            for flowable in _flowables(block, layout, styles)]
+
+
+def _centered(flowable: Flowable, layout: Layout) -> Table:
+    table = Table([[flowable]], colWidths=[layout.page_width - 2 * layout.margin_x])
+    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _story_height(story: list[Flowable], width: float) -> float:
+    """Height the story takes in one frame of ``width`` (spaces counted generously)."""
+    total = 0.0
+    for flowable in story:
+        _, height = flowable.wrap(width, 10_000)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
+           title: str) -> tuple[bytes, int]:
+    buffer = io.BytesIO()
+    pages = 0
+
+    def count(canvas: object, doc: object) -> None:
+        nonlocal pages
+        pages += 1
+
+    frame = Frame(layout.margin_x, layout.margin_y, size[0] - 2 * layout.margin_x,
+                  size[1] - 2 * layout.margin_y, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc = BaseDocTemplate(buffer, pagesize=size, title=title, author=PRODUCT,
+                          creator=PRODUCT, lang="fr-FR", invariant=True)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=count)])
+    doc.build(story)
+    return buffer.getvalue(), pages
+
+
+def render_receipt(receipt: Receipt, fmt: Format) -> RenderedReceipt:
+    """Lay the receipt out on ``fmt`` paper; a roll gets one page fitted to its content."""
+    if fmt not in LAYOUTS:
+        raise ValueError(f"unknown receipt format {fmt!r}, expected one of {FORMATS}")
+    _register_fonts()
+    layout = LAYOUTS[fmt]
+    title = f"{receipt.title} {receipt.local_reference}"
+    if fmt == "a4":
+        pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, title)
+        return RenderedReceipt(pdf, 210.0, 297.0, pages)
+    width = layout.page_width - 2 * layout.margin_x
+    height = _story_height(_story(receipt, layout), width) + 2 * layout.margin_y
+    while True:
+        pdf, pages = _build(_story(receipt, layout), (layout.page_width, height), layout, title)
+        if pages == 1:
+            return RenderedReceipt(pdf, layout.page_width / mm, height / mm, pages)
+        height *= 1.1
+
+
+def render_pdf(receipt: Receipt, fmt: Format) -> bytes:
+    """The receipt as PDF bytes (see ``render_receipt`` for the page size)."""
+    return render_receipt(receipt, fmt).pdf

@@ -1,0 +1,34 @@
+"""The durable, encrypted outbox of confirmed submissions (the sync client lives in ``sync``)."""
+
+from .errors import (
+    InvalidSubmission,
+    InvalidTransition,
+    OutboxCorrupt,
+    OutboxError,
+    OutboxFull,
+    OutboxKeyError,
+    PurgedError,
+    UnknownSubmission,
+)
+from .models import STATES, QueuedSubmission, State, StoredDocument
+from .outbox import DB_NAME, KEY_NAME, STATE_LABELS_FR, Outbox, open_outbox
+
+__all__ = [
+    "DB_NAME",
+    "KEY_NAME",
+    "STATES",
+    "STATE_LABELS_FR",
+    "InvalidSubmission",
+    "InvalidTransition",
+    "Outbox",
+    "OutboxCorrupt",
+    "OutboxError",
+    "OutboxFull",
+    "OutboxKeyError",
+    "PurgedError",
+    "QueuedSubmission",
+    "State",
+    "StoredDocument",
+    "UnknownSubmission",
+    "open_outbox",
+]

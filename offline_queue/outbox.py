@@ -1,0 +1,654 @@
+"""The durable, encrypted outbox: every confirmed request waits here until the
+central service has acknowledged it.
+
+A citizen who came in person must never lose a request: ``enqueue`` commits the
+submission and all its documents in one fsynced SQLite transaction (WAL,
+``synchronous=FULL``) before it returns, and the sync client moves rows through
+``queued -> sending -> sent`` (or ``needs_attention``) with single-statement
+updates. Answers, document bytes, file names and server error details are
+AES-GCM encrypted; states, dates, ids and procedure codes stay readable so the
+queue can be listed without the key.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import logging
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .crypto import RecordCipher, create_key, read_key
+from .errors import (
+    IT_HELP,
+    InvalidSubmission,
+    InvalidTransition,
+    OutboxCorrupt,
+    OutboxError,
+    OutboxFull,
+    PurgedError,
+    UnknownSubmission,
+)
+from .migrations import migrate
+from .models import (
+    STATES,
+    DocumentLike,
+    QueuedSubmission,
+    StoredDocument,
+    parse_time,
+    to_db_time,
+    utc_now,
+)
+from .snapshot import receipt_snapshot
+
+DB_NAME = "outbox.db"
+KEY_NAME = "outbox.key"
+BUSY_TIMEOUT_S = 15.0
+KEY_CHECK = b"point-numerique outbox key check"
+
+STATE_LABELS_FR: dict[str, str] = {
+    "queued": "en attente d'envoi",
+    "sending": "en cours d'envoi",
+    "sent": "envoyée",
+    "needs_attention": "à corriger",
+}
+
+log = logging.getLogger(__name__)
+
+_SUBMISSION_COLUMNS = (
+    "id, local_reference, procedure_code, procedure_version, state, attempts, created_at, "
+    "next_attempt_at, last_error, error_details, dossier_number, received_at, supersedes, "
+    "purged_at"
+)
+
+
+def corrupt_message(path: Path) -> str:
+    return (
+        f"La file d'attente des demandes ({path}) est abîmée. Ne supprimez rien et "
+        "n'éteignez pas la borne : les demandes déjà enregistrées peuvent être sauvées. "
+        f"{IT_HELP}, qui lancera « kiosk queue recover »."
+    )
+
+
+def full_message(path: Path) -> str:
+    return (
+        f"Le disque de la borne est plein : la demande n'a PAS été enregistrée ({path.parent}). "
+        "Rien n'a été perdu de ce qui était déjà enregistré. Gardez les papiers du "
+        f"demandeur, libérez de la place ou {IT_HELP.lower()}, puis validez à nouveau."
+    )
+
+
+def translate_error(exc: BaseException, path: Path) -> OutboxError:
+    """Turn SQLite and OS errors into outbox errors with a French message."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        return OutboxFull(full_message(path))
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return OutboxCorrupt(corrupt_message(path))
+    if code == sqlite3.SQLITE_BUSY:
+        return OutboxError(
+            "La file d'attente est occupée par un autre programme de la borne. "
+            f"Réessayez dans un instant ; si cela dure, {IT_HELP.lower()}."
+        )
+    log.error("outbox %s: unexpected storage error %s", path, type(exc).__name__)
+    return OutboxError(
+        f"Erreur d'accès à la file d'attente ({path}) : {exc}. Ne supprimez rien. {IT_HELP}."
+    )
+
+
+def check_sound(db_path: Path) -> None:
+    """Raise ``OutboxCorrupt`` unless ``db_path`` is a sound database, without writing to it.
+
+    A read-only connection runs ``PRAGMA quick_check``: it neither checkpoints
+    nor deletes a WAL file on close, so a damaged file stays exactly as found.
+    """
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, db_path) from None
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        log.error("outbox %s: cannot be read as a database (%s)", db_path, exc)
+        raise OutboxCorrupt(corrupt_message(db_path)) from None
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        log.error("outbox %s failed quick_check: %s", db_path, "; ".join(problems[:5]))
+        raise OutboxCorrupt(corrupt_message(db_path))
+
+
+def connect(db_path: Path) -> sqlite_utils.Database:
+    """A connection set up for durability: WAL, ``synchronous=FULL``, busy timeout."""
+    conn = sqlite3.connect(
+        db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA secure_delete = ON")  # purged answers are zeroed, not left in free pages
+    return db
+
+
+def open_outbox(data_dir: Path) -> Outbox:
+    """Open (or create) ``<data_dir>/outbox.db`` with its 0600 key ``outbox.key``.
+
+    A key is only created for a new, empty outbox: creating one beside existing
+    data would make it unreadable, so a missing key is an error then.
+    """
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise translate_error(exc, data_dir / DB_NAME) from None
+    key_path, db_path = data_dir / KEY_NAME, data_dir / DB_NAME
+    has_data = db_path.exists() and db_path.stat().st_size > 0
+    if key_path.exists() or has_data:
+        key = read_key(key_path)
+    else:
+        try:
+            key = create_key(key_path)
+        except OSError as exc:
+            raise translate_error(exc, db_path) from None
+    return Outbox(db_path, key)
+
+
+class Outbox:
+    """The queue of confirmed submissions; safe to share between threads."""
+
+    def __init__(self, db_path: Path, key: bytes, *, now: Callable[[], datetime] = utc_now) -> None:
+        self.path = Path(db_path)
+        self._cipher = RecordCipher(key)
+        self._now = now
+        self._lock = threading.RLock()
+        if self.path.exists() and self.path.stat().st_size > 0:
+            check_sound(self.path)
+        try:
+            self.db = connect(self.path)
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+        try:
+            found = migrate(self.db)
+            self._check_key()
+        except BaseException as exc:
+            self.db.close()
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise translate_error(exc, self.path) from None
+            raise
+        if found == 0:
+            log.info("outbox %s created", self.path)
+
+    # -- plumbing -------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> Outbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One IMMEDIATE transaction: all or nothing, fsynced at COMMIT."""
+        with self._lock:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                    self.db.execute("COMMIT")
+                except BaseException:
+                    if self.db.conn.in_transaction:
+                        try:
+                            self.db.execute("ROLLBACK")
+                        except sqlite3.Error:
+                            log.error("outbox %s: rollback failed", self.path)
+                    raise
+            except (sqlite3.Error, OSError) as exc:
+                if isinstance(exc, sqlite3.IntegrityError):
+                    raise
+                raise translate_error(exc, self.path) from None
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            try:
+                cursor = self.db.conn.execute(sql, params)
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            except sqlite3.Error as exc:
+                raise translate_error(exc, self.path) from None
+
+    def _check_key(self) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'key_check'").fetchone()
+        if row is None:
+            with self._write():
+                self.db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('key_check', ?)",
+                    (self._cipher.seal(KEY_CHECK, "meta/key_check"),),
+                )
+        elif self._cipher.open(row[0], "meta/key_check") != KEY_CHECK:
+            raise OutboxCorrupt(corrupt_message(self.path))
+
+    def _seal_json(self, value: Any, aad: str) -> bytes:
+        return self._cipher.seal(json.dumps(value, ensure_ascii=False).encode(), aad)
+
+    def _open_json(self, record: bytes, aad: str) -> Any:
+        return json.loads(self._cipher.open(record, aad))
+
+    def _item(self, row: Mapping[str, Any]) -> QueuedSubmission:
+        details = row["error_details"]
+        return QueuedSubmission(
+            id=row["id"],
+            local_reference=row["local_reference"],
+            procedure_code=row["procedure_code"],
+            procedure_version=row["procedure_version"],
+            state=row["state"],
+            attempts=row["attempts"],
+            created_at=parse_time(row["created_at"]),
+            next_attempt_at=parse_time(row["next_attempt_at"]),
+            last_error=row["last_error"],
+            dossier_number=row["dossier_number"],
+            received_at=parse_time(row["received_at"]) if row["received_at"] else None,
+            error_details=(
+                self._open_json(details, f"submissions/{row['id']}/error_details")
+                if details
+                else []
+            ),
+            supersedes=row["supersedes"],
+            purged=row["purged_at"] is not None,
+        )
+
+    # -- enqueue --------------------------------------------------------------
+
+    def enqueue(
+        self,
+        body: Mapping[str, Any],
+        documents: Sequence[DocumentLike],
+        *,
+        receipt_fields: Collection[str] | None = None,
+    ) -> QueuedSubmission:
+        """Store ``body`` and its documents durably; returns once they are on disk.
+
+        The stored body gets its ``local_reference`` (when ``None``) and its
+        ``documents`` list rebuilt from ``documents``. ``receipt_fields``, when
+        given, limits which answers the receipt snapshot keeps after the purge.
+        """
+        stored, sub_id, created_at = _prepare_body(body, documents)
+        now = to_db_time(self._now())
+        sealed_docs = [
+            (
+                index,
+                doc.kind,
+                self._cipher.seal(doc.filename.encode(), f"documents/{sub_id}/{index}/filename"),
+                doc.content_type,
+                doc.size,
+                doc.sha256,
+                self._cipher.seal(bytes(doc.data), f"documents/{sub_id}/{index}/content"),
+            )
+            for index, doc in enumerate(documents)
+        ]
+        try:
+            with self._write():
+                seq = None
+                if stored.get("local_reference") is None:
+                    seq = self.db.execute(
+                        "INSERT INTO counters (name, value) VALUES ('local_reference', 1) "
+                        "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value"
+                    ).fetchone()[0]
+                    stored["local_reference"] = f"PN-{stored['kiosk_id']}-{seq:06d}"
+                snapshot = receipt_snapshot(stored, receipt_fields)
+                self.db.execute(
+                    "INSERT INTO submissions (id, seq, local_reference, procedure_code, "
+                    "procedure_version, state, attempts, created_at, enqueued_at, "
+                    "next_attempt_at, supersedes, body, snapshot) "
+                    "VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?)",
+                    (
+                        sub_id,
+                        seq,
+                        stored["local_reference"],
+                        stored["procedure"]["code"],
+                        str(stored["procedure"]["version"]),
+                        created_at,
+                        now,
+                        now,
+                        stored.get("supersedes"),
+                        self._seal_json(stored, f"submissions/{sub_id}/body"),
+                        self._seal_json(snapshot, f"submissions/{sub_id}/snapshot"),
+                    ),
+                )
+                self.db.conn.executemany(
+                    "INSERT INTO documents (submission_id, idx, kind, filename, content_type, "
+                    "size, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(sub_id, *doc) for doc in sealed_docs],
+                )
+        except sqlite3.IntegrityError:
+            raise InvalidSubmission(
+                "Cette demande est déjà dans la file d'attente (même identifiant ou même "
+                "référence) : elle n'a pas été enregistrée une deuxième fois."
+            ) from None
+        log.info(
+            "queued submission %s (%s, %s, %d documents)",
+            sub_id,
+            stored["local_reference"],
+            stored["procedure"]["code"],
+            len(sealed_docs),
+        )
+        return self.get(sub_id)
+
+    # -- reads ----------------------------------------------------------------
+
+    def get(self, submission_id: str) -> QueuedSubmission:
+        rows = self._rows(
+            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions WHERE id = ?", (submission_id,)
+        )
+        if not rows:
+            raise _unknown(submission_id)
+        return self._item(rows[0])
+
+    def get_by_reference(self, local_reference: str) -> QueuedSubmission:
+        """Find a submission by the reference printed on the receipt."""
+        rows = self._rows(
+            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions WHERE local_reference = ?",
+            (local_reference,),
+        )
+        if not rows:
+            raise _unknown(local_reference)
+        return self._item(rows[0])
+
+    def list_items(self, states: Iterable[str] | None = None) -> list[QueuedSubmission]:
+        """Oldest first; ``states`` filters."""
+        sql = f"SELECT {_SUBMISSION_COLUMNS} FROM submissions"
+        params: list[str] = []
+        if states is not None:
+            params = list(states)
+            sql += f" WHERE state IN ({', '.join('?' * len(params))})"
+        return [self._item(row) for row in self._rows(sql + " ORDER BY created_at, rowid", params)]
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = dict.fromkeys(STATES, 0)
+        for row in self._rows("SELECT state, count(*) AS n FROM submissions GROUP BY state"):
+            found[row["state"]] = row["n"]
+        return found
+
+    def oldest_pending_at(self) -> datetime | None:
+        """Creation time of the oldest submission still to send (queued or sending)."""
+        rows = self._rows(
+            "SELECT min(created_at) AS oldest FROM submissions WHERE state IN ('queued', 'sending')"
+        )
+        return parse_time(rows[0]["oldest"]) if rows[0]["oldest"] else None
+
+    def _submission_row(self, submission_id: str, columns: str) -> Mapping[str, Any]:
+        rows = self._rows(f"SELECT {columns} FROM submissions WHERE id = ?", (submission_id,))
+        if not rows:
+            raise _unknown(submission_id)
+        return rows[0]
+
+    def body(self, submission_id: str) -> dict[str, Any]:
+        """The decrypted body as it goes to the central service."""
+        row = self._submission_row(submission_id, "local_reference, body, purged_at")
+        if row["body"] is None:
+            raise PurgedError(
+                f"Les réponses de la demande {row['local_reference']} ont été effacées "
+                "à la fin de la durée de conservation ; le reçu reste disponible."
+            )
+        result: dict[str, Any] = self._open_json(row["body"], f"submissions/{submission_id}/body")
+        return result
+
+    def receipt_snapshot(self, submission_id: str) -> dict[str, Any]:
+        """What a receipt needs, kept after the purge."""
+        row = self._submission_row(submission_id, "snapshot")
+        result: dict[str, Any] = self._open_json(
+            row["snapshot"], f"submissions/{submission_id}/snapshot"
+        )
+        return result
+
+    def documents(self, submission_id: str) -> list[StoredDocument]:
+        self._submission_row(submission_id, "id")
+        rows = self._rows(
+            "SELECT idx, kind, filename, content_type, size, sha256, upload_url, "
+            "upload_offset, upload_complete FROM documents WHERE submission_id = ? ORDER BY idx",
+            (submission_id,),
+        )
+        return [
+            StoredDocument(
+                index=row["idx"],
+                kind=row["kind"],
+                filename=self._cipher.open(
+                    row["filename"], f"documents/{submission_id}/{row['idx']}/filename"
+                ).decode(),
+                content_type=row["content_type"],
+                size=row["size"],
+                sha256=row["sha256"],
+                upload_url=row["upload_url"],
+                upload_offset=row["upload_offset"],
+                upload_complete=bool(row["upload_complete"]),
+            )
+            for row in rows
+        ]
+
+    def document_bytes(self, submission_id: str, index: int) -> bytes:
+        """The decrypted document, checked against its sha256."""
+        submission = self._submission_row(submission_id, "local_reference, purged_at")
+        rows = self._rows(
+            "SELECT content, sha256 FROM documents WHERE submission_id = ? AND idx = ?",
+            (submission_id, index),
+        )
+        if not rows:
+            reference = submission["local_reference"]
+            raise UnknownSubmission(f"La demande {reference} n'a pas de pièce n°{index + 1}.")
+        if rows[0]["content"] is None:
+            if submission["purged_at"] is not None:
+                raise PurgedError(
+                    f"Les pièces de la demande {submission['local_reference']} ont été effacées "
+                    "à la fin de la durée de conservation."
+                )
+            raise OutboxError(
+                f"La pièce n°{index + 1} de la demande {submission['local_reference']} a été "
+                "perdue lors de la réparation de la file d'attente : refaites la demande "
+                "avec une nouvelle copie de la pièce."
+            )
+        data = self._cipher.open(rows[0]["content"], f"documents/{submission_id}/{index}/content")
+        if hashlib.sha256(data).hexdigest() != rows[0]["sha256"]:
+            raise OutboxCorrupt(corrupt_message(self.path))
+        return data
+
+    # -- transitions ----------------------------------------------------------
+
+    def _transition(
+        self,
+        submission_id: str,
+        allowed_from: Collection[str],
+        action_fr: str,
+        assignments: str,
+        params: Sequence[Any],
+    ) -> None:
+        with self._write():
+            placeholders = ", ".join("?" * len(allowed_from))
+            cursor = self.db.execute(
+                f"UPDATE submissions SET {assignments} WHERE id = ? AND state IN ({placeholders})",
+                [*params, submission_id, *allowed_from],
+            )
+            if cursor.rowcount == 1:
+                return
+            row = self.db.execute(
+                "SELECT local_reference, state FROM submissions WHERE id = ?", (submission_id,)
+            ).fetchone()
+        if row is None:
+            raise _unknown(submission_id)
+        raise InvalidTransition(
+            f"La demande {row[0]} est « {STATE_LABELS_FR[row[1]]} » : impossible de {action_fr}."
+        )
+
+    def due(self, now: datetime) -> list[QueuedSubmission]:
+        """Queued, or left ``sending`` by a crash, whose next attempt is due; oldest first."""
+        rows = self._rows(
+            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions "
+            "WHERE state IN ('queued', 'sending') AND next_attempt_at <= ? "
+            "ORDER BY created_at, rowid",
+            (to_db_time(now),),
+        )
+        return [self._item(row) for row in rows]
+
+    def mark_sending(self, submission_id: str) -> None:
+        """Recorded before anything goes on the wire, so a crash never looks like a success."""
+        self._transition(
+            submission_id,
+            ("queued", "sending"),
+            "l'envoyer",
+            "state = 'sending', attempts = attempts + 1",
+            (),
+        )
+
+    def save_upload(
+        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool
+    ) -> None:
+        """Remember an upload's place so an interrupted one resumes instead of restarting."""
+        with self._write():
+            cursor = self.db.execute(
+                "UPDATE documents SET upload_url = ?, upload_offset = ?, upload_complete = ? "
+                "WHERE submission_id = ? AND idx = ?",
+                (upload_url, offset, int(complete), submission_id, index),
+            )
+            if cursor.rowcount != 1:
+                raise _unknown(f"{submission_id}#{index}")
+
+    def mark_sent(
+        self, submission_id: str, dossier_number: str, received_at: datetime | str
+    ) -> None:
+        if isinstance(received_at, str):
+            received_at = parse_time(received_at)
+        self._transition(
+            submission_id,
+            ("sending",),
+            "la marquer envoyée",
+            "state = 'sent', dossier_number = ?, received_at = ?, last_error = NULL, "
+            "error_details = NULL",
+            (dossier_number, to_db_time(received_at)),
+        )
+
+    def mark_retry(self, submission_id: str, error: str, next_attempt_at: datetime) -> None:
+        self._transition(
+            submission_id,
+            ("sending", "queued"),
+            "la remettre en attente",
+            "state = 'queued', last_error = ?, next_attempt_at = ?",
+            (error, to_db_time(next_attempt_at)),
+        )
+
+    def mark_needs_attention(
+        self, submission_id: str, error: str, details: list[dict[str, Any]]
+    ) -> None:
+        """A permanent refusal: set aside for a mediator, never blocking the rest."""
+        self._transition(
+            submission_id,
+            ("sending", "queued"),
+            "la mettre de côté",
+            "state = 'needs_attention', last_error = ?, error_details = ?",
+            (error, self._seal_json(details, f"submissions/{submission_id}/error_details")),
+        )
+
+    def retry(self, submission_id: str) -> None:
+        """Mediator's "put back": needs_attention -> queued now, attempts kept."""
+        missing = self._rows(
+            "SELECT count(*) AS n FROM documents WHERE submission_id = ? AND content IS NULL",
+            (submission_id,),
+        )[0]["n"]
+        if missing:
+            reference = self.get(submission_id).local_reference
+            raise InvalidTransition(
+                f"La demande {reference} a perdu {missing} pièce(s) lors d'une réparation : "
+                "elle ne peut pas être renvoyée telle quelle. Refaites la demande."
+            )
+        self._transition(
+            submission_id,
+            ("needs_attention",),
+            "la renvoyer (seules les demandes « à corriger » peuvent l'être)",
+            "state = 'queued', next_attempt_at = ?",
+            (to_db_time(self._now()),),
+        )
+
+    def purge_expired(self, retention_days: int, now: datetime) -> int:
+        """Erase answers and document bytes of submissions sent over ``retention_days`` ago."""
+        cutoff = to_db_time(now - timedelta(days=retention_days))
+        with self._write():
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL "
+                    "AND COALESCE(received_at, enqueued_at) < ?",
+                    (cutoff,),
+                ).fetchall()
+            ]
+            for sub_id in ids:
+                self.db.execute(
+                    "UPDATE submissions SET body = NULL, error_details = NULL, purged_at = ? "
+                    "WHERE id = ?",
+                    (to_db_time(now), sub_id),
+                )
+                self.db.execute(
+                    "UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,)
+                )
+        if ids:
+            log.info("purged answers and documents of %d sent submissions", len(ids))
+        return len(ids)
+
+
+def _unknown(what: str) -> UnknownSubmission:
+    return UnknownSubmission(f"Aucune demande « {what} » dans la file d'attente.")
+
+
+def _prepare_body(
+    body: Mapping[str, Any], documents: Sequence[DocumentLike]
+) -> tuple[dict[str, Any], str, str]:
+    """Check what the outbox relies on and return (stored body, id, created_at as stored)."""
+    if not isinstance(body, Mapping):
+        raise InvalidSubmission("La demande à enregistrer n'est pas un objet JSON.")
+    stored = json.loads(json.dumps(dict(body)))
+    procedure = stored.get("procedure")
+    if not (
+        isinstance(procedure, dict)
+        and isinstance(procedure.get("code"), str)
+        and procedure.get("version") not in (None, "")
+    ):
+        raise InvalidSubmission("La demande ne dit pas de quelle démarche il s'agit (procedure).")
+    if not isinstance(stored.get("kiosk_id"), str) or not stored["kiosk_id"]:
+        raise InvalidSubmission("La demande ne porte pas l'identifiant de la borne (kiosk_id).")
+    stored["id"] = stored.get("id") or str(uuid.uuid4())
+    stored.setdefault("created_at", to_db_time(utc_now())[:19] + "Z")
+    try:
+        created_at = to_db_time(parse_time(str(stored["created_at"])))
+    except ValueError:
+        raise InvalidSubmission("La date de la demande (created_at) est illisible.") from None
+    stored.setdefault("local_reference", None)
+    stored.setdefault("supersedes", None)
+    stored["documents"] = []
+    for index, doc in enumerate(documents):
+        data = bytes(doc.data)
+        if len(data) != doc.size or hashlib.sha256(data).hexdigest() != doc.sha256:
+            raise InvalidSubmission(
+                f"La pièce n°{index + 1} ({doc.kind}) a changé depuis qu'elle a été vérifiée : "
+                "numérisez-la à nouveau."
+            )
+        stored["documents"].append(
+            {
+                "kind": doc.kind,
+                "upload_id": None,
+                "sha256": doc.sha256,
+                "size": doc.size,
+                "content_type": doc.content_type,
+                "filename": doc.filename,
+            }
+        )
+    return stored, str(stored["id"]), created_at

@@ -1,0 +1,306 @@
+"""One widget type per field type of a procedure definition.
+
+Each widget shows the question, an example, a help button and an inline
+error, and hands the raw text to the session: validation and normalisation
+belong to the core (``kiosk.validators`` through ``ProcedureSession``), never
+to the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.procedures import Field
+from ui.screens.common import MIN_TARGET_PX, big_button, name, text_label
+
+DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
+
+
+def _line_edit(accessible_name: str, description: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMinimumHeight(MIN_TARGET_PX)
+    edit.setProperty("role", "input")
+    name(edit, accessible_name, description)
+    return edit
+
+
+class FieldWidget(QWidget):
+    """Question, example, help, input and error for one field.
+
+    ``changed`` fires with the raw value when an answer is complete enough to
+    change what is shown next (a choice tapped, a text field left); the
+    screen then asks the session and re-renders.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setProperty("role", "field")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(6)
+        header = QHBoxLayout()
+        label_text = field.label if field.required else self.tr("%s (facultatif)") % field.label
+        self.label = text_label(label_text, "fieldLabel")
+        header.addWidget(self.label, 1)
+        self.help_button: QPushButton | None = None
+        self.help_label: QLabel | None = None
+        if field.help:
+            self.help_button = big_button(
+                self.tr("Aide"), self.tr("Afficher l'aide pour : %s") % field.label, "help"
+            )
+            self.help_button.setCheckable(True)
+            self.help_button.setAccessibleName(self.tr("Aide : %s") % field.label)
+            self.help_button.setMinimumWidth(MIN_TARGET_PX * 2)
+            header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        if field.help:
+            self.help_label = text_label(field.help, "help")
+            self.help_label.setVisible(False)
+            layout.addWidget(self.help_label)
+            assert self.help_button is not None
+            self.help_button.toggled.connect(self.help_label.setVisible)
+        if field.example:
+            layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "hint"))
+        self.input_row = QHBoxLayout()
+        self.input_row.setSpacing(12)
+        layout.addLayout(self.input_row)
+        self.error_label = text_label("", "error")
+        self.error_label.setVisible(False)
+        layout.addWidget(self.error_label)
+
+    def description(self) -> str:
+        """What a screen reader says about the input: help and example."""
+        parts = [self.field.help, self.tr("Exemple : %s") % self.field.example
+                 if self.field.example else ""]
+        return " ".join(p for p in parts if p) or self.field.label
+
+    def value(self) -> str:
+        """The raw answer as typed or chosen ('' when nothing)."""
+        raise NotImplementedError
+
+    def set_value(self, value: str) -> None:
+        """Show a stored (normalised) answer."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Empty the input and hide any error."""
+        self.set_value("")
+        self.show_error(None)
+
+    def focus_input(self) -> None:
+        """Put the keyboard focus on the first input."""
+        inputs = self.inputs()
+        if inputs:
+            inputs[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def inputs(self) -> list[QWidget]:
+        """Focusable inputs in tab order."""
+        raise NotImplementedError
+
+    def text_inputs(self) -> list[tuple[QLineEdit, str]]:
+        """Line edits and the on-screen keyboard they need ("text" or "digits")."""
+        return []
+
+    def show_error(self, message: str | None) -> None:
+        """Show the core's message under the input, or hide it."""
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+        self.setProperty("invalid", bool(message))
+        for widget in self.inputs():
+            widget.setProperty("invalid", bool(message))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            described = self.description()
+            widget.setAccessibleDescription(f"{message} {described}" if message else described)
+
+    @property
+    def error(self) -> str:
+        return self.error_label.text() if self.error_label.isVisible() else ""
+
+
+class TextFieldWidget(FieldWidget):
+    """A free text line (names, addresses, plates, codes)."""
+
+    keyboard = "text"
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = _line_edit(field.label, self.description())
+        self.edit.setMaxLength(500)
+        self.input_row.addWidget(self.edit, 1)
+        self.edit.editingFinished.connect(self._left)
+
+    def _left(self) -> None:
+        self.changed.emit(self.value())
+
+    def value(self) -> str:
+        return self.edit.text()
+
+    def set_value(self, value: str) -> None:
+        self.edit.setText(value)
+
+    def inputs(self) -> list[QWidget]:
+        return [self.edit]
+
+    def text_inputs(self) -> list[tuple[QLineEdit, str]]:
+        return [(self.edit, self.keyboard)]
+
+
+class DigitsFieldWidget(TextFieldWidget):
+    """Numbers only (NEPH, timbre fiscal, postal code): digit pad, no letters accepted."""
+
+    keyboard = "digits"
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit.setValidator(QRegularExpressionValidator(DIGITS_INPUT, self.edit))
+        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+
+
+class ChoiceFieldWidget(FieldWidget):
+    """Each choice is a big button; tapping one chooses it (like a radio button)."""
+
+    horizontal = False
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        column = QHBoxLayout() if self.horizontal else QVBoxLayout()
+        column.setSpacing(16)
+        for choice in self._choices():
+            button = big_button(choice[1], choice[2] or field.label, "choice")
+            button.setCheckable(True)
+            button.setAccessibleName(f"{field.label} : {choice[1]}")
+            if self.horizontal:
+                button.setMinimumWidth(MIN_TARGET_PX * 3)
+            self.group.addButton(button)
+            self.buttons[choice[0]] = button
+            column.addWidget(button)
+            button.clicked.connect(lambda _checked=False, v=choice[0]: self.changed.emit(v))
+        if self.horizontal:
+            column.addStretch(1)
+        self.input_row.addLayout(column, 1)
+
+    def _choices(self) -> list[tuple[str, str, str]]:
+        return [(c.value, c.label, c.help) for c in self.field.choices]
+
+    def value(self) -> str:
+        return next((v for v, b in self.buttons.items() if b.isChecked()), "")
+
+    def set_value(self, value: str) -> None:
+        self.group.setExclusive(False)
+        for choice, button in self.buttons.items():
+            button.setChecked(choice == value)
+        self.group.setExclusive(True)
+
+    def inputs(self) -> list[QWidget]:
+        return list(self.buttons.values())
+
+
+class YesNoFieldWidget(ChoiceFieldWidget):
+    """Two big buttons, Oui and Non, side by side."""
+
+    horizontal = True
+
+    def _choices(self) -> list[tuple[str, str, str]]:
+        return [("oui", self.tr("Oui"), ""), ("non", self.tr("Non"), "")]
+
+
+class DateFieldWidget(FieldWidget):
+    """Three boxes, day, month and year, each with its own label.
+
+    Separate boxes avoid the date pickers and masks that confuse people not
+    at ease with screens: they type what is printed on their papers, in the
+    French order, and the cursor moves on by itself when a box is full.
+    """
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.day = self._part(self.tr("Jour"), 2, self.tr("Le jour, en chiffres, par exemple 05"))
+        self.month = self._part(self.tr("Mois"), 2, self.tr("Le mois, en chiffres, par exemple 03"))
+        self.year = self._part(self.tr("Année"), 4, self.tr("L'année, 4 chiffres, par exemple 1950"))
+        self.input_row.addStretch(1)
+        self.day.textEdited.connect(lambda text: self._advance(text, 2, self.month))
+        self.month.textEdited.connect(lambda text: self._advance(text, 2, self.year))
+        for part in (self.day, self.month, self.year):
+            part.editingFinished.connect(self._maybe_left)
+
+    def _part(self, title: str, length: int, description: str) -> QLineEdit:
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        caption = text_label(title, "hint")
+        edit = _line_edit(f"{self.field.label} : {title}", description)
+        edit.setMaxLength(length)
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]*"), edit))
+        edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        edit.setFixedWidth(70 + 26 * length)
+        caption.setBuddy(edit)
+        column.addWidget(caption)
+        column.addWidget(edit)
+        self.input_row.addLayout(column)
+        return edit
+
+    def _advance(self, text: str, length: int, following: QLineEdit) -> None:
+        if len(text) == length:
+            following.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _maybe_left(self) -> None:
+        # Wait for the focus to settle: moving between the three boxes is not leaving.
+        QTimer.singleShot(0, self._check_left)
+
+    def _check_left(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus not in (self.day, self.month, self.year):
+            self.changed.emit(self.value())
+
+    def value(self) -> str:
+        parts = (self.day.text().strip(), self.month.text().strip(), self.year.text().strip())
+        if not any(parts):
+            return ""
+        return "/".join(parts)
+
+    def set_value(self, value: str) -> None:
+        year, _, rest = value.partition("-")
+        month, _, day = rest.partition("-")
+        if not (year.isdigit() and month.isdigit() and day.isdigit()):
+            year = month = day = ""
+        self.day.setText(day)
+        self.month.setText(month)
+        self.year.setText(year)
+
+    def inputs(self) -> list[QWidget]:
+        return [self.day, self.month, self.year]
+
+    def text_inputs(self) -> list[tuple[QLineEdit, str]]:
+        return [(self.day, "digits"), (self.month, "digits"), (self.year, "digits")]
+
+
+WIDGETS: dict[str, type[FieldWidget]] = {
+    "text": TextFieldWidget,
+    "digits": DigitsFieldWidget,
+    "choice": ChoiceFieldWidget,
+    "yes_no": YesNoFieldWidget,
+    "date": DateFieldWidget,
+}
+
+
+def make_field_widget(field: Field, parent: QWidget | None = None) -> FieldWidget:
+    """The widget for ``field.type``; an unknown type is a definition bug the loader refuses."""
+    return WIDGETS[field.type](field, parent)

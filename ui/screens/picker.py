@@ -1,0 +1,83 @@
+"""Procedure picker: first the theme (carte grise or permis), then one large tile per procedure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.procedures import Catalogue
+from ui.screens.common import Screen, Tile, big_button, clear_layout, text_label
+
+
+class PickerScreen(Screen):
+    """Shows the procedures of one theme at a time so the citizen never faces a long list."""
+
+    picked = Signal(str)
+    back = Signal()
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Que voulez-vous faire ?"), parent)
+        self._catalogue = catalogue
+        self._theme_names = {
+            "carte_grise": self.tr("Carte grise"),
+            "permis": self.tr("Permis de conduire"),
+        }
+        self.body.addWidget(text_label(self.tr("Choisissez d'abord le sujet :"), "lead"))
+        themes = QHBoxLayout()
+        self.theme_group = QButtonGroup(self)
+        self.theme_group.setExclusive(True)
+        self.theme_buttons: dict[str, QPushButton] = {}
+        for theme in catalogue.by_theme():
+            label = self._theme_names.get(theme, theme)
+            button = big_button(
+                label,
+                self.tr("Afficher les démarches : %s") % label,
+                "choice",
+            )
+            button.setCheckable(True)
+            button.setMinimumHeight(80)
+            self.theme_group.addButton(button)
+            self.theme_buttons[theme] = button
+            themes.addWidget(button)
+            button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
+        self.body.addLayout(themes)
+        self.hint = text_label(self.tr("Puis touchez votre démarche :"), "lead")
+        self.body.addWidget(self.hint)
+        self.tiles = QVBoxLayout()
+        self.tiles.setSpacing(12)
+        self.body.addLayout(self.tiles)
+        self.body.addStretch(1)
+        self.back_button = big_button(self.tr("Retour"), self.tr("Revenir à l'accueil"))
+        self.actions.addWidget(self.back_button)
+        self.actions.addStretch(1)
+        self.back_button.clicked.connect(self.back)
+        self.procedure_tiles: dict[str, Tile] = {}
+        self.wipe()
+
+    def show_theme(self, theme: str) -> None:
+        """List the procedures of ``theme`` as tiles."""
+        button = self.theme_buttons[theme]
+        button.setChecked(True)
+        clear_layout(self.tiles)
+        self.procedure_tiles = {}
+        for procedure in self._catalogue.by_theme().get(theme, []):
+            detail = procedure.summary[0] if procedure.summary else ""
+            tile = Tile(procedure.title, detail)
+            tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
+            self.tiles.addWidget(tile)
+            self.procedure_tiles[procedure.code] = tile
+        self.hint.setVisible(True)
+
+    def wipe(self) -> None:
+        self.theme_group.setExclusive(False)
+        for button in self.theme_buttons.values():
+            button.setChecked(False)
+        self.theme_group.setExclusive(True)
+        clear_layout(self.tiles)
+        self.procedure_tiles = {}
+        self.hint.setVisible(False)
+
+    def entered(self) -> None:
+        first = next(iter(self.theme_buttons.values()), None)
+        if first is not None:
+            first.setFocus()

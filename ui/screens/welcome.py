@@ -1,0 +1,59 @@
+"""Welcome screen: the citizen says whether a mediator is with them, then starts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from ui.screens.common import Screen, big_button, text_label
+
+
+class WelcomeScreen(Screen):
+    """Two big choices; the mediator's own space is a smaller button at the bottom."""
+
+    with_mediator = Signal()
+    alone = Signal()
+    mediator_space = Signal()
+
+    def __init__(self, site_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Bienvenue au point numérique"), parent)
+        self.body.addWidget(text_label(site_name, "lead"))
+        self.body.addWidget(
+            text_label(
+                self.tr(
+                    "Cette borne vous aide à faire une démarche pour votre carte grise "
+                    "ou votre permis de conduire. Nous irons pas à pas. "
+                    "Vous pouvez revenir en arrière à tout moment."
+                )
+            )
+        )
+        self.body.addWidget(text_label(self.tr("Comment souhaitez-vous faire ?"), "subtitle"))
+        choices = QHBoxLayout()
+        choices.setSpacing(24)
+        self.with_mediator_button = big_button(
+            self.tr("Avec un médiateur"),
+            self.tr("Un médiateur du point numérique vous accompagne. Il saisit son code."),
+            "primary",
+        )
+        self.alone_button = big_button(
+            self.tr("Seul(e)"),
+            self.tr("Vous faites la démarche vous-même. Vous pouvez appeler un médiateur."),
+            "primary",
+        )
+        for button in (self.with_mediator_button, self.alone_button):
+            button.setMinimumHeight(120)
+            choices.addWidget(button)
+        self.body.addLayout(choices)
+        self.body.addStretch(1)
+        self.mediator_button = big_button(
+            self.tr("Espace médiateur"),
+            self.tr("Réservé aux médiateurs : file d'attente des demandes et reçus."),
+        )
+        self.actions.addStretch(1)
+        self.actions.addWidget(self.mediator_button)
+        self.with_mediator_button.clicked.connect(self.with_mediator)
+        self.alone_button.clicked.connect(self.alone)
+        self.mediator_button.clicked.connect(self.mediator_space)
+
+    def entered(self) -> None:
+        self.with_mediator_button.setFocus()

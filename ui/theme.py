@@ -1,0 +1,387 @@
+"""Kiosk look: a DSFR-like standard theme, a high-contrast theme, and a larger-text setting.
+
+Colours live in `Palette` dataclasses (`THEMES`), sizes in `Metrics`; the style sheet
+template `resources/styles/kiosk.qss` is filled from both. Every text colour pair the style
+sheet uses is listed by `colour_pairs()` (read back from the filled style sheet itself, not
+from a hand-kept list), so tests prove WCAG AAA 7:1 for each pair in both themes.
+
+Screens pick a look through the `role` dynamic property (see `ROLES` and
+docs/ui-foundations.md), never through inline colours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from string import Template
+from typing import Literal, get_args
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from resources import resource_path
+from ui.contrast import contrast_ratio
+
+ThemeName = Literal["standard", "contraste"]
+THEME_NAMES: tuple[ThemeName, ...] = get_args(ThemeName)
+
+FONT_FAMILIES = ["Marianne", "Arial", "Liberation Sans", "DejaVu Sans"]
+"""Marianne is the State's typeface; it is used when installed, else a plain sans serif."""
+
+ROLES: dict[str, str] = {
+    'QPushButton[role="primary"]': "the one main action of a screen (Suivant, Valider)",
+    'QPushButton[role="secondary"]': "other actions (Retour, Modifier); the default look",
+    'QLabel[role="title"]': "the screen title, one per screen",
+    'QLabel[role="subtitle"]': "a section title",
+    'QLabel[role="help"]': "explanations and examples under a field",
+    'QLabel[role="error"]': "what is wrong and how to fix it (bold, red bar on the left)",
+    'QLabel[role="success"]': "a confirmation (bold, green bar on the left)",
+    'QFrame[role="panel"]': "a grouped block on the panel colour",
+    'QWidget[role="page"]': "a screen's root widget, on the page colour",
+    'QLineEdit[error="true"]': "a field whose answer is refused (thick red border)",
+    'QPushButton[role="key"]': "a character key of the on-screen keyboard",
+    'QPushButton[role="key-action"]': "a keyboard action key (Majuscules, Effacer, Espace)",
+    'QPushButton[role="key-ok"]': "the keyboard OK key",
+    'QWidget[role="keyboard"]': "the on-screen keyboard background",
+}
+"""Selectors the style sheet gives a look to, and what each is for."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Named colours of one theme (#RRGGBB)."""
+
+    label: str
+    background: str
+    surface: str
+    panel_border: str
+    text: str
+    title: str
+    text_muted: str
+    error: str
+    success: str
+    focus: str
+    primary: str
+    on_primary: str
+    primary_pressed: str
+    primary_focus_bg: str
+    primary_focus_text: str
+    secondary_text: str
+    secondary_bg: str
+    secondary_border: str
+    secondary_pressed_bg: str
+    secondary_focus_bg: str
+    secondary_focus_text: str
+    disabled_bg: str
+    disabled_text: str
+    key_text: str
+    key_bg: str
+    key_border: str
+    key_pressed_bg: str
+    key_pressed_text: str
+    key_action_bg: str
+    key_action_text: str
+    field_text: str
+    field_bg: str
+    field_border: str
+    placeholder: str
+    selection_bg: str
+    selection_text: str
+    scroll_handle: str
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Backgrounds that text with a transparent background may sit on."""
+        return tuple(dict.fromkeys((self.background, self.surface)))
+
+
+STANDARD = Palette(
+    label="Standard",
+    background="#FFFFFF",
+    surface="#F6F6F6",
+    panel_border="#DDDDDD",
+    text="#161616",
+    title="#000091",  # bleu France
+    text_muted="#3A3A3A",
+    error="#A60400",  # DSFR #CE0500 is 5.8:1 on white; darkened to reach 7:1 on the panel
+    success="#0F5A2C",  # DSFR #18753C is 5.8:1; darkened likewise
+    focus="#0A76F6",
+    primary="#000091",
+    on_primary="#FFFFFF",
+    primary_pressed="#1212FF",
+    primary_focus_bg="#000091",
+    primary_focus_text="#FFFFFF",
+    secondary_text="#000091",
+    secondary_bg="#FFFFFF",
+    secondary_border="#000091",
+    secondary_pressed_bg="#E3E3FD",
+    secondary_focus_bg="#FFFFFF",
+    secondary_focus_text="#000091",
+    disabled_bg="#E5E5E5",
+    disabled_text="#3A3A3A",
+    key_text="#161616",
+    key_bg="#FFFFFF",
+    key_border="#3A3A3A",
+    key_pressed_bg="#000091",
+    key_pressed_text="#FFFFFF",
+    key_action_bg="#E3E3FD",
+    key_action_text="#000091",
+    field_text="#161616",
+    field_bg="#FFFFFF",
+    field_border="#3A3A3A",
+    placeholder="#3A3A3A",
+    selection_bg="#000091",
+    selection_text="#FFFFFF",
+    scroll_handle="#3A3A3A",
+)
+
+CONTRASTE = Palette(
+    label="Contraste élevé",
+    background="#000000",
+    surface="#000000",
+    panel_border="#FFFFFF",
+    text="#FFFFFF",
+    title="#FFFF00",
+    text_muted="#FFFFFF",
+    error="#FF9C9C",
+    success="#7FE08A",
+    focus="#FFFF00",
+    primary="#FFFFFF",
+    on_primary="#000000",
+    primary_pressed="#FFFF00",
+    primary_focus_bg="#FFFF00",
+    primary_focus_text="#000000",
+    secondary_text="#FFFFFF",
+    secondary_bg="#000000",
+    secondary_border="#FFFFFF",
+    secondary_pressed_bg="#333333",
+    secondary_focus_bg="#FFFF00",
+    secondary_focus_text="#000000",
+    disabled_bg="#000000",
+    disabled_text="#BFBFBF",
+    key_text="#FFFFFF",
+    key_bg="#000000",
+    key_border="#FFFFFF",
+    key_pressed_bg="#FFFF00",
+    key_pressed_text="#000000",
+    key_action_bg="#000000",
+    key_action_text="#FFFF00",
+    field_text="#FFFFFF",
+    field_bg="#000000",
+    field_border="#FFFFFF",
+    placeholder="#FFFFFF",
+    selection_bg="#FFFF00",
+    selection_text="#000000",
+    scroll_handle="#FFFFFF",
+)
+
+THEMES: dict[ThemeName, Palette] = {"standard": STANDARD, "contraste": CONTRASTE}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes in pixels. Heights are QSS content heights: padding and border come on top."""
+
+    font_base: int
+    font_title: int
+    font_subtitle: int
+    font_key: int
+    button_height: int
+    button_min_width: int
+    field_height: int
+    key_size: int
+
+
+NORMAL_METRICS = Metrics(
+    font_base=20,
+    font_title=32,
+    font_subtitle=24,
+    font_key=26,
+    button_height=40,
+    button_min_width=120,
+    field_height=40,
+    key_size=60,
+)
+LARGE_METRICS = Metrics(
+    font_base=26,
+    font_title=40,
+    font_subtitle=31,
+    font_key=32,
+    button_height=48,
+    button_min_width=140,
+    field_height=48,
+    key_size=68,
+)
+
+
+def metrics(large_text: bool) -> Metrics:
+    """Sizes for the normal or the larger-text setting."""
+    return LARGE_METRICS if large_text else NORMAL_METRICS
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What `apply_theme` installed: kept on the application for later lookups."""
+
+    name: ThemeName
+    palette: Palette
+    metrics: Metrics
+    large_text: bool
+
+
+def build_stylesheet(name: ThemeName, large_text: bool = False) -> str:
+    """The filled style sheet of theme `name`; a missing placeholder raises KeyError."""
+    template = Template(resource_path("styles", "kiosk.qss").read_text(encoding="utf-8"))
+    values = {**asdict(THEMES[name]), **asdict(metrics(large_text))}
+    return template.substitute({k: str(v) for k, v in values.items()})
+
+
+def _qpalette(colours: Palette) -> QPalette:
+    """A QPalette matching the theme, for widgets or dialogs the style sheet does not reach."""
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: colours.background,
+        QPalette.ColorRole.WindowText: colours.text,
+        QPalette.ColorRole.Base: colours.field_bg,
+        QPalette.ColorRole.AlternateBase: colours.surface,
+        QPalette.ColorRole.Text: colours.field_text,
+        QPalette.ColorRole.PlaceholderText: colours.placeholder,
+        QPalette.ColorRole.Button: colours.secondary_bg,
+        QPalette.ColorRole.ButtonText: colours.secondary_text,
+        QPalette.ColorRole.Highlight: colours.selection_bg,
+        QPalette.ColorRole.HighlightedText: colours.selection_text,
+        QPalette.ColorRole.ToolTipBase: colours.surface,
+        QPalette.ColorRole.ToolTipText: colours.text,
+        QPalette.ColorRole.Link: colours.title,
+    }
+    for role, colour in roles.items():
+        pal.setColor(role, QColor(colour))
+    return pal
+
+
+def apply_theme(app: QApplication, name: ThemeName = "standard", large_text: bool = False) -> Theme:
+    """Install theme `name` (and the larger text when asked) on the whole application.
+
+    Can be called again at any time (the mediator's "contraste élevé" or "texte plus grand"
+    toggles); every widget is restyled at once.
+    """
+    if name not in THEMES:
+        raise ValueError(f"unknown theme {name!r}; known: {', '.join(THEME_NAMES)}")
+    theme = Theme(name, THEMES[name], metrics(large_text), large_text)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(theme.metrics.font_base)
+    app.setFont(font)
+    app.setPalette(_qpalette(theme.palette))
+    app.setStyleSheet(build_stylesheet(name, large_text))
+    app.setProperty("kiosk_theme", name)
+    app.setProperty("kiosk_large_text", large_text)
+    return theme
+
+
+def current_theme(app: QApplication) -> Theme:
+    """The theme last installed by `apply_theme` (standard, normal text if none was)."""
+    name = app.property("kiosk_theme")
+    large = bool(app.property("kiosk_large_text"))
+    chosen: ThemeName = name if name in THEMES else "standard"
+    return Theme(chosen, THEMES[chosen], metrics(large), large)
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed (Qt does not do it alone)."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give `widget` one of the looks listed in `ROLES` (e.g. "primary", "error")."""
+    widget.setProperty("role", role)
+    restyle(widget)
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Show or clear the refused-answer look of a field (`[error="true"]`)."""
+    widget.setProperty("error", "true" if invalid else "false")
+    restyle(widget)
+
+
+# --- reading the filled style sheet back, for the contrast proof ---------------------------
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+@dataclass(frozen=True)
+class ColourPair:
+    """One text colour on one background, as used by a style sheet rule."""
+
+    selector: str
+    foreground: str
+    background: str
+
+    @property
+    def ratio(self) -> float:
+        """WCAG contrast ratio of the pair."""
+        return contrast_ratio(self.foreground, self.background)
+
+
+@dataclass(frozen=True)
+class StyleRule:
+    """A parsed style sheet rule: selector text and its declarations."""
+
+    selector: str
+    declarations: dict[str, str]
+
+
+def parse_rules(stylesheet: str) -> list[StyleRule]:
+    """Split a style sheet into rules (enough of CSS for our own template)."""
+    rules = []
+    for selector, body in _RULE.findall(_COMMENT.sub("", stylesheet)):
+        decls = {}
+        for item in body.split(";"):
+            if ":" in item:
+                key, value = item.split(":", 1)
+                decls[key.strip()] = value.strip()
+        rules.append(StyleRule(" ".join(selector.split()), decls))
+    return rules
+
+
+def colour_pairs(name: ThemeName, large_text: bool = False) -> list[ColourPair]:
+    """Every (text, background) pair the filled style sheet of `name` uses.
+
+    A transparent background stands for each surface of the palette. Raises ValueError when
+    a rule breaks the template rule (text colour without a background, or the reverse on
+    something that is neither a surface nor a text-less sub-control).
+    """
+    colours = THEMES[name]
+    pairs: list[ColourPair] = []
+    for rule in parse_rules(build_stylesheet(name, large_text)):
+        fg = rule.declarations.get("color")
+        bg = rule.declarations.get("background-color")
+        if fg is None and bg is None:
+            pass
+        elif fg is None:
+            if bg not in colours.surfaces and "::" not in rule.selector:
+                raise ValueError(f"{rule.selector}: background without a text colour")
+        elif bg is None:
+            raise ValueError(f"{rule.selector}: text colour without a background")
+        else:
+            backs = colours.surfaces if bg == "transparent" else (bg,)
+            pairs.extend(ColourPair(rule.selector, fg, back) for back in backs)
+        sel_fg = rule.declarations.get("selection-color")
+        sel_bg = rule.declarations.get("selection-background-color")
+        if sel_fg and sel_bg:
+            pairs.append(ColourPair(rule.selector + " (selection)", sel_fg, sel_bg))
+    return pairs
+
+
+def non_text_pairs(name: ThemeName) -> list[ColourPair]:
+    """Focus ring and field borders against what surrounds them (WCAG 1.4.11: 3:1)."""
+    c = THEMES[name]
+    pairs = [ColourPair("focus ring", c.focus, back) for back in c.surfaces]
+    pairs += [ColourPair("field border", c.field_border, back) for back in c.surfaces]
+    pairs += [ColourPair("error field border", c.error, back) for back in c.surfaces]
+    pairs += [ColourPair("key border", c.key_border, c.surface)]
+    return pairs
