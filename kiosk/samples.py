@@ -103,7 +103,7 @@ def fill_session(
     *,
     with_documents: bool = True,
 ) -> None:
-    """Answer every visible question, step by step, then attach the documents asked for."""
+    """Answer every visible question not yet answered, then attach the documents asked for."""
     forced = forced or {}
     while True:
         asked: set[str] = set()
@@ -111,6 +111,8 @@ def fill_session(
         while pending := [f for f in session.fields() if f.id not in asked]:
             for fld in pending:
                 asked.add(fld.id)
+                if fld.id in session.answers and fld.id not in forced:
+                    continue
                 if fld.id in forced:
                     session.set_answer(fld.id, forced[fld.id])
                 elif fld.required or rng.random() < 0.5:

@@ -64,7 +64,18 @@ STATE_LABELS_FR: dict[str, str] = {
 
 log = logging.getLogger(__name__)
 
-_SUBMISSION_COLUMNS = (
+SUBMISSION_COLUMNS = (
+    "id", "seq", "local_reference", "procedure_code", "procedure_version", "state",
+    "attempts", "created_at", "enqueued_at", "next_attempt_at", "last_error",
+    "error_details", "dossier_number", "received_at", "supersedes", "body", "snapshot",
+    "purged_at",
+)  # fmt: skip
+DOCUMENT_COLUMNS = (
+    "submission_id", "idx", "kind", "filename", "content_type", "size", "sha256",
+    "content", "upload_url", "upload_offset", "upload_complete",
+)  # fmt: skip
+
+_ITEM_COLUMNS = (
     "id, local_reference, procedure_code, procedure_version, state, attempts, created_at, "
     "next_attempt_at, last_error, error_details, dossier_number, received_at, supersedes, "
     "purged_at"
@@ -351,7 +362,7 @@ class Outbox:
 
     def get(self, submission_id: str) -> QueuedSubmission:
         rows = self._rows(
-            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions WHERE id = ?", (submission_id,)
+            f"SELECT {_ITEM_COLUMNS} FROM submissions WHERE id = ?", (submission_id,)
         )
         if not rows:
             raise _unknown(submission_id)
@@ -360,7 +371,7 @@ class Outbox:
     def get_by_reference(self, local_reference: str) -> QueuedSubmission:
         """Find a submission by the reference printed on the receipt."""
         rows = self._rows(
-            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions WHERE local_reference = ?",
+            f"SELECT {_ITEM_COLUMNS} FROM submissions WHERE local_reference = ?",
             (local_reference,),
         )
         if not rows:
@@ -369,7 +380,7 @@ class Outbox:
 
     def list_items(self, states: Iterable[str] | None = None) -> list[QueuedSubmission]:
         """Oldest first; ``states`` filters."""
-        sql = f"SELECT {_SUBMISSION_COLUMNS} FROM submissions"
+        sql = f"SELECT {_ITEM_COLUMNS} FROM submissions"
         params: list[str] = []
         if states is not None:
             params = list(states)
@@ -494,7 +505,7 @@ class Outbox:
     def due(self, now: datetime) -> list[QueuedSubmission]:
         """Queued, or left ``sending`` by a crash, whose next attempt is due; oldest first."""
         rows = self._rows(
-            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions "
+            f"SELECT {_ITEM_COLUMNS} FROM submissions "
             "WHERE state IN ('queued', 'sending') AND next_attempt_at <= ? "
             "ORDER BY created_at, rowid",
             (to_db_time(now),),
@@ -578,6 +589,38 @@ class Outbox:
             "state = 'queued', next_attempt_at = ?",
             (to_db_time(self._now()),),
         )
+
+    def restore(self, submission: Mapping[str, Any], documents: Sequence[Sequence[Any]]) -> bool:
+        """Insert a salvaged submission with its sealed records copied verbatim (recovery).
+
+        ``submission`` maps every name of ``SUBMISSION_COLUMNS`` to its value;
+        ``documents`` rows follow ``DOCUMENT_COLUMNS``. False when the id is
+        already present, which leaves that submission as it is.
+        """
+        columns = ", ".join(SUBMISSION_COLUMNS)
+        with self._write():
+            cursor = self.db.execute(
+                f"INSERT OR IGNORE INTO submissions ({columns}) "
+                f"VALUES ({', '.join('?' * len(SUBMISSION_COLUMNS))})",
+                [submission[name] for name in SUBMISSION_COLUMNS],
+            )
+            if cursor.rowcount == 0:
+                return False
+            self.db.conn.executemany(
+                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                documents,
+            )
+        return True
+
+    def raise_reference_counter(self, at_least: int) -> None:
+        """Make the next local reference come after ``at_least`` (recovery)."""
+        with self._write():
+            self.db.execute(
+                "INSERT INTO counters (name, value) VALUES ('local_reference', ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
+                (at_least,),
+            )
 
     def purge_expired(self, retention_days: int, now: datetime) -> int:
         """Erase answers and document bytes of submissions sent over ``retention_days`` ago."""

@@ -30,7 +30,6 @@ DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
 def _line_edit(accessible_name: str, description: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setMinimumHeight(MIN_TARGET_PX)
-    edit.setProperty("role", "input")
     name(edit, accessible_name, description)
     return edit
 
@@ -54,7 +53,7 @@ class FieldWidget(QWidget):
         layout.setSpacing(6)
         header = QHBoxLayout()
         label_text = field.label if field.required else self.tr("%s (facultatif)") % field.label
-        self.label = text_label(label_text, "fieldLabel")
+        self.label = text_label(label_text, "subtitle")
         header.addWidget(self.label, 1)
         self.help_button: QPushButton | None = None
         self.help_label: QLabel | None = None
@@ -74,7 +73,7 @@ class FieldWidget(QWidget):
             assert self.help_button is not None
             self.help_button.toggled.connect(self.help_label.setVisible)
         if field.example:
-            layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "hint"))
+            layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "help"))
         self.input_row = QHBoxLayout()
         self.input_row.setSpacing(12)
         layout.addLayout(self.input_row)
@@ -244,7 +243,7 @@ class DateFieldWidget(FieldWidget):
     def _part(self, title: str, length: int, description: str) -> QLineEdit:
         column = QVBoxLayout()
         column.setSpacing(2)
-        caption = text_label(title, "hint")
+        caption = text_label(title, "help")
         edit = _line_edit(f"{self.field.label} : {title}", description)
         edit.setMaxLength(length)
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]*"), edit))

@@ -190,6 +190,7 @@ class Metrics:
     button_min_width: int
     field_height: int
     key_size: int
+    pad_key_size: int
 
 
 NORMAL_METRICS = Metrics(
@@ -201,6 +202,7 @@ NORMAL_METRICS = Metrics(
     button_min_width=120,
     field_height=40,
     key_size=60,
+    pad_key_size=84,
 )
 LARGE_METRICS = Metrics(
     font_base=26,
@@ -211,6 +213,7 @@ LARGE_METRICS = Metrics(
     button_min_width=140,
     field_height=48,
     key_size=68,
+    pad_key_size=96,
 )
 
 

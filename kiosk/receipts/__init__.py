@@ -6,9 +6,10 @@ personal data.
 """
 
 from kiosk.receipts.from_queue import receipt_from_queue
-from kiosk.receipts.model import Line, Receipt, ReceiptError, build_receipt
+from kiosk.receipts.errors import PrintError, ReceiptError
+from kiosk.receipts.model import Line, Receipt, build_receipt
 from kiosk.receipts.print_log import PrintLog, PrintLogError, PrintRecord
-from kiosk.receipts.printing import PrintError, print_pdf, print_receipt
+from kiosk.receipts.printing import print_pdf, print_receipt
 from kiosk.receipts.render import FORMATS, Format, RenderedReceipt, render_pdf, render_receipt
 
 __all__ = [

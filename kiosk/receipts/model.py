@@ -16,6 +16,7 @@ from typing import Any
 from kiosk.conditions import holds, referenced_fields
 from kiosk.procedures import Field, Procedure
 from kiosk.receipts import french
+from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.masking import keep_for, mask
 
 ANTS_SITES: dict[str, str] = {
@@ -24,14 +25,6 @@ ANTS_SITES: dict[str, str] = {
 }
 ANTS_DEFAULT_SITE = "ants.gouv.fr"
 LAW = "article L112-11 du code des relations entre le public et l’administration"
-
-
-class ReceiptError(Exception):
-    """A receipt cannot be made; ``message`` is French, for the mediator."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -60,15 +61,14 @@ class Layout:
     reference: float
     small: float
     qr: float
-    two_columns: bool
-    shaded: bool
+    roll: bool  # one page fitted to content, stacked labels, no shading
 
 
 LAYOUTS: dict[Format, Layout] = {
-    "a4": Layout(A4_SIZE[0], 20 * mm, 16 * mm, 12, 22, 14, 18, 10, 38 * mm, True, True),
+    "a4": Layout(A4_SIZE[0], 20 * mm, 16 * mm, 12, 22, 14, 18, 10, 38 * mm, False),
     "thermal": Layout(
         THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 5 * mm,
-        10, 15, 11.5, 13, 8.5, 32 * mm, False, False,
+        10, 15, 11.5, 13, 8.5, 32 * mm, True,
     ),
 }
 
@@ -107,7 +107,7 @@ class _Styles:
         )
         self.body = style("body", layout.body)
         self.value = style("value", layout.body, bold=True)
-        self.label = style("label", layout.small if not layout.two_columns else layout.body)
+        self.label = style("label", layout.small if layout.roll else layout.body)
         self.bullet = style("bullet", layout.body, leftIndent=layout.body, bulletIndent=0,
                             spaceAfter=layout.body * 0.25)
         self.reference_label = style("ref-label", layout.body, alignment=TA_CENTER)
@@ -124,11 +124,11 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def _pairs(lines: tuple[Line, ...], layout: Layout, styles: _Styles) -> list[Flowable]:
     """Label/value lines: two columns on A4, stacked on the narrow roll."""
     width = layout.page_width - 2 * layout.margin_x
-    if not layout.two_columns:
+    if layout.roll:
         flowables: list[Flowable] = []
         for line in lines:
-            flowables.append(KeepTogether([_p(line.label, styles.label),
-                                           _p(line.value, styles.value), Spacer(1, 2)]))
+            flowables += [_p(line.label, styles.label), _p(line.value, styles.value),
+                          Spacer(1, 2)]
         return flowables
     rows = [[_p(line.label, styles.label), _p(line.value, styles.value)] for line in lines]
     table = Table(rows, colWidths=[width * 0.42, width * 0.58], hAlign="LEFT")
@@ -152,7 +152,7 @@ def _boxed(rows: list[list[Flowable]], layout: Layout) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]
-    if layout.shaded:
+    if not layout.roll:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED")))
     table.setStyle(TableStyle(commands))
     return table
@@ -175,11 +175,12 @@ def _flowables(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
     if block.kind == "bullets":
         return _bullets(block.items, styles)
     if block.kind == "qr":
-        return [KeepTogether([
+        parts: list[Flowable] = [
             Spacer(1, layout.body * 0.8),
             _centered(qr_drawing(block.items[0], layout.qr), layout),
             _p(block.text, styles.caption),
-        ])]
+        ]
+        return parts if layout.roll else [KeepTogether(parts)]
     style = {"title": styles.title, "intro": styles.intro, "heading": styles.heading,
              "text": styles.body, "small": styles.small}[block.kind]
     return [_p(block.text, style)]
@@ -201,9 +202,10 @@ def _centered(flowable: Flowable, layout: Layout) -> Table:
 
 def _story_height(story: list[Flowable], width: float) -> float:
     """Height the story takes in one frame of ``width`` (spaces counted generously)."""
+    canvas = Canvas(io.BytesIO())
     total = 0.0
     for flowable in story:
-        _, height = flowable.wrap(width, 10_000)
+        _, height = flowable.wrapOn(canvas, width, 10_000)
         total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
 

@@ -7,6 +7,8 @@ for screen readers.
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.theme import set_role
 
 MIN_TARGET_PX = 56
 
@@ -41,11 +45,12 @@ def big_button(text: str, description: str, role: str = "secondary") -> QPushBut
     return button
 
 
-def text_label(text: str, role: str = "body", *, rich: bool = False) -> QLabel:
-    """A wrapping label; ``role`` lets the theme pick size and weight (title, lead, body, error)."""
+def text_label(text: str, role: str = "", *, rich: bool = False) -> QLabel:
+    """A wrapping label; ``role`` is a theme role (title, subtitle, help, error, success)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setProperty("role", role)
+    if role:
+        label.setProperty("role", role)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -104,37 +109,23 @@ class Screen(QWidget):
         """Forget everything the citizen typed or chose (end of session)."""
 
 
-class Tile(QPushButton):
-    """A large button whose title and explanation wrap over several lines."""
 
-    def __init__(self, title: str, detail: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "tile")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAutoDefault(False)
-        self.setMinimumHeight(MIN_TARGET_PX * 2)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 14)
-        layout.setSpacing(6)
-        self.title_label = text_label(title, "tileTitle")
-        self.detail_label = text_label(detail, "tileDetail")
-        for label in (self.title_label, self.detail_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-        name(self, title, detail)
+def tile_button(title: str, detail: str, width: int = 56) -> QPushButton:
+    """A tall button: the title on the first line, the explanation wrapped below it."""
+    lines = [title, *textwrap.wrap(detail, width)] if detail else [title]
+    button = QPushButton("\n".join(lines))
+    button.setProperty("role", "secondary")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAutoDefault(False)
+    button.setMinimumHeight(MIN_TARGET_PX * 2)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+    name(button, title, detail or title)
+    return button
 
-    def sizeHint(self):  # noqa: N802 - Qt naming
-        """Tall enough for the wrapped labels inside."""
-        hint = super().sizeHint()
-        inner = self.layout().sizeHint() if self.layout() is not None else hint
-        hint.setHeight(max(hint.height(), inner.height(), MIN_TARGET_PX * 2))
-        return hint
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
-        layout = self.layout()
-        inner = layout.heightForWidth(width) if layout is not None else -1
-        return max(inner, MIN_TARGET_PX * 2)
+def show_selected(button: QPushButton, selected: bool) -> None:
+    """Mark a choice as chosen: filled (primary) with a tick, or outlined (secondary)."""
+    text = button.text().removeprefix("✔ ")
+    button.setText(f"✔ {text}" if selected else text)
+    button.setChecked(selected)
+    set_role(button, "primary" if selected else "secondary")

@@ -22,7 +22,7 @@ class PickerScreen(Screen):
             "carte_grise": self.tr("Carte grise"),
             "permis": self.tr("Permis de conduire"),
         }
-        self.body.addWidget(text_label(self.tr("Choisissez d'abord le sujet :"), "lead"))
+        self.body.addWidget(text_label(self.tr("Choisissez d'abord le sujet :")))
         themes = QHBoxLayout()
         self.theme_group = QButtonGroup(self)
         self.theme_group.setExclusive(True)
@@ -41,7 +41,7 @@ class PickerScreen(Screen):
             themes.addWidget(button)
             button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
         self.body.addLayout(themes)
-        self.hint = text_label(self.tr("Puis touchez votre démarche :"), "lead")
+        self.hint = text_label(self.tr("Puis touchez votre démarche :"))
         self.body.addWidget(self.hint)
         self.tiles = QVBoxLayout()
         self.tiles.setSpacing(12)

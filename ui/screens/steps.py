@@ -32,11 +32,11 @@ class StepsScreen(Screen):
         self._attach_keyboard = attach_keyboard
         self.session: ProcedureSession | None = None
         self.return_to_summary = False
-        self.progress = text_label("", "progress")
+        self.progress = text_label("", "help")
         self.body.addWidget(self.progress)
-        self.step_help = text_label("", "lead")
+        self.step_help = text_label("")
         self.body.addWidget(self.step_help)
-        self.errors_banner = text_label("", "errorBanner")
+        self.errors_banner = text_label("", "error")
         self.errors_banner.setVisible(False)
         self.body.addWidget(self.errors_banner)
         self.fields_box = QVBoxLayout()

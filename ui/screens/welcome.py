@@ -17,7 +17,7 @@ class WelcomeScreen(Screen):
 
     def __init__(self, site_name: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bienvenue au point numérique"), parent)
-        self.body.addWidget(text_label(site_name, "lead"))
+        self.body.addWidget(text_label(site_name))
         self.body.addWidget(
             text_label(
                 self.tr(

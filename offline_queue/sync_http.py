@@ -1,0 +1,143 @@
+"""One place that talks HTTP to the central service and sorts every answer into
+success, temporary failure, permanent failure or refused credentials.
+
+Each failure carries a French message for the mediator (stored as the
+submission's last error); logs get the status code only, never a body.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import requests
+
+from offline_queue.backoff import parse_retry_after
+
+log = logging.getLogger(__name__)
+
+TUS_VERSION = "1.0.0"
+LATER = "nouvel essai automatique plus tard, rien n'est perdu."
+
+
+class SyncError(Exception):
+    """Base of the sync errors; ``str(error)`` is a French message a mediator can act on."""
+
+
+class AuthError(SyncError):
+    """The central service refuses the kiosk's token (401) or has revoked it (403)."""
+
+
+class TemporaryFailure(SyncError):
+    """Worth trying again later with the same request (network, 5xx, 429, captive portal)."""
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class PermanentFailure(SyncError):
+    """The server refused this submission for good; a mediator must look at it."""
+
+    def __init__(self, message: str, details: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
+
+
+def unexpected_answer(status: int) -> TemporaryFailure:
+    """What a captive portal, a proxy or a wrong address produce."""
+    return TemporaryFailure(
+        f"Réponse inattendue du réseau (code {status}) : la borne est peut-être derrière une "
+        "page de connexion Wi-Fi ou l'adresse du service central est fausse ; " + LATER
+    )
+
+
+def error_body(response: requests.Response) -> dict[str, Any]:
+    """The contract's error object, or an empty dict when the body is not one."""
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+class CentralHttp:
+    """A ``requests`` session with the contract's headers and a timeout on every request."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout_s: float,
+        user_agent: str,
+        session: requests.Session | None = None,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout_s = timeout_s
+        self._now = now
+        self.session = session or requests.Session()
+        self.session.headers.update(
+            {
+                "Authorization": f"Bearer {token}",
+                "User-Agent": user_agent,
+                "Tus-Resumable": TUS_VERSION,
+            }
+        )
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """Send one request; raise for network trouble, 401/403, 429, 5xx and redirects."""
+        try:
+            response = self.session.request(
+                method, url, timeout=self.timeout_s, allow_redirects=False, **kwargs
+            )
+        except requests.Timeout:
+            log.info("%s %s: timeout after %ss", method, _path(url), self.timeout_s)
+            raise TemporaryFailure(
+                "Le service central ne répond pas (délai dépassé) : " + LATER
+            ) from None
+        except requests.RequestException as exc:
+            log.info("%s %s: %s", method, _path(url), type(exc).__name__)
+            raise TemporaryFailure(
+                "Le service central est injoignable (réseau coupé ?) : " + LATER
+            ) from None
+        status = response.status_code
+        if status in (401, 403):
+            log.warning("%s %s: HTTP %d, the token is refused", method, _path(url), status)
+            raise AuthError(_auth_message(status))
+        if status == 429 or status >= 500:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), self._now())
+            log.info("%s %s: HTTP %d (Retry-After %s)", method, _path(url), status, retry_after)
+            what = (
+                "demande d'attendre (trop d'envois)" if status == 429 else f"est en difficulté ({status})"
+            )
+            raise TemporaryFailure(f"Le service central {what} : " + LATER, retry_after)
+        if 300 <= status < 400:
+            log.info("%s %s: unexpected redirect %d", method, _path(url), status)
+            raise unexpected_answer(status)
+        return response
+
+
+def _path(url: str) -> str:
+    """The URL without scheme and host, enough for a log line."""
+    return "/" + url.split("://", 1)[-1].split("/", 1)[-1]
+
+
+def _auth_message(status: int) -> str:
+    if status == 401:
+        return (
+            "Le service central refuse le jeton de la borne (erreur 401) : vérifiez "
+            "« central.token » dans la configuration ou appelez l'assistance informatique. "
+            "Les demandes restent en attente, rien n'est perdu."
+        )
+    return (
+        "Le jeton de cette borne a été révoqué ou n'est pas autorisé (erreur 403) : demandez "
+        "un nouveau jeton à l'assistance informatique. Les demandes restent en attente, "
+        "rien n'est perdu."
+    )

@@ -1,0 +1,385 @@
+"""On-screen AZERTY keyboard and digit pad for the touch screen.
+
+Keys never take the focus (`Qt.NoFocus`) and type by sending key events to the target field,
+so the field keeps its cursor, its validator and its `textEdited` signal work as with a real
+keyboard. `KeyboardDock` shows the right pad when an attached field gets the focus:
+
+    dock = KeyboardDock()                 # put it at the bottom of the window's layout
+    dock.attach(name_edit)                # letters, accents, capitals
+    dock.attach(postcode_edit, "digits")  # big 0-9 pad
+
+"OK" acts like the Enter key on the field (so `returnPressed` and `editingFinished` fire)
+and closes the pad.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+KeyboardMode = Literal["text", "digits"]
+
+CONTEXT = "Keyboard"
+
+TEXT_ROWS: tuple[str, ...] = (
+    "1234567890",
+    "azertyuiop",
+    "qsdfghjklm",
+    "wxcvbn'-",
+    "éèêëàâçùûüôîïœ",
+)
+"""Character keys of the text keyboard, row by row (action keys are added around them)."""
+
+DIGIT_ROWS: tuple[str, ...] = ("123", "456", "789")
+
+_SPOKEN = {
+    "'": QT_TRANSLATE_NOOP("Keyboard", "apostrophe"),
+    "-": QT_TRANSLATE_NOOP("Keyboard", "trait d'union"),
+    "@": QT_TRANSLATE_NOOP("Keyboard", "arobase"),
+    ".": QT_TRANSLATE_NOOP("Keyboard", "point"),
+    ",": QT_TRANSLATE_NOOP("Keyboard", "virgule"),
+    "/": QT_TRANSLATE_NOOP("Keyboard", "barre oblique"),
+}
+"""Punctuation spoken by name, for screen readers."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _key_name(char: str) -> str:
+    """Accessible name of a character key: « Touche É », « Touche apostrophe »."""
+    spoken = _tr(_SPOKEN[char]) if char in _SPOKEN else char
+    return _tr("Touche {key}").format(key=spoken)
+
+
+def _key_description(char: str) -> str:
+    spoken = _tr(_SPOKEN[char]) if char in _SPOKEN else char
+    return _tr("Écrit « {key} » dans le champ.").format(key=spoken)
+
+
+def _make_key(role: str, on_click: Callable[[], None]) -> QPushButton:
+    """A key button: never focused, so the field keeps the focus and its cursor."""
+    button = QPushButton()
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setProperty("role", role)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.clicked.connect(on_click)
+    return button
+
+
+class _Pad(QWidget):
+    """What both pads share: a target field and the way to type into it."""
+
+    okClicked = Signal()
+    """OK was pressed (after Enter was sent to the field)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._target: QLineEdit | None = None
+        self.setProperty("role", "keyboard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._char_keys: dict[str, QPushButton] = {}
+        self._action_keys: dict[str, QPushButton] = {}
+
+    def set_target(self, line_edit: QLineEdit | None) -> None:
+        """Type into `line_edit`; with None, type into whichever QLineEdit has the focus."""
+        self._target = line_edit
+
+    def target(self) -> QLineEdit | None:
+        """The field keys type into now (the explicit target, else the focused QLineEdit)."""
+        if self._target is not None:
+            return self._target
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, QLineEdit) else None
+
+    def key_button(self, char: str) -> QPushButton:
+        """The button that types `char` (lower case for letters); KeyError when none does."""
+        return self._char_keys[char]
+
+    def action_button(self, name: str) -> QPushButton:
+        """An action key by name: "backspace", "ok", and for text "shift", "caps", "space"."""
+        return self._action_keys[name]
+
+    def _send(self, key: Qt.Key, text: str = "") -> None:
+        field = self.target()
+        if field is None:
+            return
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+            )
+
+    def _type(self, text: str) -> None:
+        self._send(Qt.Key.Key_unknown, text)
+
+    def _backspace(self) -> None:
+        self._send(Qt.Key.Key_Backspace)
+
+    def _ok(self) -> None:
+        self._send(Qt.Key.Key_Return, "\r")
+        self.okClicked.emit()
+
+    def _add_backspace(self) -> QPushButton:
+        button = _make_key("key-action", self._backspace)
+        button.setAutoRepeat(True)
+        self._action_keys["backspace"] = button
+        return button
+
+    def _add_ok(self) -> QPushButton:
+        button = _make_key("key-ok", self._ok)
+        self._action_keys["ok"] = button
+        return button
+
+    def _relabel(self) -> None:
+        """Set the texts of the keys both pads have (subclasses add their own)."""
+        back = self._action_keys["backspace"]
+        back.setText(_tr("⌫ Effacer"))
+        back.setAccessibleName(_tr("Effacer"))
+        back.setAccessibleDescription(_tr("Efface le caractère avant le curseur."))
+        ok = self._action_keys["ok"]
+        ok.setText(_tr("OK"))
+        ok.setAccessibleName(_tr("Valider"))
+        ok.setAccessibleDescription(_tr("Valide le champ et ferme le clavier."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Relabel keys when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._relabel()
+        super().changeEvent(event)
+
+
+class TextKeyboard(_Pad):
+    """AZERTY letters, digits, French accents, apostrophe, hyphen, capitals, space.
+
+    "Majuscules" gives one capital then returns to lower case; "Verr. Maj" keeps capitals
+    until pressed again. Accented letters have capitals too (é → É, ç → Ç, œ → Œ).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textKeyboard")
+        self._shift = False
+        self._caps = False
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(12, 12, 12, 12)
+        rows.setSpacing(6)
+        row_keys = [[self._char_key(ch) for ch in chars] for chars in TEXT_ROWS]
+        shift = _make_key("key-action", self._toggle_shift)
+        shift.setCheckable(True)
+        caps = _make_key("key-action", self._toggle_caps)
+        caps.setCheckable(True)
+        space = _make_key("key-action", lambda: self._type(" "))
+        space.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._action_keys.update(shift=shift, caps=caps, space=space)
+        row_keys[3] = [shift, *row_keys[3], self._add_backspace()]
+        extras = [self._char_key(ch) for ch in "@.,/"]
+        bottom = [caps, extras[0], extras[1], space, extras[2], extras[3], self._add_ok()]
+        for keys in [*row_keys, bottom]:
+            line = QHBoxLayout()
+            line.setSpacing(6)
+            for key in keys:
+                line.addWidget(key, 3 if key is space else 1)
+            rows.addLayout(line)
+        self._relabel()
+
+    @property
+    def upper(self) -> bool:
+        """Whether letter keys type capitals now."""
+        return self._shift or self._caps
+
+    def _char_key(self, char: str) -> QPushButton:
+        button = _make_key("key", lambda: self._press_char(char))
+        self._char_keys[char] = button
+        return button
+
+    def _press_char(self, char: str) -> None:
+        self._type(char.upper() if self.upper else char)
+        if self._shift:
+            self._shift = False
+            self._relabel()
+
+    def _toggle_shift(self) -> None:
+        self._shift = not self._shift
+        self._relabel()
+
+    def _toggle_caps(self) -> None:
+        self._caps = not self._caps
+        self._shift = False
+        self._relabel()
+
+    def _relabel(self) -> None:
+        for char, button in self._char_keys.items():
+            shown = char.upper() if self.upper else char
+            button.setText(shown)
+            button.setAccessibleName(_key_name(shown))
+            button.setAccessibleDescription(_key_description(shown))
+        shift, caps, space = (self._action_keys[k] for k in ("shift", "caps", "space"))
+        shift.setChecked(self._shift)
+        caps.setChecked(self._caps)
+        shift.setText(_tr("⇧ Maj"))
+        shift.setAccessibleName(_tr("Majuscules"))
+        shift.setAccessibleDescription(_tr("La prochaine lettre sera une majuscule."))
+        caps.setText(_tr("Verr. Maj"))
+        caps.setAccessibleName(_tr("Verrouiller les majuscules"))
+        caps.setAccessibleDescription(
+            _tr("Toutes les lettres seront des majuscules, jusqu'au prochain appui.")
+        )
+        space.setText(_tr("Espace"))
+        space.setAccessibleName(_tr("Espace"))
+        space.setAccessibleDescription(_tr("Écrit une espace entre deux mots."))
+        super()._relabel()
+
+
+class DigitPad(_Pad):
+    """Large 0-9 keys, "Effacer" and "OK", for numbers (postcode, NEPH, phone...)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("digitPad")
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(12, 12, 12, 12)
+        rows.setSpacing(8)
+        layout_rows = [[self._digit_key(d) for d in digits] for digits in DIGIT_ROWS]
+        layout_rows.append([self._add_backspace(), self._digit_key("0"), self._add_ok()])
+        for keys in layout_rows:
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            for key in keys:
+                line.addWidget(key)
+            rows.addLayout(line)
+        self._relabel()
+
+    def _digit_key(self, digit: str) -> QPushButton:
+        button = _make_key("key", lambda: self._type(digit))
+        self._char_keys[digit] = button
+        return button
+
+    def _relabel(self) -> None:
+        for digit, button in self._char_keys.items():
+            button.setText(digit)
+            button.setAccessibleName(_key_name(digit))
+            button.setAccessibleDescription(_key_description(digit))
+        super()._relabel()
+
+
+class KeyboardDock(QWidget):
+    """Shows the text keyboard or the digit pad under the window while a field is edited.
+
+    Add it at the bottom of the window's layout; it starts hidden. `attach` a field with its
+    mode: when the field gets the focus (or is touched) the right pad opens and types into
+    it; when the focus moves to something that is not an attached field, the pad closes.
+    """
+
+    opened = Signal(QLineEdit)
+    """A pad opened for this field (e.g. to scroll it into view above the keyboard)."""
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyboardDock")
+        self.setProperty("role", "keyboard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.text_keyboard = TextKeyboard(self)
+        self.digit_pad = DigitPad(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)
+        layout.addWidget(self.text_keyboard)
+        layout.addWidget(self.digit_pad)
+        layout.addStretch(1)
+        self._modes: dict[QLineEdit, KeyboardMode] = {}
+        self._current: QLineEdit | None = None
+        for pad in (self.text_keyboard, self.digit_pad):
+            pad.okClicked.connect(self.close_keyboard)
+            pad.hide()
+        self.hide()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def attach(self, line_edit: QLineEdit, mode: KeyboardMode = "text") -> None:
+        """Open the `mode` pad ("text" or "digits") whenever `line_edit` is focused or touched."""
+        if mode not in ("text", "digits"):
+            raise ValueError(f"unknown keyboard mode {mode!r}")
+        if line_edit not in self._modes:
+            line_edit.installEventFilter(self)
+            line_edit.destroyed.connect(lambda: self._forget(line_edit))
+        self._modes[line_edit] = mode
+
+    def detach(self, line_edit: QLineEdit) -> None:
+        """Stop opening a pad for `line_edit` (closes it if it was open for that field)."""
+        if self._modes.pop(line_edit, None) is not None:
+            line_edit.removeEventFilter(self)
+        if self._current is line_edit:
+            self.close_keyboard()
+
+    def mode_of(self, line_edit: QLineEdit) -> KeyboardMode | None:
+        """The mode `line_edit` was attached with, or None."""
+        return self._modes.get(line_edit)
+
+    def current_field(self) -> QLineEdit | None:
+        """The field the open pad types into, or None when closed."""
+        return self._current
+
+    def show_for(self, line_edit: QLineEdit) -> None:
+        """Open the pad `line_edit` was attached with, typing into it."""
+        mode = self._modes.get(line_edit, "text")
+        shown, hidden = (
+            (self.digit_pad, self.text_keyboard)
+            if mode == "digits"
+            else (self.text_keyboard, self.digit_pad)
+        )
+        hidden.hide()
+        hidden.set_target(None)
+        shown.set_target(line_edit)
+        shown.show()
+        self._current = line_edit
+        self.show()
+        self.opened.emit(line_edit)
+
+    def close_keyboard(self) -> None:
+        """Hide the pads; the field keeps its text and focus."""
+        for pad in (self.text_keyboard, self.digit_pad):
+            pad.set_target(None)
+            pad.hide()
+        was_open = self._current is not None
+        self._current = None
+        self.hide()
+        if was_open:
+            self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Open on focus-in and on a touch of an already focused field."""
+        if isinstance(watched, QLineEdit) and watched in self._modes:
+            kind = event.type()
+            if kind == QEvent.Type.FocusIn or (
+                kind == QEvent.Type.MouseButtonPress and self._current is not watched
+            ):
+                self.show_for(watched)
+        return super().eventFilter(watched, event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._current is None or new is None or new in self._modes:
+            return
+        if not self.isAncestorOf(new):
+            self.close_keyboard()
+
+    def _forget(self, line_edit: QLineEdit) -> None:
+        self._modes.pop(line_edit, None)
+        if self._current is line_edit:
+            self._current = None
+            for pad in (self.text_keyboard, self.digit_pad):
+                pad.set_target(None)

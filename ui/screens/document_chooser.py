@@ -1,0 +1,216 @@
+"""Pick the scanned file for one document from the scanner's folder.
+
+A file dialog is hard to use on a touch kiosk and opens the whole disk, so
+the citizen sees the files the scanner just wrote (newest first, refreshed
+as soon as a file appears); the mediator alone gets « Autre fichier… ». The
+file is read and checked in the background; a refusal shows the core's
+reason and keeps the chooser open.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.session import DocumentFile, ProcedureSession
+from kiosk.validators import ValidationError
+from ui.screens.background import run_in_background
+from ui.screens.common import MIN_TARGET_PX, Screen, big_button, clear_layout, text_label
+from ui.screens.preview import THUMB_PX, size_text, thumbnail
+
+EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
+MAX_LISTED = 30
+READ_LIMIT_BYTES = 256 * 1024 * 1024
+
+
+def _read_and_check(session: ProcedureSession, kind: str, path: Path) -> DocumentFile:
+    """Runs in the background: read the file and let the core accept or refuse it."""
+    size = path.stat().st_size
+    if size > READ_LIMIT_BYTES:
+        spec = session.procedure.document(kind)
+        raise ValidationError(
+            f"Ce fichier est beaucoup trop lourd ({size_text(size)}). "
+            f"La taille maximale est {size_text(spec.max_size_bytes)}."
+        )
+    data = path.read_bytes()
+    try:
+        return session.check_document(kind, path.name, data)
+    finally:
+        del data
+
+
+def scanned_files(folder: Path | None) -> list[Path]:
+    """Document files in the scanner folder, newest first (at most MAX_LISTED)."""
+    if folder is None or not folder.is_dir():
+        return []
+    entries = []
+    with os.scandir(folder) as found:
+        for entry in found:
+            if entry.is_file() and Path(entry.name).suffix.lower() in EXTENSIONS:
+                entries.append((entry.stat().st_mtime, Path(entry.path)))
+    entries.sort(reverse=True)
+    return [path for _, path in entries[:MAX_LISTED]]
+
+
+class DocumentChooserScreen(Screen):
+    """Lists scanned files as large buttons with a preview; emits ``attached`` or ``cancelled``."""
+
+    attached = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, scanner_dir: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Choisir le document"), parent)
+        self.scanner_dir = scanner_dir
+        self.session: ProcedureSession | None = None
+        self.kind = ""
+        self.busy = False
+        self.what = text_label("")
+        self.body.addWidget(self.what)
+        self.status = text_label("", "error")
+        self.status.setVisible(False)
+        self.body.addWidget(self.status)
+        self.empty = text_label(
+            self.tr(
+                "Aucun document numérisé pour l'instant. Posez le document sur le scanner "
+                "et lancez la numérisation : il apparaîtra ici tout seul."
+            )
+        )
+        self.body.addWidget(self.empty)
+        self.files_box = QVBoxLayout()
+        self.files_box.setSpacing(12)
+        self.body.addLayout(self.files_box)
+        self.body.addStretch(1)
+        self.cancel_button = big_button(self.tr("Annuler"), self.tr("Revenir à la liste des documents"))
+        self.other_button = big_button(
+            self.tr("Autre fichier…"),
+            self.tr("Réservé au médiateur : choisir un fichier ailleurs sur la borne"),
+        )
+        self.actions.addWidget(self.cancel_button)
+        self.actions.addStretch(1)
+        self.actions.addWidget(self.other_button)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.other_button.clicked.connect(self._pick_other)
+        self.file_buttons: dict[Path, QPushButton] = {}
+        self.watcher = QFileSystemWatcher(self)
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(300)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self.watcher.directoryChanged.connect(lambda _path: self._refresh_soon.start())
+        if scanner_dir is not None and scanner_dir.is_dir():
+            self.watcher.addPath(str(scanner_dir))
+
+    def start(self, session: ProcedureSession, kind: str, mediator_present: bool) -> None:
+        """Choose the file for document ``kind``; « Autre fichier… » only with a mediator."""
+        self.session = session
+        self.kind = kind
+        spec = session.procedure.document(kind)
+        self.set_title(self.tr("Choisir : %s") % spec.title)
+        self.what.setText(spec.description)
+        self.other_button.setVisible(mediator_present)
+        self._set_status("")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the scanner folder again (called when the folder changes)."""
+        clear_layout(self.files_box)
+        self.file_buttons = {}
+        files = scanned_files(self.scanner_dir)
+        self.empty.setVisible(not files)
+        for path in files:
+            button = self._file_button(path)
+            self.files_box.addWidget(button)
+            self.file_buttons[path] = button
+        first = next(iter(self.file_buttons.values()), self.cancel_button)
+        if self.isVisible():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _file_button(self, path: Path) -> QPushButton:
+        stat = path.stat()
+        when = datetime.fromtimestamp(stat.st_mtime).strftime("%d/%m/%Y à %H:%M")
+        text = f"{path.name}\n{size_text(stat.st_size)} · {self.tr('numérisé le')} {when}"
+        button = QPushButton(text)
+        button.setProperty("role", "secondary")
+        button.setMinimumHeight(max(MIN_TARGET_PX, THUMB_PX // 2 + 24))
+        button.setIconSize(QSize(THUMB_PX // 2, THUMB_PX // 2))
+        button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon))
+        button.setAccessibleName(self.tr("Fichier %s") % path.name)
+        button.setAccessibleDescription(
+            self.tr("Utiliser ce fichier, %1, numérisé le %2").replace("%1", size_text(stat.st_size))
+            .replace("%2", when)
+        )
+        button.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
+        if stat.st_size <= READ_LIMIT_BYTES // 16:
+            run_in_background(
+                lambda p=path: thumbnail(p.read_bytes(), THUMB_PX // 2),
+                lambda image, b=button: self._set_icon(b, image),
+                lambda _error: None,
+            )
+        return button
+
+    def _set_icon(self, button: QPushButton, image: QImage | None) -> None:
+        if image is not None and button in self.file_buttons.values():
+            button.setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def _pick_other(self) -> None:
+        start = str(self.scanner_dir or Path.home())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choisir un fichier"),
+            start,
+            self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)"),
+        )
+        if chosen:
+            self.choose_file(Path(chosen))
+
+    def choose_file(self, path: Path) -> None:
+        """Read and check ``path`` in the background; attach it or say why it is refused."""
+        if self.busy or self.session is None:
+            return
+        self.busy = True
+        self._set_status(self.tr("Vérification du fichier…"), error=False)
+        session, kind = self.session, self.kind
+        run_in_background(
+            lambda: _read_and_check(session, kind, path),
+            self._accepted,
+            self._refused,
+        )
+
+    def _accepted(self, document: DocumentFile) -> None:
+        self.busy = False
+        if self.session is None or document.kind != self.kind:
+            document.wipe()
+            return
+        self.session.attach(document)
+        self._set_status("")
+        self.attached.emit(document.kind)
+
+    def _refused(self, error: BaseException) -> None:
+        self.busy = False
+        if isinstance(error, ValidationError):
+            reason = error.message
+        elif isinstance(error, OSError):
+            reason = self.tr(
+                "Le fichier n'a pas pu être lu. Numérisez le document à nouveau ou appelez un médiateur."
+            )
+        else:
+            reason = self.tr("Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.")
+        self._set_status(self.tr("Document refusé : %s") % reason)
+
+    def _set_status(self, text: str, *, error: bool = True) -> None:
+        self.status.setText(text)
+        self.status.setProperty("role", "error" if error else "lead")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setVisible(bool(text))
+
+    def wipe(self) -> None:
+        self.session = None
+        self.kind = ""
+        self.busy = False
+        self._set_status("")

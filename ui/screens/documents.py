@@ -1,0 +1,154 @@
+"""The supporting documents the answers call for: what each is, and whether it is added."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.procedures import DocumentSpec
+from kiosk.session import FORMAT_NAMES, ProcedureSession
+from ui.screens.background import run_in_background
+from ui.screens.common import Screen, big_button, clear_layout, text_label
+from ui.screens.preview import show_preview, size_text, thumbnail
+
+
+class DocumentsScreen(Screen):
+    """One card per document; « Ajouter » opens the chooser for that document."""
+
+    choose = Signal(str)
+    finished = Signal()
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Vos documents"), parent)
+        self.session: ProcedureSession | None = None
+        self.intro_text = self.tr(
+            "Pour chaque document, posez-le sur le scanner avec le médiateur, "
+            "puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté."
+        )
+        self.intro = text_label(self.intro_text)
+        self.body.addWidget(self.intro)
+        self.banner = text_label("", "error")
+        self.banner.setVisible(False)
+        self.body.addWidget(self.banner)
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(16)
+        self.body.addLayout(self.cards)
+        self.body.addStretch(1)
+        self.back_button = big_button(self.tr("Retour"), self.tr("Revenir aux questions"))
+        self.next_button = big_button(
+            self.tr("Continuer"), self.tr("Passer au récapitulatif de la demande"), "primary"
+        )
+        self.actions.addWidget(self.back_button)
+        self.actions.addStretch(1)
+        self.actions.addWidget(self.next_button)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.go_next)
+        self.add_buttons: dict[str, QWidget] = {}
+        self.remove_buttons: dict[str, QWidget] = {}
+        self.previews: dict[str, QLabel] = {}
+
+    def start(self, session: ProcedureSession) -> None:
+        self.session = session
+        self.render()
+
+    def render(self) -> None:
+        """Rebuild the cards from the session's documents."""
+        assert self.session is not None
+        clear_layout(self.cards)
+        self.add_buttons, self.remove_buttons, self.previews = {}, {}, {}
+        self.banner.setVisible(False)
+        specs = self.session.required_documents()
+        self.intro.setText(self.intro_text if specs else self.tr(
+            "Cette démarche ne demande aucun document. Touchez « Continuer »."))
+        for spec in specs:
+            self.cards.addWidget(self._card(spec))
+        self.entered()
+
+    def _card(self, spec: DocumentSpec) -> QFrame:
+        assert self.session is not None
+        card = QFrame()
+        card.setProperty("role", "panel")
+        row = QHBoxLayout(card)
+        row.setContentsMargins(16, 16, 16, 16)
+        row.setSpacing(16)
+        text = QVBoxLayout()
+        text.addWidget(text_label(spec.title, "subtitle"))
+        text.addWidget(text_label(spec.description))
+        need = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
+        formats = ", ".join(FORMAT_NAMES.get(f, f.upper()) for f in spec.formats)
+        text.addWidget(text_label(
+            self.tr("%1 · fichiers acceptés : %2 · %3 au plus")
+            .replace("%1", need).replace("%2", formats).replace("%3", size_text(spec.max_size_bytes)),
+            "help",
+        ))
+        attached = self.session.documents.get(spec.kind)
+        if attached is not None:
+            status = self.tr("✔ Ajouté : %1 (%2)").replace("%1", attached.filename).replace(
+                "%2", size_text(attached.size))
+            text.addWidget(text_label(status, "success"))
+        else:
+            text.addWidget(text_label(self.tr("Pas encore ajouté"), "help"))
+        row.addLayout(text, 1)
+        if attached is not None:
+            preview = QLabel()
+            preview.setAccessibleName(self.tr("Aperçu : %s") % attached.filename)
+            show_preview(preview, None)
+            self.previews[spec.kind] = preview
+            row.addWidget(preview)
+            data = bytes(attached.data)
+            run_in_background(
+                lambda: thumbnail(data),
+                lambda image, k=spec.kind: self._show_thumbnail(k, image),
+                lambda _error: None,
+            )
+        buttons = QVBoxLayout()
+        add = big_button(
+            self.tr("Remplacer") if attached else self.tr("Ajouter"),
+            self.tr("Choisir le fichier pour : %s") % spec.title,
+            "secondary" if attached else "primary",
+        )
+        add.setAccessibleName(f"{add.text()} : {spec.title}")
+        add.clicked.connect(lambda _checked=False, k=spec.kind: self.choose.emit(k))
+        buttons.addWidget(add)
+        self.add_buttons[spec.kind] = add
+        if attached is not None:
+            remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % spec.title)
+            remove.setAccessibleName(self.tr("Retirer : %s") % spec.title)
+            remove.clicked.connect(lambda _checked=False, k=spec.kind: self._remove(k))
+            buttons.addWidget(remove)
+            self.remove_buttons[spec.kind] = remove
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        return card
+
+    def _show_thumbnail(self, kind: str, image: object) -> None:
+        label = self.previews.get(kind)
+        if label is not None and image is not None:
+            show_preview(label, image)  # type: ignore[arg-type]
+
+    def _remove(self, kind: str) -> None:
+        assert self.session is not None
+        self.session.detach(kind)
+        self.render()
+
+    def go_next(self) -> None:
+        """Go on only when every required document is there; otherwise say which are missing."""
+        assert self.session is not None
+        missing = self.session.missing_documents()
+        if missing:
+            names = ", ".join(f"« {d.title} »" for d in missing)
+            self.banner.setText(self.tr("Il manque encore : %s. Ajoutez-les pour continuer.") % names)
+            self.banner.setVisible(True)
+            self.add_buttons[missing[0].kind].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.finished.emit()
+
+    def entered(self) -> None:
+        first = next(iter(self.add_buttons.values()), self.next_button)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def wipe(self) -> None:
+        clear_layout(self.cards)
+        self.add_buttons, self.remove_buttons, self.previews = {}, {}, {}
+        self.session = None

@@ -1,0 +1,68 @@
+"""Small previews of a document so the citizen recognises the paper they scanned.
+
+Images are decoded at thumbnail size; a PDF's first page is drawn when
+PySide6's QtPdf module is installed, otherwise the screen shows a file icon
+with the name and size. Decoding runs in the background (QImage, not
+QPixmap, is safe off the GUI thread).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
+
+THUMB_PX = 120
+
+
+def size_text(size: int) -> str:
+    """« 183 Ko », « 1,2 Mo »: how a French user reads a file size."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
+    return f"{max(1, size // 1024)} Ko"
+
+
+def _pdf_first_page(data: bytes, edge: int) -> QImage | None:
+    try:
+        from PySide6.QtPdf import QPdfDocument  # optional module (PySide6-Addons)
+    except ImportError:
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.pageCount() < 1:
+        return None
+    page = document.pagePointSize(0)
+    scale = edge / max(page.width(), page.height(), 1.0)
+    image = document.render(0, QSize(int(page.width() * scale), int(page.height() * scale)))
+    return None if image.isNull() else image
+
+
+def thumbnail(data: bytes, edge: int = THUMB_PX) -> QImage | None:
+    """A preview at most ``edge`` pixels wide or high, or None when none can be drawn."""
+    if data.startswith(b"%PDF-"):
+        return _pdf_first_page(data, edge)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if full.isValid() and (full.width() > edge or full.height() > edge):
+        reader.setScaledSize(full.scaled(edge, edge, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def show_preview(label: QLabel, image: QImage | None, edge: int = THUMB_PX) -> None:
+    """Put a preview (or the generic file icon) into ``label``."""
+    if image is not None:
+        label.setPixmap(QPixmap.fromImage(image))
+    else:
+        style = QApplication.style()
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        label.setPixmap(icon.pixmap(edge // 2, edge // 2))
+    label.setFixedSize(edge, edge)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
