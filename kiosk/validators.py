@@ -9,6 +9,7 @@ result, so a stored answer can be checked again at any time.
 Written forms chosen here:
 - FNI plate (before 2009): ``1234 AB 75`` (digits, letters, département,
   separated by spaces, as on the old plates);
+- time: ``14:30`` (24-hour clock, two digits each);
 - phone: ten digits without spaces, ``0612345678``; ``+33``, ``0033`` and the
   overseas codes that share the French numbering plan (``+262``, ``+269``,
   ``+590``, ``+594``, ``+596``) become ``0`` + nine digits.
@@ -448,6 +449,20 @@ def _date(
     return day.isoformat()
 
 
+_TIME = re.compile(r"([0-9]{1,2})(?:[:H]([0-9]{2})?)?", re.ASCII)
+
+
+def _time(value: str) -> str:
+    """An hour of the day, written ``14:30`` (``14h30``, ``14 h``, ``9:05`` accepted)."""
+    match = _TIME.fullmatch(_compact(value))
+    if not match:
+        raise ValidationError("Écrivez l'heure sous la forme 14h30 ou 14:30.")
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if hours > 23 or minutes > 59:
+        raise ValidationError("Cette heure n'existe pas : de 0h00 à 23h59. Vérifiez l'heure.")
+    return f"{hours:02d}:{minutes:02d}"
+
+
 # --- dispatch --------------------------------------------------------------
 
 _VALIDATORS: dict[str, Callable[..., str]] = {
@@ -463,6 +478,7 @@ _VALIDATORS: dict[str, Callable[..., str]] = {
     "email": _email,
     "phone": _phone,
     "date": _date,
+    "time": _time,
     "name": _name,
     "street": _street,
     "text": _text,

@@ -21,7 +21,7 @@ def test_kinds_cover_the_brief() -> None:
     expected = {
         "plate", "vin", "formule_number", "neph", "ephoto_code", "timbre_fiscal",
         "postal_code", "insee_code", "email", "phone", "date", "name",
-        "code_cession", "text", "digits", "street",
+        "code_cession", "text", "digits", "street", "time",
     }  # fmt: skip
     assert expected <= KINDS
 
@@ -426,3 +426,25 @@ def test_date_years_ago_from_29_february() -> None:
     leap_day = date(2028, 2, 29)
     assert check("date", "28/02/2011", today=leap_day, min_years_ago=17) == "2011-02-28"
     assert "au moins 17 ans" in rejected("date", "01/03/2011", today=leap_day, min_years_ago=17)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("14h30", "14:30"),
+        ("14:30", "14:30"),
+        ("9h", "09:00"),
+        ("9 h 05", "09:05"),
+        ("0h00", "00:00"),
+    ],
+)
+def test_time_is_written_with_a_colon(typed: str, written: str) -> None:
+    assert check("time", typed) == written
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [("24h00", "n'existe pas"), ("12h60", "n'existe pas"), ("midi", "14h30"), ("1430", "14h30")],
+)
+def test_time_errors(typed: str, hint: str) -> None:
+    assert hint in rejected("time", typed)

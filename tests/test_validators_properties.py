@@ -55,6 +55,9 @@ VALID: dict[str, st.SearchStrategy[str]] = {
     ),
     "phone": st.tuples(st.sampled_from("123456789"), digits(8)).map(lambda p: "0" + "".join(p)),
     "date": st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
+    "time": st.tuples(st.integers(0, 23), st.integers(0, 59)).map(
+        lambda t: f"{t[0]:02d}:{t[1]:02d}"
+    ),
     "digits": st.text(alphabet="0123456789", min_size=1, max_size=50),
     "code_cession": st.text(
         alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=4, max_size=30

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.procedures import Field
-from ui.screens.common import MIN_TARGET_PX, big_button, name, text_label
+from ui.screens.common import MIN_TARGET_PX, big_button, name, show_selected, text_label
+from ui.theme import set_invalid
 
 DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
 
@@ -59,7 +60,7 @@ class FieldWidget(QWidget):
         self.help_label: QLabel | None = None
         if field.help:
             self.help_button = big_button(
-                self.tr("Aide"), self.tr("Afficher l'aide pour : %s") % field.label, "help"
+                self.tr("Aide"), self.tr("Afficher l'aide pour : %s") % field.label
             )
             self.help_button.setCheckable(True)
             self.help_button.setAccessibleName(self.tr("Aide : %s") % field.label)
@@ -71,7 +72,7 @@ class FieldWidget(QWidget):
             self.help_label.setVisible(False)
             layout.addWidget(self.help_label)
             assert self.help_button is not None
-            self.help_button.toggled.connect(self.help_label.setVisible)
+            self.help_button.toggled.connect(self._toggle_help)
         if field.example:
             layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "help"))
         self.input_row = QHBoxLayout()
@@ -80,6 +81,11 @@ class FieldWidget(QWidget):
         self.error_label = text_label("", "error")
         self.error_label.setVisible(False)
         layout.addWidget(self.error_label)
+
+    def _toggle_help(self, shown: bool) -> None:
+        assert self.help_label is not None and self.help_button is not None
+        self.help_label.setVisible(shown)
+        self.help_button.setText(self.tr("Masquer l'aide") if shown else self.tr("Aide"))
 
     def description(self) -> str:
         """What a screen reader says about the input: help and example."""
@@ -118,11 +124,9 @@ class FieldWidget(QWidget):
         """Show the core's message under the input, or hide it."""
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
-        self.setProperty("invalid", bool(message))
         for widget in self.inputs():
-            widget.setProperty("invalid", bool(message))
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            if isinstance(widget, QLineEdit):
+                set_invalid(widget, bool(message))
             described = self.description()
             widget.setAccessibleDescription(f"{message} {described}" if message else described)
 
@@ -177,13 +181,14 @@ class ChoiceFieldWidget(FieldWidget):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
+        self._value = ""
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
         column = QHBoxLayout() if self.horizontal else QVBoxLayout()
         column.setSpacing(16)
         for choice in self._choices():
-            button = big_button(choice[1], choice[2] or field.label, "choice")
+            button = big_button(choice[1], choice[2] or field.label)
             button.setCheckable(True)
             button.setAccessibleName(f"{field.label} : {choice[1]}")
             if self.horizontal:
@@ -191,7 +196,7 @@ class ChoiceFieldWidget(FieldWidget):
             self.group.addButton(button)
             self.buttons[choice[0]] = button
             column.addWidget(button)
-            button.clicked.connect(lambda _checked=False, v=choice[0]: self.changed.emit(v))
+            button.clicked.connect(lambda _checked=False, v=choice[0]: self._chosen(v))
         if self.horizontal:
             column.addStretch(1)
         self.input_row.addLayout(column, 1)
@@ -199,13 +204,18 @@ class ChoiceFieldWidget(FieldWidget):
     def _choices(self) -> list[tuple[str, str, str]]:
         return [(c.value, c.label, c.help) for c in self.field.choices]
 
+    def _chosen(self, value: str) -> None:
+        self.set_value(value)
+        self.changed.emit(value)
+
     def value(self) -> str:
-        return next((v for v, b in self.buttons.items() if b.isChecked()), "")
+        return self._value
 
     def set_value(self, value: str) -> None:
+        self._value = value if value in self.buttons else ""
         self.group.setExclusive(False)
         for choice, button in self.buttons.items():
-            button.setChecked(choice == value)
+            show_selected(button, choice == self._value)
         self.group.setExclusive(True)
 
     def inputs(self) -> list[QWidget]:

@@ -22,6 +22,7 @@ from kiosk.validators import ValidationError
 from ui.screens.background import run_in_background
 from ui.screens.common import MIN_TARGET_PX, Screen, big_button, clear_layout, text_label
 from ui.screens.preview import THUMB_PX, size_text, thumbnail
+from ui.theme import set_role
 
 EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 MAX_LISTED = 30
@@ -204,9 +205,7 @@ class DocumentChooserScreen(Screen):
 
     def _set_status(self, text: str, *, error: bool = True) -> None:
         self.status.setText(text)
-        self.status.setProperty("role", "error" if error else "lead")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_role(self.status, "error" if error else "")
         self.status.setVisible(bool(text))
 
     def wipe(self) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.procedures import Catalogue
-from ui.screens.common import Screen, Tile, big_button, clear_layout, text_label
+from ui.screens.common import Screen, big_button, clear_layout, show_selected, text_label, tile_button
 
 
 class PickerScreen(Screen):
@@ -24,19 +24,12 @@ class PickerScreen(Screen):
         }
         self.body.addWidget(text_label(self.tr("Choisissez d'abord le sujet :")))
         themes = QHBoxLayout()
-        self.theme_group = QButtonGroup(self)
-        self.theme_group.setExclusive(True)
         self.theme_buttons: dict[str, QPushButton] = {}
         for theme in catalogue.by_theme():
             label = self._theme_names.get(theme, theme)
-            button = big_button(
-                label,
-                self.tr("Afficher les démarches : %s") % label,
-                "choice",
-            )
+            button = big_button(label, self.tr("Afficher les démarches : %s") % label)
             button.setCheckable(True)
             button.setMinimumHeight(80)
-            self.theme_group.addButton(button)
             self.theme_buttons[theme] = button
             themes.addWidget(button)
             button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
@@ -51,28 +44,26 @@ class PickerScreen(Screen):
         self.actions.addWidget(self.back_button)
         self.actions.addStretch(1)
         self.back_button.clicked.connect(self.back)
-        self.procedure_tiles: dict[str, Tile] = {}
+        self.procedure_tiles: dict[str, QPushButton] = {}
         self.wipe()
 
     def show_theme(self, theme: str) -> None:
         """List the procedures of ``theme`` as tiles."""
-        button = self.theme_buttons[theme]
-        button.setChecked(True)
+        for other, button in self.theme_buttons.items():
+            show_selected(button, other == theme)
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         for procedure in self._catalogue.by_theme().get(theme, []):
             detail = procedure.summary[0] if procedure.summary else ""
-            tile = Tile(procedure.title, detail)
+            tile = tile_button(procedure.title, detail)
             tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
             self.tiles.addWidget(tile)
             self.procedure_tiles[procedure.code] = tile
         self.hint.setVisible(True)
 
     def wipe(self) -> None:
-        self.theme_group.setExclusive(False)
         for button in self.theme_buttons.values():
-            button.setChecked(False)
-        self.theme_group.setExclusive(True)
+            show_selected(button, False)
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         self.hint.setVisible(False)
