@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from offline_queue import (
     InvalidSubmission,
     InvalidTransition,
     Outbox,
+    OutboxError,
     OutboxKeyError,
     PurgedError,
     UnknownSubmission,
@@ -40,7 +42,11 @@ def test_enqueue_then_read_back(outbox: Outbox) -> None:
     item = outbox.enqueue(body, docs)
 
     assert item.local_reference == "PN-7501-K02-000001"
-    assert (item.state, item.attempts, item.procedure_code) == ("queued", 0, body["procedure"]["code"])
+    assert (item.state, item.attempts, item.procedure_code) == (
+        "queued",
+        0,
+        body["procedure"]["code"],
+    )
     assert item.created_at == datetime(2026, 11, 30, 10, 17, tzinfo=UTC)
     stored = outbox.body(item.id)
     assert stored["answers"] == body["answers"]
@@ -82,14 +88,13 @@ def test_same_id_twice_is_refused_and_nothing_is_added(outbox: Outbox) -> None:
 
 def test_document_changed_after_check_is_refused(outbox: Outbox) -> None:
     doc = make_doc()
-    forged = type(doc)(doc.kind, doc.filename, doc.content_type, doc.data)
-    object.__setattr__(forged, "data", doc.data[:-1] + b"X")
+    tampered = _Announced(replace(doc, data=doc.data[:-1] + b"X"), doc.sha256)
     with pytest.raises(InvalidSubmission, match="numérisez-la"):
-        outbox.enqueue(make_body(), [_FixedHash(forged, doc.sha256)])
+        outbox.enqueue(make_body(), [tampered])
     assert outbox.list_items() == []
 
 
-class _FixedHash:
+class _Announced:
     """A document whose announced hash no longer matches its bytes."""
 
     def __init__(self, doc: object, sha256: str) -> None:
@@ -112,12 +117,20 @@ def test_nothing_personal_is_readable_on_disk(tmp_path: Path) -> None:
     doc = make_doc("piece_identite", 50_000, 3)
     item = box.enqueue(make_body(), [doc])
     box.mark_sending(item.id)
-    box.mark_needs_attention(item.id, "refusée", [{"field": "answers.holder_name",
-                                                   "message": f"Nom {CITIZEN_NAME} refusé"}])
+    box.mark_needs_attention(
+        item.id,
+        "refusée",
+        [{"field": "answers.holder_name", "message": f"Nom {CITIZEN_NAME} refusé"}],
+    )
     raw = raw_bytes(data)  # WAL still holds everything: the connection is open
     assert len(raw) > 50_000
-    for secret in (CITIZEN_NAME.encode(), "Quillebeuf".encode("utf-16-le"), DOC_MARKER,
-                   b"AB-123-CD", doc.filename.encode()):
+    for secret in (
+        CITIZEN_NAME.encode(),
+        "Quillebeuf".encode("utf-16-le"),
+        DOC_MARKER,
+        b"AB-123-CD",
+        doc.filename.encode(),
+    ):
         assert secret not in raw
     assert b"cg-changement-adresse" in raw  # procedure codes stay queryable
     box.close()
@@ -201,8 +214,8 @@ def test_state_transitions_and_errors(outbox: Outbox) -> None:
 
 
 def test_due_is_oldest_first_and_includes_crash_left_sending(tmp_path: Path) -> None:
-    clock = [T0]
-    box = Outbox(tmp_path / "outbox.db", os.urandom(32), now=lambda: clock[0])
+    key = os.urandom(32)
+    box = Outbox(tmp_path / "outbox.db", key, now=lambda: T0)
     late = box.enqueue(make_body(created_at="2026-11-30T10:05:00Z"), [])
     early = box.enqueue(make_body(created_at="2026-11-30T09:00:00Z"), [])
     crashed = box.enqueue(make_body(created_at="2026-11-30T09:30:00Z"), [])
@@ -215,4 +228,83 @@ def test_due_is_oldest_first_and_includes_crash_left_sending(tmp_path: Path) -> 
     box.mark_sent(sent.id, "D1", T0)
     box.close()
 
-    box = Outbox(tmp_path / "outbox.db", box._cipher_key_for_tests) if False else None  # noqa
+    box = Outbox(tmp_path / "outbox.db", key)
+    assert [i.id for i in box.due(T0)] == [early.id, crashed.id, late.id]
+    assert box.get(crashed.id).state == "sending"
+    assert [i.id for i in box.due(T0 + timedelta(hours=1))] == [
+        waiting.id, early.id, crashed.id, late.id]  # fmt: skip
+    assert box.oldest_pending_at() == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    assert [i.id for i in box.list_items(["sent"])] == [sent.id]
+    assert len(box.list_items()) == 5
+    box.close()
+
+
+def test_purge_keeps_states_and_snapshot_only(tmp_path: Path) -> None:
+    box = Outbox(tmp_path / "outbox.db", os.urandom(32), now=lambda: T0)
+    old = box.enqueue(make_body(), [make_doc(seed=5)], receipt_fields={"plate"})
+    recent = box.enqueue(make_body(), [make_doc(seed=6)])
+    unsent = box.enqueue(make_body(), [make_doc(seed=7)])
+    for item, when in ((old, T0 - timedelta(days=31)), (recent, T0 - timedelta(days=29))):
+        box.mark_sending(item.id)
+        box.mark_sent(item.id, f"D-{item.local_reference}", when)
+    before = box.receipt_snapshot(old.id)
+
+    assert box.purge_expired(30, T0) == 1
+    assert box.purge_expired(30, T0) == 0
+    with pytest.raises(PurgedError, match="effacées"):
+        box.body(old.id)
+    with pytest.raises(PurgedError):
+        box.document_bytes(old.id, 0)
+    got = box.get(old.id)
+    assert (got.state, got.dossier_number, got.purged) == ("sent", f"D-{old.local_reference}", True)
+    assert box.receipt_snapshot(old.id) == before
+    assert before["answers"] == {"plate": "AB-123-CD"}  # only the receipt's fields were kept
+    assert box.documents(old.id)[0].size == 2000
+    assert box.body(recent.id)["answers"]["holder_name"] == CITIZEN_NAME
+    assert box.document_bytes(unsent.id, 0) == make_doc(seed=7).data
+    blobs = box.db.execute(
+        "SELECT count(*) FROM documents WHERE submission_id = ? AND content IS NOT NULL",
+        (old.id,),
+    ).fetchone()[0]
+    assert blobs == 0
+    box.close()
+
+
+def test_receipt_snapshot_content(outbox: Outbox) -> None:
+    body = make_body()
+    item = outbox.enqueue(body, [make_doc(size=1234)])
+    snap = outbox.receipt_snapshot(item.id)
+    assert snap["local_reference"] == item.local_reference
+    assert snap["procedure"] == {"code": "cg-changement-adresse", "version": "3"}
+    assert (snap["kiosk_id"], snap["site"], snap["mediator_id"]) == ("7501-K02", "7501", "m-0042")
+    assert snap["answers"] == body["answers"]
+    assert snap["documents"] == [
+        {"kind": "justificatif_domicile", "filename": "justificatif_domicile-0.pdf", "size": 1234}
+    ]
+    assert snap["body_sha256"] == body_sha256(outbox.body(item.id))
+
+
+def test_migrations_from_version_zero(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).close()
+    db = connect(path)
+    assert schema_version(db) == 0
+    assert migrate(db) == 0
+    assert schema_version(db) == LATEST
+    assert migrate(db) == LATEST  # idempotent
+    assert {"submissions", "documents", "counters", "meta"} <= set(db.table_names())
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    db.close()
+    box = Outbox(path, os.urandom(32))
+    assert box.enqueue(make_body(), []).state == "queued"
+    box.close()
+
+
+def test_newer_schema_is_refused_without_change(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    with pytest.raises(OutboxError, match="version plus récente"):
+        Outbox(path, os.urandom(32))

@@ -78,6 +78,9 @@ def _emit(printer: Any, block: Block) -> None:
             printer.textln(line.label)
             _style(printer, bold=True, big=True, center=True)
             printer.textln(line.value)
+        _style(printer, center=True)
+        printer.qr(block.items[0], size=6, center=True)
+        printer.textln(text)
     elif kind == "pairs":
         for line in block.lines:
             _style(printer)
@@ -88,10 +91,6 @@ def _emit(printer: Any, block: Block) -> None:
         _style(printer)
         for item in block.items:
             printer.textln("• " + french.typography(item))
-    elif kind == "qr":
-        _style(printer, center=True)
-        printer.qr(block.items[0], size=6, center=True)
-        printer.textln(text)
     else:
         _style(printer)
         printer.textln(text)

@@ -23,7 +23,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -65,10 +64,10 @@ class Layout:
 
 
 LAYOUTS: dict[Format, Layout] = {
-    "a4": Layout(A4_SIZE[0], 20 * mm, 16 * mm, 12, 22, 14, 18, 10, 38 * mm, False),
+    "a4": Layout(A4_SIZE[0], 18 * mm, 15 * mm, 12, 22, 14, 18, 10, 34 * mm, False),
     "thermal": Layout(
-        THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 5 * mm,
-        10, 15, 11.5, 13, 8.5, 32 * mm, True,
+        THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 6 * mm,
+        10, 15, 11.5, 13, 9, 30 * mm, True,
     ),
 }
 
@@ -143,10 +142,17 @@ def _pairs(lines: tuple[Line, ...], layout: Layout, styles: _Styles) -> list[Flo
     return [table]
 
 
-def _boxed(rows: list[list[Flowable]], layout: Layout) -> Table:
-    """The reference (and dossier number) in a framed box, the first thing one sees."""
+def _reference(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
+    """Reference (and dossier number) framed, with its QR code: the first thing one sees.
+
+    On A4 the QR code stands beside the box; on the narrow roll, below it.
+    """
     width = layout.page_width - 2 * layout.margin_x
-    table = Table(rows, colWidths=[width])
+    qr_column = 0.0 if layout.roll else layout.qr + 8 * mm
+    rows: list[list[Flowable]] = []
+    for line in block.lines:
+        rows += [[_p(line.label, styles.reference_label)], [_p(line.value, styles.reference)]]
+    box = Table(rows, colWidths=[width - qr_column])
     commands = [
         ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -154,8 +160,18 @@ def _boxed(rows: list[list[Flowable]], layout: Layout) -> Table:
     ]
     if not layout.roll:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED")))
-    table.setStyle(TableStyle(commands))
-    return table
+    box.setStyle(TableStyle(commands))
+    qr = [qr_drawing(block.items[0], layout.qr), _p(block.text, styles.caption)]
+    if layout.roll:
+        return [box, Spacer(1, layout.body * 0.5), _centered(qr[0], width), qr[1]]
+    side = Table([[box, qr]], colWidths=[width - qr_column, qr_column])
+    side.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [side]
 
 
 def _bullets(items: tuple[str, ...], styles: _Styles) -> list[Flowable]:
@@ -166,21 +182,11 @@ def _bullets(items: tuple[str, ...], styles: _Styles) -> list[Flowable]:
 def _flowables(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
     """One wording block laid out for this paper."""
     if block.kind == "reference":
-        rows: list[list[Flowable]] = []
-        for line in block.lines:
-            rows += [[_p(line.label, styles.reference_label)], [_p(line.value, styles.reference)]]
-        return [_boxed(rows, layout)]
+        return _reference(block, layout, styles)
     if block.kind == "pairs":
         return _pairs(block.lines, layout, styles)
     if block.kind == "bullets":
         return _bullets(block.items, styles)
-    if block.kind == "qr":
-        parts: list[Flowable] = [
-            Spacer(1, layout.body * 0.8),
-            _centered(qr_drawing(block.items[0], layout.qr), layout),
-            _p(block.text, styles.caption),
-        ]
-        return parts if layout.roll else [KeepTogether(parts)]
     style = {"title": styles.title, "intro": styles.intro, "heading": styles.heading,
              "text": styles.body, "small": styles.small}[block.kind]
     return [_p(block.text, style)]
@@ -192,8 +198,8 @@ def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
             for flowable in _flowables(block, layout, styles)]
 
 
-def _centered(flowable: Flowable, layout: Layout) -> Table:
-    table = Table([[flowable]], colWidths=[layout.page_width - 2 * layout.margin_x])
+def _centered(flowable: Flowable, width: float) -> Table:
+    table = Table([[flowable]], colWidths=[width])
     table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -211,20 +217,27 @@ def _story_height(story: list[Flowable], width: float) -> float:
 
 
 def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
-           title: str) -> tuple[bytes, int]:
+           receipt: Receipt) -> tuple[bytes, int]:
+    """Lay out ``story``; A4 pages carry the reference and page number at the bottom."""
     buffer = io.BytesIO()
     pages = 0
 
-    def count(canvas: object, doc: object) -> None:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         nonlocal pages
         pages += 1
+        if not layout.roll:
+            canvas.setFont(FONT, layout.small)
+            canvas.drawRightString(
+                size[0] - layout.margin_x, layout.margin_y / 2,
+                f"{receipt.title} {receipt.local_reference} — page {pages}",
+            )
 
     frame = Frame(layout.margin_x, layout.margin_y, size[0] - 2 * layout.margin_x,
                   size[1] - 2 * layout.margin_y, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
-    doc = BaseDocTemplate(buffer, pagesize=size, title=title, author=PRODUCT,
-                          creator=PRODUCT, lang="fr-FR", invariant=True)
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=count)])
+    doc = BaseDocTemplate(buffer, pagesize=size, title=f"{receipt.title} {receipt.local_reference}",
+                          author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
     doc.build(story)
     return buffer.getvalue(), pages
 
@@ -235,14 +248,14 @@ def render_receipt(receipt: Receipt, fmt: Format) -> RenderedReceipt:
         raise ValueError(f"unknown receipt format {fmt!r}, expected one of {FORMATS}")
     _register_fonts()
     layout = LAYOUTS[fmt]
-    title = f"{receipt.title} {receipt.local_reference}"
     if fmt == "a4":
-        pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, title)
+        pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
         return RenderedReceipt(pdf, 210.0, 297.0, pages)
     width = layout.page_width - 2 * layout.margin_x
     height = _story_height(_story(receipt, layout), width) + 2 * layout.margin_y
     while True:
-        pdf, pages = _build(_story(receipt, layout), (layout.page_width, height), layout, title)
+        pdf, pages = _build(_story(receipt, layout), (layout.page_width, height), layout,
+                            receipt)
         if pages == 1:
             return RenderedReceipt(pdf, layout.page_width / mm, height / mm, pages)
         height *= 1.1

@@ -14,12 +14,16 @@ from kiosk.receipts import french
 from kiosk.receipts.model import LAW, Line, Receipt
 
 BlockKind = Literal["title", "intro", "reference", "heading", "pairs", "bullets", "text",
-                    "small", "qr"]
+                    "small"]
 
 
 @dataclass(frozen=True)
 class Block:
-    """One piece of the receipt; ``text`` for prose, ``lines`` or ``items`` for lists."""
+    """One piece of the receipt; ``text`` for prose, ``lines`` or ``items`` for lists.
+
+    The ``reference`` block holds the reference lines, the QR payload as its
+    only item, and the QR caption as its text.
+    """
 
     kind: BlockKind
     text: str = ""
@@ -77,13 +81,15 @@ def blocks(receipt: Receipt) -> list[Block]:
     result = [
         Block("title", receipt.title),
         Block("intro", _intro(receipt)),
-        Block("reference", lines=tuple(reference)),
+        Block("reference", f"Ce code contient votre référence {receipt.local_reference}.",
+              lines=tuple(reference), items=(receipt.qr_payload,)),
         Block("heading", "Votre demande"),
         Block("pairs", lines=_facts(receipt) + receipt.answers),
         Block("heading", "Documents fournis"),
         Block("pairs", lines=receipt.documents) if receipt.documents
         else Block("text", "Aucun document."),
-        Block("text", f"Empreinte de la demande : {receipt.content_hash}"),
+        Block("pairs", lines=(Line("Empreinte de la demande",
+                                   receipt.content_hash.replace(" ", french.NBSP)),)),
         Block("small", "Cette empreinte identifie le contenu exact de la demande enregistrée. "
                        "Les numéros confidentiels ne sont imprimés qu’en partie."),
     ]
@@ -97,8 +103,6 @@ def blocks(receipt: Receipt) -> list[Block]:
     result += [
         Block("heading", "Suivre votre demande"),
         Block("bullets", items=_follow_up(receipt)),
-        Block("qr", f"Ce code contient votre référence {receipt.local_reference}.",
-              items=(receipt.qr_payload,)),
         Block("small", _legal(receipt)),
         Block("small", f"Demande {receipt.submission_id} — {PRODUCT} {__version__}"),
     ]

@@ -1,0 +1,354 @@
+"""The sync client: empties the outbox into the central service, exactly once in effect.
+
+Each submission is marked ``sending`` before anything goes on the wire, its
+documents are uploaded (resumably) before the submission cites them, and it is
+marked ``sent`` only when the server answers with its id and a dossier number.
+A permanent refusal sets that one submission aside for a mediator; a temporary
+failure pauses the whole client with exponential back-off and full jitter,
+since the server, not the submission, is what is unwell.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import requests
+
+from offline_queue.backoff import retry_delay
+from offline_queue.errors import InvalidTransition, OutboxError
+from offline_queue.models import QueuedSubmission, parse_time, utc_now
+from offline_queue.outbox import Outbox
+from offline_queue.sync_http import (
+    AuthError,
+    CentralHttp,
+    PermanentFailure,
+    SyncError,
+    TemporaryFailure,
+    error_body,
+    unexpected_answer,
+)
+from offline_queue.sync_uploads import DocumentUploader
+
+__all__ = [
+    "AuthError",
+    "PermanentFailure",
+    "SyncClient",
+    "SyncError",
+    "SyncReport",
+    "TemporaryFailure",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHUNK_SIZE = 256 * 1024
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+@dataclass
+class SyncReport:
+    """What one ``sync`` run did; ``needs_attention`` and ``remaining`` are counted at its end."""
+
+    sent: int = 0  # acknowledged by the server during this run
+    failed: int = 0  # temporary failures during this run (retried later)
+    set_aside: int = 0  # refused for good during this run
+    needs_attention: int = 0  # waiting for a mediator in the whole queue
+    remaining: int = 0  # still to send (queued or sending)
+    auth_error: str | None = None
+    last_error: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Every submission of the queue is acknowledged by the server."""
+        return self.auth_error is None and self.remaining == 0 and self.needs_attention == 0
+
+    def summary_fr(self) -> str:
+        """One line for the mediator or IT."""
+        if self.auth_error:
+            return f"Synchronisation arrêtée : {self.auth_error}"
+        parts = [f"{self.sent} demande{'s' if self.sent > 1 else ''} envoyée{'s' if self.sent > 1 else ''}"]
+        if self.remaining:
+            parts.append(f"{self.remaining} en attente d'envoi")
+        if self.needs_attention:
+            parts.append(f"{self.needs_attention} à corriger par un médiateur")
+        line = "Synchronisation : " + ", ".join(parts) + "."
+        if self.complete:
+            line += " Toutes les demandes sont transmises."
+        elif self.remaining and self.last_error:
+            line += f" Dernier problème : {self.last_error}"
+        return line
+
+
+def _rfc3339(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class SyncClient:
+    """Sends what the outbox holds to the central service described in ``central-api.md``."""
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        base_url: str,
+        token: str,
+        *,
+        kiosk_id: str,
+        user_agent: str,
+        timeout_s: float = 10.0,
+        backoff_base_s: float = 2.0,
+        backoff_max_s: float = 600.0,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        now: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._outbox = outbox
+        self._kiosk_id = kiosk_id
+        self._user_agent = user_agent
+        self._backoff = (backoff_base_s, backoff_max_s)
+        self._sleep = sleep
+        self._now = now
+        self._monotonic = monotonic
+        self._rng = rng or random.Random()
+        self._http = CentralHttp(
+            base_url, token, timeout_s=timeout_s, user_agent=user_agent, session=session, now=now
+        )
+        self._uploader = DocumentUploader(self._http, outbox, chunk_size)
+        self._failures_in_row = 0
+        self._pause_until: datetime | None = None
+        self._last_sync_at: datetime | None = None
+
+    # -- single requests ------------------------------------------------------------
+
+    def health(self) -> bool:
+        """True when the service answers as the contract says; ``AuthError`` on 401/403."""
+        try:
+            self._check_health()
+        except TemporaryFailure:
+            return False
+        return True
+
+    def _check_health(self) -> None:
+        response = self._http.request("GET", self._http.url("/v1/health"))
+        if response.status_code != 200 or error_body(response).get("status") != "ok":
+            raise unexpected_answer(response.status_code)
+        self._last_sync_at = self._now()
+
+    def heartbeat(self) -> bool:
+        """Tell the prefecture how full this kiosk's queue is; False when it did not get through."""
+        counts = self._outbox.counts()
+        oldest = self._outbox.oldest_pending_at()
+        body = {
+            "version": self._user_agent,
+            "queue_depth": counts["queued"] + counts["sending"],
+            "oldest_pending_at": _rfc3339(oldest) if oldest else None,
+            "last_sync_at": _rfc3339(self._last_sync_at) if self._last_sync_at else None,
+            "failed": counts["needs_attention"],
+        }
+        try:
+            response = self._http.request(
+                "PUT", self._http.url(f"/v1/kiosks/{self._kiosk_id}/heartbeat"), json=body
+            )
+        except TemporaryFailure:
+            return False
+        if response.status_code != 204:
+            log.warning("heartbeat refused: HTTP %d", response.status_code)
+            return False
+        return True
+
+    def status_of(self, submission_id: str) -> dict[str, Any]:
+        """Where a dossier stands at the prefecture; ``SyncError`` with a French message otherwise."""
+        response = self._http.request("GET", self._http.url(f"/v1/submissions/{submission_id}"))
+        body = error_body(response)
+        if response.status_code == 200 and body.get("id") == submission_id:
+            return body
+        if response.status_code == 404:
+            raise SyncError(
+                "Le service central ne connaît pas encore cette demande : elle n'a peut-être "
+                "pas été envoyée. Lancez une synchronisation puis réessayez."
+            )
+        raise unexpected_answer(response.status_code)
+
+    # -- the sync loop --------------------------------------------------------------
+
+    def sync(self, deadline_s: float | None = None, *, force: bool = False) -> SyncReport:
+        """Send what is due. Without ``deadline_s`` one pass; with it, keep going (waiting
+        out back-offs) until nothing is left to send or the time is up. ``force`` ignores
+        each submission's own next-attempt time (a mediator asked to send now)."""
+        report = SyncReport()
+        deadline = None if deadline_s is None else self._monotonic() + deadline_s
+        online = False
+        try:
+            while not self._time_is_up(deadline):
+                now = self._now()
+                if self._pause_until is not None and self._pause_until > now:
+                    if not self._wait_until(self._pause_until, deadline):
+                        break
+                    continue
+                if not online:
+                    try:
+                        self._check_health()
+                        online = True
+                    except TemporaryFailure as failure:
+                        self._server_failed(failure, report, attempts=0)
+                        continue
+                items = self._outbox.due(_FAR_FUTURE if force else now)
+                if not items:
+                    earliest = self._earliest_pending()
+                    if earliest is None or not self._wait_until(earliest, deadline):
+                        break
+                    continue
+                for item in items:
+                    if self._time_is_up(deadline) or not self._send_one(item, report):
+                        online = False
+                        break
+        except AuthError as refused:
+            report.auth_error = str(refused)
+        if online and report.auth_error is None:
+            try:
+                self.heartbeat()
+            except AuthError as refused:
+                report.auth_error = str(refused)
+        counts = self._outbox.counts()
+        report.remaining = counts["queued"] + counts["sending"]
+        report.needs_attention = counts["needs_attention"]
+        log.info(
+            "sync: %d sent, %d temporary failures, %d set aside, %d remaining, %d need attention%s",
+            report.sent, report.failed, report.set_aside, report.remaining,
+            report.needs_attention, ", token refused" if report.auth_error else "",
+        )
+        return report
+
+    def _time_is_up(self, deadline: float | None) -> bool:
+        return deadline is not None and self._monotonic() >= deadline
+
+    def _wait_until(self, moment: datetime, deadline: float | None) -> bool:
+        """Sleep until ``moment`` if the deadline allows it; False means give up for this run."""
+        if deadline is None:
+            return False
+        seconds = max(0.0, (moment - self._now()).total_seconds())
+        if self._monotonic() + seconds > deadline:
+            return False
+        self._sleep(seconds)
+        return True
+
+    def _earliest_pending(self) -> datetime | None:
+        pending = self._outbox.list_items(states=("queued", "sending"))
+        return min((item.next_attempt_at for item in pending), default=None)
+
+    def _server_failed(self, failure: TemporaryFailure, report: SyncReport, attempts: int) -> timedelta:
+        """Pause every request for a jittered, growing delay (at least Retry-After)."""
+        self._failures_in_row += 1
+        base_s, max_s = self._backoff
+        delay = timedelta(
+            seconds=retry_delay(
+                max(self._failures_in_row, attempts), base_s, max_s, failure.retry_after_s, self._rng
+            )
+        )
+        self._pause_until = self._now() + delay
+        report.failed += 1
+        report.last_error = str(failure)
+        return delay
+
+    def _send_one(self, item: QueuedSubmission, report: SyncReport) -> bool:
+        """Try one submission; False when the server is unwell and the pass should stop."""
+        try:
+            self._outbox.mark_sending(item.id)
+        except InvalidTransition:
+            log.info("submission %s changed state meanwhile, skipped", item.id)
+            return True
+        try:
+            body = self._body_with_uploads(item.id)
+            receipt = self._submit(item.id, body)
+        except AuthError as refused:
+            self._outbox.mark_retry(item.id, str(refused), self._now())
+            raise
+        except TemporaryFailure as failure:
+            delay = self._server_failed(failure, report, attempts=item.attempts + 1)
+            self._outbox.mark_retry(item.id, str(failure), self._now() + delay)
+            log.info("submission %s: temporary failure, next try in %.1fs", item.id, delay.total_seconds())
+            return False
+        except PermanentFailure as refusal:
+            self._outbox.mark_needs_attention(item.id, str(refusal), refusal.details)
+            report.set_aside += 1
+            log.warning("submission %s set aside for a mediator", item.id)
+            return True
+        self._failures_in_row = 0
+        self._pause_until = None
+        self._last_sync_at = self._now()
+        try:
+            self._outbox.mark_sent(item.id, receipt["dossier_number"], receipt["received_at"])
+        except InvalidTransition:
+            log.info("submission %s was marked by another process meanwhile", item.id)
+            return True
+        report.sent += 1
+        log.info("submission %s acknowledged as %s", item.id, receipt["dossier_number"])
+        return True
+
+    def _body_with_uploads(self, submission_id: str) -> dict[str, Any]:
+        """The stored body with every document uploaded and its upload_id filled in."""
+        try:
+            body = self._outbox.body(submission_id)
+            documents = self._outbox.documents(submission_id)
+            for doc in documents:
+                data = b""
+                if not doc.upload_complete:
+                    data = self._outbox.document_bytes(submission_id, doc.index)
+                upload_id = self._uploader.upload(submission_id, doc, data)
+                body["documents"][doc.index]["upload_id"] = upload_id
+        except OutboxError as problem:
+            raise PermanentFailure(str(problem)) from None
+        return body
+
+    def _submit(self, submission_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """POST the submission; the acknowledgement, or a failure saying what to do."""
+        payload = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        response = self._http.request(
+            "POST",
+            self._http.url("/v1/submissions"),
+            data=payload.encode("utf-8"),
+            headers={"Idempotency-Key": submission_id, "Content-Type": "application/json"},
+        )
+        status = response.status_code
+        answer = error_body(response)
+        if status in (200, 201):
+            dossier = answer.get("dossier_number")
+            if answer.get("id") == submission_id and isinstance(dossier, str) and dossier:
+                received = answer.get("received_at")
+                try:
+                    received_at = parse_time(received) if isinstance(received, str) else self._now()
+                except ValueError:
+                    received_at = self._now()
+                return {"dossier_number": dossier, "received_at": received_at}
+            log.info("submission %s: HTTP %d without an acknowledgement", submission_id, status)
+            raise unexpected_answer(status)
+        if status == 409:
+            raise PermanentFailure(
+                "Le service central a déjà reçu une demande avec cet identifiant mais un contenu "
+                "différent : vérifiez-la avec l'assistance avant de la refaire.",
+                [answer] if answer else [],
+            )
+        if status == 422:
+            errors = answer.get("errors")
+            details = [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+            raise PermanentFailure(
+                "Le service central a refusé la demande : des réponses ou des pièces sont à "
+                "corriger. Corrigez-les avec le demandeur puis renvoyez-la.",
+                details,
+            )
+        if status in (400, 413):
+            raise PermanentFailure(
+                "Le service central refuse cette demande "
+                + ("(trop volumineuse)" if status == 413 else "(mal formée)")
+                + " : appelez l'assistance informatique, la demande reste enregistrée sur la borne.",
+                [answer] if answer else [],
+            )
+        raise unexpected_answer(status)

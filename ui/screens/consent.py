@@ -1,0 +1,118 @@
+"""The citizen's agreement, then the saving of the request in the local queue.
+
+The request is written to the outbox in the background while the screen says
+« Enregistrement… »; only when ``enqueue`` has returned does the flow go on to
+the confirmation. On a full disk or any other error everything stays on the
+screen with a French message and « Réessayer »: nothing is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.consent import ConsentText
+from kiosk.session import ProcedureSession
+from kiosk.validators import ValidationError
+from offline_queue import OutboxError, QueuedSubmission
+from ui.screens.background import run_in_background
+from ui.screens.common import Screen, big_button, text_label
+from ui.theme import set_role
+
+Enqueue = Callable[[dict, list], QueuedSubmission]
+
+
+class ConsentScreen(Screen):
+    """Shows the versioned consent text; accepting it saves the request (``saved`` on success)."""
+
+    saved = Signal(object)
+    back = Signal()
+
+    def __init__(self, consent: ConsentText, enqueue: Enqueue,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(consent.title, parent)
+        self.consent = consent
+        self._enqueue = enqueue
+        self.session: ProcedureSession | None = None
+        self.saving = False
+        for paragraph in consent.paragraphs:
+            self.body.addWidget(text_label(paragraph))
+        self.body.addWidget(text_label(
+            self.tr("Version du texte : %s") % consent.version, "help"))
+        self.status = text_label("")
+        self.status.setVisible(False)
+        self.body.addWidget(self.status)
+        self.body.addStretch(1)
+        self.back_button = big_button(self.tr("Retour"), self.tr("Revenir au récapitulatif"))
+        self.accept_button = big_button(
+            consent.button,
+            self.tr("Donner votre accord et enregistrer la demande sur la borne"),
+            "primary",
+        )
+        self.actions.addWidget(self.back_button)
+        self.actions.addStretch(1)
+        self.actions.addWidget(self.accept_button)
+        self.back_button.clicked.connect(self.back)
+        self.accept_button.clicked.connect(self.accept)
+
+    def start(self, session: ProcedureSession) -> None:
+        self.session = session
+        self._status("", "")
+        self.accept_button.setText(self.consent.button)
+        self.accept_button.setAccessibleName(self.consent.button)
+        self.accept_button.setEnabled(True)
+        self.back_button.setEnabled(True)
+        self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        """Record the consent and save the request in the background."""
+        if self.saving or self.session is None:
+            return
+        session = self.session
+        session.give_consent(self.consent.version)
+        try:
+            body = session.to_submission()
+        except ValidationError as exc:
+            self._status(exc.message, "error")
+            return
+        documents = list(session.documents.values())
+        self.saving = True
+        self.accept_button.setEnabled(False)
+        self.back_button.setEnabled(False)
+        self._status(self.tr("Enregistrement de votre demande… Merci de patienter."), "")
+        run_in_background(lambda: self._enqueue(body, documents), self._saved, self._failed)
+
+    def _saved(self, item: QueuedSubmission) -> None:
+        self.saving = False
+        self.back_button.setEnabled(True)
+        self.accept_button.setEnabled(True)
+        self._status("", "")
+        self.saved.emit(item)
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        if isinstance(error, OutboxError):
+            message = str(error)
+        else:
+            message = self.tr(
+                "La demande n'a pas pu être enregistrée sur la borne. Rien n'est perdu : "
+                "vos réponses sont toujours là. Touchez « Réessayer » ou appelez un médiateur."
+            )
+        self._status(message, "error")
+        retry = self.tr("Réessayer l'enregistrement")
+        self.accept_button.setText(retry)
+        self.accept_button.setAccessibleName(retry)
+        self.accept_button.setEnabled(True)
+        self.back_button.setEnabled(True)
+        self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _status(self, text: str, role: str) -> None:
+        self.status.setText(text)
+        set_role(self.status, role)
+        self.status.setVisible(bool(text))
+
+    def wipe(self) -> None:
+        self.session = None
+        self._status("", "")
