@@ -18,7 +18,7 @@ from functools import cached_property
 from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig, load_config
 
-COMMAND_MODULES = ("queue", "sync", "central", "receipt", "demo", "procedures")
+COMMAND_MODULES = ("queue", "sync", "central", "receipt", "demo", "procedures", "report")
 
 
 class CliContext:

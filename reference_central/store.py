@@ -108,10 +108,10 @@ class CentralStore:
 
     def _create_tables(self) -> None:
         with self._lock, self.db.atomic():
-            self.db["tokens"].create(
+            self.db.table("tokens").create(
                 {"digest": str, "revoked": int, "created_at": str}, pk="digest", if_not_exists=True
             )
-            self.db["uploads"].create(
+            self.db.table("uploads").create(
                 {
                     "id": str,
                     "length": int,
@@ -125,7 +125,7 @@ class CentralStore:
                 pk="id",
                 if_not_exists=True,
             )
-            self.db["submissions"].create(
+            self.db.table("submissions").create(
                 {
                     "seq": int,
                     "id": str,
@@ -142,9 +142,9 @@ class CentralStore:
                 not_null={"id", "dossier_number", "canonical"},
                 if_not_exists=True,
             )
-            self.db["submissions"].create_index(["id"], unique=True, if_not_exists=True)
-            self.db["submissions"].create_index(["dossier_number"], unique=True, if_not_exists=True)
-            self.db["heartbeats"].create(
+            self.db.table("submissions").create_index(["id"], unique=True, if_not_exists=True)
+            self.db.table("submissions").create_index(["dossier_number"], unique=True, if_not_exists=True)
+            self.db.table("heartbeats").create(
                 {"kiosk_id": str, "body": str, "received_at": str}, pk="kiosk_id", if_not_exists=True
             )
 
@@ -188,7 +188,7 @@ class CentralStore:
         upload_id = "u-" + secrets.token_hex(12)
         self._upload_path(upload_id).write_bytes(b"")
         with self._lock, self.db.atomic():
-            self.db["uploads"].insert(
+            self.db.table("uploads").insert(
                 {
                     "id": upload_id,
                     "length": length,
@@ -227,7 +227,7 @@ class CentralStore:
 
     def _forget(self, upload_id: str) -> None:
         with self.db.atomic():
-            self.db["uploads"].delete(upload_id)
+            self.db.table("uploads").delete(upload_id)
         self._upload_path(upload_id).unlink(missing_ok=True)
 
     def append(self, upload_id: str, offset: int, data: bytes) -> Upload:
@@ -246,7 +246,7 @@ class CentralStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             with self.db.atomic():
-                self.db["uploads"].update(upload_id, {"offset": offset + len(data)})
+                self.db.table("uploads").update(upload_id, {"offset": offset + len(data)})
                 if offset + len(data) == current.length:
                     self._finish(upload_id, current.sha256)
             return self.upload(upload_id)
@@ -257,7 +257,7 @@ class CentralStore:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         verified = digest.hexdigest() == expected_sha256
-        self.db["uploads"].update(upload_id, {"verified": int(verified)})
+        self.db.table("uploads").update(upload_id, {"verified": int(verified)})
 
     def upload_bytes(self, upload_id: str) -> bytes:
         return self._upload_path(upload_id).read_bytes()
@@ -306,7 +306,7 @@ class CentralStore:
                     "status": "received",
                     "received_at": rfc3339(now),
                 }
-                self.db["submissions"].insert(
+                self.db.table("submissions").insert(
                     {
                         "seq": seq,
                         "id": submission_id,
@@ -343,7 +343,7 @@ class CentralStore:
 
     def record_heartbeat(self, kiosk_id: str, body: dict[str, Any]) -> None:
         with self._lock, self.db.atomic():
-            self.db["heartbeats"].upsert(
+            self.db.table("heartbeats").upsert(
                 {"kiosk_id": kiosk_id, "body": json.dumps(body), "received_at": rfc3339(self._now())},
                 pk="kiosk_id",
             )

@@ -104,6 +104,13 @@ def _has_text(widget: QWidget) -> bool:
     return False
 
 
+def _text_role(widget: QWidget) -> QPalette.ColorRole:
+    """The palette role the text is drawn with (the hint when a field is empty)."""
+    if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+        return QPalette.ColorRole.PlaceholderText
+    return widget.foregroundRole()
+
+
 def _background_of(shot: QImage, area: QRect) -> tuple[int, int, int]:
     """Most frequent pixel colour inside `area`: the fill behind the text."""
     counts: Counter[tuple[int, int, int]] = Counter()
@@ -136,7 +143,7 @@ def measure_text_contrast(root: QWidget) -> list[ContrastReading]:
         area = _inner_area(widget, widget.mapTo(window, QPoint(0, 0)), bounds)
         if area.isEmpty():
             continue
-        fg = _rgb(widget.palette().color(QPalette.ColorGroup.Active, widget.foregroundRole()))
+        fg = _rgb(widget.palette().color(QPalette.ColorGroup.Active, _text_role(widget)))
         bg = _background_of(shot, area)
         readings.append(ContrastReading(widget, _hex(fg), _hex(bg), contrast_ratio(fg, bg)))
     return readings

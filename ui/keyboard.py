@@ -44,6 +44,9 @@ TEXT_ROWS: tuple[str, ...] = (
 
 DIGIT_ROWS: tuple[str, ...] = ("123", "456", "789")
 
+SMALL_GLYPHS = "'-.,"
+"""Punctuation drawn in a larger font: at letter size these marks are hard to see."""
+
 _SPOKEN = {
     "'": QT_TRANSLATE_NOOP("Keyboard", "apostrophe"),
     "-": QT_TRANSLATE_NOOP("Keyboard", "trait d'union"),
@@ -202,6 +205,8 @@ class TextKeyboard(_Pad):
 
     def _char_key(self, char: str) -> QPushButton:
         button = _make_key("key", lambda: self._press_char(char))
+        if char in SMALL_GLYPHS:
+            button.setProperty("glyph", "punctuation")
         self._char_keys[char] = button
         return button
 

@@ -189,7 +189,9 @@ class Metrics:
     button_height: int
     button_min_width: int
     field_height: int
+    font_punctuation: int
     key_size: int
+    action_key_width: int
     pad_key_size: int
 
 
@@ -201,7 +203,9 @@ NORMAL_METRICS = Metrics(
     button_height=40,
     button_min_width=120,
     field_height=40,
+    font_punctuation=40,
     key_size=60,
+    action_key_width=130,
     pad_key_size=84,
 )
 LARGE_METRICS = Metrics(
@@ -212,7 +216,9 @@ LARGE_METRICS = Metrics(
     button_height=48,
     button_min_width=140,
     field_height=48,
+    font_punctuation=48,
     key_size=68,
+    action_key_width=160,
     pad_key_size=96,
 )
 
@@ -377,6 +383,9 @@ def colour_pairs(name: ThemeName, large_text: bool = False) -> list[ColourPair]:
         sel_bg = rule.declarations.get("selection-background-color")
         if sel_fg and sel_bg:
             pairs.append(ColourPair(rule.selector + " (selection)", sel_fg, sel_bg))
+        hint = rule.declarations.get("placeholder-text-color")
+        if hint and bg:
+            pairs.append(ColourPair(rule.selector + " (placeholder)", hint, bg))
     return pairs
 
 

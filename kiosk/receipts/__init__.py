@@ -5,8 +5,8 @@ printed through CUPS ``lp`` or an ESC/POS printer, every print logged without
 personal data.
 """
 
-from kiosk.receipts.from_queue import receipt_from_queue
 from kiosk.receipts.errors import PrintError, ReceiptError
+from kiosk.receipts.from_queue import receipt_from_queue
 from kiosk.receipts.model import Line, Receipt, build_receipt
 from kiosk.receipts.print_log import PrintLog, PrintLogError, PrintRecord
 from kiosk.receipts.printing import print_pdf, print_receipt

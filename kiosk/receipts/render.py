@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import BalancedColumns
 
 from kiosk import PRODUCT
 from kiosk.receipts import french
@@ -45,6 +46,7 @@ FONT_BOLD = "ReceiptSans-Bold"
 A4_SIZE = (210 * mm, 297 * mm)
 THERMAL_WIDTH = 80 * mm
 THERMAL_PRINTABLE = 72 * mm
+COLUMN_GAP = 8 * mm
 
 
 @dataclass(frozen=True)
@@ -101,14 +103,14 @@ class _Styles:
         self.title = style("title", layout.title, bold=True, spaceAfter=layout.body * 0.4)
         self.intro = style("intro", layout.body, spaceAfter=layout.body * 0.6)
         self.heading = style(
-            "heading", layout.heading, bold=True, spaceBefore=layout.body * 0.9,
+            "heading", layout.heading, bold=True, spaceBefore=layout.body * 0.7,
             spaceAfter=layout.body * 0.3,
         )
         self.body = style("body", layout.body)
         self.value = style("value", layout.body, bold=True)
         self.label = style("label", layout.small if layout.roll else layout.body)
         self.bullet = style("bullet", layout.body, leftIndent=layout.body, bulletIndent=0,
-                            spaceAfter=layout.body * 0.25)
+                            spaceAfter=layout.body * 0.15)
         self.reference_label = style("ref-label", layout.body, alignment=TA_CENTER)
         self.reference = style("ref", layout.reference, bold=True, alignment=TA_CENTER)
         self.small = style("small", layout.small, spaceBefore=layout.small * 0.5)
@@ -120,17 +122,17 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(french.typography(text)), style)
 
 
-def _pairs(lines: tuple[Line, ...], layout: Layout, styles: _Styles) -> list[Flowable]:
-    """Label/value lines: two columns on A4, stacked on the narrow roll."""
-    width = layout.page_width - 2 * layout.margin_x
-    if layout.roll:
+def _pairs(lines: tuple[Line, ...], styles: _Styles, width: float,
+           stacked: bool) -> list[Flowable]:
+    """Label/value lines: side by side on a wide page, stacked in a narrow column."""
+    if stacked:
         flowables: list[Flowable] = []
         for line in lines:
             flowables += [_p(line.label, styles.label), _p(line.value, styles.value),
                           Spacer(1, 2)]
         return flowables
     rows = [[_p(line.label, styles.label), _p(line.value, styles.value)] for line in lines]
-    table = Table(rows, colWidths=[width * 0.42, width * 0.58], hAlign="LEFT")
+    table = Table(rows, colWidths=[width * 0.36, width * 0.64], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -179,12 +181,13 @@ def _bullets(items: tuple[str, ...], styles: _Styles) -> list[Flowable]:
             for item in items]
 
 
-def _flowables(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
-    """One wording block laid out for this paper."""
+def _flowables(block: Block, layout: Layout, styles: _Styles, width: float,
+               narrow: bool) -> list[Flowable]:
+    """One wording block laid out in a column of ``width`` points."""
     if block.kind == "reference":
         return _reference(block, layout, styles)
     if block.kind == "pairs":
-        return _pairs(block.lines, layout, styles)
+        return _pairs(block.lines, styles, width, stacked=narrow)
     if block.kind == "bullets":
         return _bullets(block.items, styles)
     style = {"title": styles.title, "intro": styles.intro, "heading": styles.heading,
@@ -193,9 +196,22 @@ def _flowables(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
 
 
 def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
+    """All blocks; on A4 the "what next" advice is set in two balanced columns."""
     styles = _Styles(layout)
-    return [flowable for block in blocks(receipt)
-            for flowable in _flowables(block, layout, styles)]
+    width = layout.page_width - 2 * layout.margin_x
+    story: list[Flowable] = []
+    guide: list[Flowable] = []
+    for block in blocks(receipt):
+        if block.guide and not layout.roll:
+            guide += _flowables(block, layout, styles, (width - COLUMN_GAP) / 2, narrow=True)
+            continue
+        if guide:
+            story.append(BalancedColumns(guide, nCols=2, innerPadding=COLUMN_GAP,
+                                         leftPadding=0, rightPadding=0, topPadding=0,
+                                         bottomPadding=0))
+            guide = []
+        story += _flowables(block, layout, styles, width, narrow=layout.roll)
+    return story
 
 
 def _centered(flowable: Flowable, width: float) -> Table:
@@ -234,7 +250,7 @@ def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
 
     frame = Frame(layout.margin_x, layout.margin_y, size[0] - 2 * layout.margin_x,
                   size[1] - 2 * layout.margin_y, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
+                  topPadding=0, bottomPadding=0, id="body")
     doc = BaseDocTemplate(buffer, pagesize=size, title=f"{receipt.title} {receipt.local_reference}",
                           author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.session import ProcedureSession
@@ -222,11 +222,3 @@ class StepsScreen(Screen):
         self.widgets = {}
         self.session = None
         self.return_to_summary = False
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """Enter in a text box means « Continuer »."""
-        typing = isinstance(self.focusWidget(), QLineEdit)
-        if typing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.go_next()
-            return
-        super().keyPressEvent(event)

@@ -1,0 +1,64 @@
+"""``kiosk sync``: send the queue now (IT, cron, tests); exit 0 only when everything is acknowledged."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from kiosk import PRODUCT, __version__
+from kiosk.config import KioskConfig
+from offline_queue import Outbox, OutboxError, open_outbox
+from offline_queue.sync import SyncClient
+
+DEFAULT_TIMEOUT_S = 120.0
+
+
+def make_sync_client(config: KioskConfig, outbox: Outbox) -> SyncClient:
+    """The sync client set up from the kiosk configuration (also used by the screens and the demo)."""
+    return SyncClient(
+        outbox,
+        config.central_url,
+        config.central_token,
+        kiosk_id=config.kiosk_id,
+        user_agent=f"{PRODUCT}/{__version__}",
+        timeout_s=config.central_timeout_s,
+        backoff_base_s=config.backoff_base_s,
+        backoff_max_s=config.backoff_max_s,
+    )
+
+
+def register(subparsers: Any, context: Any) -> None:
+    parser = subparsers.add_parser(
+        "sync", help="envoyer maintenant les demandes en attente au service central"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="S",
+        help=f"abandonner après S secondes (par défaut {DEFAULT_TIMEOUT_S:g})",
+    )
+    parser.set_defaults(handler=_sync)
+
+
+def _sync(args: argparse.Namespace, context: Any) -> int:
+    if args.timeout <= 0:
+        print("--timeout doit être un nombre de secondes positif, par exemple 60.", file=sys.stderr)
+        return 2
+    config: KioskConfig = context.config
+    if not config.central_token:
+        print(
+            "Aucun jeton pour le service central : renseignez « central.token » dans la "
+            "configuration (ou KIOSK_CENTRAL_TOKEN). Les demandes restent en attente.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        with open_outbox(config.data_dir) as outbox:
+            report = make_sync_client(config, outbox).sync(deadline_s=args.timeout, force=True)
+    except OutboxError as problem:
+        print(f"Synchronisation impossible : {problem}", file=sys.stderr)
+        return 1
+    print(report.summary_fr())
+    return 0 if report.complete else 1
