@@ -53,6 +53,8 @@ class Field:
     sensitive: bool = False
     when: Condition | None = None
     choices: tuple[Choice, ...] = ()
+    must_equal: str | None = None
+    refusal: str = ""
 
     def choice_label(self, value: str) -> str:
         """The words shown for a stored choice value."""
@@ -219,6 +221,8 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                     sensitive=f.get("sensitive", False),
                     when=f.get("when"),
                     choices=tuple(Choice(**c) for c in f.get("choices", ())),
+                    must_equal=f.get("must_equal"),
+                    refusal=f.get("refusal", ""),
                 )
                 for f in s["fields"]
             ),

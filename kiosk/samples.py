@@ -62,6 +62,8 @@ def _date(fld: Field, rng: random.Random, today: date) -> date:
 
 def sample_answer(fld: Field, rng: random.Random, today: date) -> str:
     """A plausible answer the field's validator accepts."""
+    if fld.must_equal is not None:
+        return fld.must_equal
     if fld.type == "yes_no":
         return rng.choice(("oui", "non"))
     if fld.type == "choice":

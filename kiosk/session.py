@@ -160,13 +160,16 @@ class ProcedureSession:
                 raise ValidationError("Merci de répondre à cette question.")
             return ""
         if fld.type == "yes_no":
-            lowered = value.lower()
-            if lowered not in ("oui", "non"):
+            value = value.lower()
+            if value not in ("oui", "non"):
                 raise ValidationError("Répondez par oui ou par non.")
-            return lowered
-        if fld.type == "choice":
-            if value not in {c.value for c in fld.choices}:
-                raise ValidationError("Choisissez une des réponses proposées.")
+        elif fld.type == "choice" and value not in {c.value for c in fld.choices}:
+            raise ValidationError("Choisissez une des réponses proposées.")
+        if fld.type in ("yes_no", "choice"):
+            if fld.must_equal is not None and value != fld.must_equal:
+                # An attestation on one's honour: without it the request cannot go on.
+                raise ValidationError(fld.refusal or "Sans cette réponse, la demande ne peut pas "
+                                      "être faite. Parlez-en au médiateur.")
             return value
         options: dict[str, Any] = dict(fld.options)
         if fld.check == "date":

@@ -61,12 +61,8 @@ def _collapse_spaces(value: str) -> str:
 
 _SIV = re.compile(r"([A-Z]{2})([0-9]{3})([A-Z]{2})", re.ASCII)
 _SIV_WITH_LETTER_O = re.compile(r"[A-Z]{2}[0-9O]{3}[A-Z]{2}", re.ASCII)
-_FNI = re.compile(
-    r"([1-9][0-9]{0,3})([A-Z]{1,3})(2A|2B|97[1-6]|0[1-9]|[1-8][0-9]|9[0-5])", re.ASCII
-)
-_PLATE_SHAPE = (
-    "Le numéro d'immatriculation doit ressembler à AB-123-CD (ou 1234 AB 75 s'il est ancien)."
-)
+_FNI = re.compile(r"([1-9][0-9]{0,3})([A-Z]{1,3})(2A|2B|97[1-6]|0[1-9]|[1-8][0-9]|9[0-5])", re.ASCII)
+_PLATE_SHAPE = "Le numéro d'immatriculation doit ressembler à AB-123-CD (ou 1234 AB 75 s'il est ancien)."
 
 
 def _plate(value: str) -> str:
@@ -80,9 +76,7 @@ def _plate(value: str) -> str:
                 "vérifiez s'il s'agit des chiffres 1 et 0 ou de la lettre V."
             )
         if "SS" in (left, right):
-            raise ValidationError(
-                "Les lettres SS n'existent pas sur les plaques. Vérifiez le numéro."
-            )
+            raise ValidationError("Les lettres SS n'existent pas sur les plaques. Vérifiez le numéro.")
         if number == "000":
             raise ValidationError("Le nombre du milieu ne peut pas être 000. Vérifiez le numéro.")
         return f"{left}-{number}-{right}"
@@ -107,9 +101,7 @@ def _vin(value: str) -> str:
             f"vous en avez saisi {len(compact)}."
         )
     if not _VIN.fullmatch(compact):
-        raise ValidationError(
-            "Le numéro d'identification (VIN) ne contient que des lettres et des chiffres."
-        )
+        raise ValidationError("Le numéro d'identification (VIN) ne contient que des lettres et des chiffres.")
     if set(compact) & set("IOQ"):
         raise ValidationError(
             "Le numéro d'identification (VIN) n'a jamais de lettre I, O ou Q : "
@@ -127,8 +119,7 @@ def _formule_number(value: str, *, today: date | None = None) -> str:
     match = _FORMULE.fullmatch(compact)
     if not match:
         raise ValidationError(
-            "Le numéro de formule doit ressembler à 2017RV48832 "
-            "(4 chiffres, 2 lettres, 5 chiffres)."
+            "Le numéro de formule doit ressembler à 2017RV48832 (4 chiffres, 2 lettres, 5 chiffres)."
         )
     year = int(match.group(1))
     last_year = (today or date.today()).year
@@ -153,8 +144,7 @@ def _code_cession(value: str) -> str:
         raise ValidationError("Le code de cession ne contient que des lettres et des chiffres.")
     if not CESSION_MIN <= len(compact) <= CESSION_MAX:
         raise ValidationError(
-            "Ce code de cession semble incomplet ou trop long. "
-            "Recopiez-le tel que le vendeur l'a donné."
+            "Ce code de cession semble incomplet ou trop long. Recopiez-le tel que le vendeur l'a donné."
         )
     return compact
 
@@ -169,9 +159,7 @@ def _only_digits(value: str, what: str, length: int) -> str:
     if not _DIGITS.fullmatch(compact):
         raise ValidationError(f"{what} ne contient que des chiffres.")
     if len(compact) != length:
-        raise ValidationError(
-            f"{what} compte {length} chiffres ; vous en avez saisi {len(compact)}."
-        )
+        raise ValidationError(f"{what} compte {length} chiffres ; vous en avez saisi {len(compact)}.")
     return compact
 
 
@@ -180,9 +168,7 @@ def _digits(value: str, *, length: int | None = None, max_length: int = 50) -> s
     if not _DIGITS.fullmatch(compact):
         raise ValidationError("Saisissez uniquement des chiffres.")
     if length is not None and len(compact) != length:
-        raise ValidationError(
-            f"Ce numéro compte {length} chiffres ; vous en avez saisi {len(compact)}."
-        )
+        raise ValidationError(f"Ce numéro compte {length} chiffres ; vous en avez saisi {len(compact)}.")
     if len(compact) > max_length:
         raise ValidationError(f"Ce numéro est trop long : {max_length} chiffres au plus.")
     return compact
@@ -207,18 +193,14 @@ def _ephoto_code(value: str) -> str:
                 "Le code de la photo (e-photo) compte 22 lettres ou chiffres ; "
                 f"vous en avez saisi {len(compact)}."
             )
-        raise ValidationError(
-            "Le code de la photo (e-photo) ne contient que des lettres et des chiffres."
-        )
+        raise ValidationError("Le code de la photo (e-photo) ne contient que des lettres et des chiffres.")
     return compact
 
 
 def _postal_code(value: str) -> str:
     code = _only_digits(value, "Le code postal", 5)
     if code.startswith("00"):
-        raise ValidationError(
-            "Aucun code postal ne commence par 00. Vérifiez les deux premiers chiffres."
-        )
+        raise ValidationError("Aucun code postal ne commence par 00. Vérifiez les deux premiers chiffres.")
     return code
 
 
@@ -261,13 +243,9 @@ def _phone(value: str) -> str:
                 compact = "0" + international[len(prefix) :]
                 break
         else:
-            raise ValidationError(
-                "Saisissez un numéro de téléphone français, par exemple 06 12 34 56 78."
-            )
+            raise ValidationError("Saisissez un numéro de téléphone français, par exemple 06 12 34 56 78.")
     if len(compact) != 10 or not compact.startswith("0"):
-        raise ValidationError(
-            "Le numéro de téléphone compte 10 chiffres, par exemple 06 12 34 56 78."
-        )
+        raise ValidationError("Le numéro de téléphone compte 10 chiffres, par exemple 06 12 34 56 78.")
     if compact[1] == "0":
         raise ValidationError(
             "Ce numéro de téléphone n'existe pas : après le premier 0 vient un chiffre de 1 à 9."
@@ -287,9 +265,7 @@ def _email(value: str, *, max_length: int = 254) -> str:
     if any(ch.isspace() for ch in address):
         raise ValidationError("L'adresse e-mail ne contient pas d'espace. Merci de les retirer.")
     if "@" not in address:
-        raise ValidationError(
-            "Il manque le signe @ dans l'adresse e-mail (exemple : jean.dupont@orange.fr)."
-        )
+        raise ValidationError("Il manque le signe @ dans l'adresse e-mail (exemple : jean.dupont@orange.fr).")
     local, _, domain = address.rpartition("@")
     domain = domain.lower()
     labels = domain.split(".")
@@ -305,9 +281,7 @@ def _email(value: str, *, max_length: int = 254) -> str:
         raise ValidationError(_EMAIL_EXAMPLE)
     normalised = f"{local}@{domain}"
     if len(normalised) > max_length:
-        raise ValidationError(
-            f"L'adresse e-mail est trop longue : {max_length} caractères au plus."
-        )
+        raise ValidationError(f"L'adresse e-mail est trop longue : {max_length} caractères au plus.")
     return normalised
 
 
@@ -319,13 +293,10 @@ def _name(value: str, *, max_length: int = 80) -> str:
     name = _collapse_spaces(unicodedata.normalize("NFC", value).translate(_APOSTROPHES))
     if not all(_is_latin_letter(ch) or ch in " -'" for ch in name):
         raise ValidationError(
-            "Le nom ne contient que des lettres, des espaces, "
-            "des traits d'union (-) et des apostrophes (')."
+            "Le nom ne contient que des lettres, des espaces, des traits d'union (-) et des apostrophes (')."
         )
     if not (_is_latin_letter(name[0]) and _is_latin_letter(name[-1])):
-        raise ValidationError(
-            "Le nom commence et finit par une lettre. Vérifiez le début et la fin."
-        )
+        raise ValidationError("Le nom commence et finit par une lettre. Vérifiez le début et la fin.")
     if len(name) > max_length:
         raise ValidationError(f"Ce nom est trop long : {max_length} caractères au plus.")
     return name
@@ -336,9 +307,7 @@ _STREET_PUNCTUATION = frozenset(" ,.'-/()°&")
 
 def _street(value: str, *, max_length: int = 100) -> str:
     street = _collapse_spaces(unicodedata.normalize("NFC", value).translate(_APOSTROPHES))
-    allowed = all(
-        _is_latin_letter(ch) or ch in _STREET_PUNCTUATION or ("0" <= ch <= "9") for ch in street
-    )
+    allowed = all(_is_latin_letter(ch) or ch in _STREET_PUNCTUATION or ("0" <= ch <= "9") for ch in street)
     if not allowed:
         raise ValidationError(
             "L'adresse ne contient que des lettres, des chiffres et les signes , . ' - / ( )."
@@ -346,9 +315,7 @@ def _street(value: str, *, max_length: int = 100) -> str:
     if not any(_is_latin_letter(ch) for ch in street):
         raise ValidationError("Indiquez le nom de la rue, par exemple 12 rue des Lilas.")
     if len(street) > max_length:
-        raise ValidationError(
-            f"Cette ligne d'adresse est trop longue : {max_length} caractères au plus."
-        )
+        raise ValidationError(f"Cette ligne d'adresse est trop longue : {max_length} caractères au plus.")
     return street
 
 
@@ -422,9 +389,7 @@ def _date(
     if not_future and day > now:
         raise ValidationError("Cette date ne peut pas être dans le futur. Vérifiez l'année.")
     if not_past and day < now:
-        raise ValidationError(
-            "Cette date est déjà passée. Indiquez une date à partir d'aujourd'hui."
-        )
+        raise ValidationError("Cette date est déjà passée. Indiquez une date à partir d'aujourd'hui.")
     if min_years_ago is not None:
         latest = _years_before(now, min_years_ago)
         if day > latest:

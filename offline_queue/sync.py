@@ -199,6 +199,8 @@ class SyncClient:
                         online = True
                     except TemporaryFailure as failure:
                         self._server_failed(failure, report, attempts=0)
+                        if deadline is None:
+                            break
                         continue
                 items = self._outbox.due(_FAR_FUTURE if force else now)
                 if not items:
@@ -207,9 +209,13 @@ class SyncClient:
                         break
                     continue
                 for item in items:
-                    if self._time_is_up(deadline) or not self._send_one(item, report):
+                    if self._time_is_up(deadline):
+                        break
+                    if not self._send_one(item, report):
                         online = False
                         break
+                if not online and deadline is None:
+                    break
         except AuthError as refused:
             report.auth_error = str(refused)
         if online and report.auth_error is None:

@@ -179,3 +179,11 @@ def test_correction_keeps_version_and_cites_the_rejected_request(procedure: Proc
     body = again.to_submission()
     assert body["supersedes"] == rejected["id"] and body["id"] != rejected["id"]
     assert body["procedure"]["version"] == "3"
+
+
+def test_attestation_on_honour_must_be_yes(catalogue: Catalogue) -> None:
+    session = ProcedureSession(catalogue.get("cg-changement-titulaire"), kiosk_id="7501-K02",
+                               site="7501", now=lambda: NOW)
+    with pytest.raises(ValidationError, match="assuré"):
+        session.set_answer("assurance", "non")
+    assert session.set_answer("assurance", "oui") == "oui"

@@ -55,13 +55,9 @@ VALID: dict[str, st.SearchStrategy[str]] = {
     ),
     "phone": st.tuples(st.sampled_from("123456789"), digits(8)).map(lambda p: "0" + "".join(p)),
     "date": st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
-    "time": st.tuples(st.integers(0, 23), st.integers(0, 59)).map(
-        lambda t: f"{t[0]:02d}:{t[1]:02d}"
-    ),
+    "time": st.tuples(st.integers(0, 23), st.integers(0, 59)).map(lambda t: f"{t[0]:02d}:{t[1]:02d}"),
     "digits": st.text(alphabet="0123456789", min_size=1, max_size=50),
-    "code_cession": st.text(
-        alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=4, max_size=30
-    ),
+    "code_cession": st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=4, max_size=30),
 }
 
 
@@ -141,12 +137,10 @@ def test_french_written_date_gives_the_same_day(day: date) -> None:
 
 
 @given(
-    st.text(
-        alphabet=st.sampled_from("abcdeéèêëàâîïôöùûüçÿæœABCDÉÈÀÇŒ"), min_size=1, max_size=10
-    ).flatmap(
-        lambda first: st.lists(
-            st.text(alphabet="abcdefghijéèçàô", min_size=1, max_size=10), max_size=3
-        ).map(lambda rest: first + "".join(" -'"[i % 3] + part for i, part in enumerate(rest)))
+    st.text(alphabet=st.sampled_from("abcdeéèêëàâîïôöùûüçÿæœABCDÉÈÀÇŒ"), min_size=1, max_size=10).flatmap(
+        lambda first: st.lists(st.text(alphabet="abcdefghijéèçàô", min_size=1, max_size=10), max_size=3).map(
+            lambda rest: first + "".join(" -'"[i % 3] + part for i, part in enumerate(rest))
+        )
     )
 )
 def test_generated_names_are_kept_as_typed(name: str) -> None:

@@ -53,9 +53,7 @@ def relative_luminance(colour: str | tuple[int, int, int]) -> float:
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 
-def contrast_ratio(
-    first: str | tuple[int, int, int], second: str | tuple[int, int, int]
-) -> float:
+def contrast_ratio(first: str | tuple[int, int, int], second: str | tuple[int, int, int]) -> float:
     """WCAG contrast ratio between two opaque colours, 1 to 21, order-independent."""
     high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
@@ -143,7 +141,8 @@ def measure_text_contrast(root: QWidget) -> list[ContrastReading]:
         area = _inner_area(widget, widget.mapTo(window, QPoint(0, 0)), bounds)
         if area.isEmpty():
             continue
-        fg = _rgb(widget.palette().color(QPalette.ColorGroup.Active, _text_role(widget)))
+        group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
+        fg = _rgb(widget.palette().color(group, _text_role(widget)))
         bg = _background_of(shot, area)
         readings.append(ContrastReading(widget, _hex(fg), _hex(bg), contrast_ratio(fg, bg)))
     return readings
@@ -173,7 +172,5 @@ def small_targets(root: QWidget, minimum: int = MIN_TARGET_PX) -> list[QWidget]:
     return [
         w
         for w in widgets
-        if w.isVisible()
-        and is_interactive(w)
-        and (w.width() < minimum or w.height() < minimum)
+        if w.isVisible() and is_interactive(w) and (w.width() < minimum or w.height() < minimum)
     ]

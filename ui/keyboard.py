@@ -47,30 +47,32 @@ DIGIT_ROWS: tuple[str, ...] = ("123", "456", "789")
 SMALL_GLYPHS = "'-.,"
 """Punctuation drawn in a larger font: at letter size these marks are hard to see."""
 
-_SPOKEN = {
-    "'": QT_TRANSLATE_NOOP("Keyboard", "apostrophe"),
-    "-": QT_TRANSLATE_NOOP("Keyboard", "trait d'union"),
-    "@": QT_TRANSLATE_NOOP("Keyboard", "arobase"),
-    ".": QT_TRANSLATE_NOOP("Keyboard", "point"),
-    ",": QT_TRANSLATE_NOOP("Keyboard", "virgule"),
-    "/": QT_TRANSLATE_NOOP("Keyboard", "barre oblique"),
+_SPOKEN: dict[str, str] = {
+    "'": str(QT_TRANSLATE_NOOP("Keyboard", "apostrophe")),
+    "-": str(QT_TRANSLATE_NOOP("Keyboard", "trait d'union")),
+    "@": str(QT_TRANSLATE_NOOP("Keyboard", "arobase")),
+    ".": str(QT_TRANSLATE_NOOP("Keyboard", "point")),
+    ",": str(QT_TRANSLATE_NOOP("Keyboard", "virgule")),
+    "/": str(QT_TRANSLATE_NOOP("Keyboard", "barre oblique")),
 }
 """Punctuation spoken by name, for screen readers."""
 
 
 def _tr(text: str) -> str:
+    """Translate a text held in a variable (literals call QCoreApplication.translate
+    directly, so lupdate sees them)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def _key_name(char: str) -> str:
     """Accessible name of a character key: « Touche É », « Touche apostrophe »."""
     spoken = _tr(_SPOKEN[char]) if char in _SPOKEN else char
-    return _tr("Touche {key}").format(key=spoken)
+    return QCoreApplication.translate("Keyboard", "Touche {key}").format(key=spoken)
 
 
 def _key_description(char: str) -> str:
     spoken = _tr(_SPOKEN[char]) if char in _SPOKEN else char
-    return _tr("Écrit « {key} » dans le champ.").format(key=spoken)
+    return QCoreApplication.translate("Keyboard", "Écrit « {key} » dans le champ.").format(key=spoken)
 
 
 def _make_key(role: str, on_click: Callable[[], None]) -> QPushButton:
@@ -121,9 +123,7 @@ class _Pad(QWidget):
         if field is None:
             return
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
-            )
+            QApplication.sendEvent(field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
 
     def _type(self, text: str) -> None:
         self._send(Qt.Key.Key_unknown, text)
@@ -149,13 +149,17 @@ class _Pad(QWidget):
     def _relabel(self) -> None:
         """Set the texts of the keys both pads have (subclasses add their own)."""
         back = self._action_keys["backspace"]
-        back.setText(_tr("⌫ Effacer"))
-        back.setAccessibleName(_tr("Effacer"))
-        back.setAccessibleDescription(_tr("Efface le caractère avant le curseur."))
+        back.setText(QCoreApplication.translate("Keyboard", "⌫ Effacer"))
+        back.setAccessibleName(QCoreApplication.translate("Keyboard", "Effacer"))
+        back.setAccessibleDescription(
+            QCoreApplication.translate("Keyboard", "Efface le caractère avant le curseur.")
+        )
         ok = self._action_keys["ok"]
-        ok.setText(_tr("OK"))
-        ok.setAccessibleName(_tr("Valider"))
-        ok.setAccessibleDescription(_tr("Valide le champ et ferme le clavier."))
+        ok.setText(QCoreApplication.translate("Keyboard", "OK"))
+        ok.setAccessibleName(QCoreApplication.translate("Keyboard", "Valider"))
+        ok.setAccessibleDescription(
+            QCoreApplication.translate("Keyboard", "Valide le champ et ferme le clavier.")
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Relabel keys when the application language changes."""
@@ -234,17 +238,23 @@ class TextKeyboard(_Pad):
         shift, caps, space = (self._action_keys[k] for k in ("shift", "caps", "space"))
         shift.setChecked(self._shift)
         caps.setChecked(self._caps)
-        shift.setText(_tr("⇧ Maj"))
-        shift.setAccessibleName(_tr("Majuscules"))
-        shift.setAccessibleDescription(_tr("La prochaine lettre sera une majuscule."))
-        caps.setText(_tr("Verr. Maj"))
-        caps.setAccessibleName(_tr("Verrouiller les majuscules"))
-        caps.setAccessibleDescription(
-            _tr("Toutes les lettres seront des majuscules, jusqu'au prochain appui.")
+        shift.setText(QCoreApplication.translate("Keyboard", "⇧ Maj"))
+        shift.setAccessibleName(QCoreApplication.translate("Keyboard", "Majuscules"))
+        shift.setAccessibleDescription(
+            QCoreApplication.translate("Keyboard", "La prochaine lettre sera une majuscule.")
         )
-        space.setText(_tr("Espace"))
-        space.setAccessibleName(_tr("Espace"))
-        space.setAccessibleDescription(_tr("Écrit une espace entre deux mots."))
+        caps.setText(QCoreApplication.translate("Keyboard", "Verr. Maj"))
+        caps.setAccessibleName(QCoreApplication.translate("Keyboard", "Verrouiller les majuscules"))
+        caps.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Keyboard", "Toutes les lettres seront des majuscules, jusqu'au prochain appui."
+            )
+        )
+        space.setText(QCoreApplication.translate("Keyboard", "Espace"))
+        space.setAccessibleName(QCoreApplication.translate("Keyboard", "Espace"))
+        space.setAccessibleDescription(
+            QCoreApplication.translate("Keyboard", "Écrit une espace entre deux mots.")
+        )
         super()._relabel()
 
 
@@ -343,9 +353,7 @@ class KeyboardDock(QWidget):
         """Open the pad `line_edit` was attached with, typing into it."""
         mode = self._modes.get(line_edit, "text")
         shown, hidden = (
-            (self.digit_pad, self.text_keyboard)
-            if mode == "digits"
-            else (self.text_keyboard, self.digit_pad)
+            (self.digit_pad, self.text_keyboard) if mode == "digits" else (self.text_keyboard, self.digit_pad)
         )
         hidden.hide()
         hidden.set_target(None)
@@ -385,6 +393,4 @@ class KeyboardDock(QWidget):
     def _forget(self, line_edit: QLineEdit) -> None:
         self._modes.pop(line_edit, None)
         if self._current is line_edit:
-            self._current = None
-            for pad in (self.text_keyboard, self.digit_pad):
-                pad.set_target(None)
+            self.close_keyboard()

@@ -31,6 +31,7 @@ FONT_FAMILIES = ["Marianne", "Arial", "Liberation Sans", "DejaVu Sans"]
 ROLES: dict[str, str] = {
     'QPushButton[role="primary"]': "the one main action of a screen (Suivant, Valider)",
     'QPushButton[role="secondary"]': "other actions (Retour, Modifier); the default look",
+    'QPushButton[role="danger"]': "an action that deletes (Effacer ma démarche)",
     'QLabel[role="title"]': "the screen title, one per screen",
     'QLabel[role="subtitle"]': "a section title",
     'QLabel[role="help"]': "explanations and examples under a field",
@@ -59,6 +60,7 @@ class Palette:
     title: str
     text_muted: str
     error: str
+    on_danger: str
     success: str
     focus: str
     primary: str
@@ -104,6 +106,7 @@ STANDARD = Palette(
     title="#000091",  # bleu France
     text_muted="#3A3A3A",
     error="#A60400",  # DSFR #CE0500 is 5.8:1 on white; darkened to reach 7:1 on the panel
+    on_danger="#FFFFFF",
     success="#0F5A2C",  # DSFR #18753C is 5.8:1; darkened likewise
     focus="#0A76F6",
     primary="#000091",
@@ -129,7 +132,7 @@ STANDARD = Palette(
     field_text="#161616",
     field_bg="#FFFFFF",
     field_border="#3A3A3A",
-    placeholder="#3A3A3A",
+    placeholder="#555555",
     selection_bg="#000091",
     selection_text="#FFFFFF",
     scroll_handle="#3A3A3A",
@@ -144,6 +147,7 @@ CONTRASTE = Palette(
     title="#FFFF00",
     text_muted="#FFFFFF",
     error="#FF9C9C",
+    on_danger="#000000",
     success="#7FE08A",
     focus="#FFFF00",
     primary="#FFFFFF",
@@ -169,7 +173,7 @@ CONTRASTE = Palette(
     field_text="#FFFFFF",
     field_bg="#000000",
     field_border="#FFFFFF",
-    placeholder="#FFFFFF",
+    placeholder="#BFBFBF",
     selection_bg="#FFFF00",
     selection_text="#000000",
     scroll_handle="#FFFFFF",
@@ -358,15 +362,19 @@ def parse_rules(stylesheet: str) -> list[StyleRule]:
 
 
 def colour_pairs(name: ThemeName, large_text: bool = False) -> list[ColourPair]:
-    """Every (text, background) pair the filled style sheet of `name` uses.
+    """Every (text, background) pair the filled style sheet of theme `name` uses."""
+    return pairs_in(build_stylesheet(name, large_text), THEMES[name])
+
+
+def pairs_in(stylesheet: str, colours: Palette) -> list[ColourPair]:
+    """The (text, background) pairs of `stylesheet`, whose colours come from `colours`.
 
     A transparent background stands for each surface of the palette. Raises ValueError when
-    a rule breaks the template rule (text colour without a background, or the reverse on
-    something that is neither a surface nor a text-less sub-control).
+    a rule breaks the template rule (text colour without a background, or a background
+    without text colour on something that is neither a surface nor a sub-control).
     """
-    colours = THEMES[name]
     pairs: list[ColourPair] = []
-    for rule in parse_rules(build_stylesheet(name, large_text)):
+    for rule in parse_rules(stylesheet):
         fg = rule.declarations.get("color")
         bg = rule.declarations.get("background-color")
         if fg is None and bg is None:

@@ -87,6 +87,9 @@ def _emit(printer: Any, block: Block) -> None:
             printer.textln(french.typography(line.label))
             _style(printer, bold=True)
             printer.textln(french.typography(line.value))
+            if line.note:
+                _style(printer)
+                printer.textln(french.typography(line.note))
     elif kind == "bullets":
         _style(printer)
         for item in block.items:

@@ -29,10 +29,11 @@ LAW = "article L112-11 du code des relations entre le public et l’administrati
 
 @dataclass(frozen=True)
 class Line:
-    """One labelled value (an answer, a document, a fee)."""
+    """One labelled value (an answer, a document, a fee), with an optional plain note."""
 
     label: str
     value: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _fees(procedure: Procedure, answers: Mapping[str, Any], today: date) -> tupl
         if known and not holds(fee.when, str_answers, today):
             continue
         note = fee.note if known else "selon votre situation"
-        lines.append(Line(fee.label, f"{amount} ({note})" if note else amount))
+        lines.append(Line(fee.label, amount, note))
     return tuple(lines)
 
 

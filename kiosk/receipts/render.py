@@ -34,7 +34,7 @@ from reportlab.platypus.flowables import BalancedColumns
 from kiosk import PRODUCT
 from kiosk.receipts import french
 from kiosk.receipts.model import Line, Receipt
-from kiosk.receipts.qr import qr_drawing
+from kiosk.receipts.qr import QrFlowable
 from kiosk.receipts.wording import Block, blocks
 from resources import resource_path
 
@@ -66,7 +66,7 @@ class Layout:
 
 
 LAYOUTS: dict[Format, Layout] = {
-    "a4": Layout(A4_SIZE[0], 18 * mm, 15 * mm, 12, 22, 14, 18, 10, 34 * mm, False),
+    "a4": Layout(A4_SIZE[0], 16 * mm, 13 * mm, 12, 20, 14, 18, 10, 32 * mm, False),
     "thermal": Layout(
         THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 6 * mm,
         10, 15, 11.5, 13, 9, 30 * mm, True,
@@ -92,22 +92,28 @@ def _register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
+def _style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """Table commands plus the embedded font (tables default to Helvetica otherwise)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
 class _Styles:
     def __init__(self, layout: Layout) -> None:
         def style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
             return ParagraphStyle(
                 name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
-                leading=round(size * 1.3, 1), textColor=colors.black, **extra,  # type: ignore[arg-type]
+                leading=round(size * 1.3, 1), textColor=colors.black, bulletFontName=FONT,
+                **extra,  # type: ignore[arg-type]
             )
 
         self.title = style("title", layout.title, bold=True, spaceAfter=layout.body * 0.4)
         self.intro = style("intro", layout.body, spaceAfter=layout.body * 0.6)
         self.heading = style(
             "heading", layout.heading, bold=True, spaceBefore=layout.body * 0.7,
-            spaceAfter=layout.body * 0.3,
+            spaceAfter=layout.body * 0.3, keepWithNext=1,
         )
         self.body = style("body", layout.body)
-        self.value = style("value", layout.body, bold=True)
+        self.value = style("value", layout.body)
         self.label = style("label", layout.small if layout.roll else layout.body)
         self.bullet = style("bullet", layout.body, leftIndent=layout.body, bulletIndent=0,
                             spaceAfter=layout.body * 0.15)
@@ -122,23 +128,30 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(french.typography(text)), style)
 
 
+def _value(line: Line, styles: _Styles) -> Paragraph:
+    """The value in bold, its note (if any) in plain text below."""
+    text = f"<b>{escape(french.typography(line.value))}</b>"
+    if line.note:
+        text += f"<br/>{escape(french.typography(line.note))}"
+    return Paragraph(text, styles.value)
+
+
 def _pairs(lines: tuple[Line, ...], styles: _Styles, width: float,
            stacked: bool) -> list[Flowable]:
     """Label/value lines: side by side on a wide page, stacked in a narrow column."""
     if stacked:
         flowables: list[Flowable] = []
         for line in lines:
-            flowables += [_p(line.label, styles.label), _p(line.value, styles.value),
-                          Spacer(1, 2)]
+            flowables += [_p(line.label, styles.label), _value(line, styles), Spacer(1, 2)]
         return flowables
-    rows = [[_p(line.label, styles.label), _p(line.value, styles.value)] for line in lines]
-    table = Table(rows, colWidths=[width * 0.36, width * 0.64], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    rows = [[_p(line.label, styles.label), _value(line, styles)] for line in lines]
+    table = Table(rows, colWidths=[width * 0.34, width * 0.66], hAlign="LEFT")
+    table.setStyle(_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
     ]))
     return [table]
@@ -162,12 +175,12 @@ def _reference(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
     ]
     if not layout.roll:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED")))
-    box.setStyle(TableStyle(commands))
-    qr = [qr_drawing(block.items[0], layout.qr), _p(block.text, styles.caption)]
+    box.setStyle(_style(commands))
+    qr = [QrFlowable(block.items[0], layout.qr), _p(block.text, styles.caption)]
     if layout.roll:
         return [box, Spacer(1, layout.body * 0.5), _centered(qr[0], width), qr[1]]
     side = Table([[box, qr]], colWidths=[width - qr_column, qr_column])
-    side.setStyle(TableStyle([
+    side.setStyle(_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (1, 0), (1, 0), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -195,14 +208,14 @@ def _flowables(block: Block, layout: Layout, styles: _Styles, width: float,
     return [_p(block.text, style)]
 
 
-def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
-    """All blocks; on A4 the "what next" advice is set in two balanced columns."""
+def _story(receipt: Receipt, layout: Layout, columns: bool = False) -> list[Flowable]:
+    """All blocks; with ``columns`` the "what next" advice is set in two balanced columns."""
     styles = _Styles(layout)
     width = layout.page_width - 2 * layout.margin_x
     story: list[Flowable] = []
     guide: list[Flowable] = []
     for block in blocks(receipt):
-        if block.guide and not layout.roll:
+        if block.guide and columns:
             guide += _flowables(block, layout, styles, (width - COLUMN_GAP) / 2, narrow=True)
             continue
         if guide:
@@ -216,7 +229,7 @@ def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
 
 def _centered(flowable: Flowable, width: float) -> Table:
     table = Table([[flowable]], colWidths=[width])
-    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"),
+    table.setStyle(_style([("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
@@ -252,7 +265,8 @@ def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
                   size[1] - 2 * layout.margin_y, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
     doc = BaseDocTemplate(buffer, pagesize=size, title=f"{receipt.title} {receipt.local_reference}",
-                          author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True)
+                          author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True,
+                          initialFontName=FONT, initialFontSize=layout.body)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
     doc.build(story)
     return buffer.getvalue(), pages
@@ -265,7 +279,10 @@ def render_receipt(receipt: Receipt, fmt: Format) -> RenderedReceipt:
     _register_fonts()
     layout = LAYOUTS[fmt]
     if fmt == "a4":
-        pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
+        # Columns save a sheet when everything fits on one; across two pages they read badly.
+        pdf, pages = _build(_story(receipt, layout, columns=True), A4_SIZE, layout, receipt)
+        if pages > 1:
+            pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
         return RenderedReceipt(pdf, 210.0, 297.0, pages)
     width = layout.page_width - 2 * layout.margin_x
     height = _story_height(_story(receipt, layout), width) + 2 * layout.margin_y

@@ -45,11 +45,11 @@ def _intro(receipt: Receipt) -> str:
 def _facts(receipt: Receipt) -> tuple[Line, ...]:
     facts = [
         Line("Démarche", f"{receipt.procedure_title} (version {receipt.procedure_version})"),
-        Line("Enregistrée le", f"{french.moment_in_words(receipt.created_at)} (heure de Paris)"),
+        Line("Enregistrée le", french.moment_in_words(receipt.created_at), "heure de Paris"),
     ]
     if receipt.final and receipt.received_at:
         facts.append(Line("Reçue par le service le",
-                          f"{french.moment_in_words(receipt.received_at)} (heure de Paris)"))
+                          french.moment_in_words(receipt.received_at), "heure de Paris"))
     facts.append(Line("Lieu", f"{receipt.site_name}, borne {receipt.kiosk_id}"))
     return tuple(facts)
 

@@ -21,7 +21,8 @@ from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, text_label
 from ui.theme import set_role
 
-Enqueue = Callable[[dict, list], QueuedSubmission]
+Enqueue = Callable[..., QueuedSubmission]
+"""``Outbox.enqueue(body, documents, receipt_fields=...)``."""
 
 
 class ConsentScreen(Screen):
@@ -78,11 +79,14 @@ class ConsentScreen(Screen):
             self._status(exc.message, "error")
             return
         documents = list(session.documents.values())
+        receipt_fields = session.procedure.receipt_fields
         self.saving = True
         self.accept_button.setEnabled(False)
         self.back_button.setEnabled(False)
         self._status(self.tr("Enregistrement de votre demande… Merci de patienter."), "")
-        run_in_background(lambda: self._enqueue(body, documents), self._saved, self._failed)
+        run_in_background(
+            lambda: self._enqueue(body, documents, receipt_fields=receipt_fields),
+            self._saved, self._failed)
 
     def _saved(self, item: QueuedSubmission) -> None:
         self.saving = False

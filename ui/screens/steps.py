@@ -76,7 +76,8 @@ class StepsScreen(Screen):
             widget = make_field_widget(fld)
             stored = session.answers.get(fld.id, "")
             widget.set_value(stored)
-            widget.changed.connect(lambda raw, f=fld.id: self.answer_changed(f, raw))
+            widget.changed.connect(
+                lambda raw, f=fld.id, w=widget: self._widget_changed(w, f, raw))
             if self._attach_keyboard is not None:
                 for edit, mode in widget.text_inputs():
                     self._attach_keyboard(edit, mode)
@@ -128,6 +129,11 @@ class StepsScreen(Screen):
         return [self.widgets[f.id] for f in session.fields() if f.id in self.widgets]
 
     # --- answers -------------------------------------------------------------
+
+    def _widget_changed(self, widget: FieldWidget, field_id: str, raw: str) -> None:
+        # A date box may report its departure after the step was re-rendered: ignore it then.
+        if self.widgets.get(field_id) is widget:
+            self.answer_changed(field_id, raw)
 
     def answer_changed(self, field_id: str, raw: str) -> None:
         """A field was left or a choice tapped: ask the core, show its verdict, re-render."""

@@ -1,0 +1,35 @@
+"""The Qt application object: language, theme and the window, set up in one place."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import install_translator
+from ui.main_window import KioskServices, MainWindow
+from ui.theme import apply_theme
+
+
+def create_application(argv: Sequence[str] | None = None, language: str = "fr") -> QApplication:
+    """The QApplication (reused when one exists, as under pytest-qt), themed and translated."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        list(argv if argv is not None else sys.argv))
+    app.setApplicationName("Point numérique")
+    app.setOrganizationName("point-numerique-kiosk")
+    install_translator(app, language)
+    apply_theme(app, "standard", False)
+    return app
+
+
+def create_window(services: KioskServices, *, fullscreen: bool = False) -> MainWindow:
+    """The kiosk window, shown full screen in kiosk mode or at a fixed 1280x800 otherwise."""
+    window = MainWindow(services)
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    return window

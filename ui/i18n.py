@@ -1,0 +1,62 @@
+"""Language of the interface: Qt translators over French source strings.
+
+Every user-facing string in `ui/` is written in French and goes through
+`QCoreApplication.translate(context, text)` (or `self.tr(text)`), so
+`scripts/update_translations.sh` can extract it into `resources/translations/kiosk_<lang>.ts`
+and compile `.qm` files. French needs no translator.
+
+Texts that come from the core (validator messages, procedure titles and help) are French
+data, not source strings: `tr_core` looks them up in the "core" context, which lupdate cannot
+fill from code. Procedures would get one YAML file per language when another language is
+needed; until then they show in French.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from resources import resource_path
+
+SOURCE_LANGUAGE = "fr"
+CORE_CONTEXT = "core"
+
+_installed: dict[int, QTranslator] = {}
+"""The translator each application got from us, so a new language replaces the old one."""
+
+
+def translation_file(language: str) -> str:
+    """Path of the compiled catalogue of `language` (it may not exist)."""
+    return str(resource_path("translations", f"kiosk_{language}.qm"))
+
+
+def available_languages() -> list[str]:
+    """French plus every language with a compiled catalogue, e.g. ["en", "fr"]."""
+    folder = resource_path("translations")
+    found = {p.stem.removeprefix("kiosk_") for p in folder.glob("kiosk_*.qm")}
+    return sorted(found | {SOURCE_LANGUAGE})
+
+
+def install_translator(app: QCoreApplication, language: str) -> bool:
+    """Show the interface in `language` ("fr", "en"...); returns False when it has no
+    catalogue (the interface then stays in French). Replaces a previous choice; widgets get
+    a LanguageChange event and relabel themselves."""
+    previous = _installed.pop(id(app), None)
+    if previous is not None:
+        app.removeTranslator(previous)
+    code = language.split("_")[0].split("-")[0].lower()
+    if code == SOURCE_LANGUAGE:
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        return True
+    translator = QTranslator(app)
+    if not translator.load(translation_file(code)):
+        return False
+    app.installTranslator(translator)
+    _installed[id(app)] = translator
+    QLocale.setDefault(QLocale(code))
+    return True
+
+
+def tr_core(text: str) -> str:
+    """Translate a French text that came from the core (a validator message, a procedure
+    title); returned unchanged when the current language has no translation for it."""
+    return QCoreApplication.translate(CORE_CONTEXT, text)

@@ -1,0 +1,116 @@
+"""Idle watch: warn after ``idle_warning_s`` without a touch, then wipe after a countdown.
+
+A kiosk is shared: a citizen who walks away must not leave their answers on
+screen. The warning is a countdown anyone can cancel with one tap; at zero
+the main window goes back to the welcome screen, which wipes the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from ui.screens.common import big_button, text_label
+
+ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleWatcher(QObject):
+    """Application event filter counting the time since the last touch or key."""
+
+    warning = Signal(int)
+    countdown = Signal(int)
+    cancelled = Signal()
+    expired = Signal()
+
+    def __init__(self, warning_s: int, countdown_s: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.countdown_s = countdown_s
+        self.remaining = 0
+        self.active = False
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(warning_s * 1000)
+        self._quiet.timeout.connect(self._warn)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count)
+
+    @property
+    def warning_shown(self) -> bool:
+        return self._tick.isActive()
+
+    def set_active(self, active: bool) -> None:
+        """Watch only while a citizen's data is on screen (not on the welcome screen)."""
+        self.active = active
+        if active:
+            self.touched()
+        else:
+            self._quiet.stop()
+            if self._tick.isActive():
+                self._tick.stop()
+                self.cancelled.emit()
+
+    def touched(self) -> None:
+        """Someone is there: cancel any countdown and start counting again."""
+        if self._tick.isActive():
+            self._tick.stop()
+            self.cancelled.emit()
+        if self.active:
+            self._quiet.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if self.active and event.type() in ACTIVITY:
+            self.touched()
+        return False
+
+    def _warn(self) -> None:
+        self.remaining = self.countdown_s
+        self._tick.start()
+        self.warning.emit(self.remaining)
+
+    def _count(self) -> None:
+        self.remaining -= 1
+        if self.remaining > 0:
+            self.countdown.emit(self.remaining)
+            return
+        self._tick.stop()
+        self.expired.emit()
+
+
+class IdleOverlay(QFrame):
+    """The countdown panel shown over the current screen."""
+
+    stay = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.setSpacing(20)
+        layout.addWidget(text_label(self.tr("Êtes-vous toujours là ?"), "title"))
+        self.message = text_label("")
+        layout.addWidget(self.message)
+        self.stay_button = big_button(
+            self.tr("Je suis là, je continue"),
+            self.tr("Garder la démarche en cours et continuer"),
+            "primary",
+        )
+        layout.addWidget(self.stay_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.stay_button.clicked.connect(self.stay)
+        self.hide()
+
+    def show_seconds(self, seconds: int) -> None:
+        self.message.setText(self.tr(
+            "Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos "
+            "informations.", "", seconds).replace("%n", str(seconds)))
+        if not self.isVisible():
+            self.show()
+            self.raise_()
+            self.stay_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,416 @@
+"""The kiosk window: a header always in reach, the flow's screens, the keyboard and a status bar.
+
+The window only routes between screens; each screen renders what the core
+(``ProcedureSession``) says. Going back to the welcome screen wipes the
+whole session: answers, document bytes, every widget, the clipboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import KioskConfig
+from kiosk.consent import ConsentText
+from kiosk.mediators import Mediator, MediatorDirectory
+from kiosk.procedures import Catalogue, Procedure
+from kiosk.session import ProcedureSession
+from offline_queue import Outbox, QueuedSubmission
+from ui.idle import IdleOverlay, IdleWatcher
+from ui.keyboard import KeyboardDock
+from ui.mediator import MediatorLoginScreen
+from ui.screens.common import Screen, big_button, show_selected
+from ui.screens.confirmation import ConfirmationScreen
+from ui.screens.consent import ConsentScreen
+from ui.screens.document_chooser import DocumentChooserScreen
+from ui.screens.documents import DocumentsScreen
+from ui.screens.end import EndScreen
+from ui.screens.picker import PickerScreen
+from ui.screens.queue_view import QueueScreen
+from ui.screens.requirements import RequirementsScreen
+from ui.screens.steps import StepsScreen
+from ui.screens.summary import DOCUMENTS_SECTION, SummaryScreen
+from ui.screens.welcome import WelcomeScreen
+from ui.sync_worker import SyncStatus, SyncThread
+from ui.theme import apply_theme
+
+ReceiptPrinter = Callable[[str, bool, str], None]
+"""(submission id, final receipt?, who: mediator id or "citoyen") -> None, raises PrintError."""
+
+
+@dataclass
+class KioskServices:
+    """Everything the screens use, built by ``kiosk.launcher`` (or a test)."""
+
+    config: KioskConfig
+    catalogue: Catalogue
+    outbox: Outbox
+    consent: ConsentText
+    mediators: MediatorDirectory
+    print_receipt: ReceiptPrinter
+    sync: SyncThread | None = None
+    demo: bool = False
+
+
+class MainWindow(QMainWindow):
+    """Owns the screens and the flow between them."""
+
+    def __init__(self, services: KioskServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.session: ProcedureSession | None = None
+        self.procedure: Procedure | None = None
+        self.mediator: Mediator | None = None
+        self.saved_item: QueuedSubmission | None = None
+        self.mediator_called = False
+        self.setWindowTitle(self.tr("Point numérique — %s") % services.config.site_name)
+        central = QWidget()
+        central.setProperty("role", "page")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(self._header())
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        self.keyboard = KeyboardDock()
+        column.addWidget(self.keyboard)
+        self.setCentralWidget(central)
+        self._build_screens()
+        self._status_bar()
+        self.overlay = IdleOverlay(central)
+        self.idle = IdleWatcher(services.config.idle_warning_s, services.config.idle_reset_s, self)
+        self.idle.warning.connect(self.overlay.show_seconds)
+        self.idle.countdown.connect(self.overlay.show_seconds)
+        self.idle.cancelled.connect(self.overlay.hide)
+        self.idle.expired.connect(self._idle_expired)
+        self.overlay.stay.connect(self.idle.touched)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        if services.sync is not None:
+            services.sync.worker.status_changed.connect(self.show_sync_status)
+            services.sync.worker.dossier_received.connect(self.confirmation.dossier_received)
+        self.show_screen(self.welcome)
+
+    # --- building ---------------------------------------------------------------
+
+    def _header(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(32, 12, 32, 0)
+        bar.setSpacing(16)
+        self.call_button = big_button(
+            self.tr("Appeler un médiateur"),
+            self.tr("Prévenir un médiateur du point numérique que vous avez besoin d'aide"),
+        )
+        self.call_message = QLabel()
+        self.call_message.setWordWrap(True)
+        self.call_message.setProperty("role", "success")
+        self.call_message.setVisible(False)
+        self.large_button = big_button(
+            self.tr("Texte plus grand"), self.tr("Agrandir ou rétablir la taille du texte"))
+        self.contrast_button = big_button(
+            self.tr("Contraste élevé"), self.tr("Texte clair sur fond noir, ou revenir aux couleurs normales"))
+        for toggle in (self.large_button, self.contrast_button):
+            toggle.setCheckable(True)
+        bar.addWidget(self.call_button)
+        bar.addWidget(self.call_message, 1)
+        bar.addStretch(0)
+        bar.addWidget(self.large_button)
+        bar.addWidget(self.contrast_button)
+        self.call_button.clicked.connect(self.call_mediator)
+        self.large_button.clicked.connect(self._toggle_look)
+        self.contrast_button.clicked.connect(self._toggle_look)
+        return bar
+
+    def _build_screens(self) -> None:
+        services = self.services
+        attach = self.keyboard.attach
+        self.welcome = WelcomeScreen(services.config.site_name)
+        self.picker = PickerScreen(services.catalogue)
+        self.requirements = RequirementsScreen()
+        self.steps = StepsScreen(attach)
+        self.documents = DocumentsScreen()
+        self.chooser = DocumentChooserScreen(services.config.scanner_dir)
+        self.summary = SummaryScreen()
+        self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
+        self.confirmation = ConfirmationScreen(
+            lambda submission_id: services.print_receipt(submission_id, False, self.who()))
+        self.end = EndScreen()
+        self.login = MediatorLoginScreen(services.mediators, attach)
+        self.queue = QueueScreen(
+            services.outbox, services.catalogue,
+            lambda submission_id, final: services.print_receipt(submission_id, final, self.who()))
+        self.screens: list[Screen] = [
+            self.welcome, self.picker, self.requirements, self.steps, self.documents, self.chooser,
+            self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
+        ]
+        for screen in self.screens:
+            screen.setProperty("role", "page")
+            self.stack.addWidget(screen)
+        self.welcome.with_mediator.connect(lambda: self._login("assist"))
+        self.welcome.alone.connect(lambda: self.show_screen(self.picker))
+        self.welcome.mediator_space.connect(lambda: self._login("queue"))
+        self.login.logged_in.connect(self._logged_in)
+        self.login.cancelled.connect(self.go_home)
+        self.picker.picked.connect(self.pick)
+        self.picker.back.connect(self.go_home)
+        self.requirements.begin.connect(self.begin)
+        self.requirements.back.connect(lambda: self.show_screen(self.picker))
+        self.steps.finished.connect(self._steps_done)
+        self.steps.cancelled.connect(lambda: self.show_screen(self.requirements))
+        self.documents.choose.connect(self._choose_document)
+        self.documents.finished.connect(self._to_summary)
+        self.documents.back.connect(self._back_to_steps)
+        self.chooser.attached.connect(lambda _kind: self._to_documents())
+        self.chooser.cancelled.connect(self._to_documents)
+        self.summary.modify.connect(self._modify)
+        self.summary.confirmed.connect(self._to_consent)
+        self.summary.back.connect(self._to_documents)
+        self.consent.back.connect(self._to_summary)
+        self.consent.saved.connect(self._saved)
+        self.confirmation.done.connect(lambda: self.show_screen(self.end))
+        self.end.home.connect(self.go_home)
+        self.queue.closed.connect(self.go_home)
+        self.queue.sync_requested.connect(self.request_sync)
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.connection_label = QLabel(self.tr("Connexion au service central…"))
+        self.waiting_label = QLabel("")
+        self.attention_label = QLabel("")
+        self.attention_label.setProperty("role", "error")
+        self.attention_label.setVisible(False)
+        self.call_flag = QLabel(self.tr("Un médiateur est appelé"))
+        self.call_flag.setProperty("role", "error")
+        self.call_flag.setVisible(False)
+        for label in (self.connection_label, self.waiting_label, self.attention_label,
+                      self.call_flag):
+            label.setAccessibleName(label.text() or self.tr("État"))
+            bar.addWidget(label)
+        self.outage_button: QPushButton | None = None
+        if self.services.demo:
+            self.outage_button = big_button(
+                self.tr("Simuler une coupure réseau"),
+                self.tr("Démonstration : faire comme si Internet était coupé, ou le rétablir"))
+            self.outage_button.setCheckable(True)
+            self.outage_button.clicked.connect(self._toggle_outage)
+            bar.addPermanentWidget(self.outage_button)
+
+    # --- navigation -------------------------------------------------------------
+
+    def show_screen(self, screen: Screen) -> None:
+        """Bring ``screen`` up, close the keyboard, watch idleness unless on the welcome screen."""
+        self.keyboard.close_keyboard()
+        self.stack.setCurrentWidget(screen)
+        self.idle.set_active(screen is not self.welcome)
+        screen.entered()
+
+    def current_screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def who(self) -> str:
+        """Who acts, for the print log: the mediator's id or « citoyen »."""
+        return self.mediator.id if self.mediator else "citoyen"
+
+    def _login(self, purpose: str) -> None:
+        self.login.start(purpose)
+        self.show_screen(self.login)
+
+    def _logged_in(self, mediator: Mediator) -> None:
+        self.mediator = mediator
+        self._set_called(False)
+        if self.login.purpose == "queue":
+            self.show_screen(self.queue)
+        else:
+            self.show_screen(self.picker)
+
+    def pick(self, code: str) -> None:
+        self.procedure = self.services.catalogue.get(code)
+        self.requirements.show_procedure(self.procedure)
+        self.show_screen(self.requirements)
+
+    def begin(self) -> None:
+        """Start a fresh session for the chosen procedure."""
+        assert self.procedure is not None
+        if self.session is not None:
+            self.session.wipe()
+        config = self.services.config
+        self.session = ProcedureSession(
+            self.procedure, kiosk_id=config.kiosk_id, site=config.site,
+            mediator_id=self.mediator.id if self.mediator else None)
+        self.steps.start(self.session)
+        self.show_screen(self.steps)
+
+    def _steps_done(self) -> None:
+        assert self.session is not None
+        if self.steps.return_to_summary and not self.session.missing_documents():
+            self._to_summary()
+        else:
+            self._to_documents()
+
+    def _back_to_steps(self) -> None:
+        assert self.session is not None
+        self.steps.start(self.session)
+        self.show_screen(self.steps)
+
+    def _to_documents(self) -> None:
+        assert self.session is not None
+        self.documents.start(self.session)
+        self.show_screen(self.documents)
+
+    def _choose_document(self, kind: str) -> None:
+        assert self.session is not None
+        self.chooser.start(self.session, kind, self.mediator is not None)
+        self.show_screen(self.chooser)
+
+    def _to_summary(self) -> None:
+        assert self.session is not None
+        self.summary.start(self.session)
+        self.show_screen(self.summary)
+
+    def _modify(self, section: str) -> None:
+        assert self.session is not None
+        if section == DOCUMENTS_SECTION:
+            self._to_documents()
+            return
+        self.session.goto(section)
+        self.steps.start(self.session, return_to_summary=True)
+        self.show_screen(self.steps)
+
+    def _to_consent(self) -> None:
+        assert self.session is not None
+        self.consent.start(self.session)
+        self.show_screen(self.consent)
+
+    def _saved(self, item: QueuedSubmission) -> None:
+        """The request is on disk: forget the answers, confirm, print, send."""
+        assert self.procedure is not None
+        self.saved_item = item
+        if self.session is not None:
+            self.session.wipe()
+            self.session = None
+        self.confirmation.start(item, self.procedure)
+        self.show_screen(self.confirmation)
+        self.request_sync()
+
+    def go_home(self) -> None:
+        """Back to the welcome screen, leaving nothing of the citizen behind."""
+        if self.session is not None:
+            self.session.wipe()
+        self.session = None
+        self.procedure = None
+        self.saved_item = None
+        self.mediator = None
+        for screen in self.screens:
+            screen.wipe()
+        for edit in self.findChildren(QLineEdit):
+            edit.clear()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self._set_called(False)
+        self.overlay.hide()
+        self.show_screen(self.welcome)
+
+    def _idle_expired(self) -> None:
+        if self.consent.saving:
+            self.idle.touched()  # never wipe while a request is being written
+            return
+        self.go_home()
+
+    # --- header, status bar ------------------------------------------------------
+
+    def call_mediator(self) -> None:
+        """Show the citizen that help is coming and flag it for the mediator."""
+        self._set_called(True)
+
+    def _set_called(self, called: bool) -> None:
+        self.mediator_called = called
+        self.call_message.setText(
+            self.tr("Un médiateur a été prévenu. Restez ici, il arrive.") if called else "")
+        self.call_message.setVisible(called)
+        self.call_flag.setVisible(called)
+        show_selected(self.call_button, called)
+
+    def _toggle_look(self) -> None:
+        app = QApplication.instance()
+        large = self.large_button.isChecked()
+        contrast = self.contrast_button.isChecked()
+        if isinstance(app, QApplication):
+            apply_theme(app, "contraste" if contrast else "standard", large)
+        show_selected(self.large_button, large)
+        show_selected(self.contrast_button, contrast)
+
+    def set_look(self, contrast: bool, large_text: bool) -> None:
+        """Switch theme and text size as the header toggles do (tests and settings)."""
+        self.large_button.setChecked(large_text)
+        self.contrast_button.setChecked(contrast)
+        self._toggle_look()
+
+    def request_sync(self) -> None:
+        if self.services.sync is not None:
+            self.services.sync.request_sync.emit()
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        """Online or not, how many requests wait: always visible, in words, not only colours."""
+        if status.simulated_outage:
+            text = self.tr("Hors ligne (coupure simulée) — les demandes restent sur la borne")
+        elif status.online:
+            text = self.tr("En ligne")
+        else:
+            text = self.tr("Hors ligne — les demandes restent gardées sur la borne")
+        self.connection_label.setText(("● " if status.online else "○ ") + text)
+        self.connection_label.setAccessibleName(text)
+        waiting = self.tr("%n demande(s) en attente d'envoi", "", status.waiting).replace(
+            "%n", str(status.waiting))
+        self.waiting_label.setText(waiting)
+        self.waiting_label.setAccessibleName(waiting)
+        attention = self.tr("%n demande(s) à corriger par un médiateur", "",
+                            status.needs_attention).replace("%n", str(status.needs_attention))
+        self.attention_label.setText(attention)
+        self.attention_label.setVisible(status.needs_attention > 0)
+        if status.problem:
+            self.connection_label.setToolTip(status.problem)
+        if self.current_screen() is self.queue:
+            self.queue.refresh()
+
+    def _toggle_outage(self) -> None:
+        assert self.outage_button is not None
+        cut = self.outage_button.isChecked()
+        show_selected(self.outage_button, cut)
+        if self.services.sync is not None:
+            self.services.sync.worker.set_simulated_outage(cut)
+            self.request_sync()
+
+    # --- Qt events -------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.centralWidget().rect().adjusted(80, 120, -80, -120))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """Wipe on close too, and let the sync thread finish its pass."""
+        self.go_home()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        if self.services.sync is not None:
+            self.services.sync.stop()
+        super().closeEvent(event)
+
