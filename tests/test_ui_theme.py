@@ -241,11 +241,19 @@ def longest_text_run(button: QPushButton) -> int:
 @pytest.mark.parametrize("themed_panel", VARIANTS, indirect=True, ids=lambda v: variant_id(*v))
 def test_invalid_field_border_uses_the_error_colour(themed_panel: QWidget, qapp: QApplication) -> None:
     field = themed_panel.findChild(QLineEdit, "postcode")
-    error = QColor(current_theme(qapp).palette.error).name()
-    assert field.grab().toImage().pixelColor(1, field.height() // 2).name() == error
+    colours = current_theme(qapp).palette
+
+    def border() -> str:
+        qapp.processEvents()
+        return str(field.grab().toImage().pixelColor(1, field.height() // 2).name().upper())
+
+    themed_panel.findChild(QPushButton, "Retour").setFocus()
+    assert border() == colours.error
+    field.setFocus()  # focused, the ring wins; the error text below still says what is wrong
+    assert border() == colours.focus
     set_invalid(field, False)
-    qapp.processEvents()
-    assert field.grab().toImage().pixelColor(1, field.height() // 2).name() != error
+    themed_panel.findChild(QPushButton, "Retour").setFocus()
+    assert border() == colours.field_border
 
 
 def test_larger_text_makes_fonts_and_targets_bigger(qapp: QApplication) -> None:

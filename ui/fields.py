@@ -12,7 +12,6 @@ from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -62,7 +61,6 @@ class FieldWidget(QWidget):
             self.help_button = big_button(
                 self.tr("Aide"), self.tr("Afficher l'aide pour : %s") % field.label
             )
-            self.help_button.setCheckable(True)
             self.help_button.setAccessibleName(self.tr("Aide : %s") % field.label)
             self.help_button.setMinimumWidth(MIN_TARGET_PX * 2)
             header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -72,7 +70,8 @@ class FieldWidget(QWidget):
             self.help_label.setVisible(False)
             layout.addWidget(self.help_label)
             assert self.help_button is not None
-            self.help_button.toggled.connect(self._toggle_help)
+            self.help_button.clicked.connect(
+                lambda: self._toggle_help(not self.help_label.isVisible()))  # type: ignore[union-attr]
         if field.example:
             layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "help"))
         self.input_row = QHBoxLayout()
@@ -182,18 +181,14 @@ class ChoiceFieldWidget(FieldWidget):
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self._value = ""
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
         column = QHBoxLayout() if self.horizontal else QVBoxLayout()
         column.setSpacing(16)
         for choice in self._choices():
             button = big_button(choice[1], choice[2] or field.label)
-            button.setCheckable(True)
             button.setAccessibleName(f"{field.label} : {choice[1]}")
             if self.horizontal:
                 button.setMinimumWidth(MIN_TARGET_PX * 3)
-            self.group.addButton(button)
             self.buttons[choice[0]] = button
             column.addWidget(button)
             button.clicked.connect(lambda _checked=False, v=choice[0]: self._chosen(v))
@@ -213,10 +208,8 @@ class ChoiceFieldWidget(FieldWidget):
 
     def set_value(self, value: str) -> None:
         self._value = value if value in self.buttons else ""
-        self.group.setExclusive(False)
         for choice, button in self.buttons.items():
             show_selected(button, choice == self._value)
-        self.group.setExclusive(True)
 
     def inputs(self) -> list[QWidget]:
         return list(self.buttons.values())

@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -96,6 +97,7 @@ class _Pad(QWidget):
         self._target: QLineEdit | None = None
         self.setProperty("role", "keyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._char_keys: dict[str, QPushButton] = {}
         self._action_keys: dict[str, QPushButton] = {}
 
@@ -259,22 +261,22 @@ class TextKeyboard(_Pad):
 
 
 class DigitPad(_Pad):
-    """Large 0-9 keys, "Effacer" and "OK", for numbers (postcode, NEPH, phone...)."""
+    """Large 0-9 keys laid out like a cash machine, with "Effacer" and "OK" on the right,
+    for numbers (postcode, NEPH, phone...)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("digitPad")
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(12, 12, 12, 12)
-        rows.setSpacing(8)
-        layout_rows = [[self._digit_key(d) for d in digits] for digits in DIGIT_ROWS]
-        layout_rows.append([self._add_backspace(), self._digit_key("0"), self._add_ok()])
-        for keys in layout_rows:
-            line = QHBoxLayout()
-            line.setSpacing(8)
-            for key in keys:
-                line.addWidget(key)
-            rows.addLayout(line)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 12, 12, 12)
+        grid.setSpacing(8)
+        for row, digits in enumerate(DIGIT_ROWS):
+            for column, digit in enumerate(digits):
+                grid.addWidget(self._digit_key(digit), row, column)
+        grid.addWidget(self._digit_key("0"), len(DIGIT_ROWS), 1)
+        for key, row in ((self._add_backspace(), 0), (self._add_ok(), 2)):
+            key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            grid.addWidget(key, row, 3, 2, 1)
         self._relabel()
 
     def _digit_key(self, digit: str) -> QPushButton:
@@ -307,6 +309,7 @@ class KeyboardDock(QWidget):
         self.setObjectName("keyboardDock")
         self.setProperty("role", "keyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.text_keyboard = TextKeyboard(self)
         self.digit_pad = DigitPad(self)
         layout = QHBoxLayout(self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +33,7 @@ from offline_queue import Outbox, QueuedSubmission
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
 from ui.mediator import MediatorLoginScreen
-from ui.screens.common import Screen, big_button, show_selected
+from ui.screens.common import Screen, big_button, is_selected, show_selected
 from ui.screens.confirmation import ConfirmationScreen
 from ui.screens.consent import ConsentScreen
 from ui.screens.document_chooser import DocumentChooserScreen
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
         self.keyboard = KeyboardDock()
+        self.keyboard.opened.connect(self._keep_in_view)
         column.addWidget(self.keyboard)
         self.setCentralWidget(central)
         self._build_screens()
@@ -122,17 +124,18 @@ class MainWindow(QMainWindow):
         self.large_button = big_button(
             self.tr("Texte plus grand"), self.tr("Agrandir ou rétablir la taille du texte"))
         self.contrast_button = big_button(
-            self.tr("Contraste élevé"), self.tr("Texte clair sur fond noir, ou revenir aux couleurs normales"))
-        for toggle in (self.large_button, self.contrast_button):
-            toggle.setCheckable(True)
+            self.tr("Contraste élevé"),
+            self.tr("Texte clair sur fond noir, ou revenir aux couleurs normales"))
         bar.addWidget(self.call_button)
         bar.addWidget(self.call_message, 1)
         bar.addStretch(0)
         bar.addWidget(self.large_button)
         bar.addWidget(self.contrast_button)
         self.call_button.clicked.connect(self.call_mediator)
-        self.large_button.clicked.connect(self._toggle_look)
-        self.contrast_button.clicked.connect(self._toggle_look)
+        self.large_button.clicked.connect(
+            lambda: self.set_look(is_selected(self.contrast_button), not is_selected(self.large_button)))
+        self.contrast_button.clicked.connect(
+            lambda: self.set_look(not is_selected(self.contrast_button), is_selected(self.large_button)))
         return bar
 
     def _build_screens(self) -> None:
@@ -206,7 +209,6 @@ class MainWindow(QMainWindow):
             self.outage_button = big_button(
                 self.tr("Simuler une coupure réseau"),
                 self.tr("Démonstration : faire comme si Internet était coupé, ou le rétablir"))
-            self.outage_button.setCheckable(True)
             self.outage_button.clicked.connect(self._toggle_outage)
             bar.addPermanentWidget(self.outage_button)
 
@@ -218,6 +220,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
         screen.entered()
+
+    def _keep_in_view(self, edit: QLineEdit) -> None:
+        """The keyboard took the lower half: scroll the field being typed into above it."""
+        screen = self.current_screen()
+        if screen.isAncestorOf(edit):
+            QTimer.singleShot(0, lambda: screen.scroll.ensureWidgetVisible(edit, 50, 80))
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
@@ -348,20 +356,13 @@ class MainWindow(QMainWindow):
         self.call_flag.setVisible(called)
         show_selected(self.call_button, called)
 
-    def _toggle_look(self) -> None:
-        app = QApplication.instance()
-        large = self.large_button.isChecked()
-        contrast = self.contrast_button.isChecked()
-        if isinstance(app, QApplication):
-            apply_theme(app, "contraste" if contrast else "standard", large)
-        show_selected(self.large_button, large)
-        show_selected(self.contrast_button, contrast)
-
     def set_look(self, contrast: bool, large_text: bool) -> None:
-        """Switch theme and text size as the header toggles do (tests and settings)."""
-        self.large_button.setChecked(large_text)
-        self.contrast_button.setChecked(contrast)
-        self._toggle_look()
+        """Switch theme and text size (the header's two switches)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, "contraste" if contrast else "standard", large_text)
+        show_selected(self.large_button, large_text)
+        show_selected(self.contrast_button, contrast)
 
     def request_sync(self) -> None:
         if self.services.sync is not None:
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
 
     def _toggle_outage(self) -> None:
         assert self.outage_button is not None
-        cut = self.outage_button.isChecked()
+        cut = not is_selected(self.outage_button)
         show_selected(self.outage_button, cut)
         if self.services.sync is not None:
             self.services.sync.worker.set_simulated_outage(cut)

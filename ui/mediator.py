@@ -76,7 +76,6 @@ class MediatorLoginScreen(Screen):
         mediators = self.directory.mediators()
         for mediator in mediators:
             button = big_button(mediator.name, self.tr("Se connecter en tant que %s") % mediator.name)
-            button.setCheckable(True)
             button.clicked.connect(lambda _checked=False, m=mediator.id: self.choose(m))
             self.names.addWidget(button)
             self.name_buttons[mediator.id] = button

@@ -208,7 +208,7 @@ NORMAL_METRICS = Metrics(
     button_min_width=120,
     field_height=40,
     font_punctuation=40,
-    key_size=60,
+    key_size=52,
     action_key_width=130,
     pad_key_size=84,
 )
@@ -221,7 +221,7 @@ LARGE_METRICS = Metrics(
     button_min_width=140,
     field_height=48,
     font_punctuation=48,
-    key_size=68,
+    key_size=60,
     action_key_width=160,
     pad_key_size=96,
 )

@@ -79,6 +79,12 @@ class PrintLog:
     def close(self) -> None:
         self._db.close()
 
+    def __enter__(self) -> PrintLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def copies_printed(self, submission_id: str, kind: str) -> int:
         """How many copies of this receipt were printed successfully before."""
         try:

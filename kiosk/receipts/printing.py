@@ -16,7 +16,7 @@ from kiosk.config import KioskConfig
 from kiosk.receipts.errors import PrintError
 from kiosk.receipts.escpos_output import print_escpos
 from kiosk.receipts.model import Receipt
-from kiosk.receipts.print_log import PrintLog, PrintRecord
+from kiosk.receipts.print_log import PrintLog, PrintLogError, PrintRecord
 from kiosk.receipts.render import Format, RenderedReceipt, render_receipt
 
 log = logging.getLogger(__name__)
@@ -142,9 +142,14 @@ def print_receipt(
                       timeout_s=timeout_s)
     except PrintError as exc:
         if print_log is not None:
-            print_log.record(who=who, kind=receipt.kind, submission_id=receipt.submission_id,
-                             fmt="escpos" if config.escpos_device else chosen,
-                             error_code=exc.code)
+            try:
+                print_log.record(who=who, kind=receipt.kind,
+                                 submission_id=receipt.submission_id,
+                                 fmt="escpos" if config.escpos_device else chosen,
+                                 error_code=exc.code)
+            except PrintLogError:
+                log.warning("print log unavailable: failed print of %s not recorded",
+                            receipt.submission_id)
         raise
     if print_log is None:
         return None

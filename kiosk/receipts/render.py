@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import BalancedColumns
 
 from kiosk import PRODUCT
 from kiosk.receipts import french
@@ -46,7 +45,6 @@ FONT_BOLD = "ReceiptSans-Bold"
 A4_SIZE = (210 * mm, 297 * mm)
 THERMAL_WIDTH = 80 * mm
 THERMAL_PRINTABLE = 72 * mm
-COLUMN_GAP = 8 * mm
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ class _Styles:
             return ParagraphStyle(
                 name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
                 leading=round(size * 1.3, 1), textColor=colors.black, bulletFontName=FONT,
-                **extra,  # type: ignore[arg-type]
+                **extra,
             )
 
         self.title = style("title", layout.title, bold=True, spaceAfter=layout.body * 0.4)
@@ -208,23 +206,11 @@ def _flowables(block: Block, layout: Layout, styles: _Styles, width: float,
     return [_p(block.text, style)]
 
 
-def _story(receipt: Receipt, layout: Layout, columns: bool = False) -> list[Flowable]:
-    """All blocks; with ``columns`` the "what next" advice is set in two balanced columns."""
+def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
     styles = _Styles(layout)
     width = layout.page_width - 2 * layout.margin_x
-    story: list[Flowable] = []
-    guide: list[Flowable] = []
-    for block in blocks(receipt):
-        if block.guide and columns:
-            guide += _flowables(block, layout, styles, (width - COLUMN_GAP) / 2, narrow=True)
-            continue
-        if guide:
-            story.append(BalancedColumns(guide, nCols=2, innerPadding=COLUMN_GAP,
-                                         leftPadding=0, rightPadding=0, topPadding=0,
-                                         bottomPadding=0))
-            guide = []
-        story += _flowables(block, layout, styles, width, narrow=layout.roll)
-    return story
+    return [flowable for block in blocks(receipt)
+            for flowable in _flowables(block, layout, styles, width, narrow=layout.roll)]
 
 
 def _centered(flowable: Flowable, width: float) -> Table:
@@ -279,10 +265,7 @@ def render_receipt(receipt: Receipt, fmt: Format) -> RenderedReceipt:
     _register_fonts()
     layout = LAYOUTS[fmt]
     if fmt == "a4":
-        # Columns save a sheet when everything fits on one; across two pages they read badly.
-        pdf, pages = _build(_story(receipt, layout, columns=True), A4_SIZE, layout, receipt)
-        if pages > 1:
-            pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
+        pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
         return RenderedReceipt(pdf, 210.0, 297.0, pages)
     width = layout.page_width - 2 * layout.margin_x
     height = _story_height(_story(receipt, layout), width) + 2 * layout.margin_y

@@ -6,7 +6,7 @@ ESC/POS printer all say exactly the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from kiosk import PRODUCT, __version__
@@ -29,7 +29,6 @@ class Block:
     text: str = ""
     lines: tuple[Line, ...] = ()
     items: tuple[str, ...] = ()
-    guide: bool = False  # "what next" advice, which a wide page may set in columns
 
 
 def _intro(receipt: Receipt) -> str:
@@ -94,18 +93,16 @@ def blocks(receipt: Receipt) -> list[Block]:
         Block("small", "Cette empreinte identifie le contenu exact de la demande enregistrée. "
                        "Les numéros confidentiels ne sont imprimés qu’en partie."),
     ]
-    guide: list[Block] = []
     if receipt.next_steps:
-        guide += [Block("heading", "Et ensuite ?"), Block("bullets", items=receipt.next_steps)]
+        result += [Block("heading", "Et ensuite ?"), Block("bullets", items=receipt.next_steps)]
     if receipt.deadlines:
-        guide += [Block("heading", "Délais à respecter"),
-                  Block("bullets", items=receipt.deadlines)]
+        result += [Block("heading", "Délais à respecter"),
+                   Block("bullets", items=receipt.deadlines)]
     if receipt.fees:
-        guide += [Block("heading", "Frais"), Block("pairs", lines=receipt.fees)]
-    guide += [Block("heading", "Suivre votre demande"),
-              Block("bullets", items=_follow_up(receipt))]
-    result += [replace(block, guide=True) for block in guide]
+        result += [Block("heading", "Frais"), Block("pairs", lines=receipt.fees)]
     result += [
+        Block("heading", "Suivre votre demande"),
+        Block("bullets", items=_follow_up(receipt)),
         Block("small", _legal(receipt)),
         Block("small", f"Demande {receipt.submission_id} — {PRODUCT} {__version__}"),
     ]

@@ -4,7 +4,7 @@
 <context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+31"/>
+        <location filename="../../ui/screens/confirmation.py" line="+30"/>
         <source>Votre demande est enregistrée</source>
         <translation type="unfinished"></translation>
     </message>
@@ -77,12 +77,12 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+44"/>
+        <location filename="../../ui/screens/consent.py" line="+43"/>
         <source>Version du texte : %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Retour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+244"/>
+        <location filename="../../ui/fields.py" line="+237"/>
         <source>Jour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,12 +148,12 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+68"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+67"/>
         <source>Choisir le document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Aucun document numérisé pour l&apos;instant. Posez le document sur le scanner et lancez la numérisation : il apparaîtra ici tout seul.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-190"/>
+        <location filename="../../ui/fields.py" line="-184"/>
         <source>%s (facultatif)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,12 +373,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Aide : %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+15"/>
         <source>Exemple : %s</source>
         <translation type="unfinished"></translation>
@@ -418,7 +418,7 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="+51"/>
+        <location filename="../../ui/keyboard.py" line="+52"/>
         <source>apostrophe</source>
         <translation>apostrophe</translation>
     </message>
@@ -458,7 +458,7 @@
         <translation>Types “{key}” in the field.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>⌫ Effacer</source>
         <translation>⌫ Delete</translation>
     </message>
@@ -532,12 +532,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+79"/>
+        <location filename="../../ui/main_window.py" line="+80"/>
         <source>Point numérique — %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Appeler un médiateur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,7 +562,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Texte clair sur fond noir, ou revenir aux couleurs normales</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,12 +592,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+143"/>
         <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Hors ligne (coupure simulée) — les demandes restent sur la borne</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,7 +681,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Aucun compte médiateur n&apos;existe sur cette borne. Demandez au support informatique d&apos;en créer un.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,7 +724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Puis touchez votre démarche :</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,12 +742,12 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+35"/>
+        <location filename="../../ui/screens/queue_view.py" line="+34"/>
         <source>File d&apos;attente des demandes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,7 +857,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Envoi demandé. La liste se met à jour dans un instant.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,7 +1036,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Aucun document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1097,7 @@
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+143"/>
+        <location filename="../../ui/fields.py" line="+137"/>
         <source>Oui</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.theme import set_role
 
 MIN_TARGET_PX = 56
+SELECTED_SUFFIX = " (choisi)"
 
 
 def name(widget: QWidget, accessible_name: str, description: str) -> QWidget:
@@ -124,8 +125,46 @@ def tile_button(title: str, detail: str, width: int = 56) -> QPushButton:
 
 
 def show_selected(button: QPushButton, selected: bool) -> None:
-    """Mark a choice as chosen: filled (primary) with a tick, or outlined (secondary)."""
+    """Mark a choice as chosen: filled (primary) with a tick, or outlined (secondary).
+
+    Not a checkable button: the state is in the look, the tick and the spoken
+    description, which the theme's roles already cover in both themes.
+    """
     text = button.text().removeprefix("✔ ")
     button.setText(f"✔ {text}" if selected else text)
-    button.setChecked(selected)
+    button.setProperty("selected", selected)
+    description = button.accessibleDescription().removesuffix(SELECTED_SUFFIX)
+    button.setAccessibleDescription(description + SELECTED_SUFFIX if selected else description)
     set_role(button, "primary" if selected else "secondary")
+
+
+def is_selected(button: QPushButton) -> bool:
+    return bool(button.property("selected"))
+
+
+class StatusLine(QWidget):
+    """One message line whose look (plain, success, error) is fixed per label, not restyled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.labels = {kind: text_label("", kind) for kind in ("", "success", "error")}
+        for label in self.labels.values():
+            label.setVisible(False)
+            layout.addWidget(label)
+        self.setVisible(False)
+
+    def say(self, text: str, kind: str = "") -> None:
+        """Show ``text`` as plain (""), "success" or "error"; an empty text hides the line."""
+        for name_, label in self.labels.items():
+            label.setText(text if name_ == kind else "")
+            label.setVisible(bool(text) and name_ == kind)
+        self.setVisible(bool(text))
+
+    def text(self) -> str:
+        return next((label.text() for label in self.labels.values() if label.text()), "")
+
+    @property
+    def kind(self) -> str:
+        return next((k for k, label in self.labels.items() if label.text()), "")

@@ -16,8 +16,7 @@ from kiosk.procedures import Procedure
 from kiosk.receipts import PrintError, ReceiptError
 from offline_queue import QueuedSubmission
 from ui.screens.background import run_in_background
-from ui.screens.common import Screen, big_button, text_label
-from ui.theme import set_role
+from ui.screens.common import Screen, StatusLine, big_button, text_label
 
 PrintProvisional = Callable[[str], None]
 
@@ -42,7 +41,7 @@ class ConfirmationScreen(Screen):
         self.body.addWidget(text_label(self.tr("Et maintenant ?"), "subtitle"))
         self.next_steps = text_label("")
         self.body.addWidget(self.next_steps)
-        self.print_status = text_label("")
+        self.print_status = StatusLine()
         self.body.addWidget(self.print_status)
         self.body.addStretch(1)
         self.retry_button = big_button(
@@ -101,8 +100,7 @@ class ConfirmationScreen(Screen):
         self.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _status(self, text: str, role: str) -> None:
-        self.print_status.setText(text)
-        set_role(self.print_status, role)
+        self.print_status.say(text, role)
 
     def wipe(self) -> None:
         self.item = None

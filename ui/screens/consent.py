@@ -18,8 +18,7 @@ from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 from offline_queue import OutboxError, QueuedSubmission
 from ui.screens.background import run_in_background
-from ui.screens.common import Screen, big_button, text_label
-from ui.theme import set_role
+from ui.screens.common import Screen, StatusLine, big_button, text_label
 
 Enqueue = Callable[..., QueuedSubmission]
 """``Outbox.enqueue(body, documents, receipt_fields=...)``."""
@@ -42,8 +41,7 @@ class ConsentScreen(Screen):
             self.body.addWidget(text_label(paragraph))
         self.body.addWidget(text_label(
             self.tr("Version du texte : %s") % consent.version, "help"))
-        self.status = text_label("")
-        self.status.setVisible(False)
+        self.status = StatusLine()
         self.body.addWidget(self.status)
         self.body.addStretch(1)
         self.back_button = big_button(self.tr("Retour"), self.tr("Revenir au récapitulatif"))
@@ -113,9 +111,7 @@ class ConsentScreen(Screen):
         self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _status(self, text: str, role: str) -> None:
-        self.status.setText(text)
-        set_role(self.status, role)
-        self.status.setVisible(bool(text))
+        self.status.say(text, role)
 
     def wipe(self) -> None:
         self.session = None

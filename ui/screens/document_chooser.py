@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 from kiosk.session import DocumentFile, ProcedureSession
 from kiosk.validators import ValidationError
 from ui.screens.background import run_in_background
-from ui.screens.common import MIN_TARGET_PX, Screen, big_button, clear_layout, text_label
+from ui.screens.common import MIN_TARGET_PX, Screen, StatusLine, big_button, clear_layout, text_label
 from ui.screens.preview import THUMB_PX, size_text, thumbnail
-from ui.theme import set_role
 
 EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 MAX_LISTED = 30
@@ -72,8 +71,7 @@ class DocumentChooserScreen(Screen):
         self.busy = False
         self.what = text_label("")
         self.body.addWidget(self.what)
-        self.status = text_label("", "error")
-        self.status.setVisible(False)
+        self.status = StatusLine()
         self.body.addWidget(self.status)
         self.empty = text_label(
             self.tr(
@@ -204,9 +202,7 @@ class DocumentChooserScreen(Screen):
         self._set_status(self.tr("Document refusé : %s") % reason)
 
     def _set_status(self, text: str, *, error: bool = True) -> None:
-        self.status.setText(text)
-        set_role(self.status, "error" if error else "")
-        self.status.setVisible(bool(text))
+        self.status.say(text, "error" if error else "")
 
     def wipe(self) -> None:
         self.session = None

@@ -28,7 +28,6 @@ class PickerScreen(Screen):
         for theme in catalogue.by_theme():
             label = self._theme_names.get(theme, theme)
             button = big_button(label, self.tr("Afficher les démarches : %s") % label)
-            button.setCheckable(True)
             button.setMinimumHeight(80)
             self.theme_buttons[theme] = button
             themes.addWidget(button)

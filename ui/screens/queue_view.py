@@ -18,8 +18,7 @@ from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from ui.screens.background import run_in_background
-from ui.screens.common import Screen, big_button, clear_layout, text_label
-from ui.theme import set_role
+from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
 PrintReceipt = Callable[[str, bool], None]
 
@@ -36,8 +35,7 @@ class QueueScreen(Screen):
         self.outbox = outbox
         self.catalogue = catalogue
         self._print = print_receipt
-        self.status = text_label("")
-        self.status.setVisible(False)
+        self.status = StatusLine()
         self.body.addWidget(self.status)
         self.rows = QVBoxLayout()
         self.rows.setSpacing(12)
@@ -149,9 +147,7 @@ class QueueScreen(Screen):
         self._say(message, "error")
 
     def _say(self, text: str, role: str) -> None:
-        self.status.setText(text)
-        set_role(self.status, role)
-        self.status.setVisible(bool(text))
+        self.status.say(text, role)
 
     def _sync(self) -> None:
         self._say(self.tr("Envoi demandé. La liste se met à jour dans un instant."), "")

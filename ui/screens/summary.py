@@ -66,7 +66,8 @@ class SummaryScreen(Screen):
             column.addLayout(header)
             grid = QGridLayout()
             grid.setHorizontalSpacing(24)
-            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(0, 2)
+            grid.setColumnStretch(1, 3)
             if not section.items:
                 empty = (self.tr("Aucun document") if section.step_id == DOCUMENTS_SECTION
                          else self.tr("Aucune réponse"))
