@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
+from outbox_helpers import make_body, make_doc
+
 from offline_queue import Outbox
 from offline_queue.sync import SyncClient
-from outbox_helpers import make_body, make_doc
 from reference_central import CentralStore
 
 CAPTIVE_PORTAL_HTML = (

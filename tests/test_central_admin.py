@@ -47,7 +47,7 @@ def server(tmp_path: Path) -> Iterator[RunningServer]:
 
 def file_submission(server: RunningServer) -> str:
     submission_id = str(uuid.uuid4())
-    body = {
+    body: dict[str, object] = {
         "id": submission_id,
         "local_reference": "PN-7501-K02-000001",
         "procedure": {"code": "permis-duplicata", "version": "1"},
@@ -109,7 +109,9 @@ def test_incomplete_upload_expires_and_is_then_404(server: RunningServer) -> Non
     assert created.status_code == 400
     metadata = "sha256 " + base64.b64encode(b"a" * 64).decode()
     created = requests.post(
-        f"{server.url}/v1/uploads", headers={**AUTH, "Upload-Length": "10", "Upload-Metadata": metadata}, timeout=5
+        f"{server.url}/v1/uploads",
+        headers={**AUTH, "Upload-Length": "10", "Upload-Metadata": metadata},
+        timeout=5,
     )
     url = f"{server.url}/v1/uploads/{created.headers['Location'].rsplit('/', 1)[-1]}"
     assert requests.head(url, headers=AUTH, timeout=5).status_code == 200
@@ -118,7 +120,8 @@ def test_incomplete_upload_expires_and_is_then_404(server: RunningServer) -> Non
 
 
 def test_tus_version_is_required_on_uploads(server: RunningServer) -> None:
-    answer = requests.post(f"{server.url}/v1/uploads", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=5)
+    no_tus = {"Authorization": f"Bearer {TOKEN}"}
+    answer = requests.post(f"{server.url}/v1/uploads", headers=no_tus, timeout=5)
     assert answer.status_code == 412 and answer.headers["Tus-Version"] == "1.0.0"
 
 

@@ -12,7 +12,9 @@ from offline_queue.backoff import backoff_delay, parse_retry_after, retry_delay
 NOW = datetime(2026, 11, 30, 10, 0, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(("attempts", "ceiling"), [(1, 2.0), (2, 4.0), (3, 8.0), (8, 256.0), (9, 300.0), (500, 300.0)])
+@pytest.mark.parametrize(
+    ("attempts", "ceiling"), [(1, 2.0), (2, 4.0), (3, 8.0), (8, 256.0), (9, 300.0), (500, 300.0)]
+)
 def test_delay_stays_under_the_exponential_ceiling_and_the_maximum(attempts: int, ceiling: float) -> None:
     rng = random.Random(attempts)
     delays = [backoff_delay(attempts, 2.0, 300.0, rng) for _ in range(400)]

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import argparse
 import random
 import socket
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import requests
 from faults import TOKEN, USER_AGENT, FaultProxy, Rule, assert_delivered_once, fast_client, fill
+from outbox_helpers import make_body, make_doc
 
+from kiosk.commands import sync as sync_command
+from kiosk.config import KioskConfig
 from kiosk.procedures import Catalogue
 from kiosk.samples import fill_session
 from kiosk.session import ProcedureSession
 from offline_queue import Outbox, open_outbox
 from offline_queue.sync import SyncError
-from outbox_helpers import make_body, make_doc
 from reference_central import RunningServer, serve_in_thread
 
 
@@ -107,7 +111,7 @@ def test_key_reused_with_other_content_is_set_aside(server: RunningServer, outbo
     answer = requests.post(
         f"{server.url}/v1/submissions",
         json=clash,
-        headers={"Authorization": f"Bearer {TOKEN}", "Idempotency-Key": body["id"]},
+        headers={"Authorization": f"Bearer {TOKEN}", "Idempotency-Key": str(body["id"])},
         timeout=5,
     )
     assert answer.status_code == 201
@@ -159,7 +163,8 @@ def test_status_of_a_dossier(server: RunningServer, outbox: Outbox) -> None:
     client.sync()
     server.store.set_status(submission_id, "in_review", "En cours d'examen.")
     status = client.status_of(submission_id)
-    assert (status["status"], status["dossier_number"]) == ("in_review", outbox.get(submission_id).dossier_number)
+    assert status["status"] == "in_review"
+    assert status["dossier_number"] == outbox.get(submission_id).dossier_number
     with pytest.raises(SyncError, match="ne connaît pas"):
         client.status_of(str(uuid.uuid4()))
 
@@ -182,11 +187,45 @@ def test_unreachable_server_keeps_everything_and_gives_up_at_the_deadline(outbox
     assert all(outbox.get(i).attempts == 0 for i in ids)  # the health check failed first
 
 
-def test_a_pause_asked_by_the_server_is_honoured(server: RunningServer, outbox: Outbox, proxy: FaultProxy) -> None:
+def test_a_pause_asked_by_the_server_is_honoured(outbox: Outbox, proxy: FaultProxy) -> None:
     fill(outbox, 1)
     proxy.add(Rule("POST", "/submissions$", "respond", status=429, headers={"Retry-After": "1"}))
     slept: list[float] = []
-    client = fast_client(outbox, proxy.url(), sleep=lambda s: (slept.append(s), time.sleep(s)))
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        time.sleep(seconds)
+
+    client = fast_client(outbox, proxy.url(), sleep=sleep)
     report = client.sync(deadline_s=10)
     assert report.complete and report.failed == 1
     assert slept and max(slept) >= 0.9  # waited Retry-After, far above the 0.05 s back-off cap
+
+
+def run_sync_command(config: KioskConfig, *argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="kiosk")
+    context = SimpleNamespace(config=config)
+    sync_command.register(parser.add_subparsers(dest="command"), context)
+    args = parser.parse_args(["sync", *argv])
+    return int(args.handler(args, context))
+
+
+def test_sync_command_exit_code_says_whether_everything_is_acknowledged(
+    tmp_path: Path, server: RunningServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = KioskConfig(
+        kiosk_id="7501-K02", site="7501", data_dir=tmp_path / "cli", central_url=server.url,
+        central_token=TOKEN, backoff_base_s=0.01, backoff_max_s=0.05,
+    )
+    with open_outbox(config.data_dir) as outbox:
+        ids = fill(outbox, 2)
+    assert run_sync_command(config, "--timeout", "20") == 0
+    assert "2 demandes envoyées" in capsys.readouterr().out
+    with open_outbox(config.data_dir) as outbox:
+        assert_delivered_once(server.store, outbox, ids)
+        fill(outbox, 1)
+    offline = config.with_overrides(central_url="http://127.0.0.1:9/api")
+    assert run_sync_command(offline, "--timeout", "0.3") == 1
+    assert "1 en attente d'envoi" in capsys.readouterr().out
+    assert run_sync_command(config.with_overrides(central_token=""), "--timeout", "5") == 1
+    assert "central.token" in capsys.readouterr().err

@@ -11,7 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from faults import CAPTIVE_PORTAL_HTML, CHUNK, TOKEN, FaultProxy, Rule, assert_delivered_once, fast_client, fill
+from faults import (
+    CAPTIVE_PORTAL_HTML,
+    CHUNK,
+    TOKEN,
+    FaultProxy,
+    Rule,
+    assert_delivered_once,
+    fast_client,
+    fill,
+)
 
 from offline_queue import Outbox, open_outbox
 from reference_central import RunningServer, serve_in_thread

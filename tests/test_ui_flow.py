@@ -89,7 +89,7 @@ def make_kiosk(qtbot, tmp_path: Path, central, catalogue: Catalogue):  # type: i
         create_application([])
         window = MainWindow(services)
         qtbot.addWidget(window)
-        window.resize(1280, 800)
+        window.resize(1280, 1024)
         window.show()
         qtbot.waitExposed(window)
         if services.sync is not None:

@@ -36,11 +36,14 @@ def check(window, name: str, theme: str) -> None:  # type: ignore[no-untyped-def
     assert_accessible(window)
     # ui.contrast reads a button's text colour from its palette, which keeps the unfocused
     # colour; the focused look (black on yellow in high contrast) is checked on the screenshot.
+    # It also measures a widget clipped by a scroll area as if it were whole: close the
+    # keyboard first so that fields are not half hidden.
+    window.keyboard.close_keyboard()
     focused = QApplication.focusWidget()
     if focused is not None:
         focused.clearFocus()
         restyle(focused)
-        QTest.qWait(50)  # let the layout settle (the keyboard may have closed)
+    QTest.qWait(50)  # let the layout settle
     assert_contrast(window, 7.0)
 
 

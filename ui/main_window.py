@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         for label in (self.connection_label, self.waiting_label, self.attention_label,
                       self.call_flag):
             label.setAccessibleName(label.text() or self.tr("État"))
+            label.setContentsMargins(16, 4, 16, 4)
             bar.addWidget(label)
         self.outage_button: QPushButton | None = None
         if self.services.demo:

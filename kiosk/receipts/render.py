@@ -268,13 +268,14 @@ def render_receipt(receipt: Receipt, fmt: Format) -> RenderedReceipt:
         pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
         return RenderedReceipt(pdf, 210.0, 297.0, pages)
     width = layout.page_width - 2 * layout.margin_x
-    height = _story_height(_story(receipt, layout), width) + 2 * layout.margin_y
+    story = _story(receipt, layout)  # measured, then laid out: built once
+    height = _story_height(story, width) + 2 * layout.margin_y
     while True:
-        pdf, pages = _build(_story(receipt, layout), (layout.page_width, height), layout,
-                            receipt)
+        pdf, pages = _build(story, (layout.page_width, height), layout, receipt)
         if pages == 1:
             return RenderedReceipt(pdf, layout.page_width / mm, height / mm, pages)
         height *= 1.1
+        story = _story(receipt, layout)
 
 
 def render_pdf(receipt: Receipt, fmt: Format) -> bytes:

@@ -13,6 +13,12 @@ from kiosk.procedures import Procedure
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 
 
+def french_date(iso: str) -> str:
+    """« 2026-11-30 » -> « 30/11/2026 »."""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def euros(amount: float) -> str:
     """« 11 € », « 2,76 € »."""
     text = f"{amount:.2f}".replace(".", ",").removesuffix(",00")
@@ -60,7 +66,12 @@ class RequirementsScreen(Screen):
         if not procedure.fees:
             add(text_label(self.tr("Cette démarche est gratuite.")))
         for fee in procedure.fees:
-            amount = euros(fee.amount_eur) if fee.amount_eur is not None else self.tr("montant variable")
+            if fee.amount_eur is None:
+                amount = self.tr("montant variable")
+            elif fee.amount_eur == 0:
+                amount = self.tr("gratuit")
+            else:
+                amount = euros(fee.amount_eur)
             note = f" — {fee.note}" if fee.note else ""
             when = "" if fee.when is None else self.tr(" (selon votre situation)")
             add(text_label(f"• {fee.label} : {amount}{when}{note}"))
@@ -68,7 +79,9 @@ class RequirementsScreen(Screen):
             add(text_label(self.tr("Délais à respecter"), "subtitle"))
             for line in procedure.deadlines:
                 add(text_label(f"• {line}"))
-        sources = ", ".join(f"{s.title} (vérifié le {s.checked})" for s in procedure.sources)
+        sources = ", ".join(
+            self.tr("%1 (vérifié le %2)").replace("%1", s.title).replace("%2", french_date(s.checked))
+            for s in procedure.sources)
         add(text_label(self.tr("Sources : %s") % sources, "help"))
         self.scroll.verticalScrollBar().setValue(0)
 
