@@ -173,6 +173,8 @@ def main() -> int:
     count = args.submissions // BLOCK * BLOCK
     print(f"| sync client (outbox + SyncClient) | {count / client_s:.1f} submissions/s | {client_s:.2f} s |")
     print(f"| bare requests.Session loop        | {count / bare_s:.1f} submissions/s | {bare_s:.2f} s |")
+    rounds = ", ".join(f"{b / c:.2f}" for b, c in zip(bare_times, client_times, strict=True))
+    print(f"per-round ratios: {rounds}")
     print(f"ratio client/bare throughput: {ratio:.2f}x "
           f"({count} submissions x {len(DOC_SIZES)} documents, median of {args.rounds} rounds)")
     return 0

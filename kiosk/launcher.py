@@ -1,34 +1,33 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
-``run(demo, fullscreen)`` builds the configuration, the procedure catalogue,
-the outbox, the sync client and its thread, then the window. With ``demo``
-everything lives in a throw-away folder: a reference central service on
-loopback, demo mediator accounts, sample scans in the scanner folder, and a
-switch in the status bar that simulates a network outage.
+``run(demo, fullscreen)`` paints the welcome screen first, then (once it is on
+screen) loads the procedure catalogue, opens the outbox, prepares the sync
+client and its thread and builds the other screens: the citizen sees the
+kiosk at once. With ``demo`` everything lives in a throw-away folder: a
+reference central service on loopback, demo mediator accounts, sample scans
+in the scanner folder, and a status-bar switch that simulates an outage.
+Heavy modules are imported inside the functions for that reason.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import random
-import secrets
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import PRODUCT, __version__
 from kiosk.config import ConfigError, KioskConfig, load_config
-from kiosk.consent import load_consent
-from kiosk.mediators import MediatorDirectory, create_demo_accounts
-from kiosk.procedures import Catalogue, Procedure, load_catalogue
-from kiosk.receipts import PrintLog, print_receipt, receipt_from_queue
-from kiosk.samples import sample_document
-from offline_queue import Outbox, OutboxError, open_outbox
-from offline_queue.sync import SyncClient
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.procedures import Catalogue, Procedure
+    from offline_queue import Outbox
+    from ui.main_window import KioskServices, MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +41,8 @@ def receipt_printer(
     """The function the screens call to print a receipt (it runs on a worker thread)."""
 
     def print_one(submission_id: str, final: bool, who: str) -> None:
+        from kiosk.receipts import PrintLog, print_receipt, receipt_from_queue
+
         item = outbox.get(submission_id)
         receipt = receipt_from_queue(
             outbox, submission_id, procedures[item.procedure_code], config, final=final)
@@ -55,8 +56,17 @@ def receipt_printer(
     return print_one
 
 
-def build_services(config: KioskConfig, *, demo: bool = False, catalogue: Catalogue | None = None):  # noqa: ANN201
-    """Open the outbox and the accounts, prepare the sync thread (not started yet)."""
+def build_services(config: KioskConfig, *, demo: bool = False,
+                   catalogue: Catalogue | None = None) -> KioskServices:
+    """Open the outbox and the accounts, prepare the sync thread (not started yet).
+
+    Raises ``OutboxError`` (French message) when the queue cannot be opened.
+    """
+    from kiosk.consent import load_consent
+    from kiosk.mediators import MediatorDirectory
+    from kiosk.procedures import load_catalogue
+    from offline_queue import open_outbox
+    from offline_queue.sync import SyncClient
     from ui.main_window import KioskServices
     from ui.sync_worker import SyncThread, SyncWorker
 
@@ -69,7 +79,6 @@ def build_services(config: KioskConfig, *, demo: bool = False, catalogue: Catalo
         kiosk_id=config.kiosk_id, user_agent=f"{PRODUCT}/{__version__}",
         timeout_s=config.central_timeout_s, backoff_base_s=config.backoff_base_s,
         backoff_max_s=config.backoff_max_s)
-    sync = SyncThread(SyncWorker(outbox, client, config.sync_interval_s))
     return KioskServices(
         config=config,
         catalogue=catalogue,
@@ -77,61 +86,96 @@ def build_services(config: KioskConfig, *, demo: bool = False, catalogue: Catalo
         consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),
         print_receipt=receipt_printer(outbox, catalogue.procedures, config),
-        sync=sync,
+        sync=SyncThread(SyncWorker(outbox, client, config.sync_interval_s)),
         demo=demo,
     )
 
 
-def _demo_scans(folder: Path, catalogue: Catalogue) -> None:
-    """Put a few sample scans in the demo scanner folder, as if just scanned."""
-    folder.mkdir(parents=True, exist_ok=True)
+def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
+    """Throw-away folder, local reference service, sample scans, demo accounts."""
+    import random
+    import secrets
+    import shutil
+    import tempfile
+
+    from kiosk.procedures import load_catalogue
+    from kiosk.samples import sample_document
+    from reference_central import serve_in_thread
+
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+    cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
+    token = secrets.token_urlsafe(24)
+    server = serve_in_thread(folder / "central", token)
+    cleanup.callback(server.stop)
+    scanner = folder / "scanner"
+    scanner.mkdir()
     rng = random.Random(7)
-    specs = [spec for procedure in catalogue.procedures.values() for spec in procedure.documents]
+    specs = [s for p in load_catalogue().procedures.values() for s in p.documents]
     for spec in specs[:DEMO_SCANS]:
         filename, data = sample_document(spec, rng)
-        (folder / filename).write_bytes(data)
+        (scanner / filename).write_bytes(data)
+    log.info("demo: central service on %s, data in %s", server.url, folder)
+    return config.with_overrides(
+        data_dir=folder / "kiosk", central_url=server.url, central_token=token,
+        scanner_dir=scanner, sync_interval_s=5.0, backoff_base_s=1.0, backoff_max_s=10.0,
+        kiosk_id="DEMO-K01", site="0000", site_name="Point numérique de démonstration")
+
+
+def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
+    """Second phase, run once the welcome screen is painted."""
+    from kiosk.mediators import create_demo_accounts
+    from offline_queue import OutboxError
+
+    try:
+        if demo:
+            config = _demo_config(config, cleanup)
+        services = build_services(config, demo=demo)
+    except OutboxError as exc:
+        log.error("kiosk cannot start: the outbox cannot be opened")
+        window.show_startup_error(str(exc))
+        return
+    cleanup.callback(services.outbox.close)
+    if demo and not services.mediators.mediators():
+        create_demo_accounts(services.mediators)
+    window.config = config
+    window.attach(services)
+    if services.sync is not None:
+        services.sync.start()
+        cleanup.callback(services.sync.stop)
+
+
+def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,
+          argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
+    """Show the welcome screen now and schedule the rest for just after its first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from ui.app import create_application, create_window
+
+    app = create_application(argv, config.language)
+    window = create_window(config, fullscreen=fullscreen)
+
+    class _AfterFirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: finish_start(window, config, demo, cleanup))
+            return False
+
+    hook = _AfterFirstPaint(window)
+    window.welcome.installEventFilter(hook)
+    return app, window
 
 
 def run(demo: bool = False, fullscreen: bool = False, argv: Sequence[str] | None = None) -> int:
-    """Start the kiosk; returns the exit code. ``demo`` uses throw-away data and a local service."""
-    from ui.app import create_application, create_window
-
+    """Start the kiosk and return its exit code. ``demo``: throw-away data and a local service."""
+    try:
+        config = load_config()
+    except ConfigError:
+        if not demo:
+            raise
+        config = KioskConfig()
     with ExitStack() as cleanup:
-        try:
-            config = load_config()
-        except ConfigError:
-            if not demo:
-                raise
-            config = KioskConfig()
-        catalogue = load_catalogue()
-        if demo:
-            from reference_central import serve_in_thread
-
-            folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
-            cleanup.callback(shutil.rmtree, folder, ignore_errors=True)
-            token = secrets.token_urlsafe(24)
-            server = serve_in_thread(folder / "central", token)
-            cleanup.callback(server.stop)
-            config = config.with_overrides(
-                data_dir=folder / "kiosk", central_url=server.url, central_token=token,
-                scanner_dir=folder / "scanner", sync_interval_s=5.0, backoff_base_s=1.0,
-                backoff_max_s=10.0, kiosk_id="DEMO-K01", site="0000",
-                site_name="Point numérique de démonstration")
-            _demo_scans(folder / "scanner", catalogue)
-            log.info("demo: central service on %s, data in %s", server.url, folder)
-        try:
-            services = build_services(config, demo=demo, catalogue=catalogue)
-        except OutboxError as exc:
-            print(str(exc), file=sys.stderr)
-            return 1
-        cleanup.callback(services.outbox.close)
-        if demo and not services.mediators.mediators():
-            create_demo_accounts(services.mediators)
-        app = create_application(argv, config.language)
-        window = create_window(services, fullscreen=fullscreen)
-        if services.sync is not None:
-            services.sync.start()
-            cleanup.callback(services.sync.stop)
+        app, window = start(config, demo=demo, fullscreen=fullscreen, cleanup=cleanup, argv=argv)
         code = app.exec()
         window.close()
         return int(code)
@@ -139,9 +183,9 @@ def run(demo: bool = False, fullscreen: bool = False, argv: Sequence[str] | None
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m kiosk.launcher [--demo] [--kiosk]`` (``kiosk`` itself goes through kiosk.cli)."""
-    parser = argparse.ArgumentParser(prog="kiosk-launcher")
-    parser.add_argument("--demo", action="store_true")
-    parser.add_argument("--kiosk", action="store_true")
+    parser = argparse.ArgumentParser(prog="kiosk-launcher", description="Démarre la borne.")
+    parser.add_argument("--demo", action="store_true", help="démonstration, données jetables")
+    parser.add_argument("--kiosk", action="store_true", help="plein écran")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
     return run(demo=args.demo, fullscreen=args.kiosk)

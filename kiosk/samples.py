@@ -93,6 +93,7 @@ def sample_answer(fld: Field, rng: random.Random, today: date) -> str:
         f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
         "code_cession": lambda: "".join(rng.choice(_ALNUM) for _ in range(12)),
         "street": lambda: rng.choice(STREETS),
+        "time": lambda: f"{rng.randint(8, 19):02d}:{rng.choice((0, 15, 30, 45)):02d}",
         "text": lambda: rng.choice(("Pays-Bas", "Maroc", "Canada", "Voir avec le médiateur")),
     }
     return generated[kind]()

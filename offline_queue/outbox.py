@@ -111,9 +111,7 @@ def translate_error(exc: BaseException, path: Path) -> OutboxError:
             f"Réessayez dans un instant ; si cela dure, {IT_HELP.lower()}."
         )
     log.error("outbox %s: unexpected storage error %s", path, type(exc).__name__)
-    return OutboxError(
-        f"Erreur d'accès à la file d'attente ({path}) : {exc}. Ne supprimez rien. {IT_HELP}."
-    )
+    return OutboxError(f"Erreur d'accès à la file d'attente ({path}) : {exc}. Ne supprimez rien. {IT_HELP}.")
 
 
 def check_sound(db_path: Path) -> None:
@@ -121,9 +119,12 @@ def check_sound(db_path: Path) -> None:
 
     A read-only connection runs ``PRAGMA quick_check``: it neither checkpoints
     nor deletes a WAL file on close, so a damaged file stays exactly as found.
+    Without a WAL to replay the file is opened ``immutable``, which creates no
+    ``-wal``/``-shm`` companion either.
     """
+    mode = "mode=ro" if Path(f"{db_path}-wal").exists() else "immutable=1"
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?{mode}", uri=True)
     except sqlite3.Error as exc:
         raise translate_error(exc, db_path) from None
     try:
@@ -140,9 +141,7 @@ def check_sound(db_path: Path) -> None:
 
 def connect(db_path: Path) -> sqlite_utils.Database:
     """A connection set up for durability: WAL, ``synchronous=FULL``, busy timeout."""
-    conn = sqlite3.connect(
-        db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-    )
+    conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     db = sqlite_utils.Database(conn, execute_plugins=False)
     db.enable_wal()
     db.execute("PRAGMA synchronous = FULL")
@@ -273,9 +272,7 @@ class Outbox:
             dossier_number=row["dossier_number"],
             received_at=parse_time(row["received_at"]) if row["received_at"] else None,
             error_details=(
-                self._open_json(details, f"submissions/{row['id']}/error_details")
-                if details
-                else []
+                self._open_json(details, f"submissions/{row['id']}/error_details") if details else []
             ),
             supersedes=row["supersedes"],
             purged=row["purged_at"] is not None,
@@ -361,9 +358,7 @@ class Outbox:
     # -- reads ----------------------------------------------------------------
 
     def get(self, submission_id: str) -> QueuedSubmission:
-        rows = self._rows(
-            f"SELECT {_ITEM_COLUMNS} FROM submissions WHERE id = ?", (submission_id,)
-        )
+        rows = self._rows(f"SELECT {_ITEM_COLUMNS} FROM submissions WHERE id = ?", (submission_id,))
         if not rows:
             raise _unknown(submission_id)
         return self._item(rows[0])
@@ -420,9 +415,7 @@ class Outbox:
     def receipt_snapshot(self, submission_id: str) -> dict[str, Any]:
         """What a receipt needs, kept after the purge."""
         row = self._submission_row(submission_id, "snapshot")
-        result: dict[str, Any] = self._open_json(
-            row["snapshot"], f"submissions/{submission_id}/snapshot"
-        )
+        result: dict[str, Any] = self._open_json(row["snapshot"], f"submissions/{submission_id}/snapshot")
         return result
 
     def documents(self, submission_id: str) -> list[StoredDocument]:
@@ -535,17 +528,14 @@ class Outbox:
             if cursor.rowcount != 1:
                 raise _unknown(f"{submission_id}#{index}")
 
-    def mark_sent(
-        self, submission_id: str, dossier_number: str, received_at: datetime | str
-    ) -> None:
+    def mark_sent(self, submission_id: str, dossier_number: str, received_at: datetime | str) -> None:
         if isinstance(received_at, str):
             received_at = parse_time(received_at)
         self._transition(
             submission_id,
             ("sending",),
             "la marquer envoyée",
-            "state = 'sent', dossier_number = ?, received_at = ?, last_error = NULL, "
-            "error_details = NULL",
+            "state = 'sent', dossier_number = ?, received_at = ?, last_error = NULL, error_details = NULL",
             (dossier_number, to_db_time(received_at)),
         )
 
@@ -558,9 +548,7 @@ class Outbox:
             (error, to_db_time(next_attempt_at)),
         )
 
-    def mark_needs_attention(
-        self, submission_id: str, error: str, details: list[dict[str, Any]]
-    ) -> None:
+    def mark_needs_attention(self, submission_id: str, error: str, details: list[dict[str, Any]]) -> None:
         """A permanent refusal: set aside for a mediator, never blocking the rest."""
         self._transition(
             submission_id,
@@ -613,14 +601,26 @@ class Outbox:
             )
         return True
 
-    def raise_reference_counter(self, at_least: int) -> None:
-        """Make the next local reference come after ``at_least`` (recovery)."""
+    def raise_reference_counter(self, at_least: int, skip: int = 0) -> None:
+        """Make the next local reference come after ``at_least + skip`` (recovery).
+
+        A ``skip`` jumps over references a lost counter may have handed out;
+        the skipped range is noted so a later recovery does not call it lost.
+        """
         with self._write():
             self.db.execute(
                 "INSERT INTO counters (name, value) VALUES ('local_reference', ?) "
                 "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
-                (at_least,),
+                (at_least + skip,),
             )
+            if skip:
+                row = self.db.execute("SELECT value FROM meta WHERE key = 'skipped_references'").fetchone()
+                ranges = json.loads(row[0]) if row else []
+                ranges.append([at_least + 1, at_least + skip])
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('skipped_references', ?)",
+                    (json.dumps(ranges),),
+                )
 
     def purge_expired(self, retention_days: int, now: datetime) -> int:
         """Erase answers and document bytes of submissions sent over ``retention_days`` ago."""
@@ -636,13 +636,10 @@ class Outbox:
             ]
             for sub_id in ids:
                 self.db.execute(
-                    "UPDATE submissions SET body = NULL, error_details = NULL, purged_at = ? "
-                    "WHERE id = ?",
+                    "UPDATE submissions SET body = NULL, error_details = NULL, purged_at = ? WHERE id = ?",
                     (to_db_time(now), sub_id),
                 )
-                self.db.execute(
-                    "UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,)
-                )
+                self.db.execute("UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,))
         if ids:
             log.info("purged answers and documents of %d sent submissions", len(ids))
         return len(ids)

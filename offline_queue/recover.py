@@ -50,6 +50,7 @@ class RecoveryReport:
     salvaged: int = 0
     partial: int = 0
     unreadable: int = 0
+    failed_reads: int = 0
     already_present: int = 0
     documents_salvaged: int = 0
     documents_lost: int = 0
@@ -59,7 +60,7 @@ class RecoveryReport:
         lines = [
             f"Demandes sauvées : {self.salvaged} (dont {self.partial} avec des pièces perdues, "
             "mises « à corriger »)",
-            f"Demandes illisibles : {self.unreadable}",
+            f"Demandes illisibles : {self.unreadable} ; lectures en échec : {self.failed_reads}",
             f"Pièces sauvées : {self.documents_salvaged}, perdues : {self.documents_lost}",
             f"Fichier abîmé conservé sous : {self.aside_path}",
             f"Méthode : {self.method}",
@@ -94,6 +95,7 @@ def _dump_with_shell(source: Path, scratch: Path) -> bool:
     try:
         dump = subprocess.run(
             [shell, "-readonly", str(source), ".recover"],
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             timeout=RECOVER_TIMEOUT_S,
             check=True,
@@ -128,9 +130,7 @@ def _table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[dict[str, An
     rowid, last_found = 1, 0
     while rowid <= top if top is not None else rowid <= last_found + PROBE_HORIZON:
         try:
-            cursor = conn.execute(
-                f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid = ?", (rowid,)
-            )
+            cursor = conn.execute(f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid = ?", (rowid,))
             names = [d[0] for d in cursor.description]
             row = cursor.fetchone()
             if row is not None:
@@ -138,7 +138,6 @@ def _table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[dict[str, An
                 last_found = rowid
         except sqlite3.DatabaseError:
             failed += 1
-            last_found = rowid
         rowid += 1
     return rows, failed
 
@@ -194,14 +193,9 @@ def recover(
         report = RecoveryReport(aside_path=source, method=method)
         submissions, failed = _table_rows(conn, "submissions")
         documents, failed_docs = _table_rows(conn, "documents")
-        report.unreadable += failed
-        report.documents_lost += failed_docs
-        try:
-            counter = conn.execute(
-                "SELECT value FROM counters WHERE name = 'local_reference'"
-            ).fetchone()
-        except sqlite3.DatabaseError:
-            counter = None
+        report.failed_reads += failed + failed_docs
+        counter = _read_counter(conn)
+        skipped = _read_skipped(conn)
     by_submission: dict[str, dict[int, dict[str, Any]]] = {}
     for doc in documents:
         if isinstance(doc.get("submission_id"), str) and isinstance(doc.get("idx"), int):
@@ -211,7 +205,7 @@ def recover(
         for row in submissions:
             _salvage_one(outbox, cipher, row, by_submission.pop(str(row.get("id")), {}), report)
         report.documents_lost += sum(len(docs) for docs in by_submission.values())
-        _advance_counter(outbox, submissions, counter)
+        _advance_counter(outbox, submissions, counter, skipped, report)
     finally:
         outbox.close()
     log.warning(
@@ -234,9 +228,7 @@ def _salvage_one(
     sub_id = row.get("id")
     reference = row.get("local_reference")
     body_plain = (
-        _opens(cipher, row.get("body"), f"submissions/{sub_id}/body")
-        if row.get("body") is not None
-        else None
+        _opens(cipher, row.get("body"), f"submissions/{sub_id}/body") if row.get("body") is not None else None
     )
     snapshot_ok = _opens(cipher, row.get("snapshot"), f"submissions/{sub_id}/snapshot")
     purged = row.get("purged_at") is not None
@@ -255,9 +247,7 @@ def _salvage_one(
             plain = _opens(cipher, doc.get("content"), f"documents/{sub_id}/{index}/content")
             if plain is not None and hashlib.sha256(plain).hexdigest() == doc.get("sha256"):
                 content = doc["content"]
-        if doc is not None and _opens(
-            cipher, doc.get("filename"), f"documents/{sub_id}/{index}/filename"
-        ):
+        if doc is not None and _opens(cipher, doc.get("filename"), f"documents/{sub_id}/{index}/filename"):
             meta = (doc["kind"], doc["filename"], doc["content_type"], doc["size"], doc["sha256"])
             upload = (
                 doc.get("upload_url"),
@@ -266,9 +256,7 @@ def _salvage_one(
             )
         elif index < len(listed):
             item = listed[index]
-            sealed_name = cipher.seal(
-                item["filename"].encode(), f"documents/{sub_id}/{index}/filename"
-            )
+            sealed_name = cipher.seal(item["filename"].encode(), f"documents/{sub_id}/{index}/filename")
             meta = (item["kind"], sealed_name, item["content_type"], item["size"], item["sha256"])
             upload = (None, 0, 0)
         else:
@@ -320,12 +308,43 @@ def _times_readable(row: dict[str, Any]) -> bool:
     return True
 
 
-def _advance_counter(outbox: Outbox, submissions: list[dict[str, Any]], counter: Any) -> None:
-    """Keep new local references past every one the damaged outbox may have printed."""
-    seqs = [row["seq"] for row in submissions if isinstance(row.get("seq"), int)]
-    highest = max(seqs, default=0)
-    if counter is not None and isinstance(counter[0], int):
-        highest = max(highest, counter[0])
-    else:
-        highest += REFERENCE_GAP
-    outbox.raise_reference_counter(highest)
+def _read_counter(conn: sqlite3.Connection) -> int | None:
+    try:
+        row = conn.execute("SELECT value FROM counters WHERE name = 'local_reference'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row is not None and isinstance(row[0], int) else None
+
+
+def _read_skipped(conn: sqlite3.Connection) -> list[list[int]]:
+    """Reference ranges an earlier recovery jumped over: not lost, never used."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'skipped_references'").fetchone()
+        return list(json.loads(row[0])) if row is not None else []
+    except (sqlite3.DatabaseError, ValueError, TypeError):
+        return []
+
+
+def _advance_counter(
+    outbox: Outbox,
+    submissions: list[dict[str, Any]],
+    counter: int | None,
+    skipped: list[list[int]],
+    report: RecoveryReport,
+) -> None:
+    """Name the references that were lost, and keep new ones past all the old ones."""
+    seqs = {
+        row["seq"]: row["local_reference"]
+        for row in submissions
+        if isinstance(row.get("seq"), int) and isinstance(row.get("local_reference"), str)
+    }
+    highest = max([*seqs, counter or 0])
+    if seqs:
+        prefix = next(iter(seqs.values())).rsplit("-", 1)[0]
+        lost = [
+            f"{prefix}-{seq:06d}"
+            for seq in range(1, highest + 1)
+            if seq not in seqs and not any(low <= seq <= high for low, high in skipped)
+        ]
+        report.lost_references.extend(r for r in lost if r not in report.lost_references)
+    outbox.raise_reference_counter(highest, skip=0 if counter is not None else REFERENCE_GAP)

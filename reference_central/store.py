@@ -197,7 +197,7 @@ class CentralStore:
                     "content_type": content_type,
                     "filename": filename,
                     "verified": None,
-                    "created_at": rfc3339(self._now()),
+                    "created_at": self._now().isoformat(),  # full precision: expiry may be short
                 }
             )
             if length == 0:

@@ -109,15 +109,18 @@ class FaultProxy:
             threading.Thread(target=self._handle, args=(client,), daemon=True).start()
 
     def _pick(self, method: str, path: str) -> Rule | None:
+        """The first matching rule done skipping; every matching rule counts the request."""
+        chosen = None
         with self._lock:
             for rule in self.rules:
-                if rule.matches(method, path):
-                    if rule.skip > 0:
-                        rule.skip -= 1
-                        return None
+                if not rule.matches(method, path):
+                    continue
+                if rule.skip > 0:
+                    rule.skip -= 1
+                elif chosen is None:
                     rule.times -= 1
-                    return rule
-            return None
+                    chosen = rule
+        return chosen
 
     def _handle(self, client: socket.socket) -> None:
         client.settimeout(10)

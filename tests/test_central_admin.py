@@ -40,7 +40,7 @@ def run(tmp_path: Path, *argv: str) -> int:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[RunningServer]:
-    running = serve_in_thread(tmp_path / "central", TOKEN, upload_ttl_s=0.5)
+    running = serve_in_thread(tmp_path / "central", TOKEN, upload_ttl_s=1.0)
     yield running
     running.stop()
 
@@ -115,7 +115,7 @@ def test_incomplete_upload_expires_and_is_then_404(server: RunningServer) -> Non
     )
     url = f"{server.url}/v1/uploads/{created.headers['Location'].rsplit('/', 1)[-1]}"
     assert requests.head(url, headers=AUTH, timeout=5).status_code == 200
-    time.sleep(0.7)
+    time.sleep(1.2)
     assert requests.head(url, headers=AUTH, timeout=5).status_code == 404
 
 

@@ -18,6 +18,7 @@ from test_ui_flow import (
     click,
     make_kiosk,  # noqa: F401 - fixture
     pick_answer,
+    pick_file,
     scan,
     walk_steps,
 )
@@ -36,15 +37,18 @@ def check(window, name: str, theme: str) -> None:  # type: ignore[no-untyped-def
     assert_accessible(window)
     # ui.contrast reads a button's text colour from its palette, which keeps the unfocused
     # colour; the focused look (black on yellow in high contrast) is checked on the screenshot.
-    # It also measures a widget clipped by a scroll area as if it were whole: close the
-    # keyboard first so that fields are not half hidden.
     window.keyboard.close_keyboard()
     focused = QApplication.focusWidget()
     if focused is not None:
         focused.clearFocus()
         restyle(focused)
+    # ...and a widget clipped by a scroll area as if it were whole: measure on a window tall
+    # enough for the whole screen, then give the window its size back.
+    size = window.size()
+    window.resize(size.width(), 2400)
     QTest.qWait(50)  # let the layout settle
     assert_contrast(window, 7.0)
+    window.resize(size)
 
 
 @pytest.mark.parametrize("theme", ["standard", "contraste"])
@@ -89,8 +93,7 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     (kiosk.scanner / "photo.txt.pdf").write_bytes(b"not a pdf at all")
     scan(kiosk, procedure, spec.kind, rng)
     click(qtbot, window.documents.add_buttons[spec.kind])
-    window.chooser.refresh()
-    click(qtbot, window.chooser.file_buttons[kiosk.scanner / "photo.txt.pdf"])
+    pick_file(qtbot, window.chooser, kiosk.scanner / "photo.txt.pdf")
     qtbot.waitUntil(lambda: window.chooser.status.isVisible() and not window.chooser.busy,
                     timeout=WAIT_MS)
     shot("08-choix-fichier-refuse")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.config import KioskConfig
 from ui.i18n import install_translator
 from ui.main_window import KioskServices, MainWindow
 from ui.theme import apply_theme
@@ -24,12 +25,13 @@ def create_application(argv: Sequence[str] | None = None, language: str = "fr") 
     return app
 
 
-def create_window(services: KioskServices, *, fullscreen: bool = False) -> MainWindow:
-    """The kiosk window, shown full screen in kiosk mode or at a fixed 1280x800 otherwise."""
-    window = MainWindow(services)
+def create_window(config: KioskConfig, services: KioskServices | None = None, *,
+                  fullscreen: bool = False) -> MainWindow:
+    """The kiosk window, full screen in kiosk mode or 1280x1024 otherwise (see MainWindow.attach)."""
+    window = MainWindow(config, services)
     if fullscreen:
         window.showFullScreen()
     else:
-        window.resize(1280, 800)
+        window.resize(1280, 1024)
         window.show()
     return window

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.procedures import Field
+from ui.keyboard import KeyboardMode
 from ui.screens.common import MIN_TARGET_PX, big_button, name, show_selected, text_label
 from ui.theme import set_invalid
 
@@ -71,7 +72,7 @@ class FieldWidget(QWidget):
             layout.addWidget(self.help_label)
             assert self.help_button is not None
             self.help_button.clicked.connect(
-                lambda: self._toggle_help(not self.help_label.isVisible()))  # type: ignore[union-attr]
+                lambda: self._toggle_help(not self.help_label.isVisible()))
         if field.example:
             layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "help"))
         self.input_row = QHBoxLayout()
@@ -115,7 +116,7 @@ class FieldWidget(QWidget):
         """Focusable inputs in tab order."""
         raise NotImplementedError
 
-    def text_inputs(self) -> list[tuple[QLineEdit, str]]:
+    def text_inputs(self) -> list[tuple[QLineEdit, KeyboardMode]]:
         """Line edits and the on-screen keyboard they need ("text" or "digits")."""
         return []
 
@@ -137,7 +138,7 @@ class FieldWidget(QWidget):
 class TextFieldWidget(FieldWidget):
     """A free text line (names, addresses, plates, codes)."""
 
-    keyboard = "text"
+    keyboard: KeyboardMode = "text"
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -158,14 +159,14 @@ class TextFieldWidget(FieldWidget):
     def inputs(self) -> list[QWidget]:
         return [self.edit]
 
-    def text_inputs(self) -> list[tuple[QLineEdit, str]]:
+    def text_inputs(self) -> list[tuple[QLineEdit, KeyboardMode]]:
         return [(self.edit, self.keyboard)]
 
 
 class DigitsFieldWidget(TextFieldWidget):
     """Numbers only (NEPH, timbre fiscal, postal code): digit pad, no letters accepted."""
 
-    keyboard = "digits"
+    keyboard: KeyboardMode = "digits"
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -290,7 +291,7 @@ class DateFieldWidget(FieldWidget):
     def inputs(self) -> list[QWidget]:
         return [self.day, self.month, self.year]
 
-    def text_inputs(self) -> list[tuple[QLineEdit, str]]:
+    def text_inputs(self) -> list[tuple[QLineEdit, KeyboardMode]]:
         return [(self.day, "digits"), (self.month, "digits"), (self.year, "digits")]
 
 

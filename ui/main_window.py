@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -25,28 +26,30 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import KioskConfig
-from kiosk.consent import ConsentText
-from kiosk.mediators import Mediator, MediatorDirectory
-from kiosk.procedures import Catalogue, Procedure
-from kiosk.session import ProcedureSession
-from offline_queue import Outbox, QueuedSubmission
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
-from ui.mediator import MediatorLoginScreen
 from ui.screens.common import Screen, big_button, is_selected, show_selected
-from ui.screens.confirmation import ConfirmationScreen
-from ui.screens.consent import ConsentScreen
-from ui.screens.document_chooser import DocumentChooserScreen
-from ui.screens.documents import DocumentsScreen
-from ui.screens.end import EndScreen
-from ui.screens.picker import PickerScreen
-from ui.screens.queue_view import QueueScreen
-from ui.screens.requirements import RequirementsScreen
-from ui.screens.steps import StepsScreen
-from ui.screens.summary import DOCUMENTS_SECTION, SummaryScreen
 from ui.screens.welcome import WelcomeScreen
-from ui.sync_worker import SyncStatus, SyncThread
 from ui.theme import apply_theme
+
+if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen is painted
+    from kiosk.consent import ConsentText
+    from kiosk.mediators import Mediator, MediatorDirectory
+    from kiosk.procedures import Catalogue, Procedure
+    from kiosk.session import ProcedureSession
+    from offline_queue import Outbox, QueuedSubmission
+    from ui.mediator import MediatorLoginScreen
+    from ui.screens.confirmation import ConfirmationScreen
+    from ui.screens.consent import ConsentScreen
+    from ui.screens.document_chooser import DocumentChooserScreen
+    from ui.screens.documents import DocumentsScreen
+    from ui.screens.end import EndScreen
+    from ui.screens.picker import PickerScreen
+    from ui.screens.queue_view import QueueScreen
+    from ui.screens.requirements import RequirementsScreen
+    from ui.screens.steps import StepsScreen
+    from ui.screens.summary import SummaryScreen
+    from ui.sync_worker import SyncStatus, SyncThread
 
 ReceiptPrinter = Callable[[str, bool, str], None]
 """(submission id, final receipt?, who: mediator id or "citoyen") -> None, raises PrintError."""
@@ -67,17 +70,25 @@ class KioskServices:
 
 
 class MainWindow(QMainWindow):
-    """Owns the screens and the flow between them."""
+    """Owns the screens and the flow between them.
 
-    def __init__(self, services: KioskServices, parent: QWidget | None = None) -> None:
+    Built in two phases so the welcome screen paints at once: the constructor
+    needs only the configuration; ``attach(services)`` (given here or called
+    later by the launcher) builds the other screens and connects the sync.
+    """
+
+    def __init__(self, config: KioskConfig, services: KioskServices | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.config = config
+        self.services: KioskServices | None = None
+        self.screens: list[Screen] = []
         self.session: ProcedureSession | None = None
         self.procedure: Procedure | None = None
         self.mediator: Mediator | None = None
         self.saved_item: QueuedSubmission | None = None
         self.mediator_called = False
-        self.setWindowTitle(self.tr("Point numérique — %s") % services.config.site_name)
+        self.setWindowTitle(self.tr("Point numérique — %s") % config.site_name)
         central = QWidget()
         central.setProperty("role", "page")
         column = QVBoxLayout(central)
@@ -90,10 +101,16 @@ class MainWindow(QMainWindow):
         self.keyboard.opened.connect(self._keep_in_view)
         column.addWidget(self.keyboard)
         self.setCentralWidget(central)
-        self._build_screens()
+        self.welcome = WelcomeScreen(config.site_name)
+        self.welcome.setProperty("role", "page")
+        self.stack.addWidget(self.welcome)
+        self.screens.append(self.welcome)
+        self.welcome.with_mediator.connect(lambda: self._login("assist"))
+        self.welcome.alone.connect(self._start_alone)
+        self.welcome.mediator_space.connect(lambda: self._login("queue"))
         self._status_bar()
         self.overlay = IdleOverlay(central)
-        self.idle = IdleWatcher(services.config.idle_warning_s, services.config.idle_reset_s, self)
+        self.idle = IdleWatcher(config.idle_warning_s, config.idle_reset_s, self)
         self.idle.warning.connect(self.overlay.show_seconds)
         self.idle.countdown.connect(self.overlay.show_seconds)
         self.idle.cancelled.connect(self.overlay.hide)
@@ -102,10 +119,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
-        if services.sync is not None:
-            services.sync.worker.status_changed.connect(self.show_sync_status)
-            services.sync.worker.dossier_received.connect(self.confirmation.dossier_received)
         self.show_screen(self.welcome)
+        if services is not None:
+            self.attach(services)
 
     # --- building ---------------------------------------------------------------
 
@@ -138,10 +154,22 @@ class MainWindow(QMainWindow):
             lambda: self.set_look(not is_selected(self.contrast_button), is_selected(self.large_button)))
         return bar
 
-    def _build_screens(self) -> None:
-        services = self.services
+    def attach(self, services: KioskServices) -> None:
+        """Second phase: build every other screen on the services and follow the sync."""
+        from ui.mediator import MediatorLoginScreen
+        from ui.screens.confirmation import ConfirmationScreen
+        from ui.screens.consent import ConsentScreen
+        from ui.screens.document_chooser import DocumentChooserScreen
+        from ui.screens.documents import DocumentsScreen
+        from ui.screens.end import EndScreen
+        from ui.screens.picker import PickerScreen
+        from ui.screens.queue_view import QueueScreen
+        from ui.screens.requirements import RequirementsScreen
+        from ui.screens.steps import StepsScreen
+        from ui.screens.summary import SummaryScreen
+
+        self.services = services
         attach = self.keyboard.attach
-        self.welcome = WelcomeScreen(services.config.site_name)
         self.picker = PickerScreen(services.catalogue)
         self.requirements = RequirementsScreen()
         self.steps = StepsScreen(attach)
@@ -156,16 +184,14 @@ class MainWindow(QMainWindow):
         self.queue = QueueScreen(
             services.outbox, services.catalogue,
             lambda submission_id, final: services.print_receipt(submission_id, final, self.who()))
-        self.screens: list[Screen] = [
-            self.welcome, self.picker, self.requirements, self.steps, self.documents, self.chooser,
+        added: list[Screen] = [
+            self.picker, self.requirements, self.steps, self.documents, self.chooser,
             self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
         ]
-        for screen in self.screens:
+        for screen in added:
             screen.setProperty("role", "page")
             self.stack.addWidget(screen)
-        self.welcome.with_mediator.connect(lambda: self._login("assist"))
-        self.welcome.alone.connect(lambda: self.show_screen(self.picker))
-        self.welcome.mediator_space.connect(lambda: self._login("queue"))
+        self.screens += added
         self.login.logged_in.connect(self._logged_in)
         self.login.cancelled.connect(self.go_home)
         self.picker.picked.connect(self.pick)
@@ -188,6 +214,24 @@ class MainWindow(QMainWindow):
         self.end.home.connect(self.go_home)
         self.queue.closed.connect(self.go_home)
         self.queue.sync_requested.connect(self.request_sync)
+        if services.demo:
+            self._outage_switch()
+        if services.sync is not None:
+            services.sync.worker.status_changed.connect(self.show_sync_status)
+            services.sync.worker.dossier_received.connect(self.confirmation.dossier_received)
+
+    def _services(self) -> KioskServices:
+        assert self.services is not None, "attach() comes first"
+        return self.services
+
+    @property
+    def ready(self) -> bool:
+        """True once ``attach`` has built the screens (before, the welcome buttons wait)."""
+        return self.services is not None
+
+    def show_startup_error(self, message: str) -> None:
+        """The kiosk cannot start (e.g. a damaged queue): say so on the welcome screen."""
+        self.welcome.show_problem(message)
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
@@ -206,12 +250,15 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(16, 4, 16, 4)
             bar.addWidget(label)
         self.outage_button: QPushButton | None = None
-        if self.services.demo:
+
+    def _outage_switch(self) -> None:
+        """Demo only: a status-bar switch that simulates a network outage."""
+        if self.outage_button is None:
             self.outage_button = big_button(
                 self.tr("Simuler une coupure réseau"),
                 self.tr("Démonstration : faire comme si Internet était coupé, ou le rétablir"))
             self.outage_button.clicked.connect(self._toggle_outage)
-            bar.addPermanentWidget(self.outage_button)
+            self.statusBar().addPermanentWidget(self.outage_button)
 
     # --- navigation -------------------------------------------------------------
 
@@ -226,7 +273,7 @@ class MainWindow(QMainWindow):
         """The keyboard took the lower half: scroll the field being typed into above it."""
         screen = self.current_screen()
         if screen.isAncestorOf(edit):
-            QTimer.singleShot(0, lambda: screen.scroll.ensureWidgetVisible(edit, 50, 80))
+            QTimer.singleShot(0, lambda: screen.scroller.ensureWidgetVisible(edit, 50, 80))
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
@@ -237,7 +284,13 @@ class MainWindow(QMainWindow):
         """Who acts, for the print log: the mediator's id or « citoyen »."""
         return self.mediator.id if self.mediator else "citoyen"
 
+    def _start_alone(self) -> None:
+        if self.ready:
+            self.show_screen(self.picker)
+
     def _login(self, purpose: str) -> None:
+        if not self.ready:
+            return
         self.login.start(purpose)
         self.show_screen(self.login)
 
@@ -250,7 +303,7 @@ class MainWindow(QMainWindow):
             self.show_screen(self.picker)
 
     def pick(self, code: str) -> None:
-        self.procedure = self.services.catalogue.get(code)
+        self.procedure = self._services().catalogue.get(code)
         self.requirements.show_procedure(self.procedure)
         self.show_screen(self.requirements)
 
@@ -259,7 +312,7 @@ class MainWindow(QMainWindow):
         assert self.procedure is not None
         if self.session is not None:
             self.session.wipe()
-        config = self.services.config
+        config = self.config
         self.session = ProcedureSession(
             self.procedure, kiosk_id=config.kiosk_id, site=config.site,
             mediator_id=self.mediator.id if self.mediator else None)
@@ -295,6 +348,8 @@ class MainWindow(QMainWindow):
 
     def _modify(self, section: str) -> None:
         assert self.session is not None
+        from ui.screens.summary import DOCUMENTS_SECTION
+
         if section == DOCUMENTS_SECTION:
             self._to_documents()
             return
@@ -338,7 +393,7 @@ class MainWindow(QMainWindow):
         self.show_screen(self.welcome)
 
     def _idle_expired(self) -> None:
-        if self.consent.saving:
+        if self.ready and self.consent.saving:
             self.idle.touched()  # never wipe while a request is being written
             return
         self.go_home()
@@ -366,7 +421,7 @@ class MainWindow(QMainWindow):
         show_selected(self.contrast_button, contrast)
 
     def request_sync(self) -> None:
-        if self.services.sync is not None:
+        if self.services is not None and self.services.sync is not None:
             self.services.sync.request_sync.emit()
 
     def show_sync_status(self, status: SyncStatus) -> None:
@@ -389,14 +444,14 @@ class MainWindow(QMainWindow):
         self.attention_label.setVisible(status.needs_attention > 0)
         if status.problem:
             self.connection_label.setToolTip(status.problem)
-        if self.current_screen() is self.queue:
+        if self.ready and self.current_screen() is self.queue:
             self.queue.refresh()
 
     def _toggle_outage(self) -> None:
         assert self.outage_button is not None
         cut = not is_selected(self.outage_button)
         show_selected(self.outage_button, cut)
-        if self.services.sync is not None:
+        if self.services is not None and self.services.sync is not None:
             self.services.sync.worker.set_simulated_outage(cut)
             self.request_sync()
 
@@ -404,7 +459,9 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
-        self.overlay.setGeometry(self.centralWidget().rect().adjusted(80, 120, -80, -120))
+        central = self.centralWidget()
+        if central is not None:
+            self.overlay.setGeometry(central.rect().adjusted(80, 120, -80, -120))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """Wipe on close too, and let the sync thread finish its pass."""
@@ -412,7 +469,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
-        if self.services.sync is not None:
+        if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)
 

@@ -13,10 +13,11 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from kiosk.mediators import Mediator, MediatorDirectory, MediatorError
+from ui.keyboard import KeyboardMode
 from ui.screens.background import run_in_background
 from ui.screens.common import MIN_TARGET_PX, Screen, big_button, clear_layout, name, show_selected, text_label
 
-KeyboardHook = Callable[[QLineEdit, str], None]
+KeyboardHook = Callable[[QLineEdit, KeyboardMode], None]
 
 
 class MediatorLoginScreen(Screen):
@@ -57,9 +58,9 @@ class MediatorLoginScreen(Screen):
         self.body.addStretch(1)
         self.cancel_button = big_button(self.tr("Annuler"), self.tr("Revenir à l'écran précédent"))
         self.login_button = big_button(self.tr("Valider"), self.tr("Vérifier le code"), "primary")
-        self.actions.addWidget(self.cancel_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.login_button)
+        self.action_bar.addWidget(self.cancel_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.login_button)
         self.cancel_button.clicked.connect(self._cancel)
         self.login_button.clicked.connect(self.submit)
         self.pin.returnPressed.connect(self.submit)

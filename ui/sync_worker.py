@@ -121,19 +121,19 @@ class SyncThread(QObject):
     def __init__(self, worker: SyncWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.thread = QThread()
-        self.thread.setObjectName("kiosk-sync")
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.start)
+        self.qthread = QThread()
+        self.qthread.setObjectName("kiosk-sync")
+        worker.moveToThread(self.qthread)
+        self.qthread.started.connect(worker.start)
         self.request_sync.connect(worker.sync_now)
 
     def start(self) -> None:
-        self.thread.start()
+        self.qthread.start()
 
     def stop(self, wait_ms: int = 15000) -> None:
         """Stop the timer, let a running pass end, and join the thread."""
-        if self.thread.isRunning():
+        if self.qthread.isRunning():
             # Blocking: the timer must be stopped on its own thread before the thread ends.
             QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
-            self.thread.quit()
-            self.thread.wait(wait_ms)
+            self.qthread.quit()
+            self.qthread.wait(wait_ms)

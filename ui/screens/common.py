@@ -62,6 +62,8 @@ def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
     """Remove and delete every widget and sub-layout of ``layout``."""
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()
@@ -83,20 +85,20 @@ class Screen(QWidget):
         self.title = text_label(title, "title")
         self.title.setAccessibleName(title)
         outer.addWidget(self.title)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body_holder = QWidget()
         body_holder.setObjectName("screenBody")
         self.body = QVBoxLayout(body_holder)
         self.body.setSpacing(16)
         self.body.setContentsMargins(0, 0, 8, 0)
-        self.scroll.setWidget(body_holder)
-        outer.addWidget(self.scroll, 1)
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(16)
-        outer.addLayout(self.actions)
+        self.scroller.setWidget(body_holder)
+        outer.addWidget(self.scroller, 1)
+        self.action_bar = QHBoxLayout()
+        self.action_bar.setSpacing(16)
+        outer.addLayout(self.action_bar)
 
     def set_title(self, title: str) -> None:
         """Change the heading (screens reused for several steps)."""

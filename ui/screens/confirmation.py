@@ -48,9 +48,9 @@ class ConfirmationScreen(Screen):
             self.tr("Réessayer l'impression"), self.tr("Imprimer à nouveau le reçu provisoire"))
         self.done_button = big_button(
             self.tr("J'ai terminé"), self.tr("Terminer et effacer la session"), "primary")
-        self.actions.addWidget(self.retry_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.done_button)
+        self.action_bar.addWidget(self.retry_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.done_button)
         self.retry_button.clicked.connect(self.print_receipt)
         self.done_button.clicked.connect(self.done)
 

@@ -50,9 +50,9 @@ class ConsentScreen(Screen):
             self.tr("Donner votre accord et enregistrer la demande sur la borne"),
             "primary",
         )
-        self.actions.addWidget(self.back_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.accept_button)
+        self.action_bar.addWidget(self.back_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.accept_button)
         self.back_button.clicked.connect(self.back)
         self.accept_button.clicked.connect(self.accept)
 

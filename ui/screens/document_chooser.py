@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
@@ -42,6 +43,14 @@ def _read_and_check(session: ProcedureSession, kind: str, path: Path) -> Documen
         return session.check_document(kind, path.name, data)
     finally:
         del data
+
+
+def _small_preview(path: Path) -> QImage | None:
+    return thumbnail(path.read_bytes(), THUMB_PX // 2)
+
+
+def _ignore(_error: BaseException) -> None:
+    """A file whose preview cannot be drawn keeps the file icon."""
 
 
 def scanned_files(folder: Path | None) -> list[Path]:
@@ -89,9 +98,9 @@ class DocumentChooserScreen(Screen):
             self.tr("Autre fichier…"),
             self.tr("Réservé au médiateur : choisir un fichier ailleurs sur la borne"),
         )
-        self.actions.addWidget(self.cancel_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.other_button)
+        self.action_bar.addWidget(self.cancel_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.other_button)
         self.cancel_button.clicked.connect(self.cancelled)
         self.other_button.clicked.connect(self._pick_other)
         self.file_buttons: dict[Path, QPushButton] = {}
@@ -146,9 +155,9 @@ class DocumentChooserScreen(Screen):
         button.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
         if stat.st_size <= READ_LIMIT_BYTES // 16:
             run_in_background(
-                lambda p=path: thumbnail(p.read_bytes(), THUMB_PX // 2),
-                lambda image, b=button: self._set_icon(b, image),
-                lambda _error: None,
+                partial(_small_preview, path),
+                partial(self._set_icon, button),
+                _ignore,
             )
         return button
 

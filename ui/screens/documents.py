@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -10,6 +12,10 @@ from kiosk.session import FORMAT_NAMES, ProcedureSession
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 from ui.screens.preview import show_preview, size_text, thumbnail
+
+
+def _ignore(_error: BaseException) -> None:
+    """A preview that cannot be drawn leaves the file icon: nothing to tell the citizen."""
 
 
 class DocumentsScreen(Screen):
@@ -39,9 +45,9 @@ class DocumentsScreen(Screen):
         self.next_button = big_button(
             self.tr("Continuer"), self.tr("Passer au récapitulatif de la demande"), "primary"
         )
-        self.actions.addWidget(self.back_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.next_button)
+        self.action_bar.addWidget(self.back_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.next_button)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.go_next)
         self.add_buttons: dict[str, QWidget] = {}
@@ -50,9 +56,9 @@ class DocumentsScreen(Screen):
 
     def start(self, session: ProcedureSession) -> None:
         self.session = session
-        self.render()
+        self.rebuild()
 
-    def render(self) -> None:
+    def rebuild(self) -> None:
         """Rebuild the cards from the session's documents."""
         assert self.session is not None
         clear_layout(self.cards)
@@ -96,11 +102,10 @@ class DocumentsScreen(Screen):
             show_preview(preview, None)
             self.previews[spec.kind] = preview
             row.addWidget(preview)
-            data = bytes(attached.data)
             run_in_background(
-                lambda: thumbnail(data),
-                lambda image, k=spec.kind: self._show_thumbnail(k, image),
-                lambda _error: None,
+                partial(thumbnail, bytes(attached.data)),
+                partial(self._show_thumbnail, spec.kind),
+                _ignore,
             )
         buttons = QVBoxLayout()
         add = big_button(
@@ -130,7 +135,7 @@ class DocumentsScreen(Screen):
     def _remove(self, kind: str) -> None:
         assert self.session is not None
         self.session.detach(kind)
-        self.render()
+        self.rebuild()
 
     def go_next(self) -> None:
         """Go on only when every required document is there; otherwise say which are missing."""

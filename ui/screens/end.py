@@ -24,8 +24,8 @@ class EndScreen(Screen):
         self.home_button = big_button(
             self.tr("Retour à l'accueil"), self.tr("Effacer la session et revenir à l'accueil"),
             "primary")
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.home_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.home_button)
         self.home_button.clicked.connect(self.home)
 
     def entered(self) -> None:

@@ -40,8 +40,8 @@ class PickerScreen(Screen):
         self.body.addLayout(self.tiles)
         self.body.addStretch(1)
         self.back_button = big_button(self.tr("Retour"), self.tr("Revenir à l'accueil"))
-        self.actions.addWidget(self.back_button)
-        self.actions.addStretch(1)
+        self.action_bar.addWidget(self.back_button)
+        self.action_bar.addStretch(1)
         self.back_button.clicked.connect(self.back)
         self.procedure_tiles: dict[str, QPushButton] = {}
         self.wipe()

@@ -46,10 +46,10 @@ class QueueScreen(Screen):
         self.sync_button = big_button(
             self.tr("Envoyer maintenant"), self.tr("Lancer l'envoi des demandes en attente"),
             "primary")
-        self.actions.addWidget(self.close_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.refresh_button)
-        self.actions.addWidget(self.sync_button)
+        self.action_bar.addWidget(self.close_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.refresh_button)
+        self.action_bar.addWidget(self.sync_button)
         self.close_button.clicked.connect(self.closed)
         self.refresh_button.clicked.connect(self.refresh)
         self.sync_button.clicked.connect(self._sync)

@@ -40,9 +40,9 @@ class RequirementsScreen(Screen):
         self.back_button = big_button(self.tr("Retour"), self.tr("Choisir une autre démarche"))
         self.start_button = big_button(
             self.tr("J'ai tout, commencer"), self.tr("Commencer les questions"), "primary")
-        self.actions.addWidget(self.back_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.start_button)
+        self.action_bar.addWidget(self.back_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.start_button)
         self.back_button.clicked.connect(self.back)
         self.start_button.clicked.connect(self.begin)
 
@@ -83,7 +83,7 @@ class RequirementsScreen(Screen):
             self.tr("%1 (vérifié le %2)").replace("%1", s.title).replace("%2", french_date(s.checked))
             for s in procedure.sources)
         add(text_label(self.tr("Sources : %s") % sources, "help"))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
 
     def entered(self) -> None:
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 from ui.fields import FieldWidget, make_field_widget
+from ui.keyboard import KeyboardMode
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 
-KeyboardHook = Callable[[QLineEdit, str], None]
+KeyboardHook = Callable[[QLineEdit, KeyboardMode], None]
 
 
 class StepsScreen(Screen):
@@ -47,9 +48,9 @@ class StepsScreen(Screen):
         self.next_button = big_button(
             self.tr("Continuer"), self.tr("Vérifier les réponses et passer à la suite"), "primary"
         )
-        self.actions.addWidget(self.back_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.next_button)
+        self.action_bar.addWidget(self.back_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.next_button)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.widgets: dict[str, FieldWidget] = {}
@@ -60,9 +61,9 @@ class StepsScreen(Screen):
         """Show the session's current step (after a « Modifier », come back to the summary)."""
         self.session = session
         self.return_to_summary = return_to_summary
-        self.render()
+        self.rebuild()
 
-    def render(self) -> None:
+    def rebuild(self) -> None:
         """Build the widgets of the current step from the definition."""
         session = self._session()
         step = session.current
@@ -90,7 +91,7 @@ class StepsScreen(Screen):
             self.next_button.setText(self.tr("Continuer"))
         self.next_button.setAccessibleName(self.next_button.text())
         self._chain_tab_order()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
         self.focus_first()
 
     def refresh_visibility(self) -> None:
@@ -190,7 +191,7 @@ class StepsScreen(Screen):
         if problems:
             self._update_banner()
             first = next(w for w in self.visible_widgets() if w.field.id in problems)
-            self.scroll.ensureWidgetVisible(first)
+            self.scroller.ensureWidgetVisible(first)
             first.focus_input()
             return
         if session.steps_complete() and (self.return_to_summary or session.at_last_step):
@@ -199,9 +200,9 @@ class StepsScreen(Screen):
             # An earlier step became incomplete (a changed answer asked a new question).
             incomplete = next(s for s in session.steps() if session.step_errors(s))
             session.goto(incomplete.id)
-            self.render()
+            self.rebuild()
         elif session.next():
-            self.render()
+            self.rebuild()
 
     def go_back(self) -> None:
         """Keep what is valid on this step, then show the previous one."""
@@ -213,7 +214,7 @@ class StepsScreen(Screen):
                 except ValidationError:
                     continue
         if session.back():
-            self.render()
+            self.rebuild()
         else:
             self.cancelled.emit()
 

@@ -35,18 +35,18 @@ class SummaryScreen(Screen):
         self.next_button = big_button(
             self.tr("Tout est juste, continuer"), self.tr("Passer à l'accord avant l'envoi"), "primary"
         )
-        self.actions.addWidget(self.back_button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.next_button)
+        self.action_bar.addWidget(self.back_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.next_button)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.confirmed)
         self.modify_buttons: dict[str, QWidget] = {}
 
     def start(self, session: ProcedureSession) -> None:
         self.session = session
-        self.render()
+        self.rebuild()
 
-    def render(self) -> None:
+    def rebuild(self) -> None:
         assert self.session is not None
         clear_layout(self.sections)
         self.modify_buttons = {}
@@ -79,7 +79,7 @@ class SummaryScreen(Screen):
             self.sections.addWidget(panel)
             self.modify_buttons[section.step_id] = modify
         self._show_problems()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_problems(self) -> None:

@@ -44,16 +44,26 @@ class WelcomeScreen(Screen):
             button.setMinimumHeight(120)
             choices.addWidget(button)
         self.body.addLayout(choices)
+        self.problem = text_label("", "error")
+        self.problem.setVisible(False)
+        self.body.addWidget(self.problem)
         self.body.addStretch(1)
         self.mediator_button = big_button(
             self.tr("Espace médiateur"),
             self.tr("Réservé aux médiateurs : file d'attente des demandes et reçus."),
         )
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.mediator_button)
+        self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.mediator_button)
         self.with_mediator_button.clicked.connect(self.with_mediator)
         self.alone_button.clicked.connect(self.alone)
         self.mediator_button.clicked.connect(self.mediator_space)
+
+    def show_problem(self, message: str) -> None:
+        """The kiosk could not finish starting: replace the choices by the reason."""
+        for button in (self.with_mediator_button, self.alone_button, self.mediator_button):
+            button.setVisible(False)
+        self.problem.setText(message)
+        self.problem.setVisible(True)
 
     def entered(self) -> None:
         self.with_mediator_button.setFocus()
