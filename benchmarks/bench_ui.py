@@ -90,7 +90,6 @@ def startup(runs: int) -> tuple[float, float]:
 def stalls_while_syncing(count: int) -> tuple[float, float, int]:
     """(longest GUI stall in ms, seconds to send everything, requests sent)."""
     from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.config import KioskConfig
     from kiosk.consent import load_consent
@@ -112,7 +111,14 @@ def stalls_while_syncing(count: int) -> tuple[float, float, int]:
     services = build_services(config, catalogue=catalogue)
     rng = random.Random(1)
     consent = load_consent()
-    procedures = list(catalogue.procedures.values())
+    procedures = []
+    for procedure in catalogue.procedures.values():
+        try:  # kiosk.samples may lack a generator for a new validator kind: skip that one
+            fill_session(ProcedureSession(procedure, kiosk_id="x", site="0"), random.Random(0))
+        except KeyError as missing:
+            print(f"(skipping {procedure.code}: no sample answer for {missing})")
+            continue
+        procedures.append(procedure)
     for number in range(count):
         procedure = procedures[number % len(procedures)]
         session = ProcedureSession(procedure, kiosk_id=config.kiosk_id, site=config.site)

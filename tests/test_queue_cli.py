@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,15 +141,22 @@ def test_show_unknown_and_usage_errors(config: KioskConfig, capsys) -> None:  # 
     assert exit_info.value.code == 2
 
 
-def test_recover_command(config: KioskConfig, request_files, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_recover_command(config: KioskConfig, request_files, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert run(config, *add_args(request_files)) == 0
     db = config.data_dir / "outbox.db"
-    with db.open("r+b") as handle:  # garble the header: "file is not a database"
-        handle.write(b"\xff" * 100)
+    conn = sqlite3.connect(db)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'documents'").fetchone()
+    conn.close()
+    with db.open("r+b") as handle:  # the documents table's page becomes garbage
+        handle.seek((root - 1) * 4096)
+        handle.write(b"\xa5" * 4096)
     assert run(config, "queue", "list") == 1
     assert "kiosk queue recover" in capsys.readouterr().err
     assert run(config, "queue", "recover") == 0
     out = capsys.readouterr().out
-    assert "Fichier abîmé conservé sous" in out
+    assert "Demandes sauvées : 1 (dont 1 avec des pièces perdues" in out
     assert list(config.data_dir.glob("outbox.db.corrupt-*"))
     assert run(config, "queue", "list") == 0
+    assert "à corriger" in capsys.readouterr().out
+    assert run(config, "queue", "recover", "--from", str(tmp_path / "none.db")) == 1
+    assert "rien à réparer" in capsys.readouterr().err

@@ -38,17 +38,6 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
     from offline_queue import Outbox, QueuedSubmission
-    from ui.mediator import MediatorLoginScreen
-    from ui.screens.confirmation import ConfirmationScreen
-    from ui.screens.consent import ConsentScreen
-    from ui.screens.document_chooser import DocumentChooserScreen
-    from ui.screens.documents import DocumentsScreen
-    from ui.screens.end import EndScreen
-    from ui.screens.picker import PickerScreen
-    from ui.screens.queue_view import QueueScreen
-    from ui.screens.requirements import RequirementsScreen
-    from ui.screens.steps import StepsScreen
-    from ui.screens.summary import SummaryScreen
     from ui.sync_worker import SyncStatus, SyncThread
 
 ReceiptPrinter = Callable[[str, bool, str], None]
@@ -309,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def begin(self) -> None:
         """Start a fresh session for the chosen procedure."""
+        from kiosk.session import ProcedureSession
+
         assert self.procedure is not None
         if self.session is not None:
             self.session.wipe()
