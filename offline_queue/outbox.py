@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -181,6 +182,7 @@ class Outbox:
         self._cipher = RecordCipher(key)
         self._now = now
         self._lock = threading.RLock()
+        self._hasher: ThreadPoolExecutor | None = None
         if self.path.exists() and self.path.stat().st_size > 0:
             check_sound(self.path)
         try:
@@ -203,6 +205,14 @@ class Outbox:
     def close(self) -> None:
         with self._lock:
             self.db.close()
+            if self._hasher is not None:
+                self._hasher.shutdown()
+                self._hasher = None
+
+    def _hashing(self) -> ThreadPoolExecutor:
+        if self._hasher is None:
+            self._hasher = ThreadPoolExecutor(max_workers=2, thread_name_prefix="outbox-sha256")
+        return self._hasher
 
     def __enter__(self) -> Outbox:
         return self
@@ -293,8 +303,13 @@ class Outbox:
         ``documents`` list rebuilt from ``documents``. ``receipt_fields``, when
         given, limits which answers the receipt snapshot keeps after the purge.
         """
-        stored, sub_id, created_at = _prepare_body(body, documents)
-        now = to_db_time(self._now())
+        contents = [bytes(doc.data) for doc in documents]  # one copy: hashed = sealed = stored
+        stored, sub_id, created_at = _prepare_body(body, documents, contents)
+        # The hashes are checked on a worker thread while SQLite writes (both
+        # release the GIL); a mismatch rolls the transaction back before COMMIT.
+        digests = [self._hashing().submit(_sha256_hex, content) for content in contents]
+        moment = self._now()
+        now = to_db_time(moment)
         sealed_docs = [
             (
                 index,
@@ -303,7 +318,7 @@ class Outbox:
                 doc.content_type,
                 doc.size,
                 doc.sha256,
-                self._cipher.seal(bytes(doc.data), f"documents/{sub_id}/{index}/content"),
+                self._cipher.seal(contents[index], f"documents/{sub_id}/{index}/content"),
             )
             for index, doc in enumerate(documents)
         ]
@@ -341,6 +356,7 @@ class Outbox:
                     "size, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [(sub_id, *doc) for doc in sealed_docs],
                 )
+                _check_digests(documents, digests)
         except sqlite3.IntegrityError:
             raise InvalidSubmission(
                 "Cette demande est déjà dans la file d'attente (même identifiant ou même "
@@ -353,7 +369,20 @@ class Outbox:
             stored["procedure"]["code"],
             len(sealed_docs),
         )
-        return self.get(sub_id)
+        return QueuedSubmission(
+            id=sub_id,
+            local_reference=stored["local_reference"],
+            procedure_code=stored["procedure"]["code"],
+            procedure_version=str(stored["procedure"]["version"]),
+            state="queued",
+            attempts=0,
+            created_at=parse_time(created_at),
+            next_attempt_at=parse_time(now),
+            last_error=None,
+            dossier_number=None,
+            received_at=None,
+            supersedes=stored.get("supersedes"),
+        )
 
     # -- reads ----------------------------------------------------------------
 
@@ -649,8 +678,21 @@ def _unknown(what: str) -> UnknownSubmission:
     return UnknownSubmission(f"Aucune demande « {what} » dans la file d'attente.")
 
 
+def _sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_digests(documents: Sequence[DocumentLike], digests: Sequence[Future[str]]) -> None:
+    for index, (doc, digest) in enumerate(zip(documents, digests, strict=True)):
+        if digest.result() != doc.sha256:
+            raise InvalidSubmission(
+                f"La pièce n°{index + 1} ({doc.kind}) a changé depuis qu'elle a été vérifiée : "
+                "numérisez-la à nouveau."
+            )
+
+
 def _prepare_body(
-    body: Mapping[str, Any], documents: Sequence[DocumentLike]
+    body: Mapping[str, Any], documents: Sequence[DocumentLike], contents: Sequence[bytes]
 ) -> tuple[dict[str, Any], str, str]:
     """Check what the outbox relies on and return (stored body, id, created_at as stored)."""
     if not isinstance(body, Mapping):
@@ -674,9 +716,8 @@ def _prepare_body(
     stored.setdefault("local_reference", None)
     stored.setdefault("supersedes", None)
     stored["documents"] = []
-    for index, doc in enumerate(documents):
-        data = bytes(doc.data)
-        if len(data) != doc.size or hashlib.sha256(data).hexdigest() != doc.sha256:
+    for index, (doc, data) in enumerate(zip(documents, contents, strict=True)):
+        if len(data) != doc.size:
             raise InvalidSubmission(
                 f"La pièce n°{index + 1} ({doc.kind}) a changé depuis qu'elle a été vérifiée : "
                 "numérisez-la à nouveau."

@@ -425,12 +425,14 @@ class MainWindow(QMainWindow):
             text = self.tr("Hors ligne — les demandes restent gardées sur la borne")
         self.connection_label.setText(("● " if status.online else "○ ") + text)
         self.connection_label.setAccessibleName(text)
-        waiting = self.tr("%n demande(s) en attente d'envoi", "", status.waiting).replace(
-            "%n", str(status.waiting))
+        waiting = (self.tr("%n demande en attente d'envoi") if status.waiting <= 1
+                   else self.tr("%n demandes en attente d'envoi")).replace("%n", str(status.waiting))
         self.waiting_label.setText(waiting)
         self.waiting_label.setAccessibleName(waiting)
-        attention = self.tr("%n demande(s) à corriger par un médiateur", "",
-                            status.needs_attention).replace("%n", str(status.needs_attention))
+        attention = (self.tr("%n demande à corriger par un médiateur")
+                     if status.needs_attention <= 1
+                     else self.tr("%n demandes à corriger par un médiateur")).replace(
+            "%n", str(status.needs_attention))
         self.attention_label.setText(attention)
         self.attention_label.setVisible(status.needs_attention > 0)
         if status.problem:

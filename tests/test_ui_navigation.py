@@ -1,0 +1,65 @@
+"""Keyboard-only use: every control is reached with Tab, in the order it is read."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from test_ui_flow import (  # noqa: F401 - fixtures
+    answer,
+    central,
+    make_kiosk,
+    pick_answer,
+    start_procedure,
+)
+
+from kiosk.procedures import Catalogue
+from ui.contrast import is_interactive
+
+
+def tab_cycle(qtbot, window, start: QWidget, limit: int = 80) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Widgets the focus visits with Tab from ``start`` until it comes back."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    assert QApplication.focusWidget() is start
+    visited = [start]
+    for _ in range(limit):
+        qtbot.keyClick(visited[-1], Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if focused is start:
+            return visited
+        visited.append(focused)
+    raise AssertionError("Tab never came back to the start")
+
+
+def test_welcome_is_usable_with_the_keyboard_alone(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    visited = tab_cycle(qtbot, window, window.welcome.with_mediator_button)
+    reachable = {w for w in window.findChildren(QWidget) if w.isVisible() and is_interactive(w)}
+    assert reachable <= set(visited)
+    assert visited.index(window.welcome.with_mediator_button) < visited.index(
+        window.welcome.alone_button)
+    window.welcome.alone_button.setFocus()
+    qtbot.keyClick(window.welcome.alone_button, Qt.Key.Key_Space)
+    assert window.current_screen() is window.picker
+
+
+def test_step_fields_are_visited_in_reading_order(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    start_procedure(qtbot, kiosk, catalogue.get("cg-changement-adresse"))
+    rng = random.Random(2)
+    for widget in window.steps.visible_widgets():
+        answer(qtbot, widget, pick_answer(widget.field, rng, {}))
+    inputs = [part for w in window.steps.visible_widgets() for part in w.inputs()]
+    visited = tab_cycle(qtbot, window, inputs[0])
+    positions = [visited.index(part) for part in inputs]
+    assert positions == sorted(positions)
+    assert visited.index(window.steps.next_button) > positions[-1]
+    reachable = {w for w in window.findChildren(QWidget) if w.isVisible() and is_interactive(w)
+                 and not window.keyboard.isAncestorOf(w)}
+    assert reachable <= set(visited)
