@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import persistqueue
 
@@ -30,7 +31,7 @@ from offline_queue import open_outbox
 
 DOC_SIZE = 200_000
 
-Submission = tuple[dict[str, object], list["Doc"]]
+Submission = tuple[dict[str, Any], list["Doc"]]
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def make_submission(n: int) -> Submission:
         data = os.urandom(DOC_SIZE)  # incompressible, like a scan
         docs.append(Doc(kind, f"{kind}.pdf", "application/pdf", data, len(data),
                         hashlib.sha256(data).hexdigest()))  # fmt: skip
-    body = {
+    body: dict[str, Any] = {
         "id": str(uuid.uuid4()),
         "local_reference": None,
         "procedure": {"code": "cg-changement-adresse", "version": "3"},
@@ -67,12 +68,16 @@ def make_submission(n: int) -> Submission:
 
 def outbox_writer(folder: Path) -> Callable[[Submission], None]:
     box = open_outbox(folder)
-    return lambda work: box.enqueue(*work) and None
+
+    def enqueue(work: Submission) -> None:
+        box.enqueue(*work)
+
+    return enqueue
 
 
 def persist_queue_writer(folder: Path) -> Callable[[Submission], None]:
     queue = persistqueue.SQLiteAckQueue(str(folder), auto_commit=True)
-    queue._putter.execute("PRAGMA synchronous = FULL")  # same durability as the others
+    queue._putter.execute("PRAGMA synchronous = FULL")  # type: ignore[attr-defined]  # same durability
 
     def put(work: Submission) -> None:
         body, docs = work

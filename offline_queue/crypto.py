@@ -22,6 +22,8 @@ from .errors import IT_HELP, OutboxError, OutboxKeyError
 KEY_BYTES = 32
 NONCE_BYTES = 12
 FORMAT = b"\x01"  # leading byte of every record: lets a later format coexist
+HEADER_BYTES = len(FORMAT) + NONCE_BYTES
+TAG_BYTES = 16
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +40,20 @@ class RecordCipher:
         self._aead = AESGCM(key)
 
     def seal(self, plaintext: bytes, aad: str) -> bytes:
+        """``FORMAT | nonce | ciphertext | tag``."""
         nonce = secrets.token_bytes(NONCE_BYTES)
         return FORMAT + nonce + self._aead.encrypt(nonce, plaintext, aad.encode())
 
     def open(self, record: bytes, aad: str) -> bytes:
         """Decrypt; a wrong key, a moved or altered record raises ``OutboxKeyError``."""
-        if len(record) < 1 + NONCE_BYTES + 16 or record[:1] != FORMAT:
+        if len(record) < HEADER_BYTES + TAG_BYTES or record[:1] != FORMAT:
             raise OutboxKeyError(
                 "Une donnée chiffrée de la file d'attente est illisible. "
                 f"{IT_HELP} : « kiosk queue recover »."
             )
-        nonce = record[1 : 1 + NONCE_BYTES]
+        nonce = record[1:HEADER_BYTES]
         try:
-            return self._aead.decrypt(nonce, record[1 + NONCE_BYTES :], aad.encode())
+            return self._aead.decrypt(nonce, memoryview(record)[HEADER_BYTES:], aad.encode())
         except InvalidTag:
             raise OutboxKeyError(
                 "Impossible de déchiffrer la file d'attente : la clé outbox.key ne "

@@ -20,7 +20,6 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -182,7 +181,6 @@ class Outbox:
         self._cipher = RecordCipher(key)
         self._now = now
         self._lock = threading.RLock()
-        self._hasher: ThreadPoolExecutor | None = None
         if self.path.exists() and self.path.stat().st_size > 0:
             check_sound(self.path)
         try:
@@ -205,14 +203,6 @@ class Outbox:
     def close(self) -> None:
         with self._lock:
             self.db.close()
-            if self._hasher is not None:
-                self._hasher.shutdown()
-                self._hasher = None
-
-    def _hashing(self) -> ThreadPoolExecutor:
-        if self._hasher is None:
-            self._hasher = ThreadPoolExecutor(max_workers=2, thread_name_prefix="outbox-sha256")
-        return self._hasher
 
     def __enter__(self) -> Outbox:
         return self
@@ -264,6 +254,10 @@ class Outbox:
     def _seal_json(self, value: Any, aad: str) -> bytes:
         return self._cipher.seal(json.dumps(value, ensure_ascii=False).encode(), aad)
 
+    def _seal_error(self, submission_id: str, error: str) -> bytes:
+        """Errors may quote the server, which may quote an answer: kept encrypted too."""
+        return self._cipher.seal(error.encode(), f"submissions/{submission_id}/last_error")
+
     def _open_json(self, record: bytes, aad: str) -> Any:
         return json.loads(self._cipher.open(record, aad))
 
@@ -278,7 +272,11 @@ class Outbox:
             attempts=row["attempts"],
             created_at=parse_time(row["created_at"]),
             next_attempt_at=parse_time(row["next_attempt_at"]),
-            last_error=row["last_error"],
+            last_error=(
+                self._cipher.open(row["last_error"], f"submissions/{row['id']}/last_error").decode()
+                if row["last_error"] is not None
+                else None
+            ),
             dossier_number=row["dossier_number"],
             received_at=parse_time(row["received_at"]) if row["received_at"] else None,
             error_details=(
@@ -305,9 +303,6 @@ class Outbox:
         """
         contents = [bytes(doc.data) for doc in documents]  # one copy: hashed = sealed = stored
         stored, sub_id, created_at = _prepare_body(body, documents, contents)
-        # The hashes are checked on a worker thread while SQLite writes (both
-        # release the GIL); a mismatch rolls the transaction back before COMMIT.
-        digests = [self._hashing().submit(_sha256_hex, content) for content in contents]
         moment = self._now()
         now = to_db_time(moment)
         sealed_docs = [
@@ -356,7 +351,6 @@ class Outbox:
                     "size, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [(sub_id, *doc) for doc in sealed_docs],
                 )
-                _check_digests(documents, digests)
         except sqlite3.IntegrityError:
             raise InvalidSubmission(
                 "Cette demande est déjà dans la file d'attente (même identifiant ou même "
@@ -574,7 +568,7 @@ class Outbox:
             ("sending", "queued"),
             "la remettre en attente",
             "state = 'queued', last_error = ?, next_attempt_at = ?",
-            (error, to_db_time(next_attempt_at)),
+            (self._seal_error(submission_id, error), to_db_time(next_attempt_at)),
         )
 
     def mark_needs_attention(self, submission_id: str, error: str, details: list[dict[str, Any]]) -> None:
@@ -584,7 +578,10 @@ class Outbox:
             ("sending", "queued"),
             "la mettre de côté",
             "state = 'needs_attention', last_error = ?, error_details = ?",
-            (error, self._seal_json(details, f"submissions/{submission_id}/error_details")),
+            (
+                self._seal_error(submission_id, error),
+                self._seal_json(details, f"submissions/{submission_id}/error_details"),
+            ),
         )
 
     def retry(self, submission_id: str) -> None:
@@ -678,19 +675,6 @@ def _unknown(what: str) -> UnknownSubmission:
     return UnknownSubmission(f"Aucune demande « {what} » dans la file d'attente.")
 
 
-def _sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _check_digests(documents: Sequence[DocumentLike], digests: Sequence[Future[str]]) -> None:
-    for index, (doc, digest) in enumerate(zip(documents, digests, strict=True)):
-        if digest.result() != doc.sha256:
-            raise InvalidSubmission(
-                f"La pièce n°{index + 1} ({doc.kind}) a changé depuis qu'elle a été vérifiée : "
-                "numérisez-la à nouveau."
-            )
-
-
 def _prepare_body(
     body: Mapping[str, Any], documents: Sequence[DocumentLike], contents: Sequence[bytes]
 ) -> tuple[dict[str, Any], str, str]:
@@ -717,7 +701,8 @@ def _prepare_body(
     stored.setdefault("supersedes", None)
     stored["documents"] = []
     for index, (doc, data) in enumerate(zip(documents, contents, strict=True)):
-        if len(data) != doc.size:
+        # the session's bytearray could have been wiped or replaced since it was checked
+        if len(data) != doc.size or hashlib.sha256(data).hexdigest() != doc.sha256:
             raise InvalidSubmission(
                 f"La pièce n°{index + 1} ({doc.kind}) a changé depuis qu'elle a été vérifiée : "
                 "numérisez-la à nouveau."

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from .crypto import RecordCipher
-from .errors import OutboxError, OutboxKeyError
+from .errors import OutboxCorrupt, OutboxError, OutboxKeyError
 from .models import STATES, parse_time, utc_now
-from .outbox import SUBMISSION_COLUMNS, Outbox
+from .outbox import SUBMISSION_COLUMNS, Outbox, check_sound
 
 # rowids probed past the last one found before concluding a table has ended
 PROBE_HORIZON = 2000
@@ -108,7 +108,12 @@ def _dump_with_shell(source: Path, scratch: Path) -> bool:
             check=True,
         )
     except (subprocess.SubprocessError, OSError) as exc:
-        log.warning("sqlite3 .recover failed (%s); reading row by row", type(exc).__name__)
+        detail = getattr(exc, "stderr", None) or b""
+        log.warning(
+            "sqlite3 .recover failed (%s: %s); reading row by row",
+            type(exc).__name__,
+            " ".join(detail.decode(errors="replace").strip().splitlines()[-1:]),
+        )
         return False
     return True
 
@@ -187,6 +192,15 @@ def recover(
     cipher = RecordCipher(key)
     source = corrupt_path
     if corrupt_path.resolve() == target.resolve():
+        try:
+            check_sound(corrupt_path)
+        except OutboxCorrupt:
+            pass
+        else:
+            raise OutboxError(
+                f"La file d'attente {corrupt_path} n'est pas abîmée : rien à réparer, "
+                "elle a été laissée telle quelle."
+            )
         source = _move_aside(corrupt_path, now())
         log.warning("damaged outbox moved aside to %s", source)
     with _readable_copy(source) as (conn, method):
@@ -266,20 +280,29 @@ def _salvage_one(
             lost += 1
         kept.append((sub_id, index, *meta, content, *upload))
     state = row.get("state") if row.get("state") in STATES else "needs_attention"
+    # sealed columns that no longer open are dropped rather than left to fail every listing
     last_error = row.get("last_error")
+    if last_error is not None and _opens(cipher, last_error, f"submissions/{sub_id}/last_error") is None:
+        last_error = None
+    details = row.get("error_details")
+    if details is not None and _opens(cipher, details, f"submissions/{sub_id}/error_details") is None:
+        details = None
     if lost and state != "sent":
         state = "needs_attention"
-        last_error = (
+        message = (
             f"{lost} pièce(s) perdue(s) lors de la réparation de la file d'attente : "
             "refaites la demande avec de nouvelles copies."
         )
+        last_error = cipher.seal(message.encode(), f"submissions/{sub_id}/last_error")
     if not _times_readable(row):
         report.unreadable += 1
         if isinstance(reference, str):
             report.lost_references.append(reference)
         return
     submission = {name: row.get(name) for name in SUBMISSION_COLUMNS}
-    submission.update(state=state, last_error=last_error, attempts=row.get("attempts") or 0)
+    submission.update(
+        state=state, last_error=last_error, error_details=details, attempts=row.get("attempts") or 0
+    )
     try:
         inserted = outbox.restore(submission, kept)
     except sqlite3.IntegrityError:

@@ -6,6 +6,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CITIZEN_NAME = "Zéphyrine Quillebeuf"
 DOC_MARKER = b"SECRET-SCAN-MARKER-7c1f"
@@ -36,7 +37,7 @@ def make_body(
     kiosk_id: str = "7501-K02",
     created_at: str = "2026-11-30T10:17:00Z",
     name: str = CITIZEN_NAME,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     return {
         "id": str(uuid.uuid4()),
         "local_reference": None,
@@ -54,6 +55,4 @@ def make_body(
 
 def raw_bytes(data_dir: Path) -> bytes:
     """Every byte the outbox left on disk: database, WAL and shared memory."""
-    return b"".join(
-        path.read_bytes() for path in sorted(data_dir.glob("outbox.db*")) if path.is_file()
-    )
+    return b"".join(path.read_bytes() for path in sorted(data_dir.glob("outbox.db*")) if path.is_file())

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from outbox_helpers import CITIZEN_NAME, DOC_MARKER, make_body, make_doc, raw_bytes
@@ -30,7 +33,7 @@ T0 = datetime(2026, 11, 30, 10, 20, tzinfo=UTC)
 
 
 @pytest.fixture
-def outbox(tmp_path: Path) -> Outbox:
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
     box = open_outbox(tmp_path / "data")
     yield box
     box.close()
@@ -90,7 +93,7 @@ def test_document_changed_after_check_is_refused(outbox: Outbox) -> None:
     doc = make_doc()
     tampered = _Announced(replace(doc, data=doc.data[:-1] + b"X"), doc.sha256)
     with pytest.raises(InvalidSubmission, match="numérisez-la"):
-        outbox.enqueue(make_body(), [tampered])
+        outbox.enqueue(make_body(), [cast(Any, tampered)])
     assert outbox.list_items() == []
 
 
@@ -119,7 +122,7 @@ def test_nothing_personal_is_readable_on_disk(tmp_path: Path) -> None:
     box.mark_sending(item.id)
     box.mark_needs_attention(
         item.id,
-        "refusée",
+        f"refusée : {CITIZEN_NAME}",
         [{"field": "answers.holder_name", "message": f"Nom {CITIZEN_NAME} refusé"}],
     )
     raw = raw_bytes(data)  # WAL still holds everything: the connection is open
@@ -308,3 +311,22 @@ def test_newer_schema_is_refused_without_change(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(OutboxError, match="version plus récente"):
         Outbox(path, os.urandom(32))
+
+
+def test_threads_and_a_second_connection_share_one_counter(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app, cli = open_outbox(data), open_outbox(data)  # the kiosk and `kiosk queue add` at once
+
+    def enqueue_many(box: Outbox) -> None:
+        for _ in range(15):
+            box.enqueue(make_body(), [make_doc(size=3000)])
+
+    threads = [threading.Thread(target=enqueue_many, args=(box,)) for box in (app, app, cli)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    references = sorted(item.local_reference for item in cli.list_items())
+    assert references == [f"PN-7501-K02-{n:06d}" for n in range(1, 46)]
+    app.close()
+    cli.close()

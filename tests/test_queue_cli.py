@@ -19,6 +19,7 @@ from kiosk.session import ProcedureSession
 from offline_queue import open_outbox
 
 CODE = "cg-changement-adresse"
+Files = tuple[Path, list[str], dict[str, str]]
 
 
 @dataclass
@@ -40,7 +41,7 @@ def run(config: KioskConfig, *argv: str) -> int:
 
 
 @pytest.fixture
-def request_files(tmp_path: Path, catalogue: Catalogue) -> tuple[Path, list[str], dict[str, str]]:
+def request_files(tmp_path: Path, catalogue: Catalogue) -> Files:
     """A valid request as JSON plus its documents on disk, made by walking the real procedure."""
     session = ProcedureSession(catalogue.get(CODE), kiosk_id="x", site="x")
     fill_session(session, random.Random(7))
@@ -55,12 +56,14 @@ def request_files(tmp_path: Path, catalogue: Catalogue) -> tuple[Path, list[str]
     return path, docs, answers
 
 
-def add_args(request_files: tuple[Path, list[str], dict[str, str]]) -> list[str]:
+def add_args(request_files: Files) -> list[str]:
     path, docs, _ = request_files
     return ["queue", "add", str(path), *[arg for doc in docs for arg in ("--doc", doc)]]
 
 
-def test_add_list_show_retry(config: KioskConfig, request_files, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_add_list_show_retry(
+    config: KioskConfig, request_files: Files, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(config, *add_args(request_files)) == 0
     out = capsys.readouterr().out
     assert "PN-7501-K02-000001" in out
@@ -98,7 +101,7 @@ def test_add_list_show_retry(config: KioskConfig, request_files, capsys) -> None
 def test_add_refuses_bad_answers_and_saves_nothing(
     config: KioskConfig,
     request_files,
-    capsys,  # type: ignore[no-untyped-def]
+    capsys,
 ) -> None:
     path, docs, answers = request_files
     answers = {**answers, "plate": "pas une plaque", "unknown_question": "x"}
@@ -110,7 +113,9 @@ def test_add_refuses_bad_answers_and_saves_nothing(
         assert outbox.list_items() == []
 
 
-def test_add_names_missing_documents(config: KioskConfig, request_files, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_add_names_missing_documents(
+    config: KioskConfig, request_files: Files, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = request_files[0]
     assert run(config, "queue", "add", str(path)) == 1
     assert "pièce manquante" in capsys.readouterr().err
@@ -125,7 +130,13 @@ def test_add_names_missing_documents(config: KioskConfig, request_files, capsys)
         ('{"procedure": "nope", "answers": {}}', "inconnue"),
     ],
 )
-def test_add_bad_files(config: KioskConfig, tmp_path: Path, capsys, content, expected) -> None:  # type: ignore[no-untyped-def]
+def test_add_bad_files(
+    config: KioskConfig,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: str | None,
+    expected: str,
+) -> None:
     path = tmp_path / "bad.json"
     if content is not None:
         path.write_text(content)
@@ -133,7 +144,7 @@ def test_add_bad_files(config: KioskConfig, tmp_path: Path, capsys, content, exp
     assert expected in capsys.readouterr().err
 
 
-def test_show_unknown_and_usage_errors(config: KioskConfig, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_show_unknown_and_usage_errors(config: KioskConfig, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(config, "queue", "show", "PN-0000") == 1
     assert "Aucune demande" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_info:
@@ -141,8 +152,13 @@ def test_show_unknown_and_usage_errors(config: KioskConfig, capsys) -> None:  # 
     assert exit_info.value.code == 2
 
 
-def test_recover_command(config: KioskConfig, request_files, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_recover_command(
+    config: KioskConfig, request_files: Files, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert run(config, *add_args(request_files)) == 0
+    assert run(config, "queue", "recover") == 1  # a sound queue is left alone
+    assert "n'est pas abîmée" in capsys.readouterr().err
+    assert not list(config.data_dir.glob("outbox.db.corrupt-*"))
     db = config.data_dir / "outbox.db"
     conn = sqlite3.connect(db)
     (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'documents'").fetchone()

@@ -308,30 +308,51 @@ class KeyboardDock(QWidget):
         super().__init__(parent)
         self.setObjectName("keyboardDock")
         self.setProperty("role", "keyboard")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.text_keyboard = TextKeyboard(self)
-        self.digit_pad = DigitPad(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
-        layout.addWidget(self.text_keyboard)
-        layout.addWidget(self.digit_pad)
-        layout.addStretch(1)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pads: tuple[TextKeyboard, DigitPad] | None = None
         self._modes: dict[QLineEdit, KeyboardMode] = {}
         self._current: QLineEdit | None = None
-        for pad in (self.text_keyboard, self.digit_pad):
-            pad.okClicked.connect(self.close_keyboard)
-            pad.hide()
         self.hide()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
+    @property
+    def text_keyboard(self) -> TextKeyboard:
+        """The AZERTY pad (built on first use)."""
+        return self._built()[0]
+
+    @property
+    def digit_pad(self) -> DigitPad:
+        """The 0-9 pad (built on first use)."""
+        return self._built()[1]
+
+    def _built(self) -> tuple[TextKeyboard, DigitPad]:
+        """Build both pads the first time a field is attached or a pad is asked for.
+
+        About 70 styled keys: building and polishing them before the welcome screen's first
+        paint would delay it by a good part of the start-up; no field exists before then.
+        """
+        if self._pads is None:
+            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            text, digits = TextKeyboard(self), DigitPad(self)
+            self._layout.addStretch(1)
+            self._layout.addWidget(text)
+            self._layout.addWidget(digits)
+            self._layout.addStretch(1)
+            for pad in (text, digits):
+                pad.okClicked.connect(self.close_keyboard)
+                pad.hide()
+            self._pads = (text, digits)
+        return self._pads
+
     def attach(self, line_edit: QLineEdit, mode: KeyboardMode = "text") -> None:
         """Open the `mode` pad ("text" or "digits") whenever `line_edit` is focused or touched."""
         if mode not in ("text", "digits"):
             raise ValueError(f"unknown keyboard mode {mode!r}")
+        self._built()
         if line_edit not in self._modes:
             line_edit.installEventFilter(self)
             line_edit.destroyed.connect(lambda: self._forget(line_edit))
@@ -368,7 +389,7 @@ class KeyboardDock(QWidget):
 
     def close_keyboard(self) -> None:
         """Hide the pads; the field keeps its text and focus."""
-        for pad in (self.text_keyboard, self.digit_pad):
+        for pad in self._pads or ():
             pad.set_target(None)
             pad.hide()
         was_open = self._current is not None
