@@ -7,7 +7,9 @@ the main window goes back to the welcome screen, which wipes the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.screens.common import big_button, text_label
@@ -20,8 +22,28 @@ ACTIVITY = {
 }
 
 
+class _ActivityFilter(QObject):
+    """Application event filter that reports every touch, click, key or wheel turn."""
+
+    def __init__(self, on_activity: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_activity = on_activity
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in ACTIVITY:
+            self._on_activity()
+        return False
+
+
 class IdleWatcher(QObject):
-    """Application event filter counting the time since the last touch or key."""
+    """Counts the time since the last touch or key while a citizen's data is on screen.
+
+    It watches the application's events only while active: a Python event filter on the
+    whole application costs a call for every event of every object, and before the welcome
+    screen's first paint it made PySide build Python types for Qt internals (about 20 ms of
+    the start-up). Installing the watcher itself with ``app.installEventFilter(watcher)``
+    is harmless and does nothing; ``set_active`` does the watching.
+    """
 
     warning = Signal(int)
     countdown = Signal(int)
@@ -40,6 +62,8 @@ class IdleWatcher(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count)
+        self._filter = _ActivityFilter(self.touched, self)
+        self._watching = False
 
     @property
     def warning_shown(self) -> bool:
@@ -48,6 +72,7 @@ class IdleWatcher(QObject):
     def set_active(self, active: bool) -> None:
         """Watch only while a citizen's data is on screen (not on the welcome screen)."""
         self.active = active
+        self._watch(active)
         if active:
             self.touched()
         else:
@@ -64,10 +89,15 @@ class IdleWatcher(QObject):
         if self.active:
             self._quiet.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if self.active and event.type() in ACTIVITY:
-            self.touched()
-        return False
+    def _watch(self, watching: bool) -> None:
+        app = QCoreApplication.instance()
+        if app is None or watching == self._watching:
+            return
+        if watching:
+            app.installEventFilter(self._filter)
+        else:
+            app.removeEventFilter(self._filter)
+        self._watching = watching
 
     def _warn(self) -> None:
         self.remaining = self.countdown_s
