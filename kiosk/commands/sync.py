@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
 from kiosk import PRODUCT, __version__
@@ -57,8 +58,12 @@ def _sync(args: argparse.Namespace, context: Any) -> int:
     try:
         with open_outbox(config.data_dir) as outbox:
             report = make_sync_client(config, outbox).sync(deadline_s=args.timeout, force=True)
+            purged = outbox.purge_expired(config.retention_days, datetime.now(UTC))
     except OutboxError as problem:
         print(f"Synchronisation impossible : {problem}", file=sys.stderr)
         return 1
     print(report.summary_fr())
+    if purged:
+        print(f"{purged} demande(s) envoyée(s) depuis plus de {config.retention_days} jours : "
+              "réponses et documents effacés de la borne.")
     return 0 if report.complete else 1
