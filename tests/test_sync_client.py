@@ -7,7 +7,6 @@ import random
 import socket
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,27 +22,7 @@ from kiosk.samples import fill_session
 from kiosk.session import ProcedureSession
 from offline_queue import Outbox, open_outbox
 from offline_queue.sync import SyncError
-from reference_central import RunningServer, serve_in_thread
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[RunningServer]:
-    running = serve_in_thread(tmp_path / "central", TOKEN)
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    with open_outbox(tmp_path / "kiosk") as opened:
-        yield opened
-
-
-@pytest.fixture
-def proxy(server: RunningServer) -> Iterator[FaultProxy]:
-    running = FaultProxy(server.port)
-    yield running
-    running.stop()
+from reference_central import RunningServer
 
 
 def test_everything_is_delivered_once_with_the_contract_headers(

@@ -7,14 +7,11 @@ documents arrive whole and verified, and a cut upload resends at most one chunk.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from faults import (
     CAPTIVE_PORTAL_HTML,
     CHUNK,
-    TOKEN,
     FaultProxy,
     Rule,
     assert_delivered_once,
@@ -22,30 +19,10 @@ from faults import (
     fill,
 )
 
-from offline_queue import Outbox, open_outbox
-from reference_central import RunningServer, serve_in_thread
+from offline_queue import Outbox
+from reference_central import RunningServer
 
 BIG = 5 * CHUNK + 1234  # six PATCH requests
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[RunningServer]:
-    running = serve_in_thread(tmp_path / "central", TOKEN)
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    with open_outbox(tmp_path / "kiosk") as opened:
-        yield opened
-
-
-@pytest.fixture
-def proxy(server: RunningServer) -> Iterator[FaultProxy]:
-    running = FaultProxy(server.port)
-    yield running
-    running.stop()
 
 
 def sync_until_done(outbox: Outbox, proxy: FaultProxy) -> None:
