@@ -60,15 +60,17 @@ def _date(fld: Field, rng: random.Random, today: date) -> date:
     return today - timedelta(days=days)
 
 
-def sample_answer(fld: Field, rng: random.Random, today: date) -> str:
-    """A plausible answer the field's validator accepts."""
+def sample_answer(
+    fld: Field, rng: random.Random, today: date, place: tuple[str, str, str] | None = None
+) -> str:
+    """A plausible answer the field's validator accepts; ``place`` keeps an address coherent."""
     if fld.must_equal is not None:
         return fld.must_equal
     if fld.type == "yes_no":
         return rng.choice(("oui", "non"))
     if fld.type == "choice":
         return rng.choice(fld.choices).value
-    postal, commune, insee = rng.choice(PLACES)
+    postal, commune, insee = place or rng.choice(PLACES)
     kind = fld.check or "text"
     if kind == "date":
         return _date(fld, rng, today).strftime("%d/%m/%Y")
@@ -108,6 +110,7 @@ def fill_session(
 ) -> None:
     """Answer every visible question not yet answered, then attach the documents asked for."""
     forced = forced or {}
+    place = rng.choice(PLACES)
     while True:
         asked: set[str] = set()
         # An answer can reveal a further question in the same step: loop until none is new.
@@ -119,7 +122,7 @@ def fill_session(
                 if fld.id in forced:
                     session.set_answer(fld.id, forced[fld.id])
                 elif fld.required or rng.random() < 0.5:
-                    session.set_answer(fld.id, sample_answer(fld, rng, session.today()))
+                    session.set_answer(fld.id, sample_answer(fld, rng, session.today(), place))
         if not session.next():
             if session.step_errors():
                 raise AssertionError(f"step {session.current.id} refused: {session.step_errors()}")
