@@ -45,13 +45,13 @@ app.exec()
 """
 
 KIOSK = """
-import tempfile
+import sys
 from contextlib import ExitStack
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from kiosk.config import KioskConfig
 from kiosk.launcher import start
-folder = Path(tempfile.mkdtemp(prefix="bench-ui-"))
+folder = Path(sys.argv[1])
 config = KioskConfig(data_dir=folder, central_url="http://127.0.0.1:9/api", scanner_dir=folder)
 with ExitStack() as cleanup:
     app, window = start(config, demo=False, fullscreen=False, cleanup=cleanup, argv=[])
@@ -68,7 +68,7 @@ with ExitStack() as cleanup:
 """
 
 
-def _time_to_paint(code: str, env: dict[str, str]) -> float:
+def _time_to_paint(code: str, env: dict[str, str], *args: str) -> float:
     """Seconds from spawning ``code`` to the moment it reports its first paint.
 
     The clock stops when the "painted" line arrives, not when the process ends: what
@@ -76,7 +76,7 @@ def _time_to_paint(code: str, env: dict[str, str]) -> float:
     is no part of "start to painted welcome screen", and the bare window has none of it.
     """
     start = time.perf_counter()
-    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+    with subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, env=env) as child:
         assert child.stdout is not None
         elapsed = None
@@ -98,15 +98,16 @@ def startup(runs: int) -> tuple[float, float]:
     the kiosk's own modules, not PySide's, be compiled again at each start). One untimed
     warm-up run per side fills a throw-away cache; the runs then alternate.
     """
-    with tempfile.TemporaryDirectory(prefix="bench-ui-pyc-") as cache:
+    with (tempfile.TemporaryDirectory(prefix="bench-ui-pyc-") as cache,
+          tempfile.TemporaryDirectory(prefix="bench-ui-data-") as data):
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": cache}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         _time_to_paint(BARE, env)
-        _time_to_paint(KIOSK, env)
+        _time_to_paint(KIOSK, env, data)
         bare, kiosk = [], []
         for _ in range(runs):
             bare.append(_time_to_paint(BARE, env))
-            kiosk.append(_time_to_paint(KIOSK, env))
+            kiosk.append(_time_to_paint(KIOSK, env, data))
     return statistics.median(bare), statistics.median(kiosk)
 
 

@@ -49,9 +49,11 @@ def activity(
             continue
         days[day] += 1
         procedures[item.procedure_code] += 1
-        states[item.state] += 1
+        # A refused request replaced by its correction is no longer waiting for anyone.
+        states["replaced" if item.replaced else item.state] += 1
         corrections += item.supersedes is not None
-        if item.state != "sent" and (oldest is None or item.created_at < oldest):
+        waiting = item.state != "sent" and not item.replaced
+        if waiting and (oldest is None or item.created_at < oldest):
             oldest = item.created_at
     return ActivityReport(first_day, last_day, dict(sorted(days.items())),
                           dict(procedures.most_common()), dict(states), corrections,

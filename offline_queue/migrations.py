@@ -64,8 +64,18 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v2_superseded_by(db: sqlite_utils.Database) -> None:
+    """A request refused for good can be replaced by a corrected one (``supersedes``).
+
+    The old row keeps its state and gains the id of its replacement, so it is
+    never sent again and can be purged once the replacement is through.
+    """
+    db.execute("ALTER TABLE submissions ADD COLUMN superseded_by TEXT")
+    db.execute("CREATE UNIQUE INDEX submissions_superseded_by ON submissions (superseded_by)")
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_superseded_by]
 LATEST = len(MIGRATIONS)
 
 

@@ -48,6 +48,13 @@ class QueuedSubmission:
     error_details: list[dict[str, Any]] = field(default_factory=list)
     supersedes: str | None = None
     purged: bool = False
+    superseded_by: str | None = None  # id of the corrected request that replaced this one
+    superseded_by_reference: str | None = None  # its local reference, as the mediator reads it
+
+    @property
+    def replaced(self) -> bool:
+        """Replaced by a corrected request: never sent again, nothing left to do."""
+        return self.superseded_by is not None
 
 
 @dataclass(frozen=True)

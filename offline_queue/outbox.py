@@ -68,7 +68,7 @@ SUBMISSION_COLUMNS = (
     "id", "seq", "local_reference", "procedure_code", "procedure_version", "state",
     "attempts", "created_at", "enqueued_at", "next_attempt_at", "last_error",
     "error_details", "dossier_number", "received_at", "supersedes", "body", "snapshot",
-    "purged_at",
+    "purged_at", "superseded_by",
 )  # fmt: skip
 DOCUMENT_COLUMNS = (
     "submission_id", "idx", "kind", "filename", "content_type", "size", "sha256",
@@ -78,7 +78,8 @@ DOCUMENT_COLUMNS = (
 _ITEM_COLUMNS = (
     "id, local_reference, procedure_code, procedure_version, state, attempts, created_at, "
     "next_attempt_at, last_error, error_details, dossier_number, received_at, supersedes, "
-    "purged_at"
+    "purged_at, superseded_by, (SELECT r.local_reference FROM submissions AS r "
+    "WHERE r.id = submissions.superseded_by) AS superseded_by_reference"
 )
 
 
@@ -284,6 +285,8 @@ class Outbox:
             ),
             supersedes=row["supersedes"],
             purged=row["purged_at"] is not None,
+            superseded_by=row["superseded_by"],
+            superseded_by_reference=row["superseded_by_reference"],
         )
 
     # -- enqueue --------------------------------------------------------------
@@ -300,6 +303,8 @@ class Outbox:
         The stored body gets its ``local_reference`` (when ``None``) and its
         ``documents`` list rebuilt from ``documents``. ``receipt_fields``, when
         given, limits which answers the receipt snapshot keeps after the purge.
+        A body whose ``supersedes`` names a request « à corriger » marks that
+        one replaced in the same transaction (``InvalidSubmission`` otherwise).
         """
         contents = [bytes(doc.data) for doc in documents]  # one copy: hashed = sealed = stored
         stored, sub_id, created_at = _prepare_body(body, documents, contents)
@@ -319,6 +324,9 @@ class Outbox:
         ]
         try:
             with self._write():
+                if stored["supersedes"] is not None:
+                    # first, so that a failure further on (full disk) rolls it back too
+                    self._replace(stored["supersedes"], sub_id)
                 seq = None
                 if stored.get("local_reference") is None:
                     seq = self.db.execute(
@@ -341,7 +349,7 @@ class Outbox:
                         created_at,
                         now,
                         now,
-                        stored.get("supersedes"),
+                        stored["supersedes"],
                         self._seal_json(stored, f"submissions/{sub_id}/body"),
                         self._seal_json(snapshot, f"submissions/{sub_id}/snapshot"),
                     ),
@@ -375,7 +383,39 @@ class Outbox:
             last_error=None,
             dossier_number=None,
             received_at=None,
-            supersedes=stored.get("supersedes"),
+            supersedes=stored["supersedes"],
+        )
+
+    def _replace(self, old_id: str, new_id: str) -> None:
+        """Mark ``old_id`` replaced by ``new_id``; inside ``enqueue``'s transaction."""
+        cursor = self.db.execute(
+            "UPDATE submissions SET superseded_by = ? "
+            "WHERE id = ? AND state = 'needs_attention' AND superseded_by IS NULL",
+            (new_id, old_id),
+        )
+        if cursor.rowcount == 1:
+            return
+        row = self.db.execute(
+            "SELECT s.local_reference, s.state, r.local_reference FROM submissions AS s "
+            "LEFT JOIN submissions AS r ON r.id = s.superseded_by WHERE s.id = ?",
+            (old_id,),
+        ).fetchone()
+        if row is None:
+            raise InvalidSubmission(
+                "La demande à remplacer n'est pas dans la file d'attente de cette borne : "
+                "la demande corrigée n'a pas été enregistrée. Recommencez depuis la file "
+                "d'attente (espace médiateur)."
+            )
+        reference, state, replacement = row
+        if replacement is not None:
+            raise InvalidSubmission(
+                f"La demande {reference} a déjà été remplacée par la demande {replacement} : "
+                "la correction n'a pas été enregistrée une deuxième fois."
+            )
+        raise InvalidSubmission(
+            f"La demande {reference} est « {STATE_LABELS_FR[state]} » : "
+            "seule une demande « à corriger » peut être remplacée. La correction n'a pas été "
+            "enregistrée."
         )
 
     # -- reads ----------------------------------------------------------------
@@ -406,8 +446,11 @@ class Outbox:
         return [self._item(row) for row in self._rows(sql + " ORDER BY created_at, rowid", params)]
 
     def counts(self) -> dict[str, int]:
+        """Requests by state; replaced ones are left out: they need nobody any more."""
         found: dict[str, int] = dict.fromkeys(STATES, 0)
-        for row in self._rows("SELECT state, count(*) AS n FROM submissions GROUP BY state"):
+        for row in self._rows(
+            "SELECT state, count(*) AS n FROM submissions WHERE superseded_by IS NULL GROUP BY state"
+        ):
             found[row["state"]] = row["n"]
         return found
 
@@ -519,11 +562,14 @@ class Outbox:
         )
 
     def due(self, now: datetime) -> list[QueuedSubmission]:
-        """Queued, or left ``sending`` by a crash, whose next attempt is due; oldest first."""
+        """Queued, or left ``sending`` by a crash, whose next attempt is due; oldest first.
+
+        A replaced request is never due, whatever its state: its correction is sent instead.
+        """
         rows = self._rows(
             f"SELECT {_ITEM_COLUMNS} FROM submissions "
             "WHERE state IN ('queued', 'sending') AND next_attempt_at <= ? "
-            "ORDER BY created_at, rowid",
+            "AND superseded_by IS NULL ORDER BY created_at, rowid",
             (to_db_time(now),),
         )
         return [self._item(row) for row in rows]
@@ -585,7 +631,13 @@ class Outbox:
         )
 
     def retry(self, submission_id: str) -> None:
-        """Mediator's "put back": needs_attention -> queued now, attempts kept."""
+        """Mediator's "put back": needs_attention -> queued now, attempts kept.
+
+        Refused for a request replaced by a correction: both would reach the service.
+        """
+        item = self.get(submission_id)
+        if item.superseded_by is not None:
+            raise InvalidTransition(_replaced_message(item))
         missing = self._rows(
             "SELECT count(*) AS n FROM documents WHERE submission_id = ? AND content IS NULL",
             (submission_id,),
@@ -596,12 +648,20 @@ class Outbox:
                 f"La demande {reference} a perdu {missing} pièce(s) lors d'une réparation : "
                 "elle ne peut pas être renvoyée telle quelle. Refaites la demande."
             )
-        self._transition(
-            submission_id,
-            ("needs_attention",),
-            "la renvoyer (seules les demandes « à corriger » peuvent l'être)",
-            "state = 'queued', next_attempt_at = ?",
-            (to_db_time(self._now()),),
+        with self._write():
+            cursor = self.db.execute(
+                "UPDATE submissions SET state = 'queued', next_attempt_at = ? "
+                "WHERE id = ? AND state = 'needs_attention' AND superseded_by IS NULL",
+                (to_db_time(self._now()), submission_id),
+            )
+        if cursor.rowcount == 1:
+            return
+        item = self.get(submission_id)  # changed meanwhile: say how
+        if item.superseded_by is not None:
+            raise InvalidTransition(_replaced_message(item))
+        raise InvalidTransition(
+            f"La demande {item.local_reference} est « {STATE_LABELS_FR[item.state]} » : impossible "
+            "de la renvoyer (seules les demandes « à corriger » peuvent l'être)."
         )
 
     def restore(self, submission: Mapping[str, Any], documents: Sequence[Sequence[Any]]) -> bool:
@@ -649,26 +709,57 @@ class Outbox:
                 )
 
     def purge_expired(self, retention_days: int, now: datetime) -> int:
-        """Erase answers and document bytes of submissions sent over ``retention_days`` ago."""
+        """Erase answers and document bytes of submissions sent over ``retention_days`` ago.
+
+        A request replaced by a correction goes with the last request of its chain
+        of corrections: once that one is sent and past retention, the replaced one
+        loses its answers, documents and the server's messages (which may quote them).
+        """
         cutoff = to_db_time(now - timedelta(days=retention_days))
         with self._write():
-            ids = [
-                row[0]
-                for row in self.db.execute(
-                    "SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL "
-                    "AND COALESCE(received_at, enqueued_at) < ?",
-                    (cutoff,),
-                ).fetchall()
-            ]
+            candidates = self.db.execute(
+                "SELECT id, superseded_by FROM submissions WHERE purged_at IS NULL "
+                "AND (state = 'sent' OR superseded_by IS NOT NULL)"
+            ).fetchall()
+            ids = []
+            for sub_id, replacement in candidates:
+                last = self._last_of_chain(replacement or sub_id)
+                if last is not None and last[0] == "sent" and last[1] < cutoff:
+                    ids.append(sub_id)
             for sub_id in ids:
                 self.db.execute(
-                    "UPDATE submissions SET body = NULL, error_details = NULL, purged_at = ? WHERE id = ?",
+                    "UPDATE submissions SET body = NULL, error_details = NULL, last_error = NULL, "
+                    "purged_at = ? WHERE id = ?",
                     (to_db_time(now), sub_id),
                 )
                 self.db.execute("UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,))
         if ids:
-            log.info("purged answers and documents of %d sent submissions", len(ids))
+            log.info("purged answers and documents of %d sent or replaced submissions", len(ids))
         return len(ids)
+
+    def _last_of_chain(self, submission_id: str) -> tuple[str, str] | None:
+        """(state, sent time) of the correction that finally replaced ``submission_id``."""
+        current = submission_id
+        for _ in range(1000):  # a chain is a handful of corrections; never loop forever
+            row = self.db.execute(
+                "SELECT state, superseded_by, COALESCE(received_at, enqueued_at) FROM submissions "
+                "WHERE id = ?",
+                (current,),
+            ).fetchone()
+            if row is None:
+                return None
+            if row[1] is None:
+                return row[0], row[2]
+            current = row[1]
+        return None
+
+
+def _replaced_message(item: QueuedSubmission) -> str:
+    return (
+        f"La demande {item.local_reference} a été remplacée par la demande corrigée "
+        f"{item.superseded_by_reference} : c'est celle-ci qui est envoyée. L'ancienne ne peut "
+        "plus être renvoyée."
+    )
 
 
 def _unknown(what: str) -> UnknownSubmission:
@@ -699,6 +790,10 @@ def _prepare_body(
         raise InvalidSubmission("La date de la demande (created_at) est illisible.") from None
     stored.setdefault("local_reference", None)
     stored.setdefault("supersedes", None)
+    if stored["supersedes"] is not None and (
+        not isinstance(stored["supersedes"], str) or not stored["supersedes"]
+    ):
+        raise InvalidSubmission("La demande remplacée (supersedes) doit être désignée par son identifiant.")
     stored["documents"] = []
     for index, (doc, data) in enumerate(zip(documents, contents, strict=True)):
         # the session's bytearray could have been wiped or replaced since it was checked

@@ -347,7 +347,7 @@ class SyncClient:
             details = [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
             raise PermanentFailure(
                 "Le service central a refusé la demande : des réponses ou des pièces sont à "
-                "corriger. Corrigez-les avec le demandeur puis renvoyez-la.",
+                "corriger. Touchez « Corriger » et reprenez-les avec le demandeur.",
                 details,
             )
         if status in (400, 413):

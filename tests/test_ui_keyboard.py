@@ -296,3 +296,21 @@ def test_kinetic_scrolling_follows_a_drag_and_keeps_taps(qtbot: QtBot) -> None:
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(200, 50))
     QTest.qWait(200)
     assert bar.value() == before
+
+
+def test_dock_builds_its_keys_only_when_a_field_needs_them(qtbot: QtBot, qapp: QApplication) -> None:
+    """The dock sits in the window from the start; its ~70 keys cost start-up time, so they
+    are built when the first field is attached (after the welcome screen's first paint)."""
+    apply_theme(qapp, "standard", False)
+    dock = KeyboardDock()
+    qtbot.addWidget(dock)
+    assert dock.findChildren(QPushButton) == []
+    dock.close_keyboard()  # closing before anything was built is harmless
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    dock.attach(field, "text")
+    assert len(dock.findChildren(QPushButton)) > 60
+    assert dock.text_keyboard.isHidden() and dock.digit_pad.isHidden() and dock.isHidden()
+    lazy = KeyboardDock()
+    qtbot.addWidget(lazy)
+    assert lazy.digit_pad.key_button("7").text() == "7"  # asking for a pad builds it too

@@ -6,10 +6,12 @@ Screenshots land in ``test-artifacts/screens/`` for a person to look at.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from outbox_helpers import make_body, make_doc
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from test_ui_flow import (
     WAIT_MS,
     answer,
@@ -27,35 +29,29 @@ from ui_checks import assert_accessible, assert_contrast, save_screenshot
 from kiosk.mediators import create_demo_accounts
 from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError
+from offline_queue import open_outbox
+from offline_queue.sync import AuthError, SyncClient
+from reference_central import serve_in_thread
 from ui.screens.common import Screen
-from ui.theme import apply_theme, restyle
+from ui.sync_worker import SyncStatus, SyncThread, SyncWorker
+from ui.theme import apply_theme
 
 
 def check(window, name: str, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """Screenshot, then names, sizes and 7:1 contrast of the screen exactly as it stands:
+    focus where the last tap left it, keyboard open or not, scrolled as it is."""
     QApplication.processEvents()
     save_screenshot(window, f"{name}-{theme}")
     assert_accessible(window)
-    # ui.contrast reads a button's text colour from its palette, which keeps the unfocused
-    # colour; the focused look (black on yellow in high contrast) is checked on the screenshot.
-    window.keyboard.close_keyboard()
-    focused = QApplication.focusWidget()
-    if focused is not None:
-        focused.clearFocus()
-        restyle(focused)
-    # ...and a widget clipped by a scroll area as if it were whole: measure on a window tall
-    # enough for the whole screen, then give the window its size back.
-    size = window.size()
-    window.resize(size.width(), 2400)
-    QTest.qWait(50)  # let the layout settle
     assert_contrast(window, 7.0)
-    window.resize(size)
 
 
 @pytest.mark.parametrize("theme", ["standard", "contraste"])
 def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    kiosk = make_kiosk(sync=False)
+    kiosk = make_kiosk()  # with its sync thread: the status bar shows what a citizen sees
     window = kiosk.window
     window.set_look(contrast=theme == "contraste", large_text=False)
+    qtbot.waitUntil(lambda: window.waiting_label.text() != "", timeout=WAIT_MS)
     rng = random.Random(3)
     procedure = catalogue.get("cg-changement-adresse")
     seen: set[Screen] = set()
@@ -80,6 +76,12 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     click(qtbot, window.steps.next_button)
     assert first.error
     shot("05-etape-erreurs")
+    field = next(edit for widget in window.steps.visible_widgets() for edit in widget.inputs()
+                 if isinstance(edit, QLineEdit))
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a touch opens the keyboard
+    qtbot.waitUntil(lambda: window.keyboard.current_field() is field, timeout=WAIT_MS)
+    QApplication.processEvents()
+    shot("05b-etape-clavier-ouvert")
     for widget in window.steps.visible_widgets():
         if widget.field.help and widget.help_button is not None:
             click(qtbot, widget.help_button)
@@ -127,3 +129,125 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
         {window.chooser} - seen)
     assert not missing, [type(s).__name__ for s in missing]
     apply_theme(QApplication.instance(), "standard", False)
+
+
+# --- the status bar's source: the sync worker ------------------------------------------------
+
+
+def sync_thread(data_dir: Path, url: str, token: str, timeout_s: float = 2.0):  # type: ignore[no-untyped-def]
+    """A sync thread on a fresh outbox holding two requests, and the statuses it reports."""
+    outbox = open_outbox(data_dir)
+    for seed in range(2):
+        outbox.enqueue(make_body(), [make_doc(seed=seed)])
+    client = SyncClient(outbox, url, token, kiosk_id="7501-K02", user_agent="test",
+                        timeout_s=timeout_s, backoff_base_s=0.01, backoff_max_s=0.05)
+    thread = SyncThread(SyncWorker(outbox, client, interval_s=3600))
+    statuses: list[SyncStatus] = []
+    thread.worker.status_changed.connect(statuses.append)
+    return outbox, thread, statuses
+
+
+def test_wrong_token_says_it_is_an_authorisation_problem(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    server = serve_in_thread(tmp_path / "central", "the-right-token", port=0)
+    outbox, thread, statuses = sync_thread(tmp_path / "kiosk", server.url, "a-wrong-token")
+    try:
+        thread.start()
+        qtbot.waitUntil(lambda: any(s.checked for s in statuses), timeout=WAIT_MS)
+        with pytest.raises(AuthError) as refused:  # what the sync client itself says
+            SyncClient(outbox, server.url, "a-wrong-token", kiosk_id="7501-K02",
+                       user_agent="test").health()
+    finally:
+        thread.stop()
+        server.stop()
+    status = next(s for s in statuses if s.checked)
+    assert status.refused and not status.online
+    assert status.problem == str(refused.value)
+    assert "401" in status.problem and "jeton" in status.problem
+    line = status.describe()
+    assert line.startswith("Problème d'autorisation — appelez le service informatique")
+    assert "vos demandes sont gardées sur la borne (2 en attente)" in line
+    assert status.problem in line
+    assert outbox.counts()["queued"] == 2  # nothing lost, nothing sent
+    outbox.close()
+
+
+def test_first_status_shows_the_waiting_requests_before_the_network_answers(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    silent = socket.socket()  # accepts connections and never answers: a black-holed network
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}/api"
+    outbox, thread, statuses = sync_thread(tmp_path / "kiosk", url, "token", timeout_s=3.0)
+    try:
+        thread.start()
+        qtbot.waitUntil(lambda: bool(statuses), timeout=1500)  # well before the 3 s timeout
+        first = statuses[0]
+        assert not first.checked and not first.online and first.waiting == 2
+        assert first.describe() == ("Pas encore en ligne (connexion en cours) — "
+                                    "vos demandes sont gardées sur la borne (2 en attente)")
+        qtbot.waitUntil(lambda: any(s.checked for s in statuses), timeout=WAIT_MS)
+    finally:
+        thread.stop()
+        silent.close()
+    last = statuses[-1]
+    assert last.describe() == "Hors ligne — vos demandes sont gardées sur la borne (2 en attente)"
+    outbox.close()
+
+
+@pytest.mark.parametrize(("status", "line"), [
+    (SyncStatus(True, 2, 0), "En ligne · 2 demandes en attente d'envoi"),
+    (SyncStatus(True, 1, 0), "En ligne · 1 demande en attente d'envoi"),
+    (SyncStatus(True, 0, 0), "En ligne · aucune demande en attente d'envoi"),
+    (SyncStatus(False, 2, 0), "Hors ligne — vos demandes sont gardées sur la borne (2 en attente)"),
+    (SyncStatus(False, 0, 0), "Hors ligne — aucune demande en attente d'envoi"),
+    (SyncStatus(False, 3, 0, simulated_outage=True),
+     "Hors ligne (coupure simulée) — vos demandes sont gardées sur la borne (3 en attente)"),
+])
+def test_status_line_says_online_or_not_and_how_many_wait(status: SyncStatus, line: str) -> None:
+    assert status.describe() == line
+
+
+# --- idle watch and shared building blocks ---------------------------------------------------
+
+
+def test_idle_watch_listens_to_touches_only_while_active(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.idle import IdleWatcher
+
+    watcher = IdleWatcher(warning_s=600, countdown_s=30)
+    qapp.installEventFilter(watcher)  # as the window does: harmless
+    button = QPushButton("Ailleurs")
+    qtbot.addWidget(button)
+    button.show()
+    cancelled: list[bool] = []
+    watcher.cancelled.connect(lambda: cancelled.append(True))
+    watcher._warn()  # a countdown while nobody's data is on screen (welcome): not watched
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert watcher.warning_shown and not cancelled
+    watcher.set_active(True)
+    watcher._warn()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # a touch anywhere cancels it
+    assert not watcher.warning_shown and cancelled
+    watcher.set_active(False)
+    watcher._warn()
+    qtbot.keyClick(button, Qt.Key.Key_A)
+    assert watcher.warning_shown
+    watcher.set_active(False)
+    qapp.removeEventFilter(watcher)
+
+
+def test_enum_properties_set_by_name_refuse_typos(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from ui.screens.common import set_by_name, text_label
+
+    label = text_label("<b>pas du gras</b>")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    assert text_label("<b>gras</b>", rich=True).textFormat() == Qt.TextFormat.RichText
+    with pytest.raises(ValueError, match="textFormat='Plain'"):
+        set_by_name(QLabel(), "textFormat", "Plain")
+    with pytest.raises(ValueError, match="textFromat"):
+        set_by_name(QLabel(), "textFromat", "PlainText")

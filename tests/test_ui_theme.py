@@ -306,3 +306,124 @@ def test_accessibility_check_reports_what_is_missing(qapp: QApplication) -> None
     with pytest.raises(AssertionError, match="needs a reason"):
         accessibility_problems(page, {"tiny": " "})
     page.close()
+
+
+# --- the live measure reads what is drawn ---------------------------------------------------
+
+
+def retour(panel: QWidget) -> QPushButton:
+    button = panel.findChild(QPushButton, "Retour")
+    assert button is not None
+    return button
+
+
+def reading_of(root: QWidget, widget: QWidget):  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    found = [r for r in measure_text_contrast(root) if r.widget is widget]
+    assert len(found) == 1, f"{widget!r} measured {len(found)} times"
+    return found[0]
+
+
+@pytest.mark.parametrize("themed_panel", [("contraste", False), ("standard", False)], indirect=True,
+                         ids=lambda v: variant_id(*v))
+def test_focused_button_is_measured_in_its_focus_colours(themed_panel: QWidget) -> None:
+    colours = current_theme(QApplication.instance()).palette  # type: ignore[arg-type]
+    button = retour(themed_panel)
+    button.setFocus()
+    reading = reading_of(themed_panel, button)
+    # The palette keeps the unfocused text colour (white in high contrast): the pixels do not.
+    assert (reading.foreground, reading.background) == (
+        colours.secondary_focus_text, colours.secondary_focus_bg)
+    assert_contrast(themed_panel, 7.0)
+
+
+@pytest.mark.parametrize("themed_panel", [("standard", False), ("contraste", False)], indirect=True,
+                         ids=lambda v: variant_id(*v))
+def test_button_that_changed_role_is_measured_in_its_new_colours(themed_panel: QWidget) -> None:
+    colours = current_theme(QApplication.instance()).palette  # type: ignore[arg-type]
+    button = retour(themed_panel)
+    for focused in (False, True):
+        if focused:
+            button.setFocus()
+        set_role(button, "primary")  # what show_selected does to a chosen answer
+        reading = reading_of(themed_panel, button)
+        expected = ((colours.primary_focus_text, colours.primary_focus_bg) if focused
+                    else (colours.on_primary, colours.primary))
+        assert (reading.foreground, reading.background) == expected
+        set_role(button, "secondary")
+        reading = reading_of(themed_panel, button)
+        expected = ((colours.secondary_focus_text, colours.secondary_focus_bg) if focused
+                    else (colours.secondary_text, colours.secondary_bg))
+        assert (reading.foreground, reading.background) == expected
+
+
+def test_widget_half_hidden_by_a_scroll_area_is_measured_on_what_shows(qapp: QApplication) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    apply_theme(qapp, "standard", False)
+    page = QWidget()
+    page.setProperty("role", "page")
+    layout = QVBoxLayout(page)
+    layout.setSpacing(0)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFixedHeight(140)
+    body = QWidget()
+    body_layout = QVBoxLayout(body)
+    body_layout.addSpacing(100)
+    straddling = QLabel("\n".join(["Première ligne, visible"] + [f"Ligne {n}, cachée" for n in range(2, 7)]))
+    body_layout.addWidget(straddling)
+    body_layout.addStretch(1)
+    scroller.setWidget(body)
+    below = QPushButton("Suivant")  # a dark block right under the viewport
+    below.setProperty("role", "primary")
+    below.setFixedHeight(400)
+    layout.addWidget(scroller)
+    layout.addWidget(below)
+    page.resize(600, 540)
+    page.show()
+    QApplication.processEvents()
+    viewport = scroller.viewport()
+    top = straddling.mapTo(viewport, QPoint(0, 0)).y()
+    assert top < viewport.height() < top + straddling.height() // 3  # mostly hidden
+    reading = reading_of(page, straddling)
+    assert reading.background == THEMES["standard"].background
+    assert reading.foreground == THEMES["standard"].text
+    assert_contrast(page, 7.0)
+    scroller.verticalScrollBar().setValue(scroller.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    assert reading_of(page, straddling).background == THEMES["standard"].background
+    page.close()
+
+
+def test_covered_widget_is_skipped_and_invisible_text_is_reported(qapp: QApplication) -> None:
+    apply_theme(qapp, "standard", False)
+    page = QWidget()
+    page.setProperty("role", "page")
+    layout = QVBoxLayout(page)
+    covered = QLabel("Sous le panneau")
+    faint = QLabel("Texte trop pâle")
+    faint.setStyleSheet("color: #777777; background-color: transparent;")
+    ghost = QLabel("Texte invisible")
+    ghost.setStyleSheet("color: #FFFFFF; background-color: transparent;")
+    for label in (covered, faint, ghost):
+        layout.addWidget(label)
+    page.resize(500, 300)
+    page.show()
+    QApplication.processEvents()
+    overlay = QFrame(page)
+    overlay.setProperty("role", "panel")
+    overlay.setGeometry(covered.geometry().adjusted(-4, -4, 4, 4))
+    overlay.show()
+    overlay.raise_()
+    QApplication.processEvents()
+    measured = {r.widget: r for r in measure_text_contrast(page)}
+    assert covered not in measured
+    assert measured[faint].foreground == "#777777"
+    assert measured[faint].ratio == pytest.approx(4.48, abs=0.01)
+    assert measured[ghost].ratio == pytest.approx(1.0)
+    with pytest.raises(AssertionError, match="Texte trop pâle|QLabel"):
+        assert_contrast(page, 7.0)
+    page.close()

@@ -1,18 +1,22 @@
 """Measure text contrast and touch-target size, so accessibility is proved, not hoped for.
 
 The pure functions (`relative_luminance`, `contrast_ratio`) follow WCAG 2.x and need no Qt.
-The Qt helpers walk a live widget tree: the text colour comes from the widget's palette (the
-style sheet writes it there) and the background from the pixels actually rendered behind the
-widget, so a transparent label on a coloured panel is measured against that panel.
+The Qt helpers walk a live widget tree and read both colours from the pixels actually
+rendered, inside the part of each widget a person can see: the background is the most
+frequent colour there, the text colour the one that stands out most from it. The palette is
+not trusted: the style sheet writes only the plain state into it, so it is wrong for a
+focused or pressed button and can keep a button's old colour after its role changed.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -77,8 +81,9 @@ class ContrastReading:
         )
 
 
-def _rgb(colour: QColor) -> tuple[int, int, int]:
-    return colour.red(), colour.green(), colour.blue()
+MIN_TEXT_PIXELS = 3
+"""A colour must cover this many pixels to count as the text colour (glyph strokes at the
+kiosk's sizes are 2 px or more wide; lone anti-aliasing pixels are not the text)."""
 
 
 def _hex(rgb: tuple[int, int, int]) -> str:
@@ -95,55 +100,109 @@ def _text_widgets(root: QWidget) -> list[QWidget]:
 
 
 def _has_text(widget: QWidget) -> bool:
+    """Whether the widget shows characters (a field: its text, else its placeholder)."""
     if isinstance(widget, QLineEdit):
-        return True  # typed text and placeholder both need to be legible
+        return bool(widget.text() or widget.placeholderText())
     if isinstance(widget, QLabel | QAbstractButton):
         return bool(widget.text().strip())
     return False
 
 
-def _text_role(widget: QWidget) -> QPalette.ColorRole:
-    """The palette role the text is drawn with (the hint when a field is empty)."""
-    if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
-        return QPalette.ColorRole.PlaceholderText
-    return widget.foregroundRole()
+def _window_rect(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
-def _background_of(shot: QImage, area: QRect) -> tuple[int, int, int]:
-    """Most frequent pixel colour inside `area`: the fill behind the text."""
-    counts: Counter[tuple[int, int, int]] = Counter()
-    step = max(1, min(area.width(), area.height()) // 24)
-    for y in range(area.top(), area.bottom() + 1, step):
-        for x in range(area.left(), area.right() + 1, step):
-            counts[_rgb(QColor(shot.pixel(x, y)))] += 1
-    return counts.most_common(1)[0][0]
+def visible_part(widget: QWidget) -> QRegion:
+    """The part of `widget` a person sees, in its window's coordinates.
+
+    Clipped by every ancestor (a scroll area's viewport hides what is scrolled away) and
+    minus the widgets stacked above it at any level (an overlay raised over the screen).
+    """
+    window = widget.window()
+    region = widget.visibleRegion().translated(widget.mapTo(window, QPoint(0, 0)))
+    child = widget
+    while child is not window and (parent := child.parentWidget()) is not None:
+        siblings = [c for c in parent.children() if isinstance(c, QWidget)]
+        for above in siblings[siblings.index(child) + 1:]:
+            if above.isVisible() and not above.isWindow():
+                region -= QRegion(_window_rect(above, window))
+        child = parent
+    return region
 
 
-def _inner_area(widget: QWidget, origin: QPoint, bounds: QRect) -> QRect:
+def _inner_rect(widget: QWidget, window: QWidget) -> QRect:
     """The widget's rectangle in window coordinates, without its border (min 1 px)."""
-    rect = QRect(origin, widget.size())
+    rect = _window_rect(widget, window)
     inset = min(6, max(0, (min(rect.width(), rect.height()) - 2) // 4))
-    return rect.adjusted(inset, inset, -inset, -inset).intersected(bounds)
+    return rect.adjusted(inset, inset, -inset, -inset)
+
+
+class _Pixels:
+    """Counts colours in regions of one rendered window (fast: C-level counting per row)."""
+
+    def __init__(self, image: QImage) -> None:
+        self._image = image.convertToFormat(QImage.Format.Format_RGB32)
+        self._row = self._image.bytesPerLine() // 4
+        self._data = memoryview(self._image.constBits()).cast("I")
+        self.bounds = QRect(0, 0, self._image.width(), self._image.height())
+
+    def count(self, region: QRegion) -> Counter[int]:
+        counts: Counter[int] = Counter()
+        # QRegion iterates over its rectangles; the stubs do not say so.
+        for rect in cast(Iterable[QRect], region.intersected(self.bounds)):
+            for y in range(rect.top(), rect.bottom() + 1):
+                start = y * self._row + rect.left()
+                counts.update(self._data[start:start + rect.width()])
+        return counts
+
+
+def _rgb(pixel: int) -> tuple[int, int, int]:
+    return (pixel >> 16) & 0xFF, (pixel >> 8) & 0xFF, pixel & 0xFF
+
+
+def text_and_background(counts: Counter[int]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """(text colour, background colour) from a colour count of a widget's inner area.
+
+    The background is the most frequent colour; the text colour is, among colours covering
+    at least `MIN_TEXT_PIXELS` pixels, the one of highest contrast with it (the cores of
+    the strokes; anti-aliased edges blend towards the background). When nothing stands out,
+    the text colour is the background itself (ratio 1: the text cannot be seen).
+    """
+    background = _rgb(counts.most_common(1)[0][0])
+    text = background
+    best = 1.0
+    for pixel, number in counts.items():
+        if number < MIN_TEXT_PIXELS:
+            continue
+        ratio = contrast_ratio(_rgb(pixel), background)
+        if ratio > best:
+            text, best = _rgb(pixel), ratio
+    return text, background
 
 
 def measure_text_contrast(root: QWidget) -> list[ContrastReading]:
-    """Contrast of every visible label, button and line edit under `root`.
+    """Contrast of every visible label, button and line edit under `root`, as rendered.
 
-    The window is rendered once; `root` must be shown (even off screen).
+    The window is rendered once; `root` must be shown (even off screen). A widget entirely
+    hidden (scrolled away, covered) is skipped; a partly hidden one is measured on what
+    shows, and skipped only when no character shows there. A fully visible widget whose
+    text cannot be told from its background is reported with a ratio of 1.
     """
     window = root.window()
-    shot = window.grab().toImage()
-    bounds = QRect(0, 0, shot.width(), shot.height())
+    pixels = _Pixels(window.grab().toImage())
     readings: list[ContrastReading] = []
     for widget in _text_widgets(root):
         if not _has_text(widget):
             continue
-        area = _inner_area(widget, widget.mapTo(window, QPoint(0, 0)), bounds)
+        shown = visible_part(widget)
+        area = shown.intersected(_inner_rect(widget, window))
         if area.isEmpty():
             continue
-        group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
-        fg = _rgb(widget.palette().color(group, _text_role(widget)))
-        bg = _background_of(shot, area)
+        counts = pixels.count(area)
+        fg, bg = text_and_background(counts)
+        whole = QRegion(_window_rect(widget, window)).subtracted(shown).isEmpty()
+        if fg == bg and not whole:
+            continue
         readings.append(ContrastReading(widget, _hex(fg), _hex(bg), contrast_ratio(fg, bg)))
     return readings
 

@@ -3,14 +3,18 @@
 A kiosk is shared: a citizen who walks away must not leave their answers on
 screen. The warning is a countdown anyone can cancel with one tap; at zero
 the main window goes back to the welcome screen, which wipes the session.
+
+Built before the welcome screen's first paint: `Qt` is reached as `QtCore.Qt` at call
+time only (its first lookup builds ~90 Python enums, ~11 ms), see `ui.screens.common`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.screens.common import big_button, text_label
 
@@ -132,7 +136,10 @@ class IdleOverlay(QFrame):
             self.tr("Garder la démarche en cours et continuer"),
             "primary",
         )
-        layout.addWidget(self.stay_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()  # the button at its own width, on the left
+        row.addWidget(self.stay_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.stay_button.clicked.connect(self.stay)
         self.hide()
 
@@ -143,4 +150,4 @@ class IdleOverlay(QFrame):
         if not self.isVisible():
             self.show()
             self.raise_()
-            self.stay_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.stay_button.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)

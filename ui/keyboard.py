@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -79,7 +80,7 @@ def _key_description(char: str) -> str:
 def _make_key(role: str, on_click: Callable[[], None]) -> QPushButton:
     """A key button: never focused, so the field keeps the focus and its cursor."""
     button = QPushButton()
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
     button.setProperty("role", role)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     button.clicked.connect(on_click)
@@ -96,7 +97,7 @@ class _Pad(QWidget):
         super().__init__(parent)
         self._target: QLineEdit | None = None
         self.setProperty("role", "keyboard")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._char_keys: dict[str, QPushButton] = {}
         self._action_keys: dict[str, QPushButton] = {}
@@ -120,21 +121,21 @@ class _Pad(QWidget):
         """An action key by name: "backspace", "ok", and for text "shift", "caps", "space"."""
         return self._action_keys[name]
 
-    def _send(self, key: Qt.Key, text: str = "") -> None:
+    def _send(self, key: QtCore.Qt.Key, text: str = "") -> None:
         field = self.target()
         if field is None:
             return
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+            QApplication.sendEvent(field, QKeyEvent(kind, key, QtCore.Qt.KeyboardModifier.NoModifier, text))
 
     def _type(self, text: str) -> None:
-        self._send(Qt.Key.Key_unknown, text)
+        self._send(QtCore.Qt.Key.Key_unknown, text)
 
     def _backspace(self) -> None:
-        self._send(Qt.Key.Key_Backspace)
+        self._send(QtCore.Qt.Key.Key_Backspace)
 
     def _ok(self) -> None:
-        self._send(Qt.Key.Key_Return, "\r")
+        self._send(QtCore.Qt.Key.Key_Return, "\r")
         self.okClicked.emit()
 
     def _add_backspace(self) -> QPushButton:
@@ -336,7 +337,7 @@ class KeyboardDock(QWidget):
         paint would delay it by a good part of the start-up; no field exists before then.
         """
         if self._pads is None:
-            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
             text, digits = TextKeyboard(self), DigitPad(self)
             self._layout.addStretch(1)
             self._layout.addWidget(text)

@@ -7,6 +7,7 @@ whole session: answers, document bytes, every widget, the clipboard.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,7 +39,10 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
     from offline_queue import Outbox, QueuedSubmission
+    from ui.correction import Correction
     from ui.sync_worker import SyncStatus, SyncThread
+
+log = logging.getLogger(__name__)
 
 ReceiptPrinter = Callable[[str, bool, str], None]
 """(submission id, final receipt?, who: mediator id or "citoyen") -> None, raises PrintError."""
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self.procedure: Procedure | None = None
         self.mediator: Mediator | None = None
         self.saved_item: QueuedSubmission | None = None
+        self.correcting: Correction | None = None
         self.mediator_called = False
         self.setWindowTitle(self.tr("Point numérique — %s") % config.site_name)
         central = QWidget()
@@ -148,21 +153,20 @@ class MainWindow(QMainWindow):
         from ui.mediator import MediatorLoginScreen
         from ui.screens.confirmation import ConfirmationScreen
         from ui.screens.consent import ConsentScreen
+        from ui.screens.correction import CorrectionScreen, DocumentsWithRemarks, StepsWithRemarks
         from ui.screens.document_chooser import DocumentChooserScreen
-        from ui.screens.documents import DocumentsScreen
         from ui.screens.end import EndScreen
         from ui.screens.picker import PickerScreen
         from ui.screens.queue_view import QueueScreen
         from ui.screens.requirements import RequirementsScreen
-        from ui.screens.steps import StepsScreen
         from ui.screens.summary import SummaryScreen
 
         self.services = services
         attach = self.keyboard.attach
         self.picker = PickerScreen(services.catalogue)
         self.requirements = RequirementsScreen()
-        self.steps = StepsScreen(attach)
-        self.documents = DocumentsScreen()
+        self.steps = StepsWithRemarks(attach)
+        self.documents = DocumentsWithRemarks()
         self.chooser = DocumentChooserScreen(services.config.scanner_dir)
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
@@ -173,9 +177,11 @@ class MainWindow(QMainWindow):
         self.queue = QueueScreen(
             services.outbox, services.catalogue,
             lambda submission_id, final: services.print_receipt(submission_id, final, self.who()))
+        self.correction = CorrectionScreen()
         added: list[Screen] = [
             self.picker, self.requirements, self.steps, self.documents, self.chooser,
             self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
+            self.correction,
         ]
         for screen in added:
             screen.setProperty("role", "page")
@@ -188,7 +194,7 @@ class MainWindow(QMainWindow):
         self.requirements.begin.connect(self.begin)
         self.requirements.back.connect(lambda: self.show_screen(self.picker))
         self.steps.finished.connect(self._steps_done)
-        self.steps.cancelled.connect(lambda: self.show_screen(self.requirements))
+        self.steps.cancelled.connect(self._steps_cancelled)
         self.documents.choose.connect(self._choose_document)
         self.documents.finished.connect(self._to_summary)
         self.documents.back.connect(self._back_to_steps)
@@ -203,6 +209,9 @@ class MainWindow(QMainWindow):
         self.end.home.connect(self.go_home)
         self.queue.closed.connect(self.go_home)
         self.queue.sync_requested.connect(self.request_sync)
+        self.queue.correct.connect(self.start_correction)
+        self.correction.begin.connect(self._begin_correction)
+        self.correction.back.connect(self._back_to_queue)
         if services.demo:
             self._outage_switch()
         if services.sync is not None:
@@ -310,6 +319,78 @@ class MainWindow(QMainWindow):
         self.steps.start(self.session)
         self.show_screen(self.steps)
 
+    # --- correction of a refused request ------------------------------------------
+
+    def start_correction(self, submission_id: str) -> None:
+        """« Corriger » in the queue: rebuild the refused request in the background."""
+        from ui.correction import prepare_correction
+        from ui.screens.background import run_in_background
+
+        services = self._services()
+        config = self.config
+        mediator_id = self.mediator.id if self.mediator else None
+        run_in_background(
+            lambda: prepare_correction(
+                services.outbox, services.catalogue, submission_id,
+                kiosk_id=config.kiosk_id, site=config.site, mediator_id=mediator_id),
+            self._correction_ready, self._correction_failed)
+
+    def _correction_ready(self, correction: Correction) -> None:
+        if self.mediator is None or self.current_screen() is not self.queue:
+            correction.session.wipe()  # the mediator left meanwhile
+            return
+        if self.session is not None:
+            self.session.wipe()
+        self.correcting = correction
+        self.session = correction.session
+        self.procedure = correction.procedure
+        self.steps.set_remarks(correction.field_remarks)
+        self.documents.set_remarks(correction.document_remarks)
+        self.correction.start(correction)
+        self.show_screen(self.correction)
+
+    def _correction_failed(self, error: BaseException) -> None:
+        from offline_queue import OutboxError
+        from ui.correction import CorrectionRefused
+
+        if isinstance(error, CorrectionRefused | OutboxError):
+            message = str(error)
+        else:
+            log.error("correction could not start: %s", type(error).__name__)
+            message = self.tr("La correction n'a pas pu commencer. Réessayez ; si cela dure, "
+                              "appelez l'assistance informatique.")
+        self.queue.correction_failed(message)
+
+    def _begin_correction(self) -> None:
+        """Go where the first problem is: a step, the documents, or the summary."""
+        assert self.correcting is not None and self.session is not None
+        where, return_to_summary = self.correcting.where_to_start()
+        if where == "steps":
+            self.steps.start(self.session, return_to_summary=return_to_summary)
+            self.show_screen(self.steps)
+        elif where == "documents":
+            self._to_documents()
+        else:
+            self._to_summary()
+
+    def _back_to_queue(self) -> None:
+        """Give up the correction: nothing was written, the refused request stays as it was."""
+        if self.session is not None:
+            self.session.wipe()
+        self.session = None
+        self.procedure = None
+        self._forget_remarks()
+        self.show_screen(self.queue)
+
+    def _forget_remarks(self) -> None:
+        self.correcting = None
+        self.steps.set_remarks({})
+        self.documents.set_remarks({})
+
+    def _steps_cancelled(self) -> None:
+        """« Retour » on the first step: the briefing of a correction, else « Ce qu'il vous faut »."""
+        self.show_screen(self.correction if self.correcting is not None else self.requirements)
+
     def _steps_done(self) -> None:
         assert self.session is not None
         if self.steps.return_to_summary and not self.session.missing_documents():
@@ -360,6 +441,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.wipe()
             self.session = None
+        self._forget_remarks()  # a correction is saved like any request
         self.confirmation.start(item, self.procedure)
         self.show_screen(self.confirmation)
         self.request_sync()
@@ -371,6 +453,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.procedure = None
         self.saved_item = None
+        self.correcting = None
         self.mediator = None
         for screen in self.screens:
             screen.wipe()

@@ -5,6 +5,10 @@ GUI asks for one at once (after a request is saved, or a mediator's
 « Réessayer ») through ``request_sync``. Each pass reports whether the
 central service answered, how many requests wait, and which requests just
 got their dossier number. Network and disk are only touched on this thread.
+
+The very first report comes before the first network call, from the outbox
+alone: the status bar shows how many requests wait at once, even when the
+central service takes its whole timeout to answer (or never does).
 """
 
 from __future__ import annotations
@@ -13,23 +17,65 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from offline_queue import Outbox, OutboxError
-from offline_queue.sync import SyncClient
+from offline_queue.sync import AuthError, SyncClient
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class SyncStatus:
-    """What the status bar shows after a pass."""
+    """What the status bar shows: online or not, and how many requests wait.
+
+    ``checked`` is False for the first report, read from the outbox before the central
+    service was asked. ``refused`` means the service answered but refused the kiosk's
+    token (401/403): nothing can be sent (``online`` is False) until IT acts; ``problem``
+    then holds the sync client's French explanation, which ``describe`` includes.
+    """
 
     online: bool
     waiting: int
     needs_attention: int
     simulated_outage: bool = False
     problem: str = ""
+    checked: bool = True
+    refused: bool = False
+
+    def connection_text(self) -> str:
+        """First half of the status line, in plain words."""
+        if self.refused:
+            return QCoreApplication.translate(
+                "SyncStatus", "Problème d'autorisation — appelez le service informatique")
+        if self.simulated_outage:
+            return QCoreApplication.translate("SyncStatus", "Hors ligne (coupure simulée)")
+        if self.online:
+            return QCoreApplication.translate("SyncStatus", "En ligne")
+        if not self.checked:
+            return QCoreApplication.translate("SyncStatus", "Pas encore en ligne (connexion en cours)")
+        return QCoreApplication.translate("SyncStatus", "Hors ligne")
+
+    def waiting_text(self) -> str:
+        """How many requests wait, said so that nobody fears they are lost."""
+        if self.waiting == 0:
+            return QCoreApplication.translate("SyncStatus", "aucune demande en attente d'envoi")
+        if self.online:
+            text = (QCoreApplication.translate("SyncStatus", "1 demande en attente d'envoi")
+                    if self.waiting == 1
+                    else QCoreApplication.translate("SyncStatus", "{n} demandes en attente d'envoi"))
+        else:
+            text = QCoreApplication.translate(
+                "SyncStatus", "vos demandes sont gardées sur la borne ({n} en attente)")
+        return text.format(n=self.waiting)
+
+    def describe(self) -> str:
+        """The whole status line, e.g. « En ligne · 2 demandes en attente d'envoi » or
+        « Hors ligne — vos demandes sont gardées sur la borne (2 en attente) »."""
+        line = self.connection_text() + (" · " if self.online else " — ") + self.waiting_text()
+        if self.refused and self.problem:
+            line += ". " + self.problem
+        return line
 
 
 class SyncWorker(QObject):
@@ -50,11 +96,13 @@ class SyncWorker(QObject):
 
     @Slot()
     def start(self) -> None:
-        """First pass now, then one every interval (runs on the sync thread)."""
+        """Report the outbox's counts, then a first pass now and one every interval
+        (runs on the sync thread)."""
         self._timer = QTimer(self)
         self._timer.setInterval(self._interval_ms)
         self._timer.timeout.connect(self.sync_now)
         self._timer.start()
+        self.report_counts()
         self.sync_now()
 
     @Slot()
@@ -70,18 +118,33 @@ class SyncWorker(QObject):
             self._outage.clear()
 
     @Slot()
+    def report_counts(self) -> None:
+        """Say how many requests wait, from the outbox alone (no network): the first report."""
+        try:
+            counts = self._outbox.counts()
+        except OutboxError as exc:
+            log.error("outbox counts unreadable: %s", type(exc).__name__)
+            self.status_changed.emit(SyncStatus(False, 0, 0, self._outage.is_set(), str(exc)))
+            return
+        self.status_changed.emit(self._status(counts, online=False, checked=False))
+
+    @Slot()
     def sync_now(self) -> None:
         """One pass: health, send what is due, report counts and new dossier numbers."""
+        online = refused = False
+        problem = ""
         try:
             pending = [item.id for item in self._outbox.list_items(["queued", "sending"])]
-            online = False
-            problem = ""
-            if not self._outage.is_set():
-                online = self._client.health()
-                if online and pending:
-                    report = self._client.sync(force=True)
-                    problem = report.auth_error or ""
-                    online = report.auth_error is None
+            try:
+                if not self._outage.is_set():
+                    online = self._client.health()
+                    if online and pending:
+                        report = self._client.sync(force=True)
+                        if report.auth_error is not None:
+                            raise AuthError(report.auth_error)
+            except AuthError as exc:
+                log.error("sync pass stopped: the central service refused the kiosk's token")
+                online, refused, problem = False, True, str(exc)
             for submission_id in pending:
                 item = self._outbox.get(submission_id)
                 if item.state == "sent" and item.dossier_number:
@@ -94,17 +157,24 @@ class SyncWorker(QObject):
             return
         except Exception as exc:  # a sync bug must never kill the thread; IT reads the log
             log.exception("sync pass failed: %s", type(exc).__name__)
-            online, problem = False, ""
+            online, refused, problem = False, False, ""
             counts = self._safe_counts()
         self.passes += 1
-        self.status_changed.emit(SyncStatus(
+        self.status_changed.emit(self._status(counts, online=online, refused=refused,
+                                              problem=problem))
+        self.pass_finished.emit()
+
+    def _status(self, counts: dict[str, int], *, online: bool, checked: bool = True,
+                refused: bool = False, problem: str = "") -> SyncStatus:
+        return SyncStatus(
             online=online,
             waiting=counts.get("queued", 0) + counts.get("sending", 0),
             needs_attention=counts.get("needs_attention", 0),
             simulated_outage=self._outage.is_set(),
             problem=problem,
-        ))
-        self.pass_finished.emit()
+            checked=checked,
+            refused=refused,
+        )
 
     def _safe_counts(self) -> dict[str, int]:
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 from string import Template
 from typing import Literal, get_args
 
@@ -20,7 +21,6 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from resources import resource_path
-from ui.contrast import contrast_ratio
 
 ThemeName = Literal["standard", "contraste"]
 THEME_NAMES: tuple[ThemeName, ...] = get_args(ThemeName)
@@ -242,8 +242,13 @@ class Theme:
     large_text: bool
 
 
+@cache
 def build_stylesheet(name: ThemeName, large_text: bool = False) -> str:
-    """The filled style sheet of theme `name`; a missing placeholder raises KeyError."""
+    """The filled style sheet of theme `name`; a missing placeholder raises KeyError.
+
+    Memoised: the four looks are built once each (the first one before the first paint),
+    then every switch of the mediator's toggles reuses the string.
+    """
     template = Template(resource_path("styles", "kiosk.qss").read_text(encoding="utf-8"))
     values = {**asdict(THEMES[name]), **asdict(metrics(large_text))}
     return template.substitute({k: str(v) for k, v in values.items()})
@@ -337,6 +342,8 @@ class ColourPair:
     @property
     def ratio(self) -> float:
         """WCAG contrast ratio of the pair."""
+        from ui.contrast import contrast_ratio  # the proof's tool, not needed to start
+
         return contrast_ratio(self.foreground, self.background)
 
 

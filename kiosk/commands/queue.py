@@ -96,6 +96,13 @@ def _find(outbox: Outbox, token: str) -> QueuedSubmission:
         return outbox.get_by_reference(token)
 
 
+def _state_text(item: QueuedSubmission) -> str:
+    """The state as a mediator reads it; a replaced request says by which one."""
+    if item.superseded_by is not None:
+        return f"remplacée par {item.superseded_by_reference}"
+    return STATE_LABELS_FR[item.state]
+
+
 def _time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment else "—"
 
@@ -222,6 +229,9 @@ def _list(args: argparse.Namespace, context: Any) -> int:
                 "attempts": i.attempts,
                 "dossier_number": i.dossier_number,
                 "last_error": i.last_error,
+                "supersedes": i.supersedes,
+                "superseded_by": i.superseded_by,
+                "superseded_by_reference": i.superseded_by_reference,
             }
             for i in items
         ]
@@ -231,8 +241,9 @@ def _list(args: argparse.Namespace, context: Any) -> int:
         print("La file d'attente est vide.")
         return 0
     for i in items:
+        state = _state_text(i)
         print(
-            f"{i.local_reference}  {i.procedure_code}  {STATE_LABELS_FR[i.state]}  "
+            f"{i.local_reference}  {i.procedure_code}  {state}  "
             f"tentatives {i.attempts}  dossier {i.dossier_number or '—'}  "
             f"id {i.id}" + (f"\n    dernière erreur : {i.last_error}" if i.last_error else "")
         )
@@ -247,7 +258,7 @@ def _show(args: argparse.Namespace, context: Any) -> int:
         f"Référence : {item.local_reference}",
         f"Identifiant : {item.id}",
         f"Démarche : {item.procedure_code} (version {item.procedure_version})",
-        f"État : {STATE_LABELS_FR[item.state]}",
+        f"État : {_state_text(item)}",
         f"Créée le : {_time(item.created_at)}",
         f"Tentatives d'envoi : {item.attempts}",
     ]
@@ -257,6 +268,8 @@ def _show(args: argparse.Namespace, context: Any) -> int:
         lines.append(f"Numéro de dossier : {item.dossier_number} (reçu le {_time(item.received_at)})")
     if item.supersedes:
         lines.append(f"Remplace la demande : {item.supersedes}")
+    if item.superseded_by:
+        lines.append(f"Remplacée par : {item.superseded_by_reference} (id {item.superseded_by})")
     if item.last_error:
         lines.append(f"Dernière erreur : {item.last_error}")
     for detail in item.error_details:

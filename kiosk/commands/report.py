@@ -45,8 +45,9 @@ def _report(args: argparse.Namespace, context: Any) -> int:
     print(f"Activité du {_fr(first)} au {_fr(today)} : {report.total} demande(s)")
     for code, count in report.by_procedure.items():
         print(f"  {count:5d}  {titles.get(code, code)}")
+    labels = {**STATE_LABELS_FR, "replaced": "remplacée par une correction"}
     for state, count in report.by_state.items():
-        print(f"  {count:5d}  {STATE_LABELS_FR.get(state, state)}")
+        print(f"  {count:5d}  {labels.get(state, state)}")
     if report.corrections:
         print(f"  {report.corrections:5d}  corrections de demandes refusées")
     if report.oldest_waiting:

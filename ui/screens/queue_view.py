@@ -1,10 +1,14 @@
 """The mediator's view of the local queue: state of every request and what to do about it.
 
 Lists each submission with its state, attempts, dossier number and last
-error. « Réessayer » puts a request set aside back in the queue,
+error. A request the central service refused shows the server's reasons tied
+to the questions and documents they are about; « Corriger » goes through it
+again with the citizen (a new request replacing it), « Réessayer » sends it
+again unchanged (only useful when the cause was fixed elsewhere).
 « Réimprimer » prints the provisional receipt again, « Reçu final » prints
-the acknowledgement once the central service gave a dossier number. The
-list is read and every action run in the background.
+the acknowledgement once the central service gave a dossier number. A
+replaced request says by which one. The list is read and every action run in
+the background.
 """
 
 from __future__ import annotations
@@ -17,17 +21,24 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
+from ui.correction import Refusal, read_refusal
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
 PrintReceipt = Callable[[str, bool], None]
 
 
+Listing = tuple[list[QueuedSubmission], dict[str, list[str]]]
+"""The queue's items, and the document kinds of each refused one (for ``documents[i]`` errors)."""
+
+
 class QueueScreen(Screen):
-    """Emits ``closed`` when the mediator leaves and ``sync_requested`` after a retry."""
+    """Emits ``closed`` when the mediator leaves, ``sync_requested`` after a retry and
+    ``correct(submission id)`` for « Corriger »."""
 
     closed = Signal()
     sync_requested = Signal()
+    correct = Signal(str)
 
     def __init__(self, outbox: Outbox, catalogue: Catalogue, print_receipt: PrintReceipt,
                  parent: QWidget | None = None) -> None:
@@ -55,12 +66,23 @@ class QueueScreen(Screen):
         self.sync_button.clicked.connect(self._sync)
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         self.items: list[QueuedSubmission] = []
+        self.kinds: dict[str, list[str]] = {}
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
-        run_in_background(self.outbox.list_items, self._show, self._failed)
+        run_in_background(self._read, self._show, self._failed)
 
-    def _show(self, items: list[QueuedSubmission]) -> None:
+    def _read(self) -> Listing:
+        items = self.outbox.list_items()
+        kinds = {
+            item.id: [doc.kind for doc in self.outbox.documents(item.id)]
+            for item in items
+            if item.state == "needs_attention" and not item.replaced
+        }
+        return items, kinds
+
+    def _show(self, listing: Listing) -> None:
+        items, self.kinds = listing
         self.items = sorted(items, key=lambda i: i.created_at, reverse=True)
         clear_layout(self.rows)
         self.buttons = {}
@@ -68,6 +90,11 @@ class QueueScreen(Screen):
             self.rows.addWidget(text_label(self.tr("Aucune demande sur cette borne.")))
         for item in self.items:
             self.rows.addWidget(self._row(item))
+
+    def refusal(self, item: QueuedSubmission) -> Refusal:
+        """The server's reasons for refusing ``item``, tied to its questions and documents."""
+        procedure = self.catalogue.procedures.get(item.procedure_code)
+        return read_refusal(item.error_details, procedure, self.kinds.get(item.id, []))
 
     def _title(self, item: QueuedSubmission) -> str:
         procedure = self.catalogue.procedures.get(item.procedure_code)
@@ -81,28 +108,45 @@ class QueueScreen(Screen):
         text = QVBoxLayout()
         text.addWidget(text_label(f"{item.local_reference} — {self._title(item)}", "subtitle"))
         created = item.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        state = STATE_LABELS_FR.get(item.state, item.state)
+        if item.replaced:
+            state = self.tr("remplacée par %s") % item.superseded_by_reference
         facts = [
-            self.tr("État : %s") % STATE_LABELS_FR.get(item.state, item.state),
+            self.tr("État : %s") % state,
             self.tr("enregistrée le %s") % created,
             self.tr("essais : %d") % item.attempts,
         ]
         if item.dossier_number:
             facts.append(self.tr("dossier ANTS : %s") % item.dossier_number)
         text.addWidget(text_label(" · ".join(facts)))
-        if item.last_error and item.state != "sent":
+        if item.supersedes:
+            corrected = next((i.local_reference for i in self.items if i.id == item.supersedes),
+                             item.supersedes)
+            text.addWidget(text_label(self.tr("Correction de la demande %s") % corrected, "help"))
+        to_correct = item.state == "needs_attention" and not item.replaced
+        if item.replaced:
+            text.addWidget(text_label(self.tr(
+                "Corrigée avec le demandeur : c'est la demande %s qui est envoyée, celle-ci ne le "
+                "sera jamais.") % item.superseded_by_reference, "help"))
+        elif item.last_error and item.state != "sent":
             text.addWidget(text_label(self.tr("Dernier problème : %s") % item.last_error, "error"))
-        for detail in item.error_details:
-            message = str(detail.get("message", ""))
-            if message:
-                text.addWidget(text_label(f"• {message}", "error"))
+        if to_correct:
+            refusal = self.refusal(item)
+            for line in refusal.lines():
+                text.addWidget(text_label(f"• {line}", "error"))
+            text.addWidget(text_label(self._advice(refusal), "help"))
         row.addLayout(text, 1)
         actions = QVBoxLayout()
         where = f"{item.local_reference}"
-        if item.state == "needs_attention":
+        if to_correct:
+            self._action(actions, item, "correct", self.tr("Corriger"),
+                         self.tr("Revoir la demande %s avec le demandeur et la renvoyer corrigée")
+                         % where, "primary")
             self._action(actions, item, "retry", self.tr("Réessayer"),
-                         self.tr("Remettre la demande %s dans la file d'envoi") % where)
-        self._action(actions, item, "reprint", self.tr("Réimprimer"),
-                     self.tr("Imprimer de nouveau le reçu provisoire de %s") % where)
+                         self.tr("Renvoyer la demande %s telle quelle, sans rien changer") % where)
+        if not item.replaced:
+            self._action(actions, item, "reprint", self.tr("Réimprimer"),
+                         self.tr("Imprimer de nouveau le reçu provisoire de %s") % where)
         if item.state == "sent":
             self._action(actions, item, "final", self.tr("Reçu final"),
                          self.tr("Imprimer l'accusé de réception de %s") % where)
@@ -110,16 +154,31 @@ class QueueScreen(Screen):
         row.addLayout(actions)
         return panel
 
+    def _advice(self, refusal: Refusal) -> str:
+        """Which of « Corriger » and « Réessayer » fits this refusal."""
+        if refusal.answers or refusal.documents:
+            return self.tr(
+                "Touchez « Corriger » pour revoir ces réponses ou pièces avec le demandeur. "
+                "« Réessayer » renverrait la même demande, qui serait refusée de nouveau.")
+        return self.tr(
+            "« Corriger » refait la demande avec le demandeur sous un nouveau numéro. "
+            "« Réessayer » la renvoie telle quelle : seulement si l'assistance informatique a réglé "
+            "le problème.")
+
     def _action(self, column: QVBoxLayout, item: QueuedSubmission, action: str, label: str,
-                description: str) -> None:
-        button = big_button(label, description)
+                description: str, role: str = "secondary") -> None:
+        button = big_button(label, description, role)
         button.setAccessibleName(f"{label} : {item.local_reference}")
         button.clicked.connect(lambda _checked=False, i=item.id, a=action: self.run(a, i))
         column.addWidget(button)
         self.buttons[(item.id, action)] = button
 
     def run(self, action: str, submission_id: str) -> None:
-        """Do ``retry``, ``reprint`` or ``final`` for one submission, in the background."""
+        """Do ``correct``, or ``retry``, ``reprint``, ``final`` in the background, for one submission."""
+        if action == "correct":
+            self._say(self.tr("Préparation de la correction…"), "")
+            self.correct.emit(submission_id)
+            return
         work: Callable[[], object]
         if action == "retry":
             work = lambda: self.outbox.retry(submission_id)  # noqa: E731
@@ -149,6 +208,10 @@ class QueueScreen(Screen):
     def _say(self, text: str, role: str) -> None:
         self.status.say(text, role)
 
+    def correction_failed(self, message: str) -> None:
+        """« Corriger » could not begin: say why, stay on the queue."""
+        self._say(message, "error")
+
     def _sync(self) -> None:
         self._say(self.tr("Envoi demandé. La liste se met à jour dans un instant."), "")
         self.sync_requested.emit()
@@ -162,3 +225,4 @@ class QueueScreen(Screen):
         clear_layout(self.rows)
         self.buttons = {}
         self.items = []
+        self.kinds = {}
