@@ -78,6 +78,22 @@ class SyncStatus:
         return line
 
 
+def waiting_status(outbox: Outbox, simulated_outage: bool = False) -> SyncStatus:
+    """The status before any network call: how many requests wait, from the outbox alone.
+
+    Touches the disk: call it off the GUI thread (the sync thread does; a window without
+    one can use ``ui.screens.background.run_in_background``). Raises ``OutboxError``.
+    """
+    counts = outbox.counts()
+    return SyncStatus(
+        online=False,
+        waiting=counts.get("queued", 0) + counts.get("sending", 0),
+        needs_attention=counts.get("needs_attention", 0),
+        simulated_outage=simulated_outage,
+        checked=False,
+    )
+
+
 class SyncWorker(QObject):
     """Runs on the sync thread; every slot is called there through queued signals."""
 
@@ -121,12 +137,11 @@ class SyncWorker(QObject):
     def report_counts(self) -> None:
         """Say how many requests wait, from the outbox alone (no network): the first report."""
         try:
-            counts = self._outbox.counts()
+            status = waiting_status(self._outbox, self._outage.is_set())
         except OutboxError as exc:
             log.error("outbox counts unreadable: %s", type(exc).__name__)
-            self.status_changed.emit(SyncStatus(False, 0, 0, self._outage.is_set(), str(exc)))
-            return
-        self.status_changed.emit(self._status(counts, online=False, checked=False))
+            status = SyncStatus(False, 0, 0, self._outage.is_set(), str(exc))
+        self.status_changed.emit(status)
 
     @Slot()
     def sync_now(self) -> None:
@@ -164,15 +179,14 @@ class SyncWorker(QObject):
                                               problem=problem))
         self.pass_finished.emit()
 
-    def _status(self, counts: dict[str, int], *, online: bool, checked: bool = True,
-                refused: bool = False, problem: str = "") -> SyncStatus:
+    def _status(self, counts: dict[str, int], *, online: bool, refused: bool,
+                problem: str) -> SyncStatus:
         return SyncStatus(
             online=online,
             waiting=counts.get("queued", 0) + counts.get("sending", 0),
             needs_attention=counts.get("needs_attention", 0),
             simulated_outage=self._outage.is_set(),
             problem=problem,
-            checked=checked,
             refused=refused,
         )
 
