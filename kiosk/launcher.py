@@ -86,7 +86,8 @@ def build_services(config: KioskConfig, *, demo: bool = False,
         consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),
         print_receipt=receipt_printer(outbox, catalogue.procedures, config),
-        sync=SyncThread(SyncWorker(outbox, client, config.sync_interval_s)),
+        sync=SyncThread(SyncWorker(outbox, client, config.sync_interval_s,
+                                   config.retention_days)),
         demo=demo,
     )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -101,10 +102,12 @@ class SyncWorker(QObject):
     dossier_received = Signal(str, str)
     pass_finished = Signal()
 
-    def __init__(self, outbox: Outbox, client: SyncClient, interval_s: float) -> None:
+    def __init__(self, outbox: Outbox, client: SyncClient, interval_s: float,
+                 retention_days: int | None = None) -> None:
         super().__init__()
         self._outbox = outbox
         self._client = client
+        self._retention_days = retention_days
         self._interval_ms = max(1, int(interval_s * 1000))
         self._outage = threading.Event()
         self._timer: QTimer | None = None
@@ -157,6 +160,9 @@ class SyncWorker(QObject):
                         report = self._client.sync(force=True)
                         if report.auth_error is not None:
                             raise AuthError(report.auth_error)
+                    elif online:
+                        # Nothing to send: still tell the prefecture this kiosk is alive.
+                        self._client.heartbeat()
             except AuthError as exc:
                 log.error("sync pass stopped: the central service refused the kiosk's token")
                 online, refused, problem = False, True, str(exc)
@@ -164,6 +170,8 @@ class SyncWorker(QObject):
                 item = self._outbox.get(submission_id)
                 if item.state == "sent" and item.dossier_number:
                     self.dossier_received.emit(item.id, item.dossier_number)
+            if self._retention_days is not None:
+                self._outbox.purge_expired(self._retention_days, datetime.now(UTC))
             counts = self._outbox.counts()
         except OutboxError as exc:
             log.error("sync pass stopped: %s", type(exc).__name__)
