@@ -18,7 +18,9 @@ from functools import cached_property
 from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig, load_config
 
-COMMAND_MODULES = ("queue", "sync", "central", "receipt", "demo", "procedures", "report")
+COMMAND_MODULES = (
+    "queue", "sync", "status", "central", "receipt", "demo", "procedures", "report",
+)
 
 
 class CliContext:

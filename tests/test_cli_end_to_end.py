@@ -75,3 +75,22 @@ def test_sync_keeps_everything_when_the_service_is_down(
         items = outbox.list_items()
         assert len(items) == 2 and {i.state for i in items} <= {"queued", "sending"}
         assert outbox.body(items[0].id)["answers"]  # nothing purged, nothing lost
+
+
+def test_status_tells_where_a_request_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, central: RunningServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure(monkeypatch, tmp_path, central.url, retention=30)
+    assert main(["demo", "seed", "--count", "1"]) == 0
+    assert main(["status", "PN-7501-K02-000001"]) == 1
+    assert "pas encore reçue par le service central" in capsys.readouterr().err
+    assert main(["sync", "--timeout", "30"]) == 0
+    [filed] = central.store.submissions()
+    central.store.set_status(filed.id, "needs_info", "Le justificatif de domicile est illisible.")
+    capsys.readouterr()
+    assert main(["status", "PN-7501-K02-000001"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"PN-7501-K02-000001 — Dossier {filed.dossier_number} : le service "
+                          "demande une information ou une pièce en plus, depuis le ")
+    assert "Message du service : Le justificatif de domicile est illisible." in out
