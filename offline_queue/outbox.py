@@ -436,6 +436,13 @@ class Outbox:
             raise _unknown(local_reference)
         return self._item(rows[0])
 
+    def find(self, id_or_reference: str) -> QueuedSubmission:
+        """By id or by the ``PN-…`` reference a mediator reads on the receipt."""
+        try:
+            return self.get(id_or_reference)
+        except UnknownSubmission:
+            return self.get_by_reference(id_or_reference)
+
     def list_items(self, states: Iterable[str] | None = None) -> list[QueuedSubmission]:
         """Oldest first; ``states`` filters."""
         sql = f"SELECT {_ITEM_COLUMNS} FROM submissions"

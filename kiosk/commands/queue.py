@@ -24,10 +24,8 @@ from offline_queue import (
     DB_NAME,
     KEY_NAME,
     STATE_LABELS_FR,
-    Outbox,
     OutboxError,
     QueuedSubmission,
-    UnknownSubmission,
     open_outbox,
 )
 from offline_queue.crypto import read_key
@@ -86,14 +84,6 @@ def _guarded(handler: Any) -> Any:
             return 1
 
     return run
-
-
-def _find(outbox: Outbox, token: str) -> QueuedSubmission:
-    """An id or a local reference (``PN-…``), as the mediator reads it on the receipt."""
-    try:
-        return outbox.get(token)
-    except UnknownSubmission:
-        return outbox.get_by_reference(token)
 
 
 def _state_text(item: QueuedSubmission) -> str:
@@ -252,7 +242,7 @@ def _list(args: argparse.Namespace, context: Any) -> int:
 
 def _show(args: argparse.Namespace, context: Any) -> int:
     with open_outbox(context.config.data_dir) as outbox:
-        item = _find(outbox, args.id)
+        item = outbox.find(args.id)
         documents = outbox.documents(item.id)
     lines = [
         f"Référence : {item.local_reference}",
@@ -286,7 +276,7 @@ def _show(args: argparse.Namespace, context: Any) -> int:
 
 def _retry(args: argparse.Namespace, context: Any) -> int:
     with open_outbox(context.config.data_dir) as outbox:
-        item = _find(outbox, args.id)
+        item = outbox.find(args.id)
         outbox.retry(item.id)
     print(f"La demande {item.local_reference} est remise en attente d'envoi.")
     return 0

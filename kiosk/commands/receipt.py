@@ -57,10 +57,7 @@ def _receipt(args: argparse.Namespace, context: Any) -> int:
     fmt: Format = "a4" if (args.format or config.printer_format) == "a4" else "thermal"
     try:
         with open_outbox(config.data_dir) as outbox:
-            try:
-                item = outbox.get(args.submission)
-            except UnknownSubmission:
-                item = outbox.get_by_reference(args.submission)
+            item = outbox.find(args.submission)
             catalogue = load_catalogue()
             if item.procedure_code not in catalogue.procedures:
                 return _fail(f"La démarche « {item.procedure_code} » de cette demande n'est "

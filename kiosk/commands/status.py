@@ -8,7 +8,7 @@ from typing import Any
 
 from kiosk.commands.sync import make_sync_client
 from kiosk.dossier_status import read_status
-from offline_queue import OutboxError, UnknownSubmission, open_outbox
+from offline_queue import OutboxError, open_outbox
 from offline_queue.sync import SyncError
 
 
@@ -22,10 +22,7 @@ def _status(args: argparse.Namespace, context: Any) -> int:
     config = context.config
     try:
         with open_outbox(config.data_dir) as outbox:
-            try:
-                item = outbox.get(args.submission)
-            except UnknownSubmission:
-                item = outbox.get_by_reference(args.submission)
+            item = outbox.find(args.submission)
             if item.dossier_number is None:
                 print(f"{item.local_reference} : pas encore reçue par le service central "
                       "(elle attend sur la borne). Lancez « kiosk sync ».", file=sys.stderr)
