@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from outbox_helpers import make_doc
 
 from offline_queue import open_outbox
@@ -47,11 +48,14 @@ def acknowledged(ack: Path) -> dict[str, int]:
     return {line.split()[0]: int(line.split()[1]) for line in lines[:-1]}  # last: unfinished
 
 
-def test_killed_at_random_moments_loses_nothing_acknowledged(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "rounds", [10, pytest.param(60, marks=pytest.mark.soak, id="soak-60-kills")]
+)
+def test_killed_at_random_moments_loses_nothing_acknowledged(tmp_path: Path, rounds: int) -> None:
     data, ack = tmp_path / "data", tmp_path / "ack.txt"
-    rng = random.Random(20261130)
+    rng = random.Random(20261130 + rounds)
     tests_dir = str(Path(__file__).parent)
-    for round_no in range(10):
+    for round_no in range(rounds):
         start = round_no * 10_000
         code = CHILD.format(tests=tests_dir, data=str(data), ack=str(ack), start=start)
         child = subprocess.Popen([sys.executable, "-c", code])
@@ -65,13 +69,13 @@ def test_killed_at_random_moments_loses_nothing_acknowledged(tmp_path: Path) -> 
         assert child.returncode == -signal.SIGKILL
 
     acked = acknowledged(ack)
-    assert len(acked) >= 10
+    assert len(acked) >= rounds
     with open_outbox(data) as box:
         assert box.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         items = {item.id: item for item in box.list_items()}
         assert set(acked) <= set(items)
         # at most one unacknowledged survivor per kill: committed, killed before the ack
-        assert len(items) - len(acked) <= 10
+        assert len(items) - len(acked) <= rounds
         references = [item.local_reference for item in items.values()]
         assert len(set(references)) == len(references)
         for sub_id in items:
