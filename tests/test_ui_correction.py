@@ -21,6 +21,7 @@ from test_ui_flow import (
     WAIT_MS,
     Kiosk,
     click,
+    current_question,
     make_kiosk,  # noqa: F401 - fixture
     type_into,
 )
@@ -129,6 +130,7 @@ def test_refused_request_is_corrected_and_replaces_the_old_one(
     assert window.current_screen() is window.steps
     assert session.current.id == "nouvelle_adresse"  # straight to the refused question
     street = window.steps.widgets["adresse"]
+    assert current_question(window.steps) is street  # the refused question's own page
     assert "Le service central a refusé cette réponse" in street.error
     assert "« Numéro et nom de la rue » est trop longue" in street.error
     assert window.steps.errors_banner.isVisible()
@@ -141,7 +143,12 @@ def test_refused_request_is_corrected_and_replaces_the_old_one(
     assert isinstance(edit, QLineEdit)
     type_into(qtbot, edit, "12 rue de la République")
     assert street.error == ""
+    rest = [f.id for f in session.fields()]
+    rest = rest[rest.index("adresse") + 1:]
     click(qtbot, window.steps.next_button)
+    for field_id in rest:  # the step's other answers, kept, then back to the summary
+        assert current_question(window.steps).field.id == field_id
+        click(qtbot, window.steps.next_button)
     assert window.current_screen() is window.summary  # one step to fix: back to the summary
     click(qtbot, window.summary.next_button)
     assert window.current_screen() is window.consent  # the citizen agrees again
@@ -226,6 +233,7 @@ def test_going_back_from_a_correction_changes_nothing(
     # the kiosk's own check refuses the stored answer too: said on the briefing and on the field
     assert "« Commune » : la réponse enregistrée n'est pas acceptée" in texts(window.correction)
     click(qtbot, window.correction.start_button)
+    assert current_question(window.steps) is window.steps.widgets["commune"]
     assert window.steps.widgets["commune"].value() == ""
     assert "trop longue" in window.steps.widgets["commune"].error
     session = window.session

@@ -153,21 +153,39 @@ def pick_answer(fld: Field, rng: random.Random, forced: dict[str, str]) -> str:
     return sample_answer(fld, rng, date.today())
 
 
+def shown_fields(steps) -> list[FieldWidget]:  # type: ignore[no-untyped-def]
+    """The question widgets a person sees on the steps screen."""
+    QApplication.processEvents()
+    return [w for w in steps.findChildren(FieldWidget) if w.isVisible()]
+
+
+def current_question(steps) -> FieldWidget:  # type: ignore[no-untyped-def]
+    """The one question on the page (and it must be alone)."""
+    shown = shown_fields(steps)
+    assert len(shown) == 1, [w.field.id for w in shown]
+    assert shown[0] is steps.current_widget()
+    return shown[0]
+
+
+def answer_question(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) -> str:  # type: ignore[no-untyped-def]
+    """Answer the question on the page (optional ones only when forced), then « Continuer »."""
+    widget = current_question(kiosk.window.steps)
+    if widget.field.required or widget.field.id in forced:
+        answer(qtbot, widget, pick_answer(widget.field, rng, forced))
+    click(qtbot, kiosk.window.steps.next_button)
+    return widget.field.id
+
+
 def walk_steps(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    """Answer every visible question of every step until the documents screen shows."""
+    """Answer every question asked, one page at a time, until the documents screen shows."""
     window = kiosk.window
-    for _ in range(40):
+    for _ in range(120):
         if window.current_screen() is not window.steps:
             return
-        done: set[str] = set()
-        while pending := [w for w in window.steps.visible_widgets() if w.field.id not in done]:
-            for widget in pending:
-                done.add(widget.field.id)
-                if widget.field.required or widget.field.id in forced:
-                    answer(qtbot, widget, pick_answer(widget.field, rng, forced))
-        click(qtbot, window.steps.next_button)
-    errors = {w.field.id: w.error for w in window.steps.visible_widgets() if w.error}
-    raise AssertionError(f"the steps never ended: {window.session.current.id} {errors}")  # type: ignore[union-attr]
+        answer_question(qtbot, kiosk, rng, forced)
+    widget = window.steps.current_widget()
+    raise AssertionError(f"the steps never ended: {window.session.current.id} "  # type: ignore[union-attr]
+                         f"{widget.field.id if widget else ''} {widget.error if widget else ''}")
 
 
 def scan(kiosk: Kiosk, procedure: Procedure, kind: str, rng: random.Random) -> Path:
@@ -286,15 +304,15 @@ def test_every_procedure_branch_by_branch(qtbot, make_kiosk, catalogue: Catalogu
     for submission_id in saved:
         assert kiosk.services.outbox.get(submission_id).state == "sent"
     assert len(kiosk.printer.printed) == len(saved)
-    assert kiosk.window.waiting_label.text().startswith("0 ")
+    assert "aucune demande en attente d'envoi" in kiosk.window.connection_label.text()
 
 
 def test_wrong_answer_is_explained_then_corrected(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
     start_procedure(qtbot, kiosk, catalogue.get("cg-changement-adresse"))
-    plate = window.steps.widgets["plaque"] if "plaque" in window.steps.widgets else next(
-        w for w in window.steps.visible_widgets() if w.field.check == "plate")
+    plate = current_question(window.steps)
+    assert plate.field.check == "plate"
     edit = plate.inputs()[0]
     assert isinstance(edit, QLineEdit)
     type_into(qtbot, edit, "AB-123-OO")
@@ -302,15 +320,21 @@ def test_wrong_answer_is_explained_then_corrected(qtbot, make_kiosk, catalogue: 
     assert edit.property("error") == "true"
     click(qtbot, window.steps.next_button)
     assert window.current_screen() is window.steps
-    assert window.steps.errors_banner.isVisible()
+    assert current_question(window.steps) is plate  # refused: the same question stays,
+    assert "Merci de répondre" not in plate.error and "lettres I, O et U" in plate.error
+    assert plate.error_label.isVisible() and QApplication.focusWidget() is edit  # said, in view
     type_into(qtbot, edit, "ab 123 cd")
     assert plate.error == ""
+    assert not plate.error_label.isVisible()
     assert edit.text() == "AB-123-CD"
     assert window.session is not None and window.session.answers[plate.field.id] == "AB-123-CD"
+    click(qtbot, window.steps.next_button)
+    assert current_question(window.steps) is not plate
 
 
 def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
-    """Tapping a choice shows the questions it calls for and empties the ones it hides."""
+    """Tapping a choice changes at once which questions the step asks (and their count),
+    and « Continuer » goes to the question it calls for; a hidden answer is emptied."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
     for procedure in catalogue.procedures.values():
@@ -327,14 +351,32 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     assert session is not None
     conditional = next(f for f in session.current.fields if f.when is not None)
     trigger_id = conditional.when.get("field")  # type: ignore[union-attr]
-    trigger = window.steps.widgets[trigger_id]
+    rng = random.Random(1)
+    while window.steps.field_id != trigger_id:
+        answer_question(qtbot, kiosk, rng, {})
+    trigger = current_question(window.steps)
     assert isinstance(trigger, ChoiceFieldWidget)
     shown_for = {}
     for value in trigger.buttons:
         click(qtbot, trigger.buttons[value])
-        shown_for[value] = window.steps.widgets[conditional.id].isVisible()
-        assert shown_for[value] == (conditional.id in {f.id for f in session.fields()})
+        asked = [f.id for f in session.fields()]
+        assert window.steps.progress.text().startswith(
+            f"Question {asked.index(trigger_id) + 1} sur {len(asked)}")
+        shown_for[value] = conditional.id in asked
+        click(qtbot, window.steps.next_button)
+        assert current_question(window.steps).field.id == asked[asked.index(trigger_id) + 1]
+        if shown_for[value]:
+            answer(qtbot, current_question(window.steps),
+                   pick_answer(conditional, rng, {}))
+            assert conditional.id in session.answers
+        click(qtbot, window.steps.back_button)
+        assert current_question(window.steps) is trigger
     assert set(shown_for.values()) == {True, False}
+    hiding = next(v for v, shown in shown_for.items() if not shown)
+    click(qtbot, trigger.buttons[hiding])
+    assert conditional.id not in session.answers
+    assert window.steps.widgets[conditional.id].value() == ""
+    assert not window.steps.widgets[conditional.id].isVisible()
 
 
 def test_document_refused_then_accepted(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
@@ -374,11 +416,17 @@ def test_modify_from_summary_comes_back_to_summary(qtbot, make_kiosk, catalogue:
     start_procedure(qtbot, kiosk, procedure)
     walk_steps(qtbot, kiosk, rng, {})
     attach_documents(qtbot, kiosk, procedure, rng)
-    last_step = window.session.steps()[-1]  # type: ignore[union-attr]
+    session = window.session
+    assert session is not None
+    last_step = session.steps()[-1]
     click(qtbot, window.summary.modify_buttons[last_step.id])
     assert window.current_screen() is window.steps
-    assert window.steps.next_button.text() == "Valider et revenir au récapitulatif"
-    click(qtbot, window.steps.next_button)
+    asked = [f.id for f in session.fields()]
+    for field_id in asked:  # from the step's first question to its last, then the summary
+        assert current_question(window.steps).field.id == field_id
+        last = field_id == asked[-1]
+        assert (window.steps.next_button.text() == "Valider et revenir au récapitulatif") == last
+        click(qtbot, window.steps.next_button)
     assert window.current_screen() is window.summary
 
 
@@ -389,12 +437,14 @@ def test_offline_request_is_confirmed_then_sent_when_back_online(qtbot, make_kio
     worker = kiosk.services.sync.worker  # type: ignore[union-attr]
     assert window.outage_button is not None
     click(qtbot, window.outage_button)
-    qtbot.waitUntil(lambda: "Hors ligne" in window.connection_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Hors ligne (coupure simulée)" in window.connection_label.text(),
+                    timeout=WAIT_MS)
     procedure = catalogue.get("permis-renouvellement")
     complete_request(qtbot, kiosk, procedure, random.Random(2), {})
     item = window.saved_item
     assert item is not None
-    qtbot.waitUntil(lambda: window.waiting_label.text().startswith("1 "), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "(1 en attente)" in window.connection_label.text(), timeout=WAIT_MS)
+    assert window.connection_label.text().startswith("○ Hors ligne")
     assert kiosk.services.outbox.get(item.id).state == "queued"
     assert "attendu" in window.confirmation.dossier.text()
     with qtbot.waitSignal(worker.dossier_received, timeout=WAIT_MS * 2) as received:
@@ -402,7 +452,9 @@ def test_offline_request_is_confirmed_then_sent_when_back_online(qtbot, make_kio
     assert received.args[0] == item.id
     QApplication.processEvents()
     assert received.args[1] in window.confirmation.dossier.text()
-    qtbot.waitUntil(lambda: window.connection_label.text().endswith("En ligne"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.connection_label.text().startswith("● En ligne"),
+                    timeout=WAIT_MS)
+    assert window.connection_label.accessibleName() == window.connection_label.text()[2:]
     assert kiosk.services.outbox.get(item.id).state == "sent"
 
 
@@ -412,7 +464,7 @@ def test_unreachable_central_service_still_saves_the_request(qtbot, make_kiosk, 
     window = kiosk.window
     qtbot.waitUntil(lambda: "Hors ligne" in window.connection_label.text(), timeout=WAIT_MS)
     complete_request(qtbot, kiosk, catalogue.get("cg-declaration-cession"), random.Random(4), {})
-    qtbot.waitUntil(lambda: window.waiting_label.text().startswith("1 "), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "(1 en attente)" in window.connection_label.text(), timeout=WAIT_MS)
     assert window.saved_item is not None
     assert kiosk.services.outbox.get(window.saved_item.id).state in ("queued", "sending")
 

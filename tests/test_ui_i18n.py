@@ -114,3 +114,41 @@ def test_tr_core_translates_core_texts_when_a_catalogue_has_them(
         assert tr_core(message) == "The postcode must have 5 digits."
     finally:
         back_to_french.removeTranslator(translator)
+
+
+def test_every_ui_string_has_an_english_translation_with_its_placeholders() -> None:
+    """The sample language covers the whole UI, and keeps every %s, %1, %n, {n} of the source."""
+    import xml.etree.ElementTree as ET
+
+    placeholder = re.compile(r"%[sdn1-9]|\{\w+\}")
+    root = ET.parse(TS_FILE).getroot()
+    problems = []
+    count = 0
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            count += 1
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            texts = [f.text or "" for f in translation.findall("numerusform")] or [translation.text or ""]
+            for text in texts:
+                if (translation.get("type") or not text.strip()
+                        or sorted(placeholder.findall(text)) != sorted(placeholder.findall(source))):
+                    problems.append((context.findtext("name"), source, text))
+    assert count >= 200
+    assert not problems, problems
+
+
+def test_screens_speak_english_with_the_english_catalogue(back_to_french: QApplication, qtbot: QtBot) -> None:
+    from ui.screens.steps import StepsScreen
+    from ui.screens.welcome import WelcomeScreen
+
+    assert install_translator(back_to_french, "en")
+    welcome = WelcomeScreen("Préfecture")
+    steps = StepsScreen()
+    qtbot.addWidget(welcome)
+    qtbot.addWidget(steps)
+    assert welcome.title.text() == "Welcome to the digital point"
+    assert welcome.alone_button.text() == "On my own"
+    assert steps.next_button.text() == "Continue"
+    assert QCoreApplication.translate("SyncStatus", "En ligne") == "Online"

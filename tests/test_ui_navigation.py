@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from test_ui_flow import (  # noqa: F401 - fixtures
     answer,
     central,
+    click,
+    current_question,
     make_kiosk,
     pick_answer,
     start_procedure,
@@ -38,6 +40,14 @@ def tab_cycle(qtbot, window, start: QWidget, limit: int = 80) -> list[QWidget]: 
 def test_welcome_is_usable_with_the_keyboard_alone(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # At start no choice looks picked: the focus is on the title, which draws no ring.
+    assert QApplication.focusWidget() is window.welcome.title
+    qtbot.keyClick(window.welcome.title, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.welcome.with_mediator_button
+    qtbot.keyClick(window.welcome.with_mediator_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.welcome.alone_button
     visited = tab_cycle(qtbot, window, window.welcome.with_mediator_button)
     reachable = {w for w in window.findChildren(QWidget) if w.isVisible() and is_interactive(w)}
     assert reachable <= set(visited)
@@ -48,18 +58,31 @@ def test_welcome_is_usable_with_the_keyboard_alone(qtbot, make_kiosk) -> None:  
     assert window.current_screen() is window.picker
 
 
-def test_step_fields_are_visited_in_reading_order(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """On each page of a step (text, oui/non, date boxes): the answer's inputs in order, then
+    « Continuer »; every control on the page is reachable with Tab."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
     start_procedure(qtbot, kiosk, catalogue.get("cg-changement-adresse"))
+    session = window.session
+    assert session is not None
     rng = random.Random(2)
-    for widget in window.steps.visible_widgets():
-        answer(qtbot, widget, pick_answer(widget.field, rng, {}))
-    inputs = [part for w in window.steps.visible_widgets() for part in w.inputs()]
-    visited = tab_cycle(qtbot, window, inputs[0])
-    positions = [visited.index(part) for part in inputs]
-    assert positions == sorted(positions)
-    assert visited.index(window.steps.next_button) > positions[-1]
-    reachable = {w for w in window.findChildren(QWidget) if w.isVisible() and is_interactive(w)
-                 and not window.keyboard.isAncestorOf(w)}
-    assert reachable <= set(visited)
+    kinds = set()
+    while session.index == 0 and window.current_screen() is window.steps:
+        widget = current_question(window.steps)
+        kinds.add(widget.field.type)
+        if not widget.text_inputs():  # big buttons: the question has the focus, Tab reaches them
+            assert QApplication.focusWidget() is widget.label
+            qtbot.keyClick(widget.label, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is widget.inputs()[0]
+        answer(qtbot, widget, pick_answer(widget.field, rng, {"carte_siv": "non"}))
+        inputs = widget.inputs()
+        visited = tab_cycle(qtbot, window, inputs[0])
+        positions = [visited.index(part) for part in inputs]
+        assert positions == sorted(positions)
+        assert visited.index(window.steps.next_button) > positions[-1]
+        reachable = {w for w in window.findChildren(QWidget) if w.isVisible() and is_interactive(w)
+                     and not window.keyboard.isAncestorOf(w)}
+        assert reachable <= set(visited)
+        click(qtbot, window.steps.next_button)
+    assert kinds == {"text", "yes_no", "date"}

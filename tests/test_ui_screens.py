@@ -18,6 +18,7 @@ from test_ui_flow import (
     attach_documents,
     central,  # noqa: F401 - fixture
     click,
+    current_question,
     make_kiosk,  # noqa: F401 - fixture
     pick_answer,
     pick_file,
@@ -51,7 +52,7 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     kiosk = make_kiosk()  # with its sync thread: the status bar shows what a citizen sees
     window = kiosk.window
     window.set_look(contrast=theme == "contraste", large_text=False)
-    qtbot.waitUntil(lambda: window.waiting_label.text() != "", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "en attente" in window.connection_label.text(), timeout=WAIT_MS)
     rng = random.Random(3)
     procedure = catalogue.get("cg-changement-adresse")
     seen: set[Screen] = set()
@@ -72,23 +73,26 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     click(qtbot, window.picker.procedure_tiles[procedure.code])
     shot("04-ce-qu-il-faut")
     click(qtbot, window.requirements.start_button)
-    first = window.steps.visible_widgets()[0]
+    first = current_question(window.steps)
+    field = first.inputs()[0]
+    assert isinstance(field, QLineEdit)
+    assert window.keyboard.current_field() is field  # a typing question opens the keyboard
     click(qtbot, window.steps.next_button)
     assert first.error
-    shot("05-etape-erreurs")
-    field = next(edit for widget in window.steps.visible_widgets() for edit in widget.inputs()
-                 if isinstance(edit, QLineEdit))
-    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a touch opens the keyboard
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a touch keeps the keyboard open
     qtbot.waitUntil(lambda: window.keyboard.current_field() is field, timeout=WAIT_MS)
     QApplication.processEvents()
+    shot("05-etape-clavier-ouvert-erreur")
+    answer(qtbot, first, pick_answer(first.field, rng, {}))
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
     shot("05b-etape-clavier-ouvert")
-    for widget in window.steps.visible_widgets():
-        if widget.field.help and widget.help_button is not None:
-            click(qtbot, widget.help_button)
-            break
-    for widget in window.steps.visible_widgets():
-        answer(qtbot, widget, pick_answer(widget.field, rng, {}))
-    shot("06-etape-remplie")
+    click(qtbot, window.steps.next_button)
+    yes_no = current_question(window.steps)
+    assert yes_no.field.type == "yes_no" and window.keyboard.current_field() is None
+    shot("06-etape-oui-non")
+    click(qtbot, yes_no.buttons["oui"])  # type: ignore[attr-defined]
+    shot("06b-etape-oui-choisi")
     walk_steps(qtbot, kiosk, rng, {})
     shot("07-documents")
     spec = window.session.required_documents()[0]
@@ -128,6 +132,38 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     shot_elsewhere = {window.correction}  # needs a refused request: test_ui_correction.py
     missing = set(window.screens) - seen - shot_elsewhere
     assert not missing, [type(s).__name__ for s in missing]
+    apply_theme(QApplication.instance(), "standard", False)
+
+
+@pytest.mark.parametrize("theme", ["standard", "contraste"])
+def test_status_bar_says_online_or_not_in_words(qtbot, make_kiosk, theme: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    window.set_look(contrast=theme == "contraste", large_text=False)
+    label = window.connection_label
+    # No sync thread: the outbox is still counted (off the GUI thread) and the count shown.
+    qtbot.waitUntil(lambda: "en attente" in label.text(), timeout=WAIT_MS)
+    assert label.text() == ("○ Pas encore en ligne (connexion en cours) — "
+                            "aucune demande en attente d'envoi")
+    refusal = "Le service central refuse le jeton de la borne (401)."
+    for name, status in (
+        ("en-ligne", SyncStatus(True, 2, 0)),
+        ("hors-ligne", SyncStatus(False, 3, 1)),
+        ("refus", SyncStatus(False, 1, 0, problem=refusal, refused=True)),
+    ):
+        window.show_sync_status(status)
+        QApplication.processEvents()
+        assert label.text() == ("● " if status.online else "○ ") + status.describe()
+        assert label.accessibleName() == status.describe()
+        assert label.toolTip() == status.problem
+        assert window.attention_label.isVisible() == (status.needs_attention > 0)
+        save_screenshot(window.statusBar(), f"19-barre-etat-{name}-{theme}")
+        assert_contrast(window, 7.0)
+    assert label.isVisible() and label.height() > label.fontMetrics().height() * 1.5  # wrapped
+    # The line starts where the pages' text starts (32 px margin).
+    text_x = label.mapTo(window, label.contentsRect().topLeft()).x()
+    title_x = window.welcome.title.mapTo(window, window.welcome.title.contentsRect().topLeft()).x()
+    assert abs(text_x - title_x) <= 2, (text_x, title_x)
     apply_theme(QApplication.instance(), "standard", False)
 
 

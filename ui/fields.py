@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.procedures import Field
 from ui.keyboard import KeyboardMode
-from ui.screens.common import MIN_TARGET_PX, big_button, name, show_selected, text_label
+from ui.screens.common import MIN_TARGET_PX, big_button, name, set_choice, show_selected, text_label
 from ui.theme import set_invalid
 
 DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
@@ -36,7 +36,7 @@ def _line_edit(accessible_name: str, description: str) -> QLineEdit:
 
 
 class FieldWidget(QWidget):
-    """Question, example, help, input and error for one field.
+    """Question, help, example, input and error for one field.
 
     ``changed`` fires with the raw value when an answer is complete enough to
     change what is shown next (a choice tapped, a text field left); the
@@ -51,41 +51,24 @@ class FieldWidget(QWidget):
         self.setProperty("role", "field")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(6)
-        header = QHBoxLayout()
+        layout.setSpacing(8)
         label_text = field.label if field.required else self.tr("%s (facultatif)") % field.label
         self.label = text_label(label_text, "subtitle")
-        header.addWidget(self.label, 1)
-        self.help_button: QPushButton | None = None
+        self.label.setAccessibleName(label_text)
+        layout.addWidget(self.label)
         self.help_label: QLabel | None = None
-        if field.help:
-            self.help_button = big_button(
-                self.tr("Aide"), self.tr("Afficher l'aide pour : %s") % field.label
-            )
-            self.help_button.setAccessibleName(self.tr("Aide : %s") % field.label)
-            self.help_button.setMinimumWidth(MIN_TARGET_PX * 2)
-            header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(header)
-        if field.help:
+        if field.help:  # one question per page: the help is always in sight, never behind a button
             self.help_label = text_label(field.help, "help")
-            self.help_label.setVisible(False)
             layout.addWidget(self.help_label)
-            assert self.help_button is not None
-            self.help_button.clicked.connect(
-                lambda: self._toggle_help(not self.help_label.isVisible()))
         if field.example:
             layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "help"))
         self.input_row = QHBoxLayout()
         self.input_row.setSpacing(12)
+        layout.addSpacing(8)
         layout.addLayout(self.input_row)
         self.error_label = text_label("", "error")
         self.error_label.setVisible(False)
         layout.addWidget(self.error_label)
-
-    def _toggle_help(self, shown: bool) -> None:
-        assert self.help_label is not None and self.help_button is not None
-        self.help_label.setVisible(shown)
-        self.help_button.setText(self.tr("Masquer l'aide") if shown else self.tr("Aide"))
 
     def description(self) -> str:
         """What a screen reader says about the input: help and example."""
@@ -132,7 +115,7 @@ class FieldWidget(QWidget):
 
     @property
     def error(self) -> str:
-        return self.error_label.text() if self.error_label.isVisible() else ""
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
 
 
 class TextFieldWidget(FieldWidget):
@@ -188,8 +171,7 @@ class ChoiceFieldWidget(FieldWidget):
         for choice in self._choices():
             button = big_button(choice[1], choice[2] or field.label)
             button.setAccessibleName(f"{field.label} : {choice[1]}")
-            if self.horizontal:
-                button.setMinimumWidth(MIN_TARGET_PX * 3)
+            set_choice(button)
             self.buttons[choice[0]] = button
             column.addWidget(button)
             button.clicked.connect(lambda _checked=False, v=choice[0]: self._chosen(v))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,35 @@ log = logging.getLogger(__name__)
 
 ReceiptPrinter = Callable[[str, bool, str], None]
 """(submission id, final receipt?, who: mediator id or "citoyen") -> None, raises PrintError."""
+
+
+class _StatusText(QLabel):
+    """The status line: wrapped, and exactly as tall as its lines at the width it has.
+
+    A wrapped QLabel asks for the height of a narrow column (three lines for one), which
+    the status bar would give it on every screen, taking room from the keyboard.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def _height(self) -> int:
+        return self.heightForWidth(max(self.width(), 1))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return False  # else the bar's layout asks the height of its narrow size hint
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(super().minimumSizeHint().width(), self._height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width, another number of lines
 
 
 @dataclass
@@ -217,6 +246,12 @@ class MainWindow(QMainWindow):
         if services.sync is not None:
             services.sync.worker.status_changed.connect(self.show_sync_status)
             services.sync.worker.dossier_received.connect(self.confirmation.dossier_received)
+        else:  # no sync (central service not configured): still say how many requests wait
+            from ui.screens.background import run_in_background
+            from ui.sync_worker import waiting_status
+
+            run_in_background(lambda: waiting_status(services.outbox), self.show_sync_status,
+                              self._waiting_unknown)
 
     def _services(self) -> KioskServices:
         assert self.services is not None, "attach() comes first"
@@ -234,19 +269,20 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self.connection_label = QLabel(self.tr("Connexion au service central…"))
-        self.waiting_label = QLabel("")
+        self.connection_label = _StatusText(self.tr("Pas encore en ligne (connexion en cours)"))
         self.attention_label = QLabel("")
         self.attention_label.setProperty("role", "error")
         self.attention_label.setVisible(False)
         self.call_flag = QLabel(self.tr("Un médiateur est appelé"))
         self.call_flag.setProperty("role", "error")
         self.call_flag.setVisible(False)
-        for label in (self.connection_label, self.waiting_label, self.attention_label,
-                      self.call_flag):
+        for label in (self.connection_label, self.attention_label, self.call_flag):
             label.setAccessibleName(label.text() or self.tr("État"))
             label.setContentsMargins(16, 4, 16, 4)
-            bar.addWidget(label)
+        self.connection_label.setContentsMargins(30, 4, 16, 4)  # in line with the pages' 32 px
+        bar.addWidget(self.connection_label, 1)
+        bar.addWidget(self.attention_label)
+        bar.addWidget(self.call_flag)
         self.outage_button: QPushButton | None = None
 
     def _outage_switch(self) -> None:
@@ -261,11 +297,17 @@ class MainWindow(QMainWindow):
     # --- navigation -------------------------------------------------------------
 
     def show_screen(self, screen: Screen) -> None:
-        """Bring ``screen`` up, close the keyboard, watch idleness unless on the welcome screen."""
+        """Bring ``screen`` up, watch idleness unless on the welcome screen; the keyboard
+        stays open only if the screen put the focus on a field that types."""
         self.keyboard.close_keyboard()
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
         screen.entered()
+        focus = QApplication.focusWidget()
+        if (isinstance(focus, QLineEdit) and screen.isAncestorOf(focus)
+                and self.keyboard.mode_of(focus) is not None
+                and self.keyboard.current_field() is not focus):
+            self.keyboard.show_for(focus)
 
     def _keep_in_view(self, edit: QLineEdit) -> None:
         """The keyboard took the lower half: scroll the field being typed into above it."""
@@ -399,8 +441,9 @@ class MainWindow(QMainWindow):
             self._to_documents()
 
     def _back_to_steps(self) -> None:
+        """« Retour » on the documents: the last question of the last step."""
         assert self.session is not None
-        self.steps.start(self.session)
+        self.steps.start(self.session, at_end=True)
         self.show_screen(self.steps)
 
     def _to_documents(self) -> None:
@@ -500,28 +543,22 @@ class MainWindow(QMainWindow):
 
     def show_sync_status(self, status: SyncStatus) -> None:
         """Online or not, how many requests wait: always visible, in words, not only colours."""
-        if status.simulated_outage:
-            text = self.tr("Hors ligne (coupure simulée) — les demandes restent sur la borne")
-        elif status.online:
-            text = self.tr("En ligne")
-        else:
-            text = self.tr("Hors ligne — les demandes restent gardées sur la borne")
+        text = status.describe()
         self.connection_label.setText(("● " if status.online else "○ ") + text)
         self.connection_label.setAccessibleName(text)
-        waiting = (self.tr("%n demande en attente d'envoi") if status.waiting <= 1
-                   else self.tr("%n demandes en attente d'envoi")).replace("%n", str(status.waiting))
-        self.waiting_label.setText(waiting)
-        self.waiting_label.setAccessibleName(waiting)
+        self.connection_label.setToolTip(status.problem)
         attention = (self.tr("%n demande à corriger par un médiateur")
                      if status.needs_attention <= 1
                      else self.tr("%n demandes à corriger par un médiateur")).replace(
             "%n", str(status.needs_attention))
         self.attention_label.setText(attention)
         self.attention_label.setVisible(status.needs_attention > 0)
-        if status.problem:
-            self.connection_label.setToolTip(status.problem)
         if self.ready and self.current_screen() is self.queue:
             self.queue.refresh()
+
+    def _waiting_unknown(self, error: BaseException) -> None:
+        """The outbox could not be counted: keep the line, say nothing wrong about the requests."""
+        log.warning("status bar: outbox not readable (%s)", type(error).__name__)
 
     def _toggle_outage(self) -> None:
         assert self.outage_button is not None

@@ -192,6 +192,8 @@ class Metrics:
     font_key: int
     button_height: int
     button_min_width: int
+    choice_height: int
+    choice_min_width: int
     field_height: int
     font_punctuation: int
     key_size: int
@@ -206,6 +208,8 @@ NORMAL_METRICS = Metrics(
     font_key=26,
     button_height=40,
     button_min_width=120,
+    choice_height=76,
+    choice_min_width=240,
     field_height=40,
     font_punctuation=40,
     key_size=52,
@@ -219,6 +223,8 @@ LARGE_METRICS = Metrics(
     font_key=32,
     button_height=48,
     button_min_width=140,
+    choice_height=88,
+    choice_min_width=280,
     field_height=48,
     font_punctuation=48,
     key_size=60,

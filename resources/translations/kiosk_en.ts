@@ -6,72 +6,72 @@
     <message>
         <location filename="../../ui/screens/confirmation.py" line="+30"/>
         <source>Votre demande est enregistrée</source>
-        <translation type="unfinished"></translation>
+        <translation>Your request is saved</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Et maintenant ?</source>
-        <translation type="unfinished"></translation>
+        <translation>What happens now?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Réessayer l&apos;impression</source>
-        <translation type="unfinished"></translation>
+        <translation>Try printing again</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Imprimer à nouveau le reçu provisoire</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the provisional receipt again</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>J&apos;ai terminé</source>
-        <translation type="unfinished"></translation>
+        <translation>I have finished</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Terminer et effacer la session</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish and clear the session</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;ANTS dès que possible, même si Internet est coupé pour le moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your request is kept on this kiosk. It will be sent to the ANTS as soon as possible, even if the Internet is down for now.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Numéro d&apos;enregistrement : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration number: %s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Numéro de dossier : attendu après l&apos;envoi.</source>
-        <translation type="unfinished"></translation>
+        <translation>File number: expected after sending.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Numéro de dossier ANTS : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>ANTS file number: %s</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Impression de votre reçu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing your receipt…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Votre reçu est imprimé. Prenez-le dans l&apos;imprimante et gardez-le.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your receipt is printed. Take it from the printer and keep it.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Le reçu n&apos;a pas pu être imprimé.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt could not be printed.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 Votre demande est bien enregistrée. Notez le numéro ci-dessus ou appelez un médiateur.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Your request is saved all the same. Write down the number above or call a mediator.</translation>
     </message>
 </context>
 <context>
@@ -79,251 +79,327 @@
     <message>
         <location filename="../../ui/screens/consent.py" line="+43"/>
         <source>Version du texte : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Text version: %s</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Retour</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir au récapitulatif</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the summary</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Donner votre accord et enregistrer la demande sur la borne</source>
-        <translation type="unfinished"></translation>
+        <translation>Give your agreement and save the request on the kiosk</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Enregistrement de votre demande… Merci de patienter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving your request… Please wait.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>La demande n&apos;a pas pu être enregistrée sur la borne. Rien n&apos;est perdu : vos réponses sont toujours là. Touchez « Réessayer » ou appelez un médiateur.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request could not be saved on the kiosk. Nothing is lost: your answers are still here. Touch “Try again” or call a mediator.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Réessayer l&apos;enregistrement</source>
-        <translation type="unfinished"></translation>
+        <translation>Try saving again</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionScreen</name>
+    <message>
+        <location filename="../../ui/screens/correction.py" line="+38"/>
+        <source>Corriger une demande refusée</source>
+        <translation>Correct a refused request</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ce que le service central a refusé</source>
+        <translation>What the central service refused</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À savoir avant de commencer</source>
+        <translation>Good to know before you start</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comment faire</source>
+        <translation>How to do it</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retour à la file</source>
+        <translation>Back to the queue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la file d&apos;attente sans rien changer</source>
+        <translation>Go back to the queue without changing anything</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commencer la correction</source>
+        <translation>Start the correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoir la demande avec le demandeur, les réponses refusées signalées en rouge</source>
+        <translation>Go over the request with the applicant; refused answers are shown in red</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Corriger la demande %s</source>
+        <translation>Correct request %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le service central n&apos;a pas donné de raison.</source>
+        <translation>The central service gave no reason.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revoyez la demande avec le demandeur : les réponses et pièces refusées sont signalées en rouge, les autres sont déjà remplies.</source>
+        <translation>Go over the request with the applicant: refused answers and documents are shown in red, the others are already filled in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le demandeur relit le récapitulatif puis redonne son accord.</source>
+        <translation>The applicant reads the summary again, then gives their agreement again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La demande corrigée reçoit un nouveau numéro et un nouveau reçu ; elle remplace la demande %s, qui ne sera jamais envoyée.</source>
+        <translation>The corrected request gets a new number and a new receipt; it replaces request %s, which will never be sent.</translation>
     </message>
 </context>
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+237"/>
+        <location filename="../../ui/fields.py" line="+220"/>
         <source>Jour</source>
-        <translation type="unfinished"></translation>
+        <translation>Day</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Le jour, en chiffres, par exemple 05</source>
-        <translation type="unfinished"></translation>
+        <translation>The day, in figures, for example 05</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mois</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Le mois, en chiffres, par exemple 03</source>
-        <translation type="unfinished"></translation>
+        <translation>The month, in figures, for example 03</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Année</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>L&apos;année, 4 chiffres, par exemple 1950</source>
-        <translation type="unfinished"></translation>
+        <translation>The year, 4 figures, for example 1950</translation>
     </message>
 </context>
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+67"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+76"/>
         <source>Choisir le document</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the document</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Aucun document numérisé pour l&apos;instant. Posez le document sur le scanner et lancez la numérisation : il apparaîtra ici tout seul.</source>
-        <translation type="unfinished"></translation>
+        <translation>No scanned document yet. Put the document on the scanner and start scanning: it will appear here by itself.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir à la liste des documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the list of documents</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Autre fichier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Other file…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Réservé au médiateur : choisir un fichier ailleurs sur la borne</source>
-        <translation type="unfinished"></translation>
+        <translation>For mediators only: choose a file elsewhere on the kiosk</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Choisir : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose: %s</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Fichier %s</source>
-        <translation type="unfinished"></translation>
+        <translation>File %s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Utiliser ce fichier, %1, numérisé le %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this file, %1, scanned on %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Choisir un fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Vérification du fichier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the file…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Le fichier n&apos;a pas pu être lu. Numérisez le document à nouveau ou appelez un médiateur.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be read. Scan the document again or call a mediator.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file cannot be used. Scan the document again.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Document refusé : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Document refused: %s</translation>
     </message>
 </context>
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/screens/documents.py" line="+23"/>
+        <location filename="../../ui/screens/documents.py" line="+29"/>
         <source>Vos documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Your documents</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pour chaque document, posez-le sur le scanner avec le médiateur, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
-        <translation type="unfinished"></translation>
+        <translation>For each document, put it on the scanner with the mediator, then touch “Add”. An “optional” document can be left out.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Retour</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir aux questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the questions</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Passer au récapitulatif de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Go on to the summary of the request</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Cette démarche ne demande aucun document. Touchez « Continuer ».</source>
-        <translation type="unfinished"></translation>
+        <translation>This procedure needs no document. Touch “Continue”.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Obligatoire</source>
-        <translation type="unfinished"></translation>
+        <translation>Required</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Facultatif</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 · fichiers acceptés : %2 · %3 au plus</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · accepted files: %2 · %3 at most</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>✔ Ajouté : %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Added: %1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pas encore ajouté</source>
-        <translation type="unfinished"></translation>
+        <translation>Not added yet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Aperçu : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview: %s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Remplacer</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ajouter</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choisir le fichier pour : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the file for: %s</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Retirer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Retirer le fichier : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the file: %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retirer : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove: %s</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Il manque encore : %s. Ajoutez-les pour continuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Still missing: %s. Add them to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsWithRemarks</name>
+    <message>
+        <location filename="../../ui/screens/correction.py" line="+88"/>
+        <source>Touchez « Remplacer » pour numériser le document de nouveau, ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
+        <translation>Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
     </message>
 </context>
 <context>
@@ -331,94 +407,73 @@
     <message>
         <location filename="../../ui/screens/end.py" line="+17"/>
         <source>Merci, c&apos;est terminé</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you, you are done</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gardez bien votre reçu : il prouve que votre demande est faite. Vos informations vont maintenant être effacées de l&apos;écran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep your receipt safe: it proves your request is made. Your information will now be cleared from the screen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Si vous avez une question, un médiateur du point numérique peut vous aider.</source>
-        <translation type="unfinished"></translation>
+        <translation>If you have a question, a mediator of the digital point can help you.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Retour à l&apos;accueil</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the start</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Effacer la session et revenir à l&apos;accueil</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the session and go back to the start</translation>
     </message>
 </context>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-184"/>
+        <location filename="../../ui/fields.py" line="-167"/>
         <source>%s (facultatif)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s (optional)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+25"/>
-        <source>Aide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>Afficher l&apos;aide pour : %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Aide : %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+15"/>
+        <location line="+9"/>
+        <location line="+11"/>
         <source>Exemple : %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Masquer l&apos;aide</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: %s</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+97"/>
+        <location filename="../../ui/idle.py" line="+131"/>
         <source>Êtes-vous toujours là ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Are you still there?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Je suis là, je continue</source>
-        <translation type="unfinished"></translation>
+        <translation>I am here, I go on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Garder la démarche en cours et continuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the procedure in progress and go on</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Without an answer, your procedure will be cleared in %n second to protect your information.</numerusform>
+            <numerusform>Without an answer, your procedure will be cleared in %n seconds to protect your information.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="+52"/>
+        <location filename="../../ui/keyboard.py" line="+53"/>
         <source>apostrophe</source>
         <translation>apostrophe</translation>
     </message>
@@ -532,168 +587,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+80"/>
+        <location filename="../../ui/main_window.py" line="+114"/>
         <source>Point numérique — %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Appeler un médiateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Call a mediator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prévenir un médiateur du point numérique que vous avez besoin d&apos;aide</source>
-        <translation type="unfinished"></translation>
+        <translation>Tell a mediator of the digital point that you need help</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Texte plus grand</source>
-        <translation type="unfinished"></translation>
+        <translation>Larger text</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Agrandir ou rétablir la taille du texte</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the text larger, or back to normal</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contraste élevé</source>
-        <translation type="unfinished"></translation>
+        <translation>High contrast</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Texte clair sur fond noir, ou revenir aux couleurs normales</source>
-        <translation type="unfinished"></translation>
+        <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>Connexion au service central…</source>
-        <translation type="unfinished"></translation>
+        <location line="+105"/>
+        <source>Pas encore en ligne (connexion en cours)</source>
+        <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+278"/>
+        <source>%n demande à corriger par un médiateur</source>
+        <translation>%n request to be corrected by a mediator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n demandes à corriger par un médiateur</source>
+        <translation>%n requests to be corrected by a mediator</translation>
+    </message>
+    <message>
+        <location line="-276"/>
         <source>Un médiateur est appelé</source>
-        <translation type="unfinished"></translation>
+        <translation>A mediator has been called</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>État</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Simuler une coupure réseau</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulate a network outage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Démonstration : faire comme si Internet était coupé, ou le rétablir</source>
-        <translation type="unfinished"></translation>
+        <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+109"/>
+        <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
+        <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Hors ligne (coupure simulée) — les demandes restent sur la borne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>En ligne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hors ligne — les demandes restent gardées sur la borne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n demande(s) en attente d&apos;envoi</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n demande(s) à corriger par un médiateur</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
 </context>
 <context>
     <name>MediatorLoginScreen</name>
     <message>
-        <location filename="../../ui/mediator.py" line="+30"/>
+        <location filename="../../ui/mediator.py" line="+31"/>
         <source>Connexion du médiateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediator sign-in</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Touchez votre nom, puis tapez votre code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Touch your name, then type your code.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Code du médiateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediator code</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>De 4 à 8 chiffres</source>
-        <translation type="unfinished"></translation>
+        <translation>4 to 8 figures</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code (4 à 8 chiffres)</source>
-        <translation type="unfinished"></translation>
+        <translation>Code (4 to 8 figures)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir à l&apos;écran précédent</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the previous screen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Valider</source>
-        <translation type="unfinished">Confirm</translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Vérifier le code</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the code</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Se connecter en tant que %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in as %s</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Aucun compte médiateur n&apos;existe sur cette borne. Demandez au support informatique d&apos;en créer un.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no mediator account on this kiosk. Ask IT support to create one.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Touchez d&apos;abord votre nom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Touch your name first.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>La vérification du code a échoué. Réessayez.</source>
-        <translation type="unfinished"></translation>
+        <translation>The code check failed. Try again.</translation>
     </message>
 </context>
 <context>
@@ -701,291 +740,346 @@
     <message>
         <location filename="../../ui/screens/picker.py" line="+19"/>
         <source>Que voulez-vous faire ?</source>
-        <translation type="unfinished"></translation>
+        <translation>What do you want to do?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Carte grise</source>
-        <translation type="unfinished"></translation>
+        <translation>Vehicle registration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Permis de conduire</source>
-        <translation type="unfinished"></translation>
+        <translation>Driving licence</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choisissez d&apos;abord le sujet :</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose the subject:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Afficher les démarches : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the procedures: %s</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Puis touchez votre démarche :</source>
-        <translation type="unfinished"></translation>
+        <translation>Then touch your procedure:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Retour</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir à l&apos;accueil</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the start</translation>
     </message>
 </context>
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+34"/>
+        <location filename="../../ui/screens/queue_view.py" line="+45"/>
         <source>File d&apos;attente des demandes</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue of requests</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Quitter l&apos;espace médiateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave the mediator area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actualiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Relire la file d&apos;attente</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the queue again</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Envoyer maintenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Send now</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lancer l&apos;envoi des demandes en attente</source>
-        <translation type="unfinished"></translation>
+        <translation>Start sending the waiting requests</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>Aucune demande sur cette borne.</source>
-        <translation type="unfinished"></translation>
+        <translation>No request on this kiosk.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
+        <source>remplacée par %s</source>
+        <translation>replaced by %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>État : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>enregistrée le %s</source>
-        <translation type="unfinished"></translation>
+        <translation>saved on %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>essais : %d</source>
-        <translation type="unfinished"></translation>
+        <translation>attempts: %d</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>dossier ANTS : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>ANTS file: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correction de la demande %s</source>
+        <translation>Correction of request %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrigée avec le demandeur : c&apos;est la demande %s qui est envoyée, celle-ci ne le sera jamais.</source>
+        <translation>Corrected with the applicant: request %s is the one sent, this one never will be.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dernier problème : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Last problem: %s</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Corriger</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoir la demande %s avec le demandeur et la renvoyer corrigée</source>
+        <translation>Go over request %s with the applicant and send it again, corrected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Réessayer</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Remettre la demande %s dans la file d&apos;envoi</source>
-        <translation type="unfinished"></translation>
+        <source>Renvoyer la demande %s telle quelle, sans rien changer</source>
+        <translation>Send request %s again as it is, without changing anything</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Réimprimer</source>
-        <translation type="unfinished"></translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imprimer de nouveau le reçu provisoire de %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the provisional receipt of %s again</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reçu final</source>
-        <translation type="unfinished"></translation>
+        <translation>Final receipt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imprimer l&apos;accusé de réception de %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the acknowledgement of receipt of %s</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>Touchez « Corriger » pour revoir ces réponses ou pièces avec le demandeur. « Réessayer » renverrait la même demande, qui serait refusée de nouveau.</source>
+        <translation>Touch “Correct” to go over these answers or documents with the applicant. “Try again” would send the same request, which would be refused again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>« Corriger » refait la demande avec le demandeur sous un nouveau numéro. « Réessayer » la renvoie telle quelle : seulement si l&apos;assistance informatique a réglé le problème.</source>
+        <translation>“Correct” makes the request again with the applicant under a new number. “Try again” sends it again as it is: only if IT support has fixed the problem.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Préparation de la correction…</source>
+        <translation>Preparing the correction…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>La demande est remise dans la file : elle va être envoyée.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request is back in the queue: it will be sent.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reçu envoyé à l&apos;imprimante.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt sent to the printer.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>En cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>L&apos;action a échoué. Réessayez ; si cela dure, prévenez le support.</source>
-        <translation type="unfinished"></translation>
+        <translation>The action failed. Try again; if it goes on, tell support.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Envoi demandé. La liste se met à jour dans un instant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending asked for. The list updates in a moment.</translation>
     </message>
 </context>
 <context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+29"/>
+        <location filename="../../ui/screens/requirements.py" line="+35"/>
         <source>Ce qu&apos;il vous faut</source>
-        <translation type="unfinished"></translation>
+        <translation>What you need</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retour</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Choisir une autre démarche</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another procedure</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>J&apos;ai tout, commencer</source>
-        <translation type="unfinished"></translation>
+        <translation>I have everything, start</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Commencer les questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the questions</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cela prend environ %d minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>It takes about %d minutes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Les documents à avoir sous la main</source>
-        <translation type="unfinished"></translation>
+        <translation>The documents to have at hand</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Aucun document à fournir.</source>
-        <translation type="unfinished"></translation>
+        <translation>No document to provide.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source> (selon votre situation)</source>
-        <translation type="unfinished"></translation>
+        <translation> (depending on your situation)</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source> (facultatif)</source>
-        <translation type="unfinished"></translation>
+        <translation> (optional)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ce que cela coûte</source>
-        <translation type="unfinished"></translation>
+        <translation>What it costs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cette démarche est gratuite.</source>
-        <translation type="unfinished"></translation>
+        <translation>This procedure is free.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>montant variable</source>
+        <translation>amount varies</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>montant variable</source>
-        <translation type="unfinished"></translation>
+        <source>gratuit</source>
+        <translation>free</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Délais à respecter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadlines to keep</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 (vérifié le %2)</source>
+        <translation>%1 (checked on %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sources : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources: %s</translation>
     </message>
 </context>
 <context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+46"/>
+        <location filename="../../ui/screens/steps.py" line="+52"/>
         <source>Retour</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir à la question précédente</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the previous question</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+42"/>
+        <location line="+92"/>
         <source>Continuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <source>Vérifier les réponses et passer à la suite</source>
-        <translation type="unfinished"></translation>
+        <location line="-92"/>
+        <source>Vérifier la réponse et passer à la question suivante</source>
+        <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+84"/>
+        <source>Question %1 sur %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Valider et revenir au récapitulatif</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm and go back to the summary</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-9"/>
         <source>Étape %1 sur %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Step %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>StepsWithRemarks</name>
+    <message>
+        <location filename="../../ui/screens/correction.py" line="-38"/>
+        <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
+        <translation>The central service refused this answer: correct it with the applicant.</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <source>Une réponse est à corriger, elle est signalée en rouge ci-dessous.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
         <location line="+2"/>
-        <source>%n réponses sont à corriger, elles sont signalées ci-dessous.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
+        <translation>The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
     </message>
 </context>
 <context>
@@ -993,57 +1087,105 @@
     <message>
         <location filename="../../ui/screens/summary.py" line="+22"/>
         <source>Vérifiez votre demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Check your request</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Relisez vos réponses. Si quelque chose est faux, touchez « Modifier » à côté.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read your answers again. If something is wrong, touch “Change” next to it.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Retour</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revenir aux documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the documents</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tout est juste, continuer</source>
-        <translation type="unfinished"></translation>
+        <translation>All is right, continue</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Passer à l&apos;accord avant l&apos;envoi</source>
-        <translation type="unfinished"></translation>
+        <translation>Go on to the agreement before sending</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Modifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Changer : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Change: %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Modifier : %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Change: %s</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Aucun document</source>
-        <translation type="unfinished"></translation>
+        <translation>No document</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aucune réponse</source>
-        <translation type="unfinished"></translation>
+        <translation>No answer</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_worker.py" line="+50"/>
+        <source>Problème d&apos;autorisation — appelez le service informatique</source>
+        <translation>Authorisation problem — call IT support</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hors ligne (coupure simulée)</source>
+        <translation>Offline (simulated outage)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pas encore en ligne (connexion en cours)</source>
+        <translation>Not online yet (connecting)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hors ligne</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>aucune demande en attente d&apos;envoi</source>
+        <translation>no request waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 demande en attente d&apos;envoi</source>
+        <translation>1 request waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} demandes en attente d&apos;envoi</source>
+        <translation>{n} requests waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vos demandes sont gardées sur la borne ({n} en attente)</source>
+        <translation>your requests are kept on the kiosk ({n} waiting)</translation>
     </message>
 </context>
 <context>
@@ -1051,60 +1193,60 @@
     <message>
         <location filename="../../ui/screens/welcome.py" line="+19"/>
         <source>Bienvenue au point numérique</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to the digital point</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cette borne vous aide à faire une démarche pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>This kiosk helps you with a procedure for your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Comment souhaitez-vous faire ?</source>
-        <translation type="unfinished"></translation>
+        <translation>How would you like to do it?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Avec un médiateur</source>
-        <translation type="unfinished"></translation>
+        <translation>With a mediator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Un médiateur du point numérique vous accompagne. Il saisit son code.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mediator of the digital point helps you. They type their code.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Seul(e)</source>
-        <translation type="unfinished"></translation>
+        <translation>On my own</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vous faites la démarche vous-même. Vous pouvez appeler un médiateur.</source>
-        <translation type="unfinished"></translation>
+        <translation>You do the procedure yourself. You can call a mediator.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Espace médiateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediator area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Réservé aux médiateurs : file d&apos;attente des demandes et reçus.</source>
-        <translation type="unfinished"></translation>
+        <translation>For mediators only: queue of requests and receipts.</translation>
     </message>
 </context>
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+137"/>
+        <location filename="../../ui/fields.py" line="+132"/>
         <source>Oui</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Non</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -85,6 +85,18 @@ def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
             clear_layout(child)
 
 
+class _Body(QWidget):
+    """A screen's scrolling body, as tall as its wrapped texts need at the width given.
+
+    The word-wrap minimum of a QLabel is computed for a narrow column; the scroll area
+    would size the body to it and show a scroll bar with nothing to scroll. With no
+    minimum of its own, the body gets its height-for-width, which the area computes.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(0, 0)
+
+
 class Screen(QWidget):
     """One page of the flow: a title, a scrolling body and a bar of actions at the bottom."""
 
@@ -100,7 +112,10 @@ class Screen(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         set_by_name(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        body_holder = QWidget()
+        # Tab goes from control to control (the area scrolls to each); a stop on the area
+        # itself would show nothing focused.
+        set_by_name(self.scroller, "focusPolicy", "NoFocus")
+        body_holder = _Body()
         body_holder.setObjectName("screenBody")
         self.body = QVBoxLayout(body_holder)
         self.body.setSpacing(16)
@@ -122,6 +137,14 @@ class Screen(QWidget):
     def wipe(self) -> None:
         """Forget everything the citizen typed or chose (end of session)."""
 
+
+
+def set_choice(button: QPushButton) -> QPushButton:
+    """Make ``button`` one of the big answers tapped on a page (oui/non, a choice, the
+    welcome's two ways). The size comes from the theme: a style sheet's minimum wins
+    over ``setMinimumHeight``."""
+    button.setProperty("choice", True)
+    return button
 
 
 def tile_button(title: str, detail: str, width: int = 56) -> QPushButton:

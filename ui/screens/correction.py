@@ -110,33 +110,27 @@ class StepsWithRemarks(StepsScreen):
             and session.answers.get(fld.id, "") == remark.value
         }
 
-    def rebuild(self) -> None:
-        super().rebuild()
-        self._show_remarks()
+    def landing_question(self) -> str:
+        """A step of a correction opens on its first refused question."""
+        pending = self.pending_remarks() if self.remarks else {}
+        return next((f for f in self.asked() if f in pending), super().landing_question())
 
-    def answer_changed(self, field_id: str, raw: str) -> None:
-        super().answer_changed(field_id, raw)
-        self._show_remarks()
-
-    def _show_remarks(self) -> None:
-        if not self.remarks or self.session is None:
-            return
-        pending = self.pending_remarks()
+    def _update_banner(self) -> None:
+        pending = self.pending_remarks() if self.remarks and self.session is not None else {}
         for field_id, message in pending.items():
             widget = self.widgets.get(field_id)
             if widget is not None and not widget.error_label.text():
                 widget.show_error(message)
-        count = sum(1 for w in self.visible_widgets() if w.error_label.text())
-        if pending:
-            self.errors_banner.setText(
-                self.tr("Le service central a refusé une réponse de cette étape : corrigez-la avec "
-                        "le demandeur, elle est signalée en rouge.") if len(pending) == 1
-                else self.tr("Le service central a refusé %n réponses de cette étape : corrigez-les "
-                             "avec le demandeur, elles sont signalées en rouge.").replace(
-                    "%n", str(len(pending))))
-            self.errors_banner.setVisible(True)
-        elif count == 0:
+        if self.field_id not in pending:
             self.errors_banner.setVisible(False)
+            return
+        others = len(pending) - 1
+        self.errors_banner.setText(
+            self.tr("Le service central a refusé cette réponse : corrigez-la avec le demandeur.")
+            if others == 0
+            else self.tr("Le service central a refusé cette réponse et %n autre(s) de cette étape : "
+                         "corrigez-les avec le demandeur, une à une.").replace("%n", str(others)))
+        self.errors_banner.setVisible(True)
 
     def wipe(self) -> None:
         self.remarks = {}

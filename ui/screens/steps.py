@@ -1,8 +1,11 @@
-"""The questions of a procedure, one step (one group of questions) per screen.
+"""The questions of a procedure, one question per page.
 
-Everything shown comes from the session: which fields are visible, whether an
-answer is accepted and how it is written. When an answer changes, the fields
-of the step are shown or hidden again at once (conditions applied live).
+People not at ease with screens answer one thing at a time: each page shows the
+step's title, « Question 2 sur 4 », one question with its help, example, input
+and error, and « Continuer » / « Retour ». Everything comes from the session:
+which questions are asked (conditions re-applied at each answer, so the count
+and the next question follow the answers), whether an answer is accepted and
+how it is written.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ KeyboardHook = Callable[[QLineEdit, KeyboardMode], None]
 
 
 class StepsScreen(Screen):
-    """Renders ``session.current``; emits ``finished`` after the last step, ``cancelled`` before the first."""
+    """Renders one visible question of ``session.current`` at a time; emits ``finished``
+    after the last question of the last step, ``cancelled`` on « Retour » at the first."""
 
     finished = Signal()
     cancelled = Signal()
@@ -33,6 +37,8 @@ class StepsScreen(Screen):
         self._attach_keyboard = attach_keyboard
         self.session: ProcedureSession | None = None
         self.return_to_summary = False
+        self.field_id = ""
+        """The question on screen ("" when the step asks none)."""
         self.progress = text_label("", "help")
         self.body.addWidget(self.progress)
         self.step_help = text_label("")
@@ -41,30 +47,33 @@ class StepsScreen(Screen):
         self.errors_banner.setVisible(False)
         self.body.addWidget(self.errors_banner)
         self.fields_box = QVBoxLayout()
-        self.fields_box.setSpacing(24)
         self.body.addLayout(self.fields_box)
         self.body.addStretch(1)
         self.back_button = big_button(self.tr("Retour"), self.tr("Revenir à la question précédente"))
         self.next_button = big_button(
-            self.tr("Continuer"), self.tr("Vérifier les réponses et passer à la suite"), "primary"
-        )
+            self.tr("Continuer"), self.tr("Vérifier la réponse et passer à la question suivante"),
+            "primary")
         self.action_bar.addWidget(self.back_button)
         self.action_bar.addStretch(1)
         self.action_bar.addWidget(self.next_button)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.widgets: dict[str, FieldWidget] = {}
+        """Every question of the current step, by field id; only ``field_id``'s is shown."""
 
     # --- rendering -------------------------------------------------------------
 
-    def start(self, session: ProcedureSession, *, return_to_summary: bool = False) -> None:
-        """Show the session's current step (after a « Modifier », come back to the summary)."""
+    def start(self, session: ProcedureSession, *, return_to_summary: bool = False,
+              at_end: bool = False) -> None:
+        """Show the session's current step from its first question (``at_end``: its last);
+        after a « Modifier », the step's last question leads back to the summary."""
         self.session = session
         self.return_to_summary = return_to_summary
-        self.rebuild()
+        self.rebuild(at_end=at_end)
 
-    def rebuild(self) -> None:
-        """Build the widgets of the current step from the definition."""
+    def rebuild(self, *, at_end: bool = False, at: str | None = None) -> None:
+        """Build the widgets of the current step, then show question ``at``, else the one
+        the step opens on (``landing_question``), else with ``at_end`` its last one."""
         session = self._session()
         step = session.current
         self.set_title(step.title)
@@ -75,8 +84,8 @@ class StepsScreen(Screen):
         self.widgets = {}
         for fld in step.fields:
             widget = make_field_widget(fld)
-            stored = session.answers.get(fld.id, "")
-            widget.set_value(stored)
+            widget.setVisible(False)
+            widget.set_value(session.answers.get(fld.id, ""))
             widget.changed.connect(
                 lambda raw, f=fld.id, w=widget: self._widget_changed(w, f, raw))
             if self._attach_keyboard is not None:
@@ -84,137 +93,188 @@ class StepsScreen(Screen):
                     self._attach_keyboard(edit, mode)
             self.fields_box.addWidget(widget)
             self.widgets[fld.id] = widget
+        self._chain_tab_order()
+        asked = self.asked()
+        if at is None:
+            at = asked[-1] if at_end and asked else self.landing_question()
+        self.show_question(at)
+
+    def asked(self) -> list[str]:
+        """Ids of the questions the answers call for in this step, in order."""
+        return [f.id for f in self._session().fields() if f.id in self.widgets]
+
+    def landing_question(self) -> str:
+        """Where a step opens: its first question."""
+        asked = self.asked()
+        return asked[0] if asked else ""
+
+    def show_question(self, field_id: str) -> None:
+        """Put question ``field_id`` on the page, alone, and give it the focus."""
+        self.field_id = field_id
         self.refresh_visibility()
-        if self.return_to_summary:
+        self._update_banner()
+        self.scroller.verticalScrollBar().setValue(0)
+        if self.isVisible():
+            self.focus_question()
+
+    def refresh_visibility(self) -> None:
+        """Show the current question only; empty the ones the answers no longer call for."""
+        session = self._session()
+        asked = self.asked()
+        if self.field_id not in asked:
+            self.field_id = self._nearest(asked)
+        current = self.widgets.get(self.field_id)
+        if current is not None:
+            current.setVisible(True)
+        for field_id, widget in self.widgets.items():
+            if field_id not in asked:
+                widget.clear()
+            if widget is not current:
+                widget.setVisible(False)
+        steps = session.steps()
+        progress = self.tr("Étape %1 sur %2").replace("%1", str(session.index + 1)).replace(
+            "%2", str(len(steps)))
+        if self.field_id:
+            progress = self.tr("Question %1 sur %2").replace(
+                "%1", str(asked.index(self.field_id) + 1)).replace("%2", str(len(asked))) + (
+                " · " + progress)
+        self.progress.setText(progress)
+        last = not self._following()
+        if self.return_to_summary and last:
             self.next_button.setText(self.tr("Valider et revenir au récapitulatif"))
         else:
             self.next_button.setText(self.tr("Continuer"))
         self.next_button.setAccessibleName(self.next_button.text())
-        self._chain_tab_order()
-        self.scroller.verticalScrollBar().setValue(0)
-        self.focus_first()
 
-    def refresh_visibility(self) -> None:
-        """Show the fields the answers call for; empty the ones that just got hidden."""
-        session = self._session()
-        visible = {f.id for f in session.fields()}
-        for field_id, widget in self.widgets.items():
-            if field_id not in visible and widget.isVisibleTo(self):
-                widget.clear()
-            widget.setVisible(field_id in visible)
-        steps = session.steps()
-        self.progress.setText(
-            self.tr("Étape %1 sur %2").replace("%1", str(session.index + 1)).replace(
-                "%2", str(len(steps))
-            )
-        )
+    def _nearest(self, asked: list[str]) -> str:
+        """The question to show when the current one is no longer asked: the next one asked."""
+        order = list(self.widgets)
+        position = order.index(self.field_id) if self.field_id in order else 0
+        later = [f for f in asked if order.index(f) >= position]
+        return later[0] if later else (asked[-1] if asked else "")
+
+    def _following(self) -> str:
+        asked = self.asked()
+        position = asked.index(self.field_id) if self.field_id in asked else len(asked)
+        return asked[position + 1] if position + 1 < len(asked) else ""
+
+    def _preceding(self) -> str:
+        asked = self.asked()
+        position = asked.index(self.field_id) if self.field_id in asked else 0
+        return asked[position - 1] if position > 0 else ""
 
     def _chain_tab_order(self) -> None:
-        chain: list[QWidget] = []
-        for widget in self.widgets.values():
-            for part in widget.inputs():
-                chain.append(part)
-            if widget.help_button is not None:
-                chain.append(widget.help_button)
+        chain: list[QWidget] = [part for widget in self.widgets.values() for part in widget.inputs()]
         chain += [self.next_button, self.back_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def focus_first(self) -> None:
-        for widget in self.visible_widgets():
-            widget.focus_input()
-            return
+    def current_widget(self) -> FieldWidget | None:
+        """The question on screen."""
+        return self.widgets.get(self.field_id)
 
-    def visible_widgets(self) -> list[FieldWidget]:
-        session = self._session()
-        return [self.widgets[f.id] for f in session.fields() if f.id in self.widgets]
+    def focus_question(self) -> None:
+        """Typing questions get the focus (and so the keyboard); for big buttons the focus
+        goes to the question itself, so that no answer looks chosen and no keyboard opens."""
+        widget = self.current_widget()
+        if widget is None:
+            self.next_button.setFocus()
+        elif widget.text_inputs():
+            widget.focus_input()
+        else:
+            widget.label.setFocus()
+
+    def entered(self) -> None:
+        if self.session is not None:
+            self.focus_question()
 
     # --- answers -------------------------------------------------------------
 
     def _widget_changed(self, widget: FieldWidget, field_id: str, raw: str) -> None:
-        # A date box may report its departure after the step was re-rendered: ignore it then.
-        if self.widgets.get(field_id) is widget:
+        # A date box may report its departure after the page changed: ignore it then.
+        if self.widgets.get(field_id) is widget and field_id == self.field_id:
             self.answer_changed(field_id, raw)
 
     def answer_changed(self, field_id: str, raw: str) -> None:
-        """A field was left or a choice tapped: ask the core, show its verdict, re-render."""
+        """The question was left or a choice tapped: ask the core, show its verdict."""
         session = self._session()
         widget = self.widgets[field_id]
         if not raw.strip() and field_id not in session.answers:
             widget.show_error(None)
             return
-        try:
-            value = session.set_answer(field_id, raw)
-        except ValidationError as exc:
-            widget.show_error(exc.message)
-        else:
-            widget.show_error(None)
-            if widget.value() != value and value:
-                widget.set_value(value)
+        self._keep(widget, raw)
         self.refresh_visibility()
         self._update_banner()
 
-    def _store_all(self) -> dict[str, str]:
-        """Give every visible answer to the session; the errors found, by field id."""
-        session = self._session()
-        problems: dict[str, str] = {}
-        for widget in self.visible_widgets():
-            field_id = widget.field.id
-            try:
-                session.set_answer(field_id, widget.value())
-            except ValidationError as exc:
-                problems[field_id] = exc.message
-        problems.update(session.step_errors())
-        return problems
+    def _keep(self, widget: FieldWidget, raw: str) -> bool:
+        """Give the answer to the session; show its message when refused."""
+        try:
+            value = self._session().set_answer(widget.field.id, raw)
+        except ValidationError as exc:
+            widget.show_error(exc.message)
+            return False
+        widget.show_error(None)
+        if value and widget.value() != value:
+            widget.set_value(value)
+        return True
 
     def _update_banner(self) -> None:
-        count = sum(1 for w in self.visible_widgets() if w.error)
-        if count == 0:
-            self.errors_banner.setVisible(False)
-            return
-        text = (
-            self.tr("Une réponse est à corriger, elle est signalée en rouge ci-dessous.")
-            if count == 1
-            else self.tr("%n réponses sont à corriger, elles sont signalées ci-dessous.", "",
-                         count).replace("%n", str(count))
-        )
-        self.errors_banner.setText(text)
-        self.errors_banner.setVisible(True)
+        """The line above the question. The ordinary flow leaves it hidden: with one question
+        on the page, the core's message right under the answer says it all (a correction
+        uses it for the central service's refusal)."""
+        self.errors_banner.setVisible(False)
 
     def go_next(self) -> None:
-        """Accept the step if the core agrees; otherwise show why, on each field."""
+        """Check this answer; if the core accepts it, the next question (or step)."""
         session = self._session()
-        problems = self._store_all()
-        for field_id, widget in self.widgets.items():
-            widget.show_error(problems.get(field_id))
-        self.refresh_visibility()
-        if problems:
+        widget = self.current_widget()
+        if widget is not None:
+            accepted = self._keep(widget, widget.value())
+            self.refresh_visibility()
             self._update_banner()
-            first = next(w for w in self.visible_widgets() if w.field.id in problems)
-            self.scroller.ensureWidgetVisible(first)
-            first.focus_input()
+            if not accepted:
+                self.focus_question()
+                return
+        following = self._following()
+        if following:
+            self.show_question(following)
             return
-        if session.steps_complete() and (self.return_to_summary or session.at_last_step):
+        problems = session.step_errors()
+        if problems:  # an earlier question of the step lacks its answer
+            self._show_problem(problems)
+        elif session.steps_complete() and (self.return_to_summary or session.at_last_step):
             self.finished.emit()
         elif session.at_last_step:
             # An earlier step became incomplete (a changed answer asked a new question).
             incomplete = next(s for s in session.steps() if session.step_errors(s))
             session.goto(incomplete.id)
             self.rebuild()
+            self._show_problem(session.step_errors())
         elif session.next():
             self.rebuild()
 
+    def _show_problem(self, problems: dict[str, str]) -> None:
+        first = next(f for f in self.asked() if f in problems)
+        self.widgets[first].show_error(problems[first])
+        self.show_question(first)
+
     def go_back(self) -> None:
-        """Keep what is valid on this step, then show the previous one."""
+        """Keep this answer if it is valid, then show the previous question (or step's last)."""
         session = self._session()
-        for widget in self.visible_widgets():
-            if widget.value().strip():
-                try:
-                    session.set_answer(widget.field.id, widget.value())
-                except ValidationError:
-                    continue
-        if session.back():
-            self.rebuild()
+        widget = self.current_widget()
+        if widget is not None and widget.value().strip():
+            try:
+                session.check_field(widget.field.id, widget.value())
+            except ValidationError:
+                pass
+            else:
+                session.set_answer(widget.field.id, widget.value())
+                self.refresh_visibility()
+        preceding = self._preceding()
+        if preceding:
+            self.show_question(preceding)
+        elif session.back():
+            self.rebuild(at_end=True)
         else:
             self.cancelled.emit()
 
@@ -227,5 +287,6 @@ class StepsScreen(Screen):
             widget.clear()
         clear_layout(self.fields_box)
         self.widgets = {}
+        self.field_id = ""
         self.session = None
         self.return_to_summary = False

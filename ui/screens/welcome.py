@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from ui.screens.common import Screen, big_button, text_label
+from ui.screens.common import Screen, big_button, set_choice, text_label
 
 
 class WelcomeScreen(Screen):
@@ -41,7 +41,7 @@ class WelcomeScreen(Screen):
             "primary",
         )
         for button in (self.with_mediator_button, self.alone_button):
-            button.setMinimumHeight(120)
+            set_choice(button)
             choices.addWidget(button)
         self.body.addLayout(choices)
         self.problem = text_label("", "error")
@@ -66,4 +66,6 @@ class WelcomeScreen(Screen):
         self.problem.setVisible(True)
 
     def entered(self) -> None:
-        self.with_mediator_button.setFocus()
+        """Focus on the title: neither choice looks picked in advance (a focused button is
+        drawn filled), a screen reader reads the welcome, and Tab goes on to the choices."""
+        self.title.setFocus()

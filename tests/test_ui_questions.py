@@ -1,0 +1,180 @@
+"""One question per page: what the steps screen shows, in which order, and where « Retour » goes.
+
+Driven through the real window (« Continuer », « Retour », choices tapped, text typed) on
+the carte grise « changement de titulaire », whose first step asks different questions
+depending on the answers.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from test_ui_flow import (  # noqa: F401 - fixtures
+    Kiosk,
+    answer,
+    answer_question,
+    attach_documents,
+    central,
+    click,
+    current_question,
+    make_kiosk,
+    pick_answer,
+    start_procedure,
+    walk_steps,
+)
+
+from kiosk.procedures import Catalogue
+
+CODE = "cg-changement-titulaire"
+
+
+def page(kiosk: Kiosk) -> tuple[str, int, int]:
+    """(question on the page, its number, how many) as the page says them."""
+    steps = kiosk.window.steps
+    found = re.match(r"Question (\d+) sur (\d+)", steps.progress.text())
+    assert found, steps.progress.text()
+    return current_question(steps).field.id, int(found[1]), int(found[2])
+
+
+def tap(qtbot, kiosk: Kiosk, value: str) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, current_question(kiosk.window.steps).buttons[value])  # type: ignore[attr-defined]
+
+
+def go_on(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, kiosk.window.steps.next_button)
+
+
+def go_back(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, kiosk.window.steps.back_button)
+
+
+def test_each_page_holds_one_question_with_its_focus(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A whole request, page by page: one question, numbered among the step's questions;
+    typing questions get the focus and the keyboard, big buttons neither."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    start_procedure(qtbot, kiosk, catalogue.get(CODE))
+    session = window.session
+    assert session is not None
+    rng = random.Random(7)
+    seen: dict[str, list[str]] = {}
+    while window.current_screen() is window.steps:
+        field_id, number, count = page(kiosk)
+        asked = [f.id for f in session.fields()]
+        assert (number, count) == (asked.index(field_id) + 1, len(asked))
+        assert window.steps.title.text() == session.current.title
+        widget = current_question(window.steps)
+        focus = QApplication.focusWidget()
+        if widget.text_inputs():
+            assert focus is widget.inputs()[0]
+            assert window.keyboard.current_field() is focus
+        else:
+            assert not isinstance(focus, QPushButton | QLineEdit)  # no answer looks chosen
+            assert window.keyboard.current_field() is None
+        seen.setdefault(session.current.id, []).append(field_id)
+        answer_question(qtbot, kiosk, rng, {})
+    assert window.current_screen() is window.documents
+    assert seen == {s.id: [f.id for f in session.fields(s)] for s in session.steps()}
+
+
+def test_conditional_questions_come_and_go_in_order(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    start_procedure(qtbot, kiosk, catalogue.get(CODE))
+    session = window.session
+    assert session is not None
+    assert page(kiosk) == ("plate", 1, 4)
+    answer(qtbot, current_question(window.steps), "AB-123-CD")
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("code_cession_connu", 2, 4)
+    tap(qtbot, kiosk, "oui")
+    assert page(kiosk) == ("code_cession_connu", 2, 5)  # counted live: the code is asked
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("code_cession", 3, 5)  # « oui »: the code is asked next
+    answer(qtbot, current_question(window.steps), "123456789012345")
+    assert "code_cession" in session.answers
+    go_back(qtbot, kiosk)
+    assert page(kiosk) == ("code_cession_connu", 2, 5)
+    tap(qtbot, kiosk, "non")  # the code is no longer asked: forgotten, on screen too
+    assert "code_cession" not in session.answers
+    assert window.steps.widgets["code_cession"].value() == ""
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("carte_siv", 3, 5)
+    tap(qtbot, kiosk, "oui")
+    assert page(kiosk) == ("carte_siv", 3, 6)  # counted live: one more question
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("formule_number", 4, 6)
+    go_back(qtbot, kiosk)
+    tap(qtbot, kiosk, "non")
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("date_certificat", 4, 6)
+    answer(qtbot, current_question(window.steps), "12/03/2015")
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("date_achat", 5, 6)
+    answer(qtbot, current_question(window.steps), "01/02/2026")
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("vehicule_plus_4_ans", 6, 6)
+    tap(qtbot, kiosk, "non")
+    go_on(qtbot, kiosk)
+    assert session.current.id == "demandeur"  # last question answered: next step
+    assert page(kiosk) == ("pour_qui", 1, 1)
+    go_back(qtbot, kiosk)  # back across steps: the previous step's LAST question
+    assert session.current.id == "vehicule"
+    assert page(kiosk) == ("vehicule_plus_4_ans", 6, 6)
+    assert window.steps.widgets["vehicule_plus_4_ans"].value() == "non"
+    tap(qtbot, kiosk, "oui")
+    assert page(kiosk) == ("vehicule_plus_4_ans", 6, 7)
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("contre_visite", 7, 7)
+    go_on(qtbot, kiosk)  # not answered: refused, the same page says why
+    assert page(kiosk) == ("contre_visite", 7, 7)
+    refused = current_question(window.steps)
+    assert "Merci de répondre" in refused.error and refused.error_label.isVisible()
+    assert QApplication.focusWidget() is refused.label  # big buttons: no keyboard, no answer picked
+
+
+def test_back_walks_every_page_to_the_start(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """From the documents, « Retour » replays every page backwards, answers kept, then
+    leaves the steps for « Ce qu'il vous faut »."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    start_procedure(qtbot, kiosk, catalogue.get(CODE))
+    session = window.session
+    assert session is not None
+    rng = random.Random(3)
+    forward: list[tuple[str, str]] = []
+    while window.current_screen() is window.steps:
+        forward.append((session.current.id, answer_question(qtbot, kiosk, rng, {})))
+    answers = dict(session.answers)
+    click(qtbot, window.documents.back_button)
+    backward: list[tuple[str, str]] = []
+    while window.current_screen() is window.steps:
+        widget = current_question(window.steps)
+        kept = answers.get(widget.field.id, "")
+        if kept and widget.field.type == "date":
+            kept = session.display_value(widget.field, kept)
+        assert widget.value() == kept
+        backward.append((session.current.id, widget.field.id))
+        go_back(qtbot, kiosk)
+    assert backward == forward[::-1]
+    assert window.current_screen() is window.requirements
+    assert dict(session.answers) == answers
+
+
+def test_modify_opens_the_step_on_its_first_question(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    procedure = catalogue.get("cg-changement-adresse")
+    rng = random.Random(12)
+    start_procedure(qtbot, kiosk, procedure)
+    walk_steps(qtbot, kiosk, rng, {})
+    attach_documents(qtbot, kiosk, procedure, rng)
+    session = window.session
+    assert session is not None
+    step = session.steps()[1]
+    click(qtbot, window.summary.modify_buttons[step.id])
+    assert session.current.id == step.id
+    assert page(kiosk) == (session.fields()[0].id, 1, len(session.fields()))
+    assert window.steps.next_button.text() == "Continuer"
