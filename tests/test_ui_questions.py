@@ -10,8 +10,10 @@ from __future__ import annotations
 import random
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from test_ui_flow import (  # noqa: F401 - fixtures
+    WAIT_MS,
     Kiosk,
     answer,
     answer_question,
@@ -178,3 +180,53 @@ def test_modify_opens_the_step_on_its_first_question(qtbot, make_kiosk, catalogu
     assert session.current.id == step.id
     assert page(kiosk) == (session.fields()[0].id, 1, len(session.fields()))
     assert window.steps.next_button.text() == "Continuer"
+
+
+def test_keyboard_ok_acts_as_continue(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """OK on the on-screen keyboard (Enter on a real one) checks the answer and moves on;
+    a refused answer stays on its page with the core's message."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    start_procedure(qtbot, kiosk, catalogue.get("permis-inscription"))
+    session = window.session
+    assert session is not None
+
+    def ok() -> None:
+        edit = QApplication.focusWidget()
+        assert isinstance(edit, QLineEdit) and window.keyboard.current_field() is edit
+        pad = (window.keyboard.digit_pad if window.keyboard.mode_of(edit) == "digits"
+               else window.keyboard.text_keyboard)
+        qtbot.mouseClick(pad.action_button("ok"), Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+
+    name = current_question(window.steps)
+    assert name.field.id == "nom" and name.field.required
+    ok()  # nothing typed: refused, same page, the message under the field
+    qtbot.waitUntil(lambda: bool(name.error), timeout=WAIT_MS)
+    assert current_question(window.steps) is name and "nom" not in session.answers
+    qtbot.mouseClick(name.inputs()[0], Qt.MouseButton.LeftButton)  # a touch reopens the keyboard
+    for letter in "durand":
+        qtbot.mouseClick(window.keyboard.text_keyboard.key_button(letter), Qt.MouseButton.LeftButton)
+    ok()
+    qtbot.waitUntil(lambda: window.steps.field_id != "nom", timeout=WAIT_MS)
+    assert session.answers["nom"].lower() == "durand"
+    following = current_question(window.steps)
+    assert following.field.id == "nom_usage"
+    # The next typed question has the focus and its keyboard open, ready for the next word.
+    assert window.keyboard.current_field() is following.inputs()[0]
+    ok()  # optional and left empty: on to the next question
+    qtbot.waitUntil(lambda: window.steps.field_id == "prenoms", timeout=WAIT_MS)
+    first_names = current_question(window.steps).inputs()[0]
+    assert isinstance(first_names, QLineEdit)
+    qtbot.keyClicks(first_names, "Marie")
+    qtbot.keyClick(first_names, Qt.Key.Key_Return)  # Enter on a real keyboard: the same
+    qtbot.waitUntil(lambda: window.steps.field_id == "date_naissance", timeout=WAIT_MS)
+    assert session.answers["prenoms"] == "Marie"
+    birth = current_question(window.steps)
+    for box, digits in zip(birth.inputs(), ("14", "07", "1950"), strict=True):
+        assert QApplication.focusWidget() is box  # each full box hands over to the next
+        for digit in digits:
+            qtbot.mouseClick(window.keyboard.digit_pad.key_button(digit), Qt.MouseButton.LeftButton)
+    ok()
+    qtbot.waitUntil(lambda: window.steps.field_id != "date_naissance", timeout=WAIT_MS)
+    assert session.answers["date_naissance"] == "1950-07-14"

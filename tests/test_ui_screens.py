@@ -125,6 +125,12 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     qtbot.waitUntil(lambda: window.current_screen() is window.queue, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: bool(window.queue.items), timeout=WAIT_MS)
     shot("14-file-attente")
+    click(qtbot, window.queue.activity_button)
+    qtbot.waitUntil(lambda: window.activity.report is not None, timeout=WAIT_MS)
+    assert window.activity.report.total == 1  # the request saved above, today
+    shot("20-activite-borne")
+    click(qtbot, window.activity.back_button)
+    qtbot.waitUntil(lambda: bool(window.queue.items), timeout=WAIT_MS)
     window.idle._warn()
     QApplication.processEvents()
     check(window, "15-inactivite", theme)

@@ -179,7 +179,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: KioskServices) -> None:
         """Second phase: build every other screen on the services and follow the sync."""
+        from ui.central_status import ask_status
         from ui.mediator import MediatorLoginScreen
+        from ui.screens.activity import ActivityScreen
         from ui.screens.confirmation import ConfirmationScreen
         from ui.screens.consent import ConsentScreen
         from ui.screens.correction import CorrectionScreen, DocumentsWithRemarks, StepsWithRemarks
@@ -205,12 +207,14 @@ class MainWindow(QMainWindow):
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
             services.outbox, services.catalogue,
-            lambda submission_id, final: services.print_receipt(submission_id, final, self.who()))
+            lambda submission_id, final: services.print_receipt(submission_id, final, self.who()),
+            lambda submission_id: ask_status(services.config, services.outbox, submission_id))
         self.correction = CorrectionScreen()
+        self.activity = ActivityScreen(services.outbox, services.catalogue)
         added: list[Screen] = [
             self.picker, self.requirements, self.steps, self.documents, self.chooser,
             self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
-            self.correction,
+            self.correction, self.activity,
         ]
         for screen in added:
             screen.setProperty("role", "page")
@@ -239,6 +243,8 @@ class MainWindow(QMainWindow):
         self.queue.closed.connect(self.go_home)
         self.queue.sync_requested.connect(self.request_sync)
         self.queue.correct.connect(self.start_correction)
+        self.queue.activity_requested.connect(lambda: self.show_screen(self.activity))
+        self.activity.back.connect(lambda: self.show_screen(self.queue))
         self.correction.begin.connect(self._begin_correction)
         self.correction.back.connect(self._back_to_queue)
         if services.demo:

@@ -2,6 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ActivityScreen</name>
+    <message>
+        <location filename="../../ui/screens/activity.py" line="+49"/>
+        <source>Activité de la borne</source>
+        <translation>Kiosk activity</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Combien de demandes cette borne a enregistrées. Aucune donnée personnelle : seulement des nombres.</source>
+        <translation>How many requests this kiosk recorded. No personal data: only numbers.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compter les demandes enregistrées aujourd&apos;hui</source>
+        <translation>Count the requests recorded today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 derniers jours</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compter les demandes des 7 derniers jours, aujourd&apos;hui compris</source>
+        <translation>Count the requests of the last 7 days, today included</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>30 derniers jours</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compter les demandes des 30 derniers jours, aujourd&apos;hui compris</source>
+        <translation>Count the requests of the last 30 days, today included</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la file d&apos;attente</source>
+        <translation>Go back to the queue</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lecture de la file d&apos;attente…</source>
+        <translation>Reading the queue…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>La file d&apos;attente n&apos;a pas pu être lue. Réessayez ; si cela dure, prévenez le support.</source>
+        <translation>The queue could not be read. Try again; if it goes on, tell the support team.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Par démarche</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Par état</source>
+        <translation>By state</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 correction d&apos;une demande refusée</source>
+        <translation>1 correction of a refused request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 corrections de demandes refusées</source>
+        <translation>%1 corrections of refused requests</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La plus ancienne demande encore en attente a été enregistrée le %1 à %2.</source>
+        <translation>The oldest request still waiting was recorded on %1 at %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune demande de cette période n&apos;attend encore.</source>
+        <translation>No request of this period is still waiting.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aucune demande enregistrée aujourd&apos;hui (%2)</source>
+        <translation>No request recorded today (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demande enregistrée aujourd&apos;hui (%2)</source>
+        <translation>%1 request recorded today (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demandes enregistrées aujourd&apos;hui (%2)</source>
+        <translation>%1 requests recorded today (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune demande enregistrée du %2 au %3</source>
+        <translation>No request recorded from %2 to %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demande enregistrée du %2 au %3</source>
+        <translation>%1 request recorded from %2 to %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demandes enregistrées du %2 au %3</source>
+        <translation>%1 requests recorded from %2 to %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>remplacées par une correction</source>
+        <translation>replaced by a correction</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <location filename="../../ui/screens/confirmation.py" line="+30"/>
@@ -622,7 +750,7 @@
         <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+111"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
@@ -781,12 +909,12 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+45"/>
+        <location filename="../../ui/screens/queue_view.py" line="+56"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -816,7 +944,17 @@
         <translation>Start sending the waiting requests</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+3"/>
+        <source>Activité de la borne</source>
+        <translation>Kiosk activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combien de demandes cette borne a enregistrées, sans données personnelles</source>
+        <translation>How many requests this kiosk recorded, without personal data</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Aucune demande sur cette borne.</source>
         <translation>No request on this kiosk.</translation>
     </message>
@@ -861,7 +999,7 @@
         <translation>Last problem: %s</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Corriger</source>
         <translation>Correct</translation>
     </message>
@@ -882,6 +1020,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Où en est-elle ?</source>
+        <translation>Where does it stand?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demander au service central où en est le dossier de %s</source>
+        <translation>Ask the central service where the file of %s stands</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Réimprimer</source>
         <translation>Print again</translation>
     </message>
@@ -901,7 +1049,7 @@
         <translation>Print the acknowledgement of receipt of %s</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Touchez « Corriger » pour revoir ces réponses ou pièces avec le demandeur. « Réessayer » renverrait la même demande, qui serait refusée de nouveau.</source>
         <translation>Touch “Correct” to go over these answers or documents with the applicant. “Try again” would send the same request, which would be refused again.</translation>
     </message>
@@ -911,12 +1059,12 @@
         <translation>“Correct” makes the request again with the applicant under a new number. “Try again” sends it again as it is: only if IT support has fixed the problem.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Préparation de la correction…</source>
         <translation>Preparing the correction…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>La demande est remise dans la file : elle va être envoyée.</source>
         <translation>The request is back in the queue: it will be sent.</translation>
     </message>
@@ -931,7 +1079,22 @@
         <translation>In progress…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>Question posée au service central…</source>
+        <translation>Asking the central service…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>une erreur inattendue s&apos;est produite ; si cela dure, prévenez le support.</source>
+        <translation>an unexpected error occurred; if it goes on, tell the support team.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impossible de savoir où en est le dossier pour l&apos;instant : %s</source>
+        <translation>Cannot tell where the file stands for now: %s</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>L&apos;action a échoué. Réessayez ; si cela dure, prévenez le support.</source>
         <translation>The action failed. Try again; if it goes on, tell support.</translation>
     </message>
@@ -1033,7 +1196,7 @@
 <context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+52"/>
+        <location filename="../../ui/screens/steps.py" line="+53"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -1044,17 +1207,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Vérifier la réponse et passer à la question suivante</source>
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>

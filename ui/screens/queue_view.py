@@ -6,26 +6,35 @@ to the questions and documents they are about; « Corriger » goes through it
 again with the citizen (a new request replacing it), « Réessayer » sends it
 again unchanged (only useful when the cause was fixed elsewhere).
 « Réimprimer » prints the provisional receipt again, « Reçu final » prints
-the acknowledgement once the central service gave a dossier number. A
-replaced request says by which one. The list is read and every action run in
-the background.
+the acknowledgement once the central service gave a dossier number, and
+« Où en est-elle ? » asks the central service where that dossier stands (the
+answer, or why there is none, stays under the request). A replaced request
+says by which one. « Activité de la borne » opens the counts of the last days.
+The list is read, and every action and question run, in the background.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.dossier_status import DossierStatus
 from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
+from offline_queue.sync import SyncError
 from ui.correction import Refusal, read_refusal
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
+log = logging.getLogger(__name__)
+
 PrintReceipt = Callable[[str, bool], None]
+AskStatus = Callable[[str], DossierStatus]
+"""(submission id) -> where its dossier stands; raises ``SyncError`` with a French message."""
 
 
 Listing = tuple[list[QueuedSubmission], dict[str, list[str]]]
@@ -33,19 +42,22 @@ Listing = tuple[list[QueuedSubmission], dict[str, list[str]]]
 
 
 class QueueScreen(Screen):
-    """Emits ``closed`` when the mediator leaves, ``sync_requested`` after a retry and
-    ``correct(submission id)`` for « Corriger »."""
+    """Emits ``closed`` when the mediator leaves, ``sync_requested`` after a retry,
+    ``correct(submission id)`` for « Corriger » and ``activity_requested`` for the counts.
+    Without ``ask_status`` (no central service to ask) there is no « Où en est-elle ? »."""
 
     closed = Signal()
     sync_requested = Signal()
     correct = Signal(str)
+    activity_requested = Signal()
 
     def __init__(self, outbox: Outbox, catalogue: Catalogue, print_receipt: PrintReceipt,
-                 parent: QWidget | None = None) -> None:
+                 ask_status: AskStatus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("File d'attente des demandes"), parent)
         self.outbox = outbox
         self.catalogue = catalogue
         self._print = print_receipt
+        self._ask_status = ask_status
         self.status = StatusLine()
         self.body.addWidget(self.status)
         self.rows = QVBoxLayout()
@@ -57,16 +69,28 @@ class QueueScreen(Screen):
         self.sync_button = big_button(
             self.tr("Envoyer maintenant"), self.tr("Lancer l'envoi des demandes en attente"),
             "primary")
+        self.activity_button = big_button(
+            self.tr("Activité de la borne"),
+            self.tr("Combien de demandes cette borne a enregistrées, sans données personnelles"))
         self.action_bar.addWidget(self.close_button)
         self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.activity_button)
         self.action_bar.addWidget(self.refresh_button)
         self.action_bar.addWidget(self.sync_button)
         self.close_button.clicked.connect(self.closed)
         self.refresh_button.clicked.connect(self.refresh)
         self.sync_button.clicked.connect(self._sync)
+        self.activity_button.clicked.connect(self.activity_requested)
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         self.items: list[QueuedSubmission] = []
         self.kinds: dict[str, list[str]] = {}
+        self.answers: dict[str, tuple[str, str]] = {}
+        """What « Où en est-elle ? » got, by submission id: (text, StatusLine kind)."""
+        self.answer_lines: dict[str, StatusLine] = {}
+        """The line under each request that can be asked about (rebuilt with the list)."""
+        self.asking: set[str] = set()
+        self._visit = 0
+        """Counts wipes: an answer arriving after the mediator left is dropped."""
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
@@ -86,6 +110,7 @@ class QueueScreen(Screen):
         self.items = sorted(items, key=lambda i: i.created_at, reverse=True)
         clear_layout(self.rows)
         self.buttons = {}
+        self.answer_lines = {}
         if not self.items:
             self.rows.addWidget(text_label(self.tr("Aucune demande sur cette borne.")))
         for item in self.items:
@@ -135,6 +160,12 @@ class QueueScreen(Screen):
             for line in refusal.lines():
                 text.addWidget(text_label(f"• {line}", "error"))
             text.addWidget(text_label(self._advice(refusal), "help"))
+        askable = self._askable(item)
+        if askable:
+            answer_line = StatusLine()
+            answer_line.say(*self.answers.get(item.id, ("", "")))
+            text.addWidget(answer_line)
+            self.answer_lines[item.id] = answer_line
         row.addLayout(text, 1)
         actions = QVBoxLayout()
         where = f"{item.local_reference}"
@@ -144,6 +175,10 @@ class QueueScreen(Screen):
                          % where, "primary")
             self._action(actions, item, "retry", self.tr("Réessayer"),
                          self.tr("Renvoyer la demande %s telle quelle, sans rien changer") % where)
+        if askable:
+            self._action(actions, item, "status", self.tr("Où en est-elle ?"),
+                         self.tr("Demander au service central où en est le dossier de %s")
+                         % where)
         if not item.replaced:
             self._action(actions, item, "reprint", self.tr("Réimprimer"),
                          self.tr("Imprimer de nouveau le reçu provisoire de %s") % where)
@@ -153,6 +188,10 @@ class QueueScreen(Screen):
         actions.addStretch(1)
         row.addLayout(actions)
         return panel
+
+    def _askable(self, item: QueuedSubmission) -> bool:
+        """Only a request the central service numbered can be asked about."""
+        return bool(item.dossier_number) and self._ask_status is not None
 
     def _advice(self, refusal: Refusal) -> str:
         """Which of « Corriger » and « Réessayer » fits this refusal."""
@@ -174,10 +213,14 @@ class QueueScreen(Screen):
         self.buttons[(item.id, action)] = button
 
     def run(self, action: str, submission_id: str) -> None:
-        """Do ``correct``, or ``retry``, ``reprint``, ``final`` in the background, for one submission."""
+        """Do ``correct``, ``status`` (ask), or ``retry``, ``reprint``, ``final`` in the background,
+        for one submission."""
         if action == "correct":
             self._say(self.tr("Préparation de la correction…"), "")
             self.correct.emit(submission_id)
+            return
+        if action == "status":
+            self.ask(submission_id)
             return
         work: Callable[[], object]
         if action == "retry":
@@ -189,6 +232,41 @@ class QueueScreen(Screen):
             done = self.tr("Reçu envoyé à l'imprimante.")
         self._say(self.tr("En cours…"), "")
         run_in_background(work, lambda _r: self._action_done(action, done), self._failed)
+
+    def ask(self, submission_id: str) -> None:
+        """« Où en est-elle ? »: ask the central service in the background, answer under the
+        request (a second tap while the first question runs is ignored)."""
+        if self._ask_status is None or submission_id in self.asking:
+            return
+        ask_status = self._ask_status
+        self.asking.add(submission_id)
+        self._answer(submission_id, self.tr("Question posée au service central…"), "")
+        visit = self._visit
+        run_in_background(
+            lambda: ask_status(submission_id),
+            lambda status: self._answered(visit, submission_id, status.sentence(), ""),
+            lambda error: self._answered(visit, submission_id, self._no_answer(error), "error"))
+
+    def _no_answer(self, error: BaseException) -> str:
+        """Why the central service gave no answer, in the sync client's words when it has some."""
+        if isinstance(error, SyncError):
+            reason = str(error)
+        else:
+            log.error("dossier status question failed: %s", type(error).__name__)
+            reason = self.tr("une erreur inattendue s'est produite ; si cela dure, prévenez le "
+                             "support.")
+        return self.tr("Impossible de savoir où en est le dossier pour l'instant : %s") % reason
+
+    def _answered(self, visit: int, submission_id: str, text: str, kind: str) -> None:
+        if visit == self._visit:  # else the mediator left meanwhile: the screen was wiped
+            self.asking.discard(submission_id)
+            self._answer(submission_id, text, kind)
+
+    def _answer(self, submission_id: str, text: str, kind: str) -> None:
+        self.answers[submission_id] = (text, kind)
+        line = self.answer_lines.get(submission_id)
+        if line is not None:
+            line.say(text, kind)
 
     def _action_done(self, action: str, message: str) -> None:
         self._say(message, "success")
@@ -226,3 +304,7 @@ class QueueScreen(Screen):
         self.buttons = {}
         self.items = []
         self.kinds = {}
+        self.answers = {}
+        self.answer_lines = {}
+        self.asking = set()
+        self._visit += 1

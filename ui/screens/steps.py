@@ -5,14 +5,15 @@ step's title, « Question 2 sur 4 », one question with its help, example, input
 and error, and « Continuer » / « Retour ». Everything comes from the session:
 which questions are asked (conditions re-applied at each answer, so the count
 and the next question follow the answers), whether an answer is accepted and
-how it is written.
+how it is written. The keyboard's « OK » (Enter) on a typed answer acts as
+« Continuer »: people expect OK to move on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.session import ProcedureSession
@@ -88,9 +89,11 @@ class StepsScreen(Screen):
             widget.set_value(session.answers.get(fld.id, ""))
             widget.changed.connect(
                 lambda raw, f=fld.id, w=widget: self._widget_changed(w, f, raw))
-            if self._attach_keyboard is not None:
-                for edit, mode in widget.text_inputs():
+            for edit, mode in widget.text_inputs():
+                if self._attach_keyboard is not None:
                     self._attach_keyboard(edit, mode)
+                edit.returnPressed.connect(
+                    lambda f=fld.id, w=widget: self._return_pressed(w, f))
             self.fields_box.addWidget(widget)
             self.widgets[fld.id] = widget
         self._chain_tab_order()
@@ -194,6 +197,18 @@ class StepsScreen(Screen):
         # A date box may report its departure after the page changed: ignore it then.
         if self.widgets.get(field_id) is widget and field_id == self.field_id:
             self.answer_changed(field_id, raw)
+
+    def _return_pressed(self, widget: FieldWidget, field_id: str) -> None:
+        """OK on the keyboard (or Enter) in the question on screen: « Continuer ».
+
+        Run once the key event is over: moving on may rebuild the page and delete the
+        field whose key press is still being handled."""
+        QTimer.singleShot(0, lambda: self._continue_from(widget, field_id))
+
+    def _continue_from(self, widget: FieldWidget, field_id: str) -> None:
+        if (self.session is not None and self.isVisible()
+                and self.widgets.get(field_id) is widget and field_id == self.field_id):
+            self.go_next()
 
     def answer_changed(self, field_id: str, raw: str) -> None:
         """The question was left or a choice tapped: ask the core, show its verdict."""
