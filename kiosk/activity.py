@@ -10,11 +10,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
+from kiosk.paris_time import PARIS
 from offline_queue import QueuedSubmission
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from kiosk.paris_time import PARIS
 
 STATUS_WORDS: dict[str, str] = {
     "received": "reçue par le service, pas encore examinée",

@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from types import MappingProxyType
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from kiosk.conditions import holds
+from kiosk.paris_time import PARIS
 from kiosk.procedures import DocumentSpec, Field, Procedure, Step
 from kiosk.validators import ValidationError, check
-
-PARIS = ZoneInfo("Europe/Paris")
 
 # Leading bytes of each accepted format: the extension alone proves nothing.
 _SIGNATURES: dict[str, tuple[bytes, ...]] = {

@@ -26,9 +26,9 @@ from test_ui_flow import (  # noqa: F401 - fixtures
     make_kiosk,
 )
 
-from kiosk.activity import PARIS
 from kiosk.commands.sync import make_sync_client
 from kiosk.mediators import create_demo_accounts
+from kiosk.paris_time import PARIS
 from kiosk.procedures import Catalogue
 from offline_queue import QueuedSubmission
 from reference_central import serve_in_thread

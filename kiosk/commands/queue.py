@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.consent import load_consent
+from kiosk.paris_time import paris_text
 from kiosk.procedures import load_catalogue
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
@@ -94,7 +95,7 @@ def _state_text(item: QueuedSubmission) -> str:
 
 
 def _time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment else "—"
+    return paris_text(moment) if moment else "—"
 
 
 # --- add ---------------------------------------------------------------------

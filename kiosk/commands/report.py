@@ -8,7 +8,8 @@ import sys
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from kiosk.activity import PARIS, activity
+from kiosk.activity import activity
+from kiosk.paris_time import PARIS
 from kiosk.procedures import load_catalogue
 from offline_queue import STATE_LABELS_FR, OutboxError, open_outbox
 

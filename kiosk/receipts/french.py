@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from kiosk.paris_time import in_paris
+
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 
@@ -44,16 +44,9 @@ def day_in_words(day: date) -> str:
     return f"{number} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def paris_time(moment: datetime) -> datetime:
-    """The moment in Paris local time; a naive value is taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
-    return moment.astimezone(PARIS)
-
-
 def moment_in_words(moment: datetime) -> str:
     """« lundi 30 novembre 2026 à 11 h 17 » in Paris local time."""
-    local = paris_time(moment)
+    local = in_paris(moment)
     hour = f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
     return f"{_DAYS[local.weekday()]} {day_in_words(local.date())} à {hour}"
 
@@ -61,7 +54,7 @@ def moment_in_words(moment: datetime) -> str:
 def parse_moment(value: str | datetime) -> datetime:
     """An RFC 3339 text (``Z`` accepted) or a datetime, made timezone-aware."""
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return paris_time(moment)
+    return in_paris(moment)
 
 
 def file_size(size: int) -> str:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kiosk.conditions import holds, referenced_fields
+from kiosk.paris_time import in_paris
 from kiosk.procedures import Field, Procedure
 from kiosk.receipts import french
 from kiosk.receipts.errors import ReceiptError
@@ -199,5 +200,5 @@ def build_receipt(
         deadlines=procedure.deadlines,
         fees=_fees(procedure, answers, created_at.date()),
         dossier_number=dossier_number if final else None,
-        received_at=french.paris_time(received_at) if final and received_at else None,
+        received_at=in_paris(received_at) if final and received_at else None,
     )

@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.activity import PARIS, ActivityReport, activity
+from kiosk.activity import ActivityReport, activity
+from kiosk.paris_time import PARIS
 from kiosk.procedures import Catalogue
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError
 from ui.i18n import tr_core

@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.dossier_status import DossierStatus
+from kiosk.paris_time import paris_text
 from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
@@ -132,7 +133,7 @@ class QueueScreen(Screen):
         row.setContentsMargins(16, 12, 16, 12)
         text = QVBoxLayout()
         text.addWidget(text_label(f"{item.local_reference} — {self._title(item)}", "subtitle"))
-        created = item.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        created = paris_text(item.created_at)
         state = STATE_LABELS_FR.get(item.state, item.state)
         if item.replaced:
             state = self.tr("remplacée par %s") % item.superseded_by_reference
