@@ -19,7 +19,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import PRODUCT, __version__
 from kiosk.config import ConfigError, KioskConfig, load_config
 
 if TYPE_CHECKING:
@@ -62,11 +61,11 @@ def build_services(config: KioskConfig, *, demo: bool = False,
 
     Raises ``OutboxError`` (French message) when the queue cannot be opened.
     """
+    from kiosk.central_client import make_sync_client
     from kiosk.consent import load_consent
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import load_catalogue
     from offline_queue import open_outbox
-    from offline_queue.sync import SyncClient
     from ui.main_window import KioskServices
     from ui.sync_worker import SyncThread, SyncWorker
 
@@ -74,11 +73,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
     outbox = open_outbox(config.data_dir)
-    client = SyncClient(
-        outbox, config.central_url, config.central_token,
-        kiosk_id=config.kiosk_id, user_agent=f"{PRODUCT}/{__version__}",
-        timeout_s=config.central_timeout_s, backoff_base_s=config.backoff_base_s,
-        backoff_max_s=config.backoff_max_s)
+    client = make_sync_client(config, outbox)
     return KioskServices(
         config=config,
         catalogue=catalogue,

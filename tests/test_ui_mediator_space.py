@@ -26,7 +26,7 @@ from test_ui_flow import (  # noqa: F401 - fixtures
     make_kiosk,
 )
 
-from kiosk.commands.sync import make_sync_client
+from kiosk.central_client import make_sync_client
 from kiosk.mediators import create_demo_accounts
 from kiosk.paris_time import PARIS
 from kiosk.procedures import Catalogue

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from kiosk.commands.sync import make_sync_client
+from kiosk.central_client import make_sync_client
 from kiosk.dossier_status import read_status
 from offline_queue import OutboxError, open_outbox
 from offline_queue.sync import SyncError

@@ -7,26 +7,11 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from kiosk import PRODUCT, __version__
+from kiosk.central_client import make_sync_client
 from kiosk.config import KioskConfig
-from offline_queue import Outbox, OutboxError, open_outbox
-from offline_queue.sync import SyncClient
+from offline_queue import OutboxError, open_outbox
 
 DEFAULT_TIMEOUT_S = 120.0
-
-
-def make_sync_client(config: KioskConfig, outbox: Outbox) -> SyncClient:
-    """The sync client set up from the kiosk configuration (also used by the screens and the demo)."""
-    return SyncClient(
-        outbox,
-        config.central_url,
-        config.central_token,
-        kiosk_id=config.kiosk_id,
-        user_agent=f"{PRODUCT}/{__version__}",
-        timeout_s=config.central_timeout_s,
-        backoff_base_s=config.backoff_base_s,
-        backoff_max_s=config.backoff_max_s,
-    )
 
 
 def register(subparsers: Any, context: Any) -> None:

@@ -1,0 +1,30 @@
+"""The one place a sync client is set up from the kiosk's configuration.
+
+The screens' sync thread, « Où en est-elle ? », ``kiosk sync`` and ``kiosk status``
+all talk to the central service with the same identity, timeouts and back-off.
+"""
+
+from __future__ import annotations
+
+import requests
+
+from kiosk import PRODUCT, __version__
+from kiosk.config import KioskConfig
+from offline_queue import Outbox
+from offline_queue.sync import SyncClient
+
+
+def make_sync_client(
+    config: KioskConfig, outbox: Outbox, session: requests.Session | None = None
+) -> SyncClient:
+    return SyncClient(
+        outbox,
+        config.central_url,
+        config.central_token,
+        kiosk_id=config.kiosk_id,
+        user_agent=f"{PRODUCT}/{__version__}",
+        timeout_s=config.central_timeout_s,
+        backoff_base_s=config.backoff_base_s,
+        backoff_max_s=config.backoff_max_s,
+        session=session,
+    )
