@@ -84,18 +84,43 @@ def build_services(config: KioskConfig, *, demo: bool = False,
         sync=SyncThread(SyncWorker(outbox, client, config.sync_interval_s,
                                    config.retention_days)),
         demo=demo,
+        end_session=_session_cleanup(config, catalogue, demo),
     )
+
+
+def _session_cleanup(config: KioskConfig, catalogue: Catalogue, demo: bool) -> Callable[[], None]:
+    """What ends a citizen's session on disk: the scans go; the demo then lays out fresh samples."""
+    from kiosk.scanner_folder import clear_scans
+
+    def end_session() -> None:
+        if config.scanner_dir is None:
+            return
+        clear_scans(config.scanner_dir)
+        if demo:
+            _put_demo_scans(config.scanner_dir, catalogue)
+
+    return end_session
+
+
+def _put_demo_scans(folder: Path, catalogue: Catalogue) -> None:
+    """A few made-up scans, as if the mediator had just used the scanner."""
+    import random
+
+    from kiosk.samples import sample_document
+
+    rng = random.Random(7)
+    specs = [s for p in catalogue.procedures.values() for s in p.documents]
+    for spec in specs[:DEMO_SCANS]:
+        filename, data = sample_document(spec, rng)
+        (folder / filename).write_bytes(data)
 
 
 def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
     """Throw-away folder, local reference service, sample scans, demo accounts."""
-    import random
     import secrets
     import shutil
     import tempfile
 
-    from kiosk.procedures import load_catalogue
-    from kiosk.samples import sample_document
     from reference_central import serve_in_thread
 
     folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
@@ -105,11 +130,6 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
     cleanup.callback(server.stop)
     scanner = folder / "scanner"
     scanner.mkdir()
-    rng = random.Random(7)
-    specs = [s for p in load_catalogue().procedures.values() for s in p.documents]
-    for spec in specs[:DEMO_SCANS]:
-        filename, data = sample_document(spec, rng)
-        (scanner / filename).write_bytes(data)
     log.info("demo: central service on %s, data in %s", server.url, folder)
     return config.with_overrides(
         data_dir=folder / "kiosk", central_url=server.url, central_token=token,
@@ -135,6 +155,12 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         create_demo_accounts(services.mediators)
     window.config = config
     window.attach(services)
+    if services.end_session is not None:  # scans a crash may have left; the demo's samples
+        from ui.screens.background import run_in_background
+
+        run_in_background(services.end_session, lambda _result: None,
+                          lambda exc: log.error("scanner folder cleanup failed: %s",
+                                                type(exc).__name__))
     if services.sync is not None:
         services.sync.start()
         cleanup.callback(services.sync.stop)

@@ -530,6 +530,8 @@ def test_going_home_wipes_everything(qtbot, make_kiosk, catalogue: Catalogue) ->
     assert session is not None
     document = next(iter(session.documents.values()))
     QApplication.clipboard().setText(next(iter(session.answers.values())))
+    assert any(p.suffix == ".pdf" for p in kiosk.scanner.iterdir())
+    (kiosk.scanner / "lisez-moi.txt").write_text("pas un scan")
     window.go_home()
     assert window.session is None
     assert not session.answers and not session.documents
@@ -537,6 +539,9 @@ def test_going_home_wipes_everything(qtbot, make_kiosk, catalogue: Catalogue) ->
     assert QApplication.clipboard().text() == ""
     assert all(not edit.text() for edit in window.findChildren(QLineEdit))
     assert not window.summary.modify_buttons and not window.steps.widgets
+    # The citizen's scans leave the scanner folder too (off the GUI thread); other files stay.
+    qtbot.waitUntil(lambda: [p.name for p in kiosk.scanner.iterdir()] == ["lisez-moi.txt"],
+                    timeout=5000)
 
 
 def test_idle_countdown_can_be_cancelled_then_wipes(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]

@@ -89,6 +89,9 @@ class KioskServices:
     print_receipt: ReceiptPrinter
     sync: SyncThread | None = None
     demo: bool = False
+    # Run off the GUI thread when a citizen's session ends (and once at start):
+    # deletes the scanner folder's files so the next person never sees them.
+    end_session: Callable[[], object] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -497,6 +500,12 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         """Back to the welcome screen, leaving nothing of the citizen behind."""
+        if self.services is not None and self.services.end_session is not None:
+            from ui.screens.background import run_in_background
+
+            run_in_background(self.services.end_session, lambda _result: None,
+                              lambda exc: log.error("end of session cleanup failed: %s",
+                                                    type(exc).__name__))
         if self.session is not None:
             self.session.wipe()
         self.session = None
