@@ -10,6 +10,10 @@ import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+# A longer pause asked for is taken as this long: a proxy's far-future date must
+# neither overflow the clock arithmetic nor stop a kiosk from ever sending again.
+MAX_RETRY_AFTER_S = 24 * 3600.0
+
 
 def backoff_delay(attempts: int, base_s: float, max_s: float, rng: random.Random) -> float:
     """Seconds to wait after the ``attempts``-th failure in a row (1 = first failure).
@@ -22,19 +26,20 @@ def backoff_delay(attempts: int, base_s: float, max_s: float, rng: random.Random
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds asked by a ``Retry-After`` header (delay-seconds or HTTP date); None if unreadable."""
+    """Seconds asked by a ``Retry-After`` header (delay-seconds or HTTP date), at most
+    ``MAX_RETRY_AFTER_S``; None if unreadable."""
     if value is None:
         return None
     text = value.strip()
-    if text.isdigit():
-        return float(text)
+    if text.isascii() and text.isdigit():
+        return min(float(text), MAX_RETRY_AFTER_S)
     try:
         moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return max(0.0, (moment - now).total_seconds())
+    return min(max(0.0, (moment - now).total_seconds()), MAX_RETRY_AFTER_S)
 
 
 def retry_delay(

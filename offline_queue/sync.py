@@ -22,7 +22,7 @@ from typing import Any
 import requests
 
 from offline_queue.backoff import retry_delay
-from offline_queue.errors import InvalidTransition, OutboxError
+from offline_queue.errors import InvalidTransition, OutboxError, OutboxFull
 from offline_queue.models import QueuedSubmission, parse_time, utc_now
 from offline_queue.outbox import Outbox
 from offline_queue.sync_http import (
@@ -310,6 +310,8 @@ class SyncClient:
                     data = self._outbox.document_bytes(submission_id, doc.index)
                 upload_id = self._uploader.upload(submission_id, doc, data)
                 body["documents"][doc.index]["upload_id"] = upload_id
+        except OutboxFull:
+            raise  # the kiosk's disk, not the request: stop the pass, the row stays to send
         except OutboxError as problem:
             raise PermanentFailure(str(problem)) from None
         return body

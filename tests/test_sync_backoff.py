@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from offline_queue.backoff import backoff_delay, parse_retry_after, retry_delay
+from offline_queue.backoff import MAX_RETRY_AFTER_S, backoff_delay, parse_retry_after, retry_delay
 
 NOW = datetime(2026, 11, 30, 10, 0, 0, tzinfo=UTC)
 
@@ -35,3 +35,13 @@ def test_retry_after_in_seconds_or_http_date() -> None:
     assert parse_retry_after("Mon, 30 Nov 2026 09:00:00 GMT", NOW) == 0.0
     assert parse_retry_after("bientôt", NOW) is None
     assert parse_retry_after(None, NOW) is None
+
+
+def test_retry_after_from_a_broken_or_hostile_server_stays_usable() -> None:
+    assert parse_retry_after("²", NOW) is None  # str.isdigit() says yes, float() says no
+    assert parse_retry_after("-5", NOW) is None
+    assert parse_retry_after("99999999999999999999", NOW) == MAX_RETRY_AFTER_S
+    assert parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", NOW) == MAX_RETRY_AFTER_S
+    rng = random.Random(2)
+    delay = retry_delay(1, 2.0, 600.0, parse_retry_after("99999999999999999999", NOW), rng)
+    assert NOW + timedelta(seconds=delay) > NOW  # no OverflowError in the clock arithmetic

@@ -20,7 +20,7 @@ from kiosk.config import KioskConfig
 from kiosk.procedures import Catalogue
 from kiosk.samples import fill_session
 from kiosk.session import ProcedureSession
-from offline_queue import Outbox, open_outbox
+from offline_queue import Outbox, OutboxFull, open_outbox
 from offline_queue.sync import SyncError
 from reference_central import RunningServer
 
@@ -82,6 +82,26 @@ def test_a_refused_submission_is_set_aside_and_the_others_still_go(
     assert "corriger" in (item.last_error or "")
     assert {d["field"] for d in item.error_details} == {"procedure.code"}
     assert_delivered_once(server.store, outbox, first + last)
+
+
+def test_a_full_kiosk_disk_while_uploading_never_sets_a_request_aside(
+    server: RunningServer, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk is the kiosk's problem, not the request's: it must not land « à corriger »."""
+    (submission_id,) = fill(outbox, 1)
+    save_upload = outbox.save_upload
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OutboxFull("Le disque de la borne est plein.")
+
+    monkeypatch.setattr(outbox, "save_upload", disk_full)
+    with pytest.raises(OutboxFull):
+        fast_client(outbox, server.url).sync()
+    assert outbox.get(submission_id).state in ("queued", "sending")
+    monkeypatch.setattr(outbox, "save_upload", save_upload)
+    report = fast_client(outbox, server.url).sync()
+    assert report.complete
+    assert_delivered_once(server.store, outbox, [submission_id])
 
 
 def test_key_reused_with_other_content_is_set_aside(server: RunningServer, outbox: Outbox) -> None:
@@ -179,6 +199,17 @@ def test_a_pause_asked_by_the_server_is_honoured(outbox: Outbox, proxy: FaultPro
     report = client.sync(deadline_s=10)
     assert report.complete and report.failed == 1
     assert slept and max(slept) >= 0.9  # waited Retry-After, far above the 0.05 s back-off cap
+
+
+@pytest.mark.parametrize("retry_after", ["99999999999999999999", "²"])
+def test_an_absurd_retry_after_is_a_temporary_failure_not_a_crash(
+    outbox: Outbox, proxy: FaultProxy, retry_after: str
+) -> None:
+    (submission_id,) = fill(outbox, 1)
+    proxy.add(Rule("POST", "/submissions$", "respond", status=503, headers={"Retry-After": retry_after}))
+    report = fast_client(outbox, proxy.url()).sync()
+    assert (report.sent, report.failed, report.remaining) == (0, 1, 1)
+    assert outbox.get(submission_id).state == "queued"
 
 
 def run_sync_command(config: KioskConfig, *argv: str) -> int:

@@ -558,6 +558,44 @@ def test_idle_countdown_can_be_cancelled_then_wipes(qtbot, make_kiosk, catalogue
     assert not window.overlay.isVisible()
 
 
+def test_idle_countdown_ending_during_the_save_leaves_no_false_warning(  # type: ignore[no-untyped-def]
+        qtbot, make_kiosk, catalogue: Catalogue) -> None:
+    """The wipe is skipped while the request is written; the countdown must not stay on screen
+    saying the request will be erased, with a « Je suis là » that does nothing."""
+    import threading
+
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    procedure = catalogue.get("cg-changement-adresse")
+    start_procedure(qtbot, kiosk, procedure)
+    walk_steps(qtbot, kiosk, random.Random(5), {})
+    attach_documents(qtbot, kiosk, procedure, random.Random(5))
+    click(qtbot, window.summary.next_button)
+    release = threading.Event()
+    enqueue = window.consent._enqueue
+
+    def slow_enqueue(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(WAIT_MS / 1000)
+        return enqueue(*args, **kwargs)
+
+    window.consent._enqueue = slow_enqueue
+    click(qtbot, window.consent.accept_button)
+    try:
+        assert window.consent.saving
+        expired: list[bool] = []
+        window.idle.expired.connect(lambda: expired.append(True))
+        window.idle._warn()  # the citizen has not touched the screen for idle_warning_s
+        assert window.overlay.isVisible()
+        window.idle.remaining = 1
+        window.idle._count()  # ... nor during the countdown
+        assert expired and window.current_screen() is window.consent
+        assert not window.overlay.isVisible()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.current_screen() is window.confirmation, timeout=WAIT_MS)
+    assert not window.overlay.isVisible()
+
+
 def test_call_mediator_shows_message_and_flag(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(sync=False)
     window = kiosk.window

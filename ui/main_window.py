@@ -526,7 +526,9 @@ class MainWindow(QMainWindow):
 
     def _idle_expired(self) -> None:
         if self.ready and self.consent.saving:
-            self.idle.touched()  # never wipe while a request is being written
+            # never wipe while a request is being written, nor leave the countdown on screen
+            self.overlay.hide()
+            self.idle.touched()
             return
         self.go_home()
 

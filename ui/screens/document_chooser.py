@@ -185,13 +185,14 @@ class DocumentChooserScreen(Screen):
         session, kind = self.session, self.kind
         run_in_background(
             lambda: _read_and_check(session, kind, path),
-            self._accepted,
+            lambda document: self._accepted(document, session),
             self._refused,
         )
 
-    def _accepted(self, document: DocumentFile) -> None:
+    def _accepted(self, document: DocumentFile, session: ProcedureSession) -> None:
         self.busy = False
-        if self.session is None or document.kind != self.kind:
+        # the citizen who chose it may have left, and the next one reached this screen since
+        if session is not self.session or document.kind != self.kind:
             document.wipe()
             return
         self.session.attach(document)

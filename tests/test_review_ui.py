@@ -1,0 +1,44 @@
+"""Review findings on the screens: what one citizen leaves must never reach the next one."""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+
+from kiosk.procedures import Catalogue
+from kiosk.samples import sample_document
+from kiosk.session import ProcedureSession
+from ui.screens import document_chooser
+from ui.screens.background import jobs_running
+from ui.screens.document_chooser import DocumentChooserScreen
+
+
+def test_a_scan_checked_after_its_citizen_left_is_not_given_to_the_next_one(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, catalogue: Catalogue, monkeypatch) -> None:
+    procedure = catalogue.get("cg-changement-adresse")
+    kind = procedure.documents[0].kind
+    filename, data = sample_document(procedure.document(kind), random.Random(3))
+    scan = tmp_path / filename
+    scan.write_bytes(data)
+    release = threading.Event()
+    read_and_check = document_chooser._read_and_check
+
+    def slow(session, kind, path):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return read_and_check(session, kind, path)
+
+    monkeypatch.setattr(document_chooser, "_read_and_check", slow)
+    chooser = DocumentChooserScreen(tmp_path)
+    qtbot.addWidget(chooser)
+    first = ProcedureSession(procedure, kiosk_id="7501-K02", site="7501")
+    chooser.start(first, kind, mediator_present=False)
+    chooser.choose_file(scan)  # the first citizen taps the scan, then the kiosk is reset
+    try:
+        chooser.wipe()
+        second = ProcedureSession(procedure, kiosk_id="7501-K02", site="7501")
+        chooser.start(second, kind, mediator_present=False)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    assert kind not in second.documents and not first.documents
