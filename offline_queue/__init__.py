@@ -1,6 +1,7 @@
 """The durable, encrypted outbox of confirmed submissions (the sync client lives in ``sync``)."""
 
 from .errors import (
+    DocumentLost,
     InvalidSubmission,
     InvalidTransition,
     OutboxCorrupt,
@@ -14,6 +15,7 @@ from .models import STATES, QueuedSubmission, State, StoredDocument
 from .outbox import DB_NAME, KEY_NAME, STATE_LABELS_FR, Outbox, open_outbox
 
 __all__ = [
+    "DocumentLost",
     "DB_NAME",
     "KEY_NAME",
     "STATES",

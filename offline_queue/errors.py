@@ -29,6 +29,10 @@ class PurgedError(OutboxError):
     """The answers or document bytes were deleted after the retention period."""
 
 
+class DocumentLost(OutboxError):
+    """One document of one request is missing or damaged: that request cannot be sent as it is."""
+
+
 class UnknownSubmission(OutboxError, LookupError):
     """No submission has this id or local reference."""
 

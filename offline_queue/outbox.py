@@ -30,6 +30,7 @@ import sqlite_utils
 from .crypto import RecordCipher, create_key, read_key
 from .errors import (
     IT_HELP,
+    DocumentLost,
     InvalidSubmission,
     InvalidTransition,
     OutboxCorrupt,
@@ -531,14 +532,19 @@ class Outbox:
                     f"Les pièces de la demande {submission['local_reference']} ont été effacées "
                     "à la fin de la durée de conservation."
                 )
-            raise OutboxError(
+            raise DocumentLost(
                 f"La pièce n°{index + 1} de la demande {submission['local_reference']} a été "
                 "perdue lors de la réparation de la file d'attente : refaites la demande "
                 "avec une nouvelle copie de la pièce."
             )
         data = self._cipher.open(rows[0]["content"], f"documents/{submission_id}/{index}/content")
         if hashlib.sha256(data).hexdigest() != rows[0]["sha256"]:
-            raise OutboxCorrupt(corrupt_message(self.path))
+            log.error("outbox %s: a stored document no longer matches its sha256", self.path)
+            raise DocumentLost(
+                f"La pièce n°{index + 1} de la demande {submission['local_reference']} est "
+                "abîmée sur le disque de la borne : refaites la demande avec une nouvelle copie "
+                f"de la pièce. {IT_HELP} pour vérifier le disque."
+            )
         return data
 
     # -- transitions ----------------------------------------------------------

@@ -22,7 +22,13 @@ from typing import Any
 import requests
 
 from offline_queue.backoff import retry_delay
-from offline_queue.errors import InvalidTransition, OutboxError, OutboxFull
+from offline_queue.errors import (
+    DocumentLost,
+    InvalidTransition,
+    OutboxKeyError,
+    PurgedError,
+    UnknownSubmission,
+)
 from offline_queue.models import QueuedSubmission, parse_time, utc_now
 from offline_queue.outbox import Outbox
 from offline_queue.sync_http import (
@@ -310,10 +316,11 @@ class SyncClient:
                     data = self._outbox.document_bytes(submission_id, doc.index)
                 upload_id = self._uploader.upload(submission_id, doc, data)
                 body["documents"][doc.index]["upload_id"] = upload_id
-        except OutboxFull:
-            raise  # the kiosk's disk, not the request: stop the pass, the row stays to send
-        except OutboxError as problem:
+        except (PurgedError, OutboxKeyError, UnknownSubmission, DocumentLost) as problem:
+            # This request cannot be sent as it is: set it aside, the others go on.
             raise PermanentFailure(str(problem)) from None
+        # Any other OutboxError (full disk, busy, I/O) is the kiosk's, not the request's:
+        # it stops the pass and the row, still ``sending``, is sent on a later pass.
         return body
 
     def _submit(self, submission_id: str, body: dict[str, Any]) -> dict[str, Any]:

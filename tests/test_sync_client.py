@@ -20,7 +20,7 @@ from kiosk.config import KioskConfig
 from kiosk.procedures import Catalogue
 from kiosk.samples import fill_session
 from kiosk.session import ProcedureSession
-from offline_queue import Outbox, OutboxFull, open_outbox
+from offline_queue import Outbox, OutboxError, OutboxFull, open_outbox
 from offline_queue.sync import SyncError
 from reference_central import RunningServer
 
@@ -84,24 +84,47 @@ def test_a_refused_submission_is_set_aside_and_the_others_still_go(
     assert_delivered_once(server.store, outbox, first + last)
 
 
-def test_a_full_kiosk_disk_while_uploading_never_sets_a_request_aside(
-    server: RunningServer, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("problem", "method"),
+    [
+        (OutboxFull("Le disque de la borne est plein."), "save_upload"),
+        (OutboxError("La file d'attente est occupée par un autre programme."), "body"),
+    ],
+    ids=["full-disk-while-uploading", "queue-busy-while-reading"],
+)
+def test_a_kiosk_storage_problem_never_sets_a_request_aside(
+    server: RunningServer, outbox: Outbox, monkeypatch: pytest.MonkeyPatch,
+    problem: OutboxError, method: str,
 ) -> None:
-    """A full disk is the kiosk's problem, not the request's: it must not land « à corriger »."""
+    """A full or busy disk is the kiosk's problem, not the request's: never « à corriger »."""
     (submission_id,) = fill(outbox, 1)
-    save_upload = outbox.save_upload
+    save_upload = getattr(outbox, method)
 
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise OutboxFull("Le disque de la borne est plein.")
+    def failing(*args: object, **kwargs: object) -> None:
+        raise problem
 
-    monkeypatch.setattr(outbox, "save_upload", disk_full)
-    with pytest.raises(OutboxFull):
+    monkeypatch.setattr(outbox, method, failing)
+    with pytest.raises(type(problem)):
         fast_client(outbox, server.url).sync()
     assert outbox.get(submission_id).state in ("queued", "sending")
-    monkeypatch.setattr(outbox, "save_upload", save_upload)
+    monkeypatch.setattr(outbox, method, save_upload)
     report = fast_client(outbox, server.url).sync()
     assert report.complete
     assert_delivered_once(server.store, outbox, [submission_id])
+
+
+def test_a_damaged_document_sets_only_its_request_aside(server: RunningServer, outbox: Outbox) -> None:
+    """Bit rot in one stored document: that request waits for a mediator, the other goes."""
+    damaged, sound = fill(outbox, 2)
+    with outbox._lock:  # the stored bytes no longer match the hash recorded at enqueue
+        outbox.db.execute("UPDATE documents SET sha256 = ? WHERE submission_id = ? AND idx = 0",
+                          ("0" * 64, damaged))
+        outbox.db.conn.commit()
+    report = fast_client(outbox, server.url).sync()
+    assert (report.sent, report.set_aside) == (1, 1)
+    item = outbox.get(damaged)
+    assert item.state == "needs_attention" and "abîmée" in (item.last_error or "")
+    assert outbox.get(sound).state == "sent"
 
 
 def test_key_reused_with_other_content_is_set_aside(server: RunningServer, outbox: Outbox) -> None:
