@@ -40,6 +40,7 @@ from offline_queue.sync_http import (
     error_body,
     unexpected_answer,
 )
+from offline_queue.sync_lock import exclusive_sync
 from offline_queue.sync_uploads import DocumentUploader
 
 __all__ = [
@@ -55,6 +56,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 256 * 1024
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+ANOTHER_SYNC = ("Une autre synchronisation est déjà en cours sur cette borne : "
+                "les demandes partiront avec elle.")
 
 
 @dataclass
@@ -188,7 +193,21 @@ class SyncClient:
     def sync(self, deadline_s: float | None = None, *, force: bool = False) -> SyncReport:
         """Send what is due. Without ``deadline_s`` one pass; with it, keep going (waiting
         out back-offs) until nothing is left to send or the time is up. ``force`` ignores
-        each submission's own next-attempt time (a mediator asked to send now)."""
+        each submission's own next-attempt time (a mediator asked to send now).
+
+        Only one process syncs an outbox at a time; another one waits for it up to the
+        deadline, then reports what is left without sending anything."""
+        started = self._monotonic()
+        with exclusive_sync(self._outbox.path.parent, wait_s=deadline_s or 0.0) as mine:
+            if mine:
+                left = None if deadline_s is None else deadline_s - (self._monotonic() - started)
+                return self._sync_alone(left, force=force)
+        log.info("sync skipped: another process is syncing this outbox")
+        report = SyncReport(last_error=ANOTHER_SYNC)
+        self._count_at_end(report)
+        return report
+
+    def _sync_alone(self, deadline_s: float | None, *, force: bool) -> SyncReport:
         report = SyncReport()
         deadline = None if deadline_s is None else self._monotonic() + deadline_s
         online = False
@@ -229,15 +248,18 @@ class SyncClient:
                 self.heartbeat()
             except AuthError as refused:
                 report.auth_error = str(refused)
-        counts = self._outbox.counts()
-        report.remaining = counts["queued"] + counts["sending"]
-        report.needs_attention = counts["needs_attention"]
+        self._count_at_end(report)
         log.info(
             "sync: %d sent, %d temporary failures, %d set aside, %d remaining, %d need attention%s",
             report.sent, report.failed, report.set_aside, report.remaining,
             report.needs_attention, ", token refused" if report.auth_error else "",
         )
         return report
+
+    def _count_at_end(self, report: SyncReport) -> None:
+        counts = self._outbox.counts()
+        report.remaining = counts["queued"] + counts["sending"]
+        report.needs_attention = counts["needs_attention"]
 
     def _time_is_up(self, deadline: float | None) -> bool:
         return deadline is not None and self._monotonic() >= deadline

@@ -21,7 +21,8 @@ from kiosk.procedures import Catalogue
 from kiosk.samples import fill_session
 from kiosk.session import ProcedureSession
 from offline_queue import Outbox, OutboxError, OutboxFull, open_outbox
-from offline_queue.sync import SyncError
+from offline_queue.sync import ANOTHER_SYNC, SyncError
+from offline_queue.sync_lock import exclusive_sync
 from reference_central import RunningServer
 
 
@@ -262,3 +263,18 @@ def test_sync_command_exit_code_says_whether_everything_is_acknowledged(
     assert "1 en attente d'envoi" in capsys.readouterr().out
     assert run_sync_command(config.with_overrides(central_token=""), "--timeout", "5") == 1
     assert "central.token" in capsys.readouterr().err
+
+
+def test_only_one_sync_at_a_time_per_outbox(server: RunningServer, outbox: Outbox) -> None:
+    """The screens and `kiosk sync` never send the same request side by side."""
+    (submission_id,) = fill(outbox, 1)
+    with exclusive_sync(outbox.path.parent) as held:  # as another process would
+        assert held
+        report = fast_client(outbox, server.url).sync()
+        assert report.sent == 0 and report.remaining == 1
+        assert report.last_error == ANOTHER_SYNC and not report.complete
+        waited = fast_client(outbox, server.url).sync(deadline_s=0.3)
+        assert waited.sent == 0 and waited.last_error == ANOTHER_SYNC
+    assert server.store.submissions() == []
+    assert fast_client(outbox, server.url).sync().sent == 1
+    assert_delivered_once(server.store, outbox, [submission_id])
