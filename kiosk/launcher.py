@@ -151,7 +151,7 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         window.show_startup_error(str(exc))
         return
     cleanup.callback(services.outbox.close)
-    if demo and not services.mediators.mediators():
+    if demo and services.mediators.problem is None and not services.mediators.mediators():
         create_demo_accounts(services.mediators)
     window.config = config
     window.attach(services)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import secrets
@@ -23,6 +24,8 @@ LOCK_SECONDS = 60.0
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _PIN = re.compile(r"^[0-9]{4,8}$")
 _ID = re.compile(r"^m-[0-9]{4}$")
+
+log = logging.getLogger(__name__)
 
 DEMO_ACCOUNTS = (("m-0001", "Camille (démo)", "1234"), ("m-0002", "Yanis (démo)", "5678"))
 
@@ -49,10 +52,27 @@ class MediatorDirectory:
         self._clock = clock
         self._failures: dict[str, tuple[int, float]] = {}
         self._accounts: dict[str, dict[str, str]] = {}
+        # An unreadable accounts file is kept as it is (never rewritten) and said at login.
+        self.problem: str | None = None
         if path.exists():
-            self._accounts = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                if not isinstance(loaded, dict) or not all(
+                    isinstance(a, dict) and {"name", "salt", "hash"} <= a.keys()
+                    for a in loaded.values()
+                ):
+                    raise ValueError("unexpected structure")
+                self._accounts = loaded
+            except (OSError, ValueError) as exc:
+                log.error("mediator accounts file %s unreadable: %s", path, type(exc).__name__)
+                self.problem = (
+                    "Les comptes des médiateurs sont illisibles sur cette borne. Les citoyens "
+                    "peuvent continuer seuls ; appelez l'assistance informatique."
+                )
 
     def add(self, mediator_id: str, name: str, pin: str) -> Mediator:
+        if self.problem is not None:
+            raise MediatorError(self.problem)
         if not _ID.match(mediator_id):
             raise MediatorError("L'identifiant doit ressembler à m-0042.")
         if not _PIN.match(pin):
@@ -78,6 +98,8 @@ class MediatorDirectory:
 
     def verify(self, mediator_id: str, pin: str) -> Mediator:
         """The mediator when the PIN is right; MediatorError otherwise (locks after 5 tries)."""
+        if self.problem is not None:
+            raise MediatorError(self.problem)
         failures, since = self._failures.get(mediator_id, (0, 0.0))
         if failures >= MAX_FAILURES:
             wait = LOCK_SECONDS - (self._clock() - since)

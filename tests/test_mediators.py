@@ -66,3 +66,15 @@ def test_consent_text_is_versioned() -> None:
     assert consent.version == "2"
     assert consent.paragraphs and consent.button
     assert len(consent.digest) == 12
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe", b'["a list"]', b'{"m-0001": {"name": "X"}}'])
+def test_unreadable_accounts_file_is_said_and_never_overwritten(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "mediators.json"
+    path.write_bytes(content)
+    directory = MediatorDirectory(path)
+    with pytest.raises(MediatorError, match="illisibles"):
+        directory.verify("m-0001", "1234")
+    with pytest.raises(MediatorError, match="illisibles"):
+        directory.add("m-0003", "Nouveau", "1234")
+    assert path.read_bytes() == content
