@@ -10,7 +10,7 @@ reason and keeps the chooser open.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.paris_time import in_paris
 from kiosk.session import DocumentFile, ProcedureSession
 from kiosk.validators import ValidationError
 from ui.screens.background import run_in_background
@@ -140,7 +141,7 @@ class DocumentChooserScreen(Screen):
 
     def _file_button(self, path: Path) -> QPushButton:
         stat = path.stat()
-        when = datetime.fromtimestamp(stat.st_mtime).strftime("%d/%m/%Y à %H:%M")
+        when = in_paris(datetime.fromtimestamp(stat.st_mtime, UTC)).strftime("%d/%m/%Y à %H:%M")
         text = f"{path.name}\n{size_text(stat.st_size)} · {self.tr('numérisé le')} {when}"
         button = QPushButton(text)
         button.setProperty("role", "secondary")
