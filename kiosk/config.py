@@ -45,6 +45,7 @@ class KioskConfig:
     printer_name: str = ""
     printer_format: str = "thermal"
     escpos_device: str = ""
+    printer_pdf_dir: Path | None = None
     idle_warning_s: int = 90
     idle_reset_s: int = 30
     retention_days: int = 30
@@ -133,6 +134,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "printer.name": ("printer_name", _text(None, "")),
     "printer.format": ("printer_format", _choice("a4", "thermal")),
     "printer.escpos_device": ("escpos_device", _text(None, "")),
+    "printer.pdf_dir": ("printer_pdf_dir", _optional_path),
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
     "retention.days": ("retention_days", _number(0, 3650, int)),

@@ -130,10 +130,12 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
     cleanup.callback(server.stop)
     scanner = folder / "scanner"
     scanner.mkdir()
-    log.info("demo: central service on %s, data in %s", server.url, folder)
+    log.info("demo: central service on %s, data in %s, receipts saved in %s", server.url,
+             folder, folder / "recus")
     return config.with_overrides(
         data_dir=folder / "kiosk", central_url=server.url, central_token=token,
-        scanner_dir=scanner, sync_interval_s=5.0, backoff_base_s=1.0, backoff_max_s=10.0,
+        scanner_dir=scanner, printer_pdf_dir=folder / "recus",
+        sync_interval_s=5.0, backoff_base_s=1.0, backoff_max_s=10.0,
         kiosk_id="DEMO-K01", site="0000", site_name="Point numérique de démonstration")
 
 

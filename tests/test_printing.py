@@ -221,3 +221,27 @@ def test_escpos_bad_device_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         print_receipt(receipt(), config(tmp_path, escpos_device="imprimante"),
                       who="citoyen", print_log=None)
     assert "printer.escpos_device" in caught.value.message
+
+
+def test_pdf_folder_printer_saves_the_receipt_whole(tmp_path: Path) -> None:
+    """The demo's (or a printer-less site's) printer: a PDF file per receipt, owner-only."""
+    folder = tmp_path / "recus"
+    settings = config(tmp_path, printer_name="", printer_pdf_dir=folder)
+    log_ = PrintLog(tmp_path / "prints.db")
+    made = receipt(final=False)
+    record = print_receipt(made, settings, who="citoyen", print_log=log_)
+    [saved] = list(folder.iterdir())
+    assert saved.name == f"{made.local_reference}-{made.kind}.pdf"
+    assert saved.read_bytes().startswith(b"%PDF-")
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert record is not None and record.error_code is None
+
+
+def test_pdf_folder_printer_that_cannot_write_says_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "pas-un-dossier"
+    blocker.write_text("un fichier à la place du dossier")
+    settings = config(tmp_path, printer_name="", printer_pdf_dir=blocker)
+    with pytest.raises(PrintError) as failure:
+        print_receipt(receipt(final=False), settings, who="citoyen", print_log=None)
+    assert failure.value.code == "pdf_dir"
+    assert "n’a pas pu être enregistré" in failure.value.message

@@ -1,16 +1,20 @@
 """Send a receipt to the kiosk's printer, without any dialog.
 
 CUPS ``lp`` is the normal path; an ESC/POS printer (``escpos_device``) is
-driven directly when configured. Every failure becomes a ``PrintError`` whose
+driven directly when configured, and ``printer_pdf_dir`` turns printing into
+saving a PDF file (the demo, or a site without a printer). Every failure becomes a ``PrintError`` whose
 message tells the mediator what to check; the receipt itself is never lost,
 since it is rebuilt from the queue for the next attempt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import subprocess
 from collections.abc import Sequence
+from pathlib import Path
 
 from kiosk.config import KioskConfig
 from kiosk.receipts.errors import PrintError
@@ -49,6 +53,8 @@ def _error(code: str, printer: str, detail: str = "") -> PrintError:
                    "et branchée, puis réessayez.",
         "failed": f"L’impression sur « {printer} » a échoué ({detail}). Vérifiez "
                   "l’imprimante, puis réessayez.",
+        "pdf_dir": f"Le reçu n’a pas pu être enregistré dans le dossier « {printer} » "
+                   f"({detail}). Prévenez le support informatique.",
     }
     return PrintError(code, messages[code] + AGAIN)
 
@@ -111,6 +117,26 @@ def print_pdf(pdf: bytes, config: KioskConfig, *, media: str | None = None,
     log.info("receipt sent to printer %s", printer)
 
 
+def save_pdf(pdf: bytes, folder: Path, name: str) -> Path:
+    """The "PDF folder" printer (demo, or a site without a printer): owner-only file, whole or absent."""
+    target = folder / name
+    partial = folder / f".{name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(pdf)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise _error("pdf_dir", str(folder), exc.strerror or type(exc).__name__) from None
+    log.info("receipt saved as a PDF in the receipts folder")
+    return target
+
+
 def media_for(rendered: RenderedReceipt, fmt: Format) -> str:
     """The CUPS media name of a rendered receipt: A4, or the roll cut at its length."""
     if fmt == "a4":
@@ -134,7 +160,10 @@ def print_receipt(
     """
     chosen: Format = fmt or ("a4" if config.printer_format == "a4" else "thermal")
     try:
-        if config.escpos_device:
+        if config.printer_pdf_dir is not None:
+            save_pdf(render_receipt(receipt, chosen).pdf, config.printer_pdf_dir,
+                     f"{receipt.local_reference}-{receipt.kind}.pdf")
+        elif config.escpos_device:
             print_escpos(receipt, config.escpos_device)
         else:
             rendered = render_receipt(receipt, chosen)
