@@ -116,10 +116,6 @@ class Procedure:
     sources: tuple[Source, ...]
     receipt_fields: tuple[str, ...]
 
-    @property
-    def theme_label(self) -> str:
-        return THEMES[self.theme]
-
     def all_fields(self) -> Iterator[Field]:
         for step in self.steps:
             yield from step.fields

@@ -111,7 +111,6 @@ class SyncWorker(QObject):
         self._interval_ms = max(1, int(interval_s * 1000))
         self._outage = threading.Event()
         self._timer: QTimer | None = None
-        self.passes = 0
 
     @Slot()
     def start(self) -> None:
@@ -182,7 +181,6 @@ class SyncWorker(QObject):
             log.exception("sync pass failed: %s", type(exc).__name__)
             online, refused, problem = False, False, ""
             counts = self._safe_counts()
-        self.passes += 1
         self.status_changed.emit(self._status(counts, online=online, refused=refused,
                                               problem=problem))
         self.pass_finished.emit()
