@@ -60,6 +60,7 @@ def test_provisional_receipt_by_reference(queued: tuple[KioskConfig, str, str],
     assert "Accusé d’enregistrement" in text and reference in text
     assert "QUILLEBEUF" in text and "Zéphyrine" in text and "2017RV48832" not in text
     assert "Préfecture de police" in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # it names the citizen
 
 
 def test_final_receipt_needs_the_acknowledgement(queued: tuple[KioskConfig, str, str],

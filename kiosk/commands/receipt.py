@@ -22,6 +22,7 @@ from kiosk.receipts import (
     render_pdf,
 )
 from kiosk.receipts.print_log import CITIZEN
+from kiosk.receipts.printing import save_pdf
 from offline_queue import OutboxError, UnknownSubmission, open_outbox
 
 
@@ -71,11 +72,10 @@ def _receipt(args: argparse.Namespace, context: Any) -> int:
     except (OutboxError, ReceiptError) as problem:
         return _fail(getattr(problem, "message", None) or str(problem))
     if args.output is not None:
-        try:
-            args.output.write_bytes(render_pdf(receipt, fmt))
-        except OSError as exc:
-            return _fail(f"Impossible d'écrire {args.output} ({exc.strerror}). Choisissez "
-                         "un autre dossier.")
+        try:  # owner-only and whole: a receipt names the citizen
+            save_pdf(render_pdf(receipt, fmt), args.output.parent, args.output.name)
+        except PrintError as exc:
+            return _fail(exc.message)
         print(f"{receipt.title} de {receipt.local_reference} écrit dans {args.output}.")
     if args.send_to_printer:
         return _print(receipt, config, fmt, args.mediator or CITIZEN)
