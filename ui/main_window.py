@@ -111,6 +111,11 @@ class MainWindow(QMainWindow):
         self.session: ProcedureSession | None = None
         self.procedure: Procedure | None = None
         self.mediator: Mediator | None = None
+        # The first mediator who assisted this visit: the request records them even if
+        # they handed over before it was started (see ``begin``).
+        self.assisted_by: str | None = None
+        # Where a mediator who takes over mid-request comes back to after the PIN.
+        self.resume_screen: Screen | None = None
         self.saved_item: QueuedSubmission | None = None
         self.correcting: Correction | None = None
         self.mediator_called = False
@@ -120,7 +125,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addLayout(self._header())
+        self.header = self._header()
+        column.addWidget(self.header)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
         self.keyboard = KeyboardDock()
@@ -151,10 +157,15 @@ class MainWindow(QMainWindow):
 
     # --- building ---------------------------------------------------------------
 
-    def _header(self) -> QHBoxLayout:
+    def _header(self) -> QWidget:
+        header = QWidget()
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
         bar = QHBoxLayout()
         bar.setContentsMargins(32, 12, 32, 0)
         bar.setSpacing(16)
+        rows.addLayout(bar)
         self.call_button = big_button(
             self.tr("Appeler un médiateur"),
             self.tr("Prévenir un médiateur du point numérique que vous avez besoin d'aide"),
@@ -173,12 +184,39 @@ class MainWindow(QMainWindow):
         bar.addStretch(0)
         bar.addWidget(self.large_button)
         bar.addWidget(self.contrast_button)
+        rows.addWidget(self._mediator_row())
         self.call_button.clicked.connect(self.call_mediator)
         self.large_button.clicked.connect(
             lambda: self.set_look(is_selected(self.contrast_button), not is_selected(self.large_button)))
         self.contrast_button.clicked.connect(
             lambda: self.set_look(not is_selected(self.contrast_button), is_selected(self.large_button)))
-        return bar
+        return header
+
+    def _mediator_row(self) -> QWidget:
+        """Under the header, during a request only: who assists and « hand over », or « take
+        over ». A row of its own: beside the other buttons the texts would not fit 1280 px."""
+        self.mediator_row = QWidget()
+        row = QHBoxLayout(self.mediator_row)
+        row.setContentsMargins(32, 12, 32, 0)
+        row.setSpacing(16)
+        self.take_over_button = big_button(
+            self.tr("Un médiateur prend la main"),
+            self.tr("Un médiateur tape son code pour accompagner la personne. "
+                    "Rien de ce qui est déjà saisi n'est perdu."))
+        self.assist_label = QLabel()
+        self.assist_label.setProperty("role", "subtitle")
+        self.hand_over_button = big_button(
+            self.tr("Laisser la personne continuer seule"),
+            self.tr("Le médiateur se retire et la personne continue seule. "
+                    "Rien de ce qui est déjà saisi n'est perdu."))
+        row.addWidget(self.take_over_button)
+        row.addWidget(self.assist_label)
+        row.addWidget(self.hand_over_button)
+        row.addStretch(1)
+        self.mediator_row.setVisible(False)
+        self.take_over_button.clicked.connect(self.take_over)
+        self.hand_over_button.clicked.connect(self.hand_over)
+        return self.mediator_row
 
     def attach(self, services: KioskServices) -> None:
         """Second phase: build every other screen on the services and follow the sync."""
@@ -224,7 +262,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         self.screens += added
         self.login.logged_in.connect(self._logged_in)
-        self.login.cancelled.connect(self.go_home)
+        self.login.cancelled.connect(self._login_cancelled)
         self.picker.picked.connect(self.pick)
         self.picker.back.connect(self.go_home)
         self.requirements.begin.connect(self.begin)
@@ -311,6 +349,7 @@ class MainWindow(QMainWindow):
         self.keyboard.close_keyboard()
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
+        self._show_assistance()
         screen.entered()
         focus = QApplication.focusWidget()
         if (isinstance(focus, QLineEdit) and screen.isAncestorOf(focus)
@@ -348,8 +387,60 @@ class MainWindow(QMainWindow):
         self._set_called(False)
         if self.login.purpose == "queue":
             self.show_screen(self.queue)
+            return
+        if self.assisted_by is None:
+            self.assisted_by = mediator.id
+        if self.login.purpose == "take_over" and self.resume_screen is not None:
+            if self.session is not None and self.session.mediator_id is None:
+                self.session.mediator_id = mediator.id  # read by to_submission() at saving
+            self.show_screen(self.resume_screen)
         else:
             self.show_screen(self.picker)
+
+    def _login_cancelled(self) -> None:
+        """« Annuler » at the PIN: back to the request if a mediator was taking over, else home."""
+        if self.login.purpose == "take_over" and self.resume_screen is not None:
+            self.show_screen(self.resume_screen)
+        else:
+            self.go_home()
+
+    def take_over(self) -> None:
+        """« Un médiateur prend la main »: the PIN, then back to the same page with the mediator."""
+        if not self.ready or self.consent.saving:
+            return  # the request is being written: the confirmation follows in an instant
+        self.resume_screen = self.current_screen()
+        self._login("take_over")
+
+    def hand_over(self) -> None:
+        """« Laisser la personne continuer seule »: the mediator leaves, the page stays as it is.
+
+        The request keeps the mediator's id (``mediator_id``): they did assist it.
+        """
+        self.mediator = None
+        self._show_assistance()
+        self.take_over_button.setFocus()
+
+    def _request_screens(self) -> tuple[Screen, ...]:
+        """The pages of a request being filled in, where a mediator can take over or hand over."""
+        return (self.picker, self.requirements, self.steps, self.documents, self.chooser,
+                self.summary, self.consent)
+
+    def _show_assistance(self) -> None:
+        """The header says who assists a request and offers to hand over, or to take over."""
+        if not self.ready:
+            return
+        in_request = self.current_screen() in self._request_screens()
+        assisting = in_request and self.mediator is not None
+        if self.mediator is not None:
+            text = self.tr("Avec %s") % self.mediator.name
+            self.assist_label.setText(text)
+            self.assist_label.setAccessibleName(self.tr("Médiateur présent : %s") % self.mediator.name)
+        self.mediator_row.setVisible(in_request)
+        self.assist_label.setVisible(assisting)
+        # A correction starts from the mediator's queue, where « Retour » leads: they stay.
+        self.hand_over_button.setVisible(assisting and self.correcting is None)
+        self.take_over_button.setVisible(in_request and self.mediator is None)
+        self.chooser.set_mediator_present(self.mediator is not None)
 
     def pick(self, code: str) -> None:
         self.procedure = self._services().catalogue.get(code)
@@ -366,7 +457,7 @@ class MainWindow(QMainWindow):
         config = self.config
         self.session = ProcedureSession(
             self.procedure, kiosk_id=config.kiosk_id, site=config.site,
-            mediator_id=self.mediator.id if self.mediator else None)
+            mediator_id=self.mediator.id if self.mediator else self.assisted_by)
         self.steps.start(self.session)
         self.show_screen(self.steps)
 
@@ -513,6 +604,8 @@ class MainWindow(QMainWindow):
         self.saved_item = None
         self.correcting = None
         self.mediator = None
+        self.assisted_by = None
+        self.resume_screen = None
         for screen in self.screens:
             screen.wipe()
         for edit in self.findChildren(QLineEdit):

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityScreen</name>
     <message>
-        <location filename="../../ui/screens/activity.py" line="+49"/>
+        <location filename="../../ui/screens/activity.py" line="+50"/>
         <source>Activité de la borne</source>
         <translation>Kiosk activity</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+76"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+77"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Choose: %s</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Fichier %s</source>
         <translation>File %s</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Le fichier n&apos;a pas pu être lu. Numérisez le document à nouveau ou appelez un médiateur.</source>
         <translation>The file could not be read. Scan the document again or call a mediator.</translation>
     </message>
@@ -715,12 +715,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+114"/>
+        <location filename="../../ui/main_window.py" line="+122"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -750,12 +750,42 @@
         <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+22"/>
+        <source>Un médiateur prend la main</source>
+        <translation>A mediator takes over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un médiateur tape son code pour accompagner la personne. Rien de ce qui est déjà saisi n&apos;est perdu.</source>
+        <translation>A mediator types their code to help the person. Nothing already entered is lost.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Laisser la personne continuer seule</source>
+        <translation>Let the person carry on alone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le médiateur se retire et la personne continue seule. Rien de ce qui est déjà saisi n&apos;est perdu.</source>
+        <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+116"/>
+        <source>Avec %s</source>
+        <translation>With %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Médiateur présent : %s</source>
+        <translation>Mediator present: %s</translation>
+    </message>
+    <message>
+        <location line="+223"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -765,7 +795,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-339"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -785,12 +815,12 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+162"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+135"/>
         <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
         <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
@@ -909,7 +939,7 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+56"/>
+        <location filename="../../ui/screens/queue_view.py" line="+57"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>

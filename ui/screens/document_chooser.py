@@ -121,9 +121,13 @@ class DocumentChooserScreen(Screen):
         spec = session.procedure.document(kind)
         self.set_title(self.tr("Choisir : %s") % spec.title)
         self.what.setText(spec.description)
-        self.other_button.setVisible(mediator_present)
+        self.set_mediator_present(mediator_present)
         self._set_status("")
         self.refresh()
+
+    def set_mediator_present(self, present: bool) -> None:
+        """A mediator took over or handed over meanwhile: show or hide « Autre fichier… »."""
+        self.other_button.setVisible(present)
 
     def refresh(self) -> None:
         """List the scanner folder again (called when the folder changes)."""
