@@ -8,6 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -16,6 +17,9 @@ from faults import TOKEN, FaultProxy  # noqa: E402
 from kiosk.procedures import Catalogue, load_catalogue  # noqa: E402
 from offline_queue import Outbox, open_outbox  # noqa: E402
 from reference_central import RunningServer, serve_in_thread  # noqa: E402
+from ui.gc_guard import collect_due  # noqa: E402
+
+THRESHOLDS = gc.get_threshold()
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +49,13 @@ def proxy(server: RunningServer) -> Iterator[FaultProxy]:
     running = FaultProxy(server.port)
     yield running
     running.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    """As the kiosk does (ui/gc_guard.py): no automatic collection that a pool thread could
+    trigger while a cycle holds a Qt object; collect here, on the main thread, after each test."""
+    gc.disable()
+    yield
+    collect_due(THRESHOLDS)
+
