@@ -80,7 +80,8 @@ def detect_format(data: bytes | bytearray) -> str | None:
     return None
 
 
-def _size_text(size: int) -> str:
+def size_text(size: int) -> str:
+    """« 183 Ko », « 1,2 Mo »: how a French user reads a file size (screens and messages)."""
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
     return f"{max(1, size // 1024)} Ko"
@@ -267,8 +268,8 @@ class ProcedureSession:
             raise ValidationError("Ce fichier est vide. Numérisez le document à nouveau.")
         if len(data) > spec.max_size_bytes:
             raise ValidationError(
-                f"Ce fichier est trop lourd ({_size_text(len(data))}). "
-                f"La taille maximale est {_size_text(spec.max_size_bytes)}."
+                f"Ce fichier est trop lourd ({size_text(len(data))}). "
+                f"La taille maximale est {size_text(spec.max_size_bytes)}."
             )
         actual = detect_format(data)
         extension = _EXTENSIONS.get(filename.rsplit(".", 1)[-1].lower()) if "." in filename else None

@@ -19,11 +19,11 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.paris_time import in_paris
-from kiosk.session import DocumentFile, ProcedureSession
+from kiosk.session import DocumentFile, ProcedureSession, size_text
 from kiosk.validators import ValidationError
 from ui.screens.background import run_in_background
 from ui.screens.common import MIN_TARGET_PX, Screen, StatusLine, big_button, clear_layout, text_label
-from ui.screens.preview import THUMB_PX, size_text, thumbnail
+from ui.screens.preview import THUMB_PX, thumbnail
 
 EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 MAX_LISTED = 30

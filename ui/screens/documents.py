@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.procedures import DocumentSpec
-from kiosk.session import FORMAT_NAMES, ProcedureSession
+from kiosk.session import FORMAT_NAMES, ProcedureSession, size_text
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, clear_layout, text_label
-from ui.screens.preview import show_preview, size_text, thumbnail
+from ui.screens.preview import show_preview, thumbnail
 
 
 def _ignore(_error: BaseException) -> None:

@@ -15,13 +15,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle
 THUMB_PX = 120
 
 
-def size_text(size: int) -> str:
-    """« 183 Ko », « 1,2 Mo »: how a French user reads a file size."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
-    return f"{max(1, size // 1024)} Ko"
-
-
 def _pdf_first_page(data: bytes, edge: int) -> QImage | None:
     try:
         from PySide6.QtPdf import QPdfDocument  # optional module (PySide6-Addons)
