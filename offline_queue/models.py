@@ -87,5 +87,10 @@ def parse_time(text: str) -> datetime:
     return value.astimezone(UTC)
 
 
+def rfc3339(moment: datetime) -> str:
+    """UTC time as the central API writes it: ``2026-11-30T10:17:00Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)

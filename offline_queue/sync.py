@@ -10,7 +10,6 @@ since the server, not the submission, is what is unwell.
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import time
@@ -29,8 +28,9 @@ from offline_queue.errors import (
     PurgedError,
     UnknownSubmission,
 )
-from offline_queue.models import QueuedSubmission, parse_time, utc_now
+from offline_queue.models import QueuedSubmission, parse_time, rfc3339, utc_now
 from offline_queue.outbox import Outbox
+from offline_queue.snapshot import canonical_json
 from offline_queue.sync_http import (
     AuthError,
     CentralHttp,
@@ -96,10 +96,6 @@ class SyncReport:
         return line
 
 
-def _rfc3339(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 class SyncClient:
     """Sends what the outbox holds to the central service described in ``central-api.md``."""
 
@@ -160,8 +156,8 @@ class SyncClient:
         body = {
             "version": self._user_agent,
             "queue_depth": counts["queued"] + counts["sending"],
-            "oldest_pending_at": _rfc3339(oldest) if oldest else None,
-            "last_sync_at": _rfc3339(self._last_sync_at) if self._last_sync_at else None,
+            "oldest_pending_at": rfc3339(oldest) if oldest else None,
+            "last_sync_at": rfc3339(self._last_sync_at) if self._last_sync_at else None,
             "failed": counts["needs_attention"],
         }
         try:
@@ -347,11 +343,10 @@ class SyncClient:
 
     def _submit(self, submission_id: str, body: dict[str, Any]) -> dict[str, Any]:
         """POST the submission; the acknowledgement, or a failure saying what to do."""
-        payload = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         response = self._http.request(
             "POST",
             self._http.url("/v1/submissions"),
-            data=payload.encode("utf-8"),
+            data=canonical_json(body),
             headers={"Idempotency-Key": submission_id, "Content-Type": "application/json"},
         )
         status = response.status_code
