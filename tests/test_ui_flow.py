@@ -202,13 +202,15 @@ def pick_file(qtbot, chooser, path: Path) -> None:  # type: ignore[no-untyped-de
     qtbot.mouseClick(chooser.file_buttons[path], Qt.MouseButton.LeftButton)
 
 
-def attach_documents(qtbot, kiosk: Kiosk, procedure: Procedure, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def attach_documents(qtbot, kiosk: Kiosk, procedure: Procedure, rng: random.Random,  # type: ignore[no-untyped-def]
+                     make_scan=scan) -> None:
+    """Scan and attach every document asked; ``make_scan`` writes each scan (see ``scan``)."""
     window = kiosk.window
     assert window.current_screen() is window.documents
     session = window.session
     assert session is not None
     for spec in session.required_documents():
-        path = scan(kiosk, procedure, spec.kind, rng)
+        path = make_scan(kiosk, procedure, spec.kind, rng)
         click(qtbot, window.documents.add_buttons[spec.kind])
         pick_file(qtbot, window.chooser, path)
         qtbot.waitUntil(lambda: window.current_screen() is window.documents, timeout=WAIT_MS)

@@ -1,0 +1,297 @@
+"""A day at the counter in one process: 500 citizens through the real screens, and the sync.
+
+Journeys run back to back in one kiosk window, as on a kiosk that is never
+restarted: every procedure in turn, each with its documents scanned, its
+consent, the save, a real receipt rendered to PDF, and the end screen. The
+sync thread runs all along against a reference central service in another
+process (so that the service's own copies of the data are not counted here),
+with its interval shortened so that at least a day's worth of passes (one
+every 30 s: 2880) happens during the run.
+
+Checked along the way (figures in benchmarks/README.md, "A day in one process"):
+- the process is still alive at the end;
+- ``sys.getrefcount(True)`` and ``sys.getrefcount(None)`` do not trend down
+  (a Qt binding that drops them crashes the kiosk: tests/test_binding_refcount.py);
+- the number of widgets and of Python-wrapped QObjects does not grow;
+- RSS growth per journey, after the first ``WARM_UP`` journeys, stays under
+  ``RSS_PER_JOURNEY``;
+- after each end screen, no object anywhere in the process holds the scan's
+  bytes or the citizen's name (a marker planted in each journey), and no
+  widget shows them.
+
+``SOAK_JOURNEYS`` (environment) shortens the run while working on it.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import os
+import random
+import secrets
+import socket
+import struct
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTextEdit
+from test_ui_flow import (
+    Kiosk,
+    attach_documents,
+    branch_forcings,
+    confirm,
+    finish,
+    start_procedure,
+    walk_steps,
+)
+
+from kiosk.config import KioskConfig
+from kiosk.launcher import build_services
+from kiosk.procedures import Catalogue, Procedure
+from kiosk.samples import sample_document
+from ui.app import create_application
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.soak
+
+JOURNEYS = int(os.environ.get("SOAK_JOURNEYS", "500"))
+DAY_OF_PASSES = 24 * 3600 // 30
+WARM_UP = min(50, JOURNEYS // 5)
+# Measured growth after warm-up is a few KB per journey (allocator arenas, Qt's
+# font and pixmap caches settling); a leak of one citizen's session with its
+# documents and widgets is hundreds of KB. The bound sits between the two.
+RSS_PER_JOURNEY = 64 * 1024
+NAME_FIELDS = ("nom", "prenoms", "nom_naissance", "nom_usage")
+
+
+def _rss() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _letters(number: int) -> str:
+    """A name-shaped, unique marker: digits are not allowed in a name."""
+    word = ""
+    for _ in range(6):
+        number, digit = divmod(number, 26)
+        word += chr(ord("a") + digit)
+    return word
+
+
+def _marked_scan(data: bytes, marker: bytes) -> bytes:
+    """The sample scan with ``marker`` inside, still a valid file of its kind."""
+    if data.startswith(b"%PDF"):
+        first_line = data.index(b"\n") + 1
+        return data[:first_line] + b"%" + marker + b"\n" + data[first_line:]
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    body = b"Comment\x00" + marker
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body + struct.pack(
+        ">I", zlib.crc32(b"tEXt" + body) & 0xFFFFFFFF)
+    header_end = 8 + 4 + 4 + 13 + 4
+    return data[:header_end] + chunk + data[header_end:]
+
+
+def _holders(planted: list[str | bytes]) -> list[str]:
+    """Every Python object in the process that holds a planted marker, by type.
+
+    ``planted`` is [name, scan marker]; the list itself is the one holder allowed.
+    ``gc.get_objects()`` lists containers only: strings and bytes are found among
+    what they refer to, and dicts and tuples holding only atoms (which the collector
+    does not track) are opened in turn. A fast pass over everything at once says
+    whether a marker is held at all; only then a slow pass names the holders.
+    """
+    name, scan_marker = planted
+    assert isinstance(name, str) and isinstance(scan_marker, bytes)
+    markers, byte_markers = (name, name.upper()), (scan_marker,)
+    own = {id(planted), id(markers), id(byte_markers)}
+    everything = [obj for obj in gc.get_objects() if id(obj) not in own]
+    if not _marker_held(everything, markers, byte_markers):
+        return []
+    found = []
+    for holder in everything:
+        for referent in gc.get_referents(holder):
+            kind = type(referent)
+            opened = kind in (str, bytes, bytearray) or (
+                kind in (dict, tuple) and not gc.is_tracked(referent))
+            if opened and _marker_held([(referent,)], markers, byte_markers):
+                found.append(f"{kind.__name__} in {type(holder).__name__}")
+    return found
+
+
+def _marker_held(holders: list[object], markers: tuple[str, ...],
+                 byte_markers: tuple[bytes, ...]) -> bool:
+    """Whether any string or bytes that ``holders`` refer to (through untracked atoms-only
+    dicts and tuples too) contains a marker."""
+    seen: set[int] = set()
+    referents = gc.get_referents(*holders)
+    while referents:
+        texts = "\0".join([r for r in referents if type(r) is str])
+        if any(m in texts for m in markers):
+            return True
+        blobs = [r for r in referents if type(r) is bytes or type(r) is bytearray]
+        if any(m in blob for blob in blobs for m in byte_markers):
+            return True
+        nested = [r for r in referents if (type(r) is dict or type(r) is tuple)
+                  and not gc.is_tracked(r) and id(r) not in seen]
+        seen.update(id(r) for r in nested)
+        referents = gc.get_referents(*nested) if nested else []
+    return False
+
+
+def _shown_text(planted: list[str | bytes]) -> list[str]:
+    """Widgets whose text still shows the name (what the next citizen could read)."""
+    name = str(planted[0])
+    markers = (name, name.upper())
+    shown = []
+    for widget in QApplication.allWidgets():
+        text = ""
+        if isinstance(widget, QLineEdit | QLabel):
+            text = widget.text()
+        elif isinstance(widget, QTextEdit):
+            text = widget.toPlainText()
+        if any(m in text for m in markers):
+            shown.append(f"{type(widget).__name__} {widget.objectName()!r} in "
+                         f"{type(widget.window()).__name__}/{type(widget.parent()).__name__}")
+    return shown
+
+
+def _one_journey(qtbot, kiosk: Kiosk, procedure: Procedure, forced: dict[str, str],  # type: ignore[no-untyped-def]
+                 rng: random.Random, planted: list[str | bytes]) -> None:
+    """One citizen from the welcome screen to the end screen and back, with the markers."""
+
+    def marked_scan(_kiosk: Kiosk, proc: Procedure, kind: str, gen: random.Random) -> Path:
+        filename, data = sample_document(proc.document(kind), gen)
+        path = kiosk.scanner / filename
+        path.write_bytes(_marked_scan(data, bytes(planted[1])))
+        return path
+
+    start_procedure(qtbot, kiosk, procedure)
+    walk_steps(qtbot, kiosk, rng, {**forced, **dict.fromkeys(NAME_FIELDS, str(planted[0]))})
+    attach_documents(qtbot, kiosk, procedure, rng, make_scan=marked_scan)
+    confirm(qtbot, kiosk)
+    finish(qtbot, kiosk)
+
+
+def _waiting(outbox) -> int:  # type: ignore[no-untyped-def]
+    counts = outbox.counts()
+    return int(counts["queued"] + counts["sending"])
+
+
+def _qobjects() -> int:
+    return sum(1 for obj in gc.get_objects() if isinstance(obj, QObject))
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """The reference central service in a process of its own, on loopback."""
+    token = secrets.token_urlsafe(16)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "central.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli", "central", "serve", "--port", str(port),
+         "--data", str(tmp_path / "central"), "--token", token],
+        stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            requests.get(f"{url}/v1/health", headers={"Authorization": f"Bearer {token}"}, timeout=1)
+            break
+        except requests.ConnectionError:
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.1)
+    yield url, token
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
+    url, token = central
+    scanner = tmp_path / "scanner"
+    scanner.mkdir()
+    receipts = tmp_path / "recus"
+    config = KioskConfig(
+        kiosk_id="7501-K02", site="7501", site_name="Préfecture de test",
+        data_dir=tmp_path / "kiosk", central_url=url, central_token=token, central_timeout_s=5.0,
+        scanner_dir=scanner, printer_pdf_dir=receipts, sync_interval_s=0.05,
+        backoff_base_s=0.01, backoff_max_s=0.05, idle_warning_s=3600, idle_reset_s=30)
+    services = build_services(config, catalogue=catalogue)
+    create_application([])
+    window = MainWindow(config, services)
+    qtbot.addWidget(window)
+    window.resize(1280, 1024)
+    window.show()
+    qtbot.waitExposed(window)
+    assert services.sync is not None
+    passes = itertools.count()
+    services.sync.worker.pass_finished.connect(lambda: next(passes))
+    services.sync.start()
+    printed: list[str] = []
+    real_print = services.print_receipt
+
+    def print_and_count(submission_id: str, final: bool, who: str) -> None:
+        real_print(submission_id, final, who)
+        printed.append(submission_id)
+
+    services.print_receipt = print_and_count
+    kiosk = Kiosk(window, services, print_and_count, scanner, url)  # type: ignore[arg-type]
+
+    procedures: list[Procedure] = list(catalogue.procedures.values())
+    walks = [(p, forced) for p in procedures for forced in branch_forcings(p)]
+    outbox = services.outbox
+    true_counts, none_counts, rss, widgets, qobjects = [], [], [], [], []
+    started = time.monotonic()
+    for journey in range(JOURNEYS):
+        planted: list[str | bytes] = [
+            "Soak" + _letters(journey), f"SCANMARK-{journey:06d}-{secrets.token_hex(4)}".encode()]
+        _one_journey(qtbot, kiosk, *walks[journey % len(walks)], random.Random(journey), planted)
+        qtbot.waitUntil(lambda: _waiting(outbox) == 0, timeout=30_000)
+        # What the kiosk's event loop does between two taps; a test's waits do not.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        leftovers = _holders(planted)
+        assert not leftovers, f"journey {journey}: the citizen's data is still held: {leftovers}"
+        assert not _shown_text(planted), f"journey {journey}: a widget still shows the name"
+        true_counts.append(sys.getrefcount(True))
+        none_counts.append(sys.getrefcount(None))
+        rss.append(_rss())
+        widgets.append(len(QApplication.allWidgets()))
+        qobjects.append(_qobjects())
+        for receipt in receipts.glob("*.pdf"):
+            receipt.unlink()
+
+    elapsed = time.monotonic() - started
+    while next(passes) < DAY_OF_PASSES:  # the rest of the day, without citizens
+        qtbot.wait(100)
+    passes_done = next(passes)
+    counts = outbox.counts()
+    assert counts["sent"] == JOURNEYS, counts
+    assert len(printed) == JOURNEYS
+    drop_true = true_counts[WARM_UP] - true_counts[-1]
+    drop_none = none_counts[WARM_UP] - none_counts[-1]
+    assert drop_true < JOURNEYS and drop_none < JOURNEYS, (drop_true, drop_none)
+    # Procedures differ in how many widgets their pages hold: compare a whole round of
+    # them after warm-up with the last round.
+    first, last = slice(WARM_UP, WARM_UP + len(walks)), slice(-len(walks), None)
+    assert max(widgets[last]) <= max(widgets[first]), (max(widgets[first]), max(widgets[last]))
+    assert max(qobjects[last]) <= max(qobjects[first]), (max(qobjects[first]), max(qobjects[last]))
+    per_journey = (rss[-1] - rss[WARM_UP]) / max(1, JOURNEYS - 1 - WARM_UP)
+    print(f"\nsoak: {JOURNEYS} journeys in {elapsed:.0f} s ({elapsed / JOURNEYS:.2f} s each), "
+          f"{passes_done} sync passes; RSS {rss[0] / 2**20:.0f} -> {rss[WARM_UP] / 2**20:.0f} -> "
+          f"{rss[-1] / 2**20:.0f} MiB ({per_journey / 1024:.1f} KiB per journey after warm-up); "
+          f"widgets {widgets[0]} -> {widgets[-1]}; QObjects {qobjects[0]} -> {qobjects[-1]}; "
+          f"refcount(True) {true_counts[0]} -> {true_counts[-1]}; "
+          f"refcount(None) {none_counts[0]} -> {none_counts[-1]}")
+    assert per_journey < RSS_PER_JOURNEY, per_journey
+    services.sync.stop()
+    outbox.close()
+
