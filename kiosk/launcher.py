@@ -1,12 +1,14 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
-``run(demo, fullscreen)`` paints the welcome screen first, then (once it is on
-screen) loads the procedure catalogue, opens the outbox, prepares the sync
-client and its thread and builds the other screens: the citizen sees the
-kiosk at once. With ``demo`` everything lives in a throw-away folder: a
-reference central service on loopback, demo mediator accounts, sample scans
-in the scanner folder, and a status-bar switch that simulates an outage.
-Heavy modules are imported inside the functions for that reason.
+``run(demo, fullscreen)`` paints the welcome screen first. Once it is on
+screen, a worker thread does the Qt-free part of the start (``load_backend``:
+heavy imports, the procedure catalogue, the outbox, the accounts, the sync
+client), while the GUI thread stays free to take a citizen's first tap; the
+GUI thread then builds the other screens and starts the sync thread
+(``attach``). With ``demo`` everything lives in a throw-away folder: a
+reference central service on loopback, demo mediator accounts, sample scans in
+the scanner folder, and a status-bar switch that simulates an outage. Heavy
+modules are imported inside the functions for that reason.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +27,11 @@ from kiosk.config import ConfigError, KioskConfig, load_config
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.consent import ConsentText
+    from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from offline_queue import Outbox
+    from offline_queue.sync import SyncClient
     from ui.main_window import KioskServices, MainWindow
 
 log = logging.getLogger(__name__)
@@ -55,37 +61,66 @@ def receipt_printer(
     return print_one
 
 
-def build_services(config: KioskConfig, *, demo: bool = False,
-                   catalogue: Catalogue | None = None) -> KioskServices:
-    """Open the outbox and the accounts, prepare the sync thread (not started yet).
+@dataclass
+class Backend:
+    """The Qt-free part of the kiosk's services, loaded off the GUI thread."""
 
-    Raises ``OutboxError`` (French message) when the queue cannot be opened.
+    config: KioskConfig
+    catalogue: Catalogue
+    outbox: Outbox
+    consent: ConsentText
+    mediators: MediatorDirectory
+    client: SyncClient
+    print_receipt: Callable[[str, bool, str], None]
+    end_session: Callable[[], None]
+    demo: bool
+
+
+def load_backend(config: KioskConfig, *, demo: bool = False,
+                 catalogue: Catalogue | None = None) -> Backend:
+    """Open the outbox and the accounts, load the catalogue, prepare the sync client.
+
+    Plain Python, safe on any thread. Raises ``OutboxError`` (French message) when the
+    queue cannot be opened.
     """
     from kiosk.central_client import make_sync_client
     from kiosk.consent import load_consent
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import load_catalogue
     from offline_queue import open_outbox
-    from ui.main_window import KioskServices
-    from ui.sync_worker import SyncThread, SyncWorker
 
     catalogue = catalogue or load_catalogue()
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
     outbox = open_outbox(config.data_dir)
-    client = make_sync_client(config, outbox)
-    return KioskServices(
-        config=config,
-        catalogue=catalogue,
-        outbox=outbox,
-        consent=load_consent(),
+    return Backend(
+        config=config, catalogue=catalogue, outbox=outbox, consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),
+        client=make_sync_client(config, outbox),
         print_receipt=receipt_printer(outbox, catalogue.procedures, config),
-        sync=SyncThread(SyncWorker(outbox, client, config.sync_interval_s,
-                                   config.retention_days)),
-        demo=demo,
-        end_session=_session_cleanup(config, catalogue, demo),
-    )
+        end_session=_session_cleanup(config, catalogue, demo), demo=demo)
+
+
+def services_from(backend: Backend) -> KioskServices:
+    """The screens' services on the loaded backend: the sync thread is made here, on the
+    GUI thread that will own it (not started yet)."""
+    from ui.main_window import KioskServices
+    from ui.sync_worker import SyncThread, SyncWorker
+
+    config = backend.config
+    sync = SyncThread(SyncWorker(backend.outbox, backend.client, config.sync_interval_s,
+                                 config.retention_days))
+    return KioskServices(
+        config=config, catalogue=backend.catalogue, outbox=backend.outbox,
+        consent=backend.consent, mediators=backend.mediators,
+        print_receipt=backend.print_receipt, sync=sync, demo=backend.demo,
+        end_session=backend.end_session)
+
+
+def build_services(config: KioskConfig, *, demo: bool = False,
+                   catalogue: Catalogue | None = None) -> KioskServices:
+    """``load_backend`` then ``services_from``, in one go (tests, benchmarks)."""
+    return services_from(load_backend(config, demo=demo, catalogue=catalogue))
 
 
 def _session_cleanup(config: KioskConfig, catalogue: Catalogue, demo: bool) -> Callable[[], None]:
@@ -139,33 +174,50 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
         kiosk_id="DEMO-K01", site="0000", site_name="Point numérique de démonstration")
 
 
+def _load(config: KioskConfig, demo: bool, cleanup: ExitStack) -> Backend:
+    """The worker thread's part of the start; warms the printing modules up afterwards."""
+    if demo:
+        config = _demo_config(config, cleanup)
+    backend = load_backend(config, demo=demo)
+    if demo and backend.mediators.problem is None and not backend.mediators.mediators():
+        from kiosk.mediators import create_demo_accounts
+
+        create_demo_accounts(backend.mediators)
+    import kiosk.receipts  # noqa: F401 - reportlab takes a while to import: not at the first print
+
+    return backend
+
+
 def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
-    """Second phase, run once the welcome screen is painted."""
-    from kiosk.mediators import create_demo_accounts
+    """Second phase, run once the welcome screen is painted: load off the GUI thread,
+    then attach the services to the window on it."""
     from offline_queue import OutboxError
+    from ui.screens.background import run_in_background
 
-    try:
-        if demo:
-            config = _demo_config(config, cleanup)
-        services = build_services(config, demo=demo)
-    except OutboxError as exc:
-        log.error("kiosk cannot start: the outbox cannot be opened")
-        window.show_startup_error(str(exc))
-        return
-    cleanup.callback(services.outbox.close)
-    if demo and services.mediators.problem is None and not services.mediators.mediators():
-        create_demo_accounts(services.mediators)
-    window.config = config
-    window.attach(services)
-    if services.end_session is not None:  # scans a crash may have left; the demo's samples
-        from ui.screens.background import run_in_background
-
-        run_in_background(services.end_session, lambda _result: None,
+    def loaded(backend: Backend) -> None:
+        cleanup.callback(backend.outbox.close)
+        services = services_from(backend)
+        sync = services.sync
+        assert sync is not None, "services_from always makes the sync thread"
+        window.config = backend.config
+        window.attach(services)
+        # scans a crash may have left; the demo's samples
+        run_in_background(backend.end_session, lambda _result: None,
                           lambda exc: log.error("scanner folder cleanup failed: %s",
                                                 type(exc).__name__))
-    if services.sync is not None:
-        services.sync.start()
-        cleanup.callback(services.sync.stop)
+        sync.start()
+        cleanup.callback(sync.stop)
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, OutboxError):
+            log.error("kiosk cannot start: the outbox cannot be opened")
+            window.show_startup_error(str(error))
+            return
+        log.error("kiosk cannot start: %s", type(error).__name__, exc_info=error)
+        window.show_startup_error(
+            "La borne ne peut pas démarrer. Appelez le service informatique.")
+
+    run_in_background(lambda: _load(config, demo, cleanup), loaded, failed)
 
 
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.procedures import Procedure
-from kiosk.receipts import PrintError, ReceiptError
+from kiosk.receipts.errors import PrintError, ReceiptError
 from offline_queue import QueuedSubmission
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, text_label

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from kiosk.dossier_status import DossierStatus
 from kiosk.paris_time import paris_text
 from kiosk.procedures import Catalogue
-from kiosk.receipts import PrintError, ReceiptError
+from kiosk.receipts.errors import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
 from ui.correction import Refusal, read_refusal

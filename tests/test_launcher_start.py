@@ -1,0 +1,56 @@
+"""The kiosk's real start: welcome painted at once, the rest loaded off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk import launcher
+from kiosk.config import KioskConfig
+from offline_queue import DB_NAME, open_outbox
+
+
+def _config(tmp_path: Path) -> KioskConfig:
+    return KioskConfig(kiosk_id="7501-K02", site="7501", data_dir=tmp_path / "kiosk",
+                       central_url="http://127.0.0.1:9/api", scanner_dir=tmp_path,
+                       sync_interval_s=3600)
+
+
+def test_the_backend_loads_off_the_gui_thread_and_the_window_gets_it(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[threading.Thread] = []
+    real = launcher.load_backend
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(launcher, "load_backend", watched)
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(_config(tmp_path), demo=False, fullscreen=False,
+                                      cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ready, timeout=20_000)
+        assert threads and threads[0] is not threading.main_thread()
+        qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+        assert window.current_screen() is window.picker
+        window.close()
+
+
+def test_a_queue_that_cannot_be_opened_is_said_on_the_welcome_screen(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = _config(tmp_path)
+    with open_outbox(config.data_dir):
+        pass
+    (config.data_dir / DB_NAME).write_bytes(b"not a database at all" * 200)
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(config, demo=False, fullscreen=False, cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.welcome.problem.isVisible(), timeout=20_000)
+        assert not window.ready
+        assert not window.welcome.alone_button.isVisible()
+        assert "est abîmée" in window.welcome.problem.text()
+        window.close()
