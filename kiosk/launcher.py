@@ -242,8 +242,41 @@ def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitSta
     return app, window
 
 
+def _quit_on_signals(app: QApplication, cleanup: ExitStack) -> None:
+    """Ctrl+C and SIGTERM close the kiosk cleanly (the demo's folder goes with it).
+
+    Python runs a signal handler only when the interpreter gets the hand, which Qt's
+    event loop does not give it while waiting: the handler's wake-up byte on a socket
+    pair wakes the loop through a socket notifier.
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    cleanup.callback(reader.close)
+    cleanup.callback(writer.close)
+    previous = signal.set_wakeup_fd(writer.fileno())
+    cleanup.callback(signal.set_wakeup_fd, previous)
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %s received: the kiosk closes", signal.Signals(signum).name)
+        app.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        cleanup.callback(signal.signal, signum, signal.signal(signum, stop))
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: reader.recv(64))
+    cleanup.callback(notifier.setEnabled, False)
+
+
 def run(demo: bool = False, fullscreen: bool = False, argv: Sequence[str] | None = None) -> int:
     """Start the kiosk and return its exit code. ``demo``: throw-away data and a local service."""
+    from PySide6.QtCore import QThreadPool
+
     try:
         config = load_config()
     except ConfigError:
@@ -252,7 +285,10 @@ def run(demo: bool = False, fullscreen: bool = False, argv: Sequence[str] | None
         config = KioskConfig()
     with ExitStack() as cleanup:
         app, window = start(config, demo=demo, fullscreen=fullscreen, cleanup=cleanup, argv=argv)
+        _quit_on_signals(app, cleanup)
         code = app.exec()
+        # A start still loading registers its own cleanups: let it finish first.
+        QThreadPool.globalInstance().waitForDone(30_000)
         window.close()
         return int(code)
 
