@@ -1,7 +1,8 @@
 """Mediator PIN login: pick your name, type your PIN on the digit pad.
 
 The PIN check (scrypt, deliberately slow) runs in the background; the
-directory locks an account after repeated wrong PINs and says so.
+directory locks an account after repeated wrong PINs and says so, with the
+time left in plain French as soon as a locked name is touched.
 """
 
 from __future__ import annotations
@@ -74,7 +75,11 @@ class MediatorLoginScreen(Screen):
         self._error("")
         clear_layout(self.names)
         self.name_buttons = {}
-        mediators = self.directory.mediators()
+        try:
+            mediators = self.directory.mediators()
+        except MediatorError as exc:  # accounts file refused: say so rather than « aucun compte »
+            self._error(str(exc))
+            return
         for mediator in mediators:
             button = big_button(mediator.name, self.tr("Se connecter en tant que %s") % mediator.name)
             button.clicked.connect(lambda _checked=False, m=mediator.id: self.choose(m))
@@ -94,6 +99,10 @@ class MediatorLoginScreen(Screen):
         self.chosen = mediator_id
         for other, button in self.name_buttons.items():
             show_selected(button, other == mediator_id)
+        try:  # a locked account says how long it still waits before a PIN is even typed
+            self._error(self.directory.lock_message(mediator_id) or "")
+        except MediatorError as exc:
+            self._error(str(exc))
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
