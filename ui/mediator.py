@@ -1,8 +1,7 @@
 """Mediator PIN login: pick your name, type your PIN on the digit pad.
 
 The PIN check (scrypt, deliberately slow) runs in the background; the
-directory locks an account after repeated wrong PINs and says so, with the
-time left in plain French as soon as a locked name is touched.
+directory locks an account after repeated wrong PINs and says so.
 """
 
 from __future__ import annotations

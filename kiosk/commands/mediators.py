@@ -65,6 +65,9 @@ def _guarded(handler: Any) -> Any:
                   "avec sa clé, ou mettez-le de côté et recréez les comptes.", file=sys.stderr)
         except MediatorError as exc:
             print(f"Erreur : {exc}", file=sys.stderr)
+        except OSError as exc:  # e.g. a key folder the kiosk's user cannot write
+            print(f"Erreur : impossible d'écrire les comptes ({exc.strerror} : {exc.filename}).",
+                  file=sys.stderr)
         return 1
 
     return run

@@ -25,6 +25,7 @@ from ui.screens.background import run_in_background
 from ui.screens.common import MIN_TARGET_PX, Screen, StatusLine, big_button, clear_layout, text_label
 from ui.screens.preview import THUMB_PX, thumbnail
 
+EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 MAX_LISTED = 30
 READ_LIMIT_BYTES = 256 * 1024 * 1024
 
