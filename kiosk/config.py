@@ -16,7 +16,10 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.input_limits import InputRefused, read_regular_file, shown_name
+
 APP_NAME = "point-numerique-kiosk"
+MAX_CONFIG_BYTES = 256 * 1024  # a kiosk.toml is a few hundred bytes
 
 ENV_OVERRIDES: dict[str, str] = {
     "KIOSK_DATA_DIR": "kiosk.data_dir",
@@ -164,9 +167,16 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     values: dict[str, Any] = {}
     if path.exists():
         try:
-            values = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
+            raw = read_regular_file(path, MAX_CONFIG_BYTES)
+            values = _flatten(tomllib.loads(raw.decode("utf-8")))
+        except InputRefused as exc:
+            raise ConfigError(f"fichier de configuration : {exc}") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path} : fichier de configuration illisible ({exc})") from None
+            raise ConfigError(f"{shown_name(path)} : fichier de configuration illisible ({exc})") from None
+        except (RecursionError, ValueError):  # nesting thousands deep, a 5 000-digit number
+            raise ConfigError(
+                f"{shown_name(path)} : fichier de configuration illisible "
+                "(tableaux imbriqués trop profondément ou nombre démesuré)") from None
     elif env.get("KIOSK_CONFIG"):
         raise ConfigError(f"KIOSK_CONFIG : le fichier {path} n'existe pas")
     for variable, key in ENV_OVERRIDES.items():

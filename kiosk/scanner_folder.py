@@ -4,17 +4,70 @@ The scanner leaves each page as a file in ``scanner.watch_dir``; the documents
 screen lists them. When a citizen's session ends (or the kiosk starts after a
 crash) the scans are deleted, so the next person never sees them. Only scan
 files directly in the folder are touched, so a misconfigured folder loses
-nothing else.
+nothing else. A scan whose name is not UTF-8 (a scanner set to another
+character set) is never offered: its name could not be shown nor sent, so
+it is counted for the screen and the log, and still deleted at the end.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 SCAN_SUFFIXES = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ScanListing:
+    """The scans a citizen may choose, newest first, and how many were left out for their name."""
+
+    files: list[Path]
+    unreadable_names: int
+
+
+def _readable(name: str) -> bool:
+    try:
+        name.encode("utf-8")  # undecodable bytes come back from the OS as lone surrogates
+    except UnicodeEncodeError:
+        return False
+    return not _CONTROL.search(name)
+
+
+def list_scans(folder: Path | None, limit: int) -> ScanListing:
+    """Regular scan files directly in ``folder`` (no link, FIFO or device), at most ``limit``."""
+    if folder is None:
+        return ScanListing([], 0)
+    found: list[tuple[float, Path]] = []
+    unreadable = 0
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if Path(entry.name).suffix.lower() not in SCAN_SUFFIXES:
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:  # deleted meanwhile
+                    continue
+                if not stat.S_ISREG(info.st_mode):
+                    continue
+                if not _readable(entry.name):
+                    unreadable += 1
+                    continue
+                found.append((info.st_mtime, Path(entry.path)))
+    except OSError as exc:
+        log.error("scanner folder unreadable: %s", exc.strerror)
+        return ScanListing([], 0)
+    if unreadable:
+        log.warning("scanner folder: %d scan(s) with a name that is not UTF-8 left out", unreadable)
+    found.sort(key=lambda item: item[0], reverse=True)
+    return ScanListing([path for _, path in found[:limit]], unreadable)
 
 
 def clear_scans(folder: Path) -> int:

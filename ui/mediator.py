@@ -74,7 +74,11 @@ class MediatorLoginScreen(Screen):
         self._error("")
         clear_layout(self.names)
         self.name_buttons = {}
-        mediators = self.directory.mediators()
+        try:
+            mediators = self.directory.mediators()
+        except MediatorError as exc:  # accounts file refused: say so rather than « aucun compte »
+            self._error(str(exc))
+            return
         for mediator in mediators:
             button = big_button(mediator.name, self.tr("Se connecter en tant que %s") % mediator.name)
             button.clicked.connect(lambda _checked=False, m=mediator.id: self.choose(m))
@@ -94,6 +98,10 @@ class MediatorLoginScreen(Screen):
         self.chosen = mediator_id
         for other, button in self.name_buttons.items():
             show_selected(button, other == mediator_id)
+        try:  # a locked account says how long it still waits before a PIN is even typed
+            self._error(self.directory.lock_message(mediator_id) or "")
+        except MediatorError as exc:
+            self._error(str(exc))
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.consent import load_consent
+from kiosk.input_limits import InputRefused, parse_json, read_regular_file, shown_name
 from kiosk.paris_time import paris_text
 from kiosk.procedures import load_catalogue
 from kiosk.session import ProcedureSession
@@ -31,6 +32,8 @@ from offline_queue import (
 )
 from offline_queue.crypto import read_key
 from offline_queue.recover import recover
+
+MAX_REQUEST_BYTES = 1024 * 1024  # answers are short texts: a request file is a few kilobytes
 
 
 class UserError(Exception):
@@ -102,21 +105,22 @@ def _time(moment: datetime | None) -> str:
 
 
 def _read_request(path: Path) -> dict[str, Any]:
+    name = shown_name(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"le fichier {path} n'existe pas.") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"le fichier {path} n'est pas un JSON lisible ({exc}).") from None
+        data = parse_json(read_regular_file(path, MAX_REQUEST_BYTES).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserError(f"le fichier {name} n'est pas du texte UTF-8.") from None
+    except InputRefused as exc:
+        raise UserError(f"{name} : {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("procedure"), str):
         raise UserError(
-            f"{path} doit contenir un objet avec « procedure » (le code de la démarche) "
+            f"{name} doit contenir un objet avec « procedure » (le code de la démarche) "
             "et « answers » (les réponses)."
         )
     if not isinstance(data.get("answers"), dict):
-        raise UserError(f"{path} : « answers » doit être un objet {{question: réponse}}.")
+        raise UserError(f"{name} : « answers » doit être un objet {{question: réponse}}.")
     if data.get("mediator_id") is not None and not isinstance(data["mediator_id"], str):
-        raise UserError(f"{path} : « mediator_id » doit être du texte.")
+        raise UserError(f"{name} : « mediator_id » doit être du texte.")
     return data
 
 
@@ -160,18 +164,19 @@ def _attach_documents(session: ProcedureSession, specs: list[str]) -> list[str]:
             raise UserError(f"--doc « {spec} » : écrivez PIECE=CHEMIN, ex. piece_identite=cni.pdf.")
         path = Path(raw_path)
         try:
-            session.procedure.document(kind)
+            document = session.procedure.document(kind)
         except KeyError:
             known = ", ".join(d.kind for d in session.procedure.documents)
             raise UserError(f"--doc : pièce « {kind} » inconnue (attendues : {known}).") from None
+        try:  # stat first, then not a byte past the procedure's own size limit
+            data = read_regular_file(path, document.max_size_bytes)
+        except InputRefused as exc:
+            raise UserError(f"--doc {kind} : {exc}") from None
+        filename = shown_name(path.name)  # the name travels to the central service as UTF-8
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"--doc {kind} : fichier {path} illisible ({exc.strerror}).") from None
-        try:
-            session.attach(session.check_document(kind, path.name, data))
+            session.attach(session.check_document(kind, filename, data))
         except ValidationError as exc:
-            problems.append(f"pièce {kind} ({path.name}) : {exc.message}")
+            problems.append(f"pièce {kind} ({filename}) : {exc.message}")
     return problems
 
 

@@ -9,7 +9,6 @@ reason and keeps the chooser open.
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.paris_time import in_paris
+from kiosk.scanner_folder import list_scans
 from kiosk.session import DocumentFile, ProcedureSession, size_text
 from kiosk.validators import ValidationError
 from ui.screens.background import run_in_background
@@ -56,15 +56,7 @@ def _ignore(_error: BaseException) -> None:
 
 def scanned_files(folder: Path | None) -> list[Path]:
     """Document files in the scanner folder, newest first (at most MAX_LISTED)."""
-    if folder is None or not folder.is_dir():
-        return []
-    entries = []
-    with os.scandir(folder) as found:
-        for entry in found:
-            if entry.is_file() and Path(entry.name).suffix.lower() in EXTENSIONS:
-                entries.append((entry.stat().st_mtime, Path(entry.path)))
-    entries.sort(reverse=True)
-    return [path for _, path in entries[:MAX_LISTED]]
+    return list_scans(folder, MAX_LISTED).files  # a name that is not UTF-8 is left out
 
 
 class DocumentChooserScreen(Screen):
