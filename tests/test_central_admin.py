@@ -99,7 +99,9 @@ def test_set_status_command_moves_the_dossier(
     assert run(tmp_path, "central", "set-status", submission_id, "awaiting_payment",
                "--amount", "13.76", "--reason", "Taxe", "--pay-before", "2026-12-31T23:00:00Z") == 0
     status = requests.get(f"{server.url}/v1/submissions/{submission_id}", headers=AUTH, timeout=5).json()
-    assert status["payment"] == {"amount_eur": "13.76", "reason": "Taxe", "pay_before": "2026-12-31T23:00:00Z"}
+    assert status["payment"] == {
+        "amount_eur": "13.76", "reason": "Taxe", "pay_before": "2026-12-31T23:00:00Z"
+    }
     assert run(tmp_path, "central", "set-status", submission_id, "in_review", "--amount", "1") == 2
     assert run(tmp_path, "central", "set-status", submission_id, "accepted", "--message", "OK, venez") == 0
     status = requests.get(f"{server.url}/v1/submissions/{submission_id}", headers=AUTH, timeout=5).json()
