@@ -26,7 +26,7 @@ from reference_central import CentralStore, create_app
 TOKEN = "jeton-fuzz"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Tus-Resumable": "1.0.0"}
 FUZZ = settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 # Header values as raw bytes: anything but the line breaks and NUL no HTTP parser lets through.
@@ -198,3 +198,16 @@ def test_reads_with_any_id_or_reference(client: TestClient, reference: str, subm
     no_server_error(
         client.get(f"/api/v1/submissions/{quote(submission_id, safe='')}", headers=AUTH)
     )
+
+
+@FUZZ
+@given(authorization=header_bytes, key=header_bytes)
+def test_any_authorization_header(client: TestClient, authorization: bytes, key: bytes) -> None:
+    for method, path in (("GET", "/api/v1/health"), ("POST", "/api/v1/submissions"),
+                         ("HEAD", "/api/v1/uploads/u-000000000000000000000000")):
+        answer = client.request(
+            method, path, content=b"{}",
+            headers=[(b"authorization", authorization), (b"idempotency-key", key or b"k"),
+                     (b"content-type", b"application/json"), (b"tus-resumable", b"1.0.0")],
+        )
+        no_server_error(answer)

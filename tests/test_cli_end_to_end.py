@@ -127,5 +127,7 @@ def test_status_of_a_reference_printed_by_another_kiosk_of_the_site(
     for name, value in {"KIOSK_DATA_DIR": str(tmp_path / "l01"), "KIOSK_ID": "6901-K01",
                         "KIOSK_SITE": "6901", "KIOSK_CENTRAL_TOKEN": "jeton-6901"}.items():
         monkeypatch.setenv(name, value)
-    assert main(["status", "PN-7501-K02-000001"]) == 1
+    assert main(["status", "pn-7501-k02-000001"]) == 1
     assert "ne connaît aucune demande PN-7501-K02-000001 pour ce site" in capsys.readouterr().err
+    assert main(["status", "../kiosks/6901-K01"]) == 1
+    assert "ni une référence de reçu (PN-…) ni un identifiant" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import uuid
 from typing import Any
 
 from kiosk.central_client import make_sync_client
@@ -35,6 +36,16 @@ def _titles(item: QueuedSubmission | None) -> dict[str, str]:
     return titles
 
 
+def _submission_id(text: str) -> str:
+    """A request id as the service knows it (a UUID), or ``SyncError`` in French."""
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise SyncError(
+            f"« {text} » n'est ni une référence de reçu (PN-…) ni un identifiant de demande."
+        ) from None
+
+
 def _status(args: argparse.Namespace, context: Any) -> int:
     config = context.config
     wanted = args.submission.strip()
@@ -46,12 +57,10 @@ def _status(args: argparse.Namespace, context: Any) -> int:
                 item = outbox.find(wanted)
             except UnknownSubmission:
                 item = None  # filed by another kiosk of the site, perhaps
-            if item is None:
-                answer = (
-                    client.status_by_reference(wanted)
-                    if wanted.upper().startswith("PN-")
-                    else client.status_of(wanted)
-                )
+            if item is None and wanted.upper().startswith("PN-"):
+                answer = client.status_by_reference(wanted.upper())
+            elif item is None:
+                answer = client.status_of(_submission_id(wanted))
             elif item.dossier_number is None:
                 print(f"{item.local_reference} : pas encore reçue par le service central "
                       "(elle attend sur la borne). Lancez « kiosk sync ».", file=sys.stderr)
