@@ -61,6 +61,7 @@ def make_submission(n: int) -> Submission:
         "answers": {"plate": "AB-123-CD", "nom": f"Martin {n}", "prenoms": "Marie"},
         "documents": [],
         "consent": {"given_at": "2026-11-30T10:16:40Z", "text_version": "2"},
+        "representative": None,
         "supersedes": None,
     }
     return body, docs

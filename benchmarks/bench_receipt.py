@@ -27,6 +27,7 @@ from kiosk.procedures import load_catalogue
 from kiosk.receipts import Receipt, build_receipt, render_pdf
 from kiosk.receipts.render import FONT
 from kiosk.receipts.wording import blocks
+from offline_queue.snapshot import ReceiptSnapshot
 
 GOAL_RATIO = 3.0
 
@@ -46,7 +47,7 @@ def sample_receipt(final: bool) -> Receipt:
         "body_sha256": "3f2a9c01b7e4" + "0" * 52,
     }
     return build_receipt(
-        snapshot, load_catalogue().get("cg-changement-titulaire"),
+        ReceiptSnapshot.from_json(snapshot), load_catalogue().get("cg-changement-titulaire"),
         site_name="Préfecture — point numérique", final=final,
         dossier_number="ANTS-2026-00000042" if final else None,
         received_at=datetime(2026, 11, 30, 11, 0, tzinfo=UTC) if final else None,

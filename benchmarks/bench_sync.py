@@ -70,6 +70,7 @@ def workload(count: int) -> list[tuple[dict[str, Any], list[Doc]]]:
                 for d in docs
             ],
             "consent": {"given_at": "2026-11-30T10:16:40Z", "text_version": "2"},
+            "representative": None,
             "supersedes": None,
         }
         items.append((body, docs))

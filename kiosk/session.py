@@ -12,14 +12,17 @@ import hashlib
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
 from kiosk.conditions import holds
+from kiosk.file_size import file_size as size_text
 from kiosk.paris_time import PARIS
 from kiosk.procedures import DocumentSpec, Field, Procedure, Step
 from kiosk.validators import ValidationError, check
+from offline_queue.submission import Consent, ProcedureRef, Representative, Submission
+from offline_queue.times import utc_now
 
 # Leading bytes of each accepted format: the extension alone proves nothing.
 _SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -39,15 +42,6 @@ CONTENT_TYPES: dict[str, str] = {
 }
 FORMAT_NAMES: dict[str, str] = {"pdf": "PDF", "jpg": "JPEG", "png": "PNG", "bmp": "BMP",
                                 "tiff": "TIFF"}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def rfc3339(moment: datetime) -> str:
-    """UTC time as the contract writes it: ``2026-11-30T10:17:00Z``."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -80,13 +74,6 @@ def detect_format(data: bytes | bytearray) -> str | None:
     return None
 
 
-def size_text(size: int) -> str:
-    """« 183 Ko », « 1,2 Mo »: how a French user reads a file size (screens and messages)."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
-    return f"{max(1, size // 1024)} Ko"
-
-
 class ProcedureSession:
     """State of one request being filled in; forget it with :meth:`wipe`."""
 
@@ -105,11 +92,12 @@ class ProcedureSession:
         self.site = site
         self.mediator_id = mediator_id
         self.supersedes = supersedes
+        self.representative: Representative | None = None  # acting for someone: not asked yet
         self._now = now
         self._answers: dict[str, str] = {}
         self._documents: dict[str, DocumentFile] = {}
         self._errors: dict[str, str] = {}
-        self._consent: dict[str, str] | None = None
+        self._consent: Consent | None = None
         self._current_id = self.steps()[0].id
 
     # --- what is visible ---------------------------------------------------
@@ -334,7 +322,7 @@ class ProcedureSession:
         return sections
 
     def give_consent(self, text_version: str) -> None:
-        self._consent = {"given_at": rfc3339(self._now()), "text_version": text_version}
+        self._consent = Consent(self._now().replace(microsecond=0), text_version)
 
     def ready_to_submit(self) -> list[str]:
         """Why the request cannot be sent yet, in French; empty when ready."""
@@ -349,35 +337,26 @@ class ProcedureSession:
 
     def to_submission(
         self, submission_id: str | None = None, local_reference: str | None = None
-    ) -> dict[str, Any]:
-        """The body of ``POST /v1/submissions``; upload ids are filled in by the sync client."""
+    ) -> Submission:
+        """The confirmed request; upload ids are filled in by the sync client."""
         reasons = self.ready_to_submit()
-        if reasons:
+        if reasons or self._consent is None:
             raise ValidationError(" ".join(reasons))
         visible = {f.id for s in self.steps() for f in self.fields(s)}
-        return {
-            "id": submission_id or str(uuid.uuid4()),
-            "local_reference": local_reference,
-            "procedure": {"code": self.procedure.code, "version": self.procedure.version},
-            "created_at": rfc3339(self._now()),
-            "kiosk_id": self.kiosk_id,
-            "site": self.site,
-            "mediator_id": self.mediator_id,
-            "answers": {k: v for k, v in self._answers.items() if k in visible},
-            "documents": [
-                {
-                    "kind": d.kind,
-                    "upload_id": None,
-                    "sha256": d.sha256,
-                    "size": d.size,
-                    "content_type": d.content_type,
-                    "filename": d.filename,
-                }
-                for d in self.documents.values()
-            ],
-            "consent": dict(self._consent or {}),
-            "supersedes": self.supersedes,
-        }
+        return Submission(
+            id=submission_id or str(uuid.uuid4()),
+            local_reference=local_reference,
+            procedure=ProcedureRef(self.procedure.code, self.procedure.version),
+            created_at=self._now().replace(microsecond=0),
+            kiosk_id=self.kiosk_id,
+            site=self.site,
+            mediator_id=self.mediator_id,
+            answers={k: v for k, v in self._answers.items() if k in visible},
+            documents=(),
+            consent=self._consent,
+            representative=self.representative,
+            supersedes=self.supersedes,
+        ).with_documents(list(self.documents.values()))
 
     def wipe(self) -> None:
         """Forget everything about this citizen: answers, errors, consent, document bytes."""

@@ -1,12 +1,9 @@
-"""The plain records the outbox hands out, and the time format it stores.
-
-Times are stored as fixed-width UTC text so that SQL string order is time order.
-"""
+"""The plain records the outbox hands out (times: ``offline_queue.times``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal, Protocol
 
 State = Literal["queued", "sending", "sent", "needs_attention"]
@@ -70,27 +67,3 @@ class StoredDocument:
     upload_url: str | None
     upload_offset: int
     upload_complete: bool
-
-
-def to_db_time(moment: datetime) -> str:
-    """Fixed-width UTC text; naive datetimes are taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def parse_time(text: str) -> datetime:
-    """Read RFC 3339 text (``Z`` or an offset) into an aware UTC datetime."""
-    value = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-def rfc3339(moment: datetime) -> str:
-    """UTC time as the central API writes it: ``2026-11-30T10:17:00Z``."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

@@ -40,16 +40,10 @@ from .errors import (
     UnknownSubmission,
 )
 from .migrations import migrate
-from .models import (
-    STATES,
-    DocumentLike,
-    QueuedSubmission,
-    StoredDocument,
-    parse_time,
-    to_db_time,
-    utc_now,
-)
-from .snapshot import receipt_snapshot
+from .models import STATES, DocumentLike, QueuedSubmission, StoredDocument
+from .snapshot import ReceiptSnapshot
+from .submission import Submission
+from .times import parse_time, rfc3339, to_db_time, utc_now
 
 DB_NAME = "outbox.db"
 KEY_NAME = "outbox.key"
@@ -294,21 +288,23 @@ class Outbox:
 
     def enqueue(
         self,
-        body: Mapping[str, Any],
+        body: Submission | Mapping[str, Any],
         documents: Sequence[DocumentLike],
         *,
         receipt_fields: Collection[str] | None = None,
     ) -> QueuedSubmission:
         """Store ``body`` and its documents durably; returns once they are on disk.
 
-        The stored body gets its ``local_reference`` (when ``None``) and its
-        ``documents`` list rebuilt from ``documents``. ``receipt_fields``, when
+        ``body`` is the typed record, or the contract's JSON body (read with
+        ``Submission.from_body``). The stored body gets its ``local_reference``
+        (when ``None``) and its ``documents`` list rebuilt from ``documents``. ``receipt_fields``, when
         given, limits which answers the receipt snapshot keeps after the purge.
         A body whose ``supersedes`` names a request « à corriger » marks that
         one replaced in the same transaction (``InvalidSubmission`` otherwise).
         """
         contents = [bytes(doc.data) for doc in documents]  # one copy: hashed = sealed = stored
-        stored, sub_id, created_at = _prepare_body(body, documents, contents)
+        record = _prepare_record(body, documents, contents)
+        stored, sub_id, created_at = record.to_body(), record.id, to_db_time(record.created_at)
         moment = self._now()
         now = to_db_time(moment)
         sealed_docs = [
@@ -335,7 +331,9 @@ class Outbox:
                         "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value"
                     ).fetchone()[0]
                     stored["local_reference"] = f"PN-{stored['kiosk_id']}-{seq:06d}"
-                snapshot = receipt_snapshot(stored, receipt_fields)
+                snapshot = ReceiptSnapshot.of(
+                    record.with_local_reference(stored["local_reference"]), receipt_fields
+                )
                 self.db.execute(
                     "INSERT INTO submissions (id, seq, local_reference, procedure_code, "
                     "procedure_version, state, attempts, created_at, enqueued_at, "
@@ -352,7 +350,7 @@ class Outbox:
                         now,
                         stored["supersedes"],
                         self._seal_json(stored, f"submissions/{sub_id}/body"),
-                        self._seal_json(snapshot, f"submissions/{sub_id}/snapshot"),
+                        self._seal_json(snapshot.to_json(), f"submissions/{sub_id}/snapshot"),
                     ),
                 )
                 self.db.conn.executemany(
@@ -475,22 +473,26 @@ class Outbox:
             raise _unknown(submission_id)
         return rows[0]
 
-    def body(self, submission_id: str) -> dict[str, Any]:
-        """The decrypted body as it goes to the central service."""
+    def submission(self, submission_id: str) -> Submission:
+        """The decrypted record; ``InvalidSubmission`` if the stored body no longer reads."""
         row = self._submission_row(submission_id, "local_reference, body, purged_at")
         if row["body"] is None:
             raise PurgedError(
                 f"Les réponses de la demande {row['local_reference']} ont été effacées "
                 "à la fin de la durée de conservation ; le reçu reste disponible."
             )
-        result: dict[str, Any] = self._open_json(row["body"], f"submissions/{submission_id}/body")
-        return result
+        return Submission.from_body(self._open_json(row["body"], f"submissions/{submission_id}/body"))
 
-    def receipt_snapshot(self, submission_id: str) -> dict[str, Any]:
-        """What a receipt needs, kept after the purge."""
+    def body(self, submission_id: str) -> dict[str, Any]:
+        """The body as it goes to the central service (before upload ids are filled in)."""
+        return self.submission(submission_id).to_body()
+
+    def receipt_snapshot(self, submission_id: str) -> ReceiptSnapshot:
+        """What a receipt needs, kept after the purge; ``SnapshotUnreadable`` if damaged."""
         row = self._submission_row(submission_id, "snapshot")
-        result: dict[str, Any] = self._open_json(row["snapshot"], f"submissions/{submission_id}/snapshot")
-        return result
+        return ReceiptSnapshot.from_json(
+            self._open_json(row["snapshot"], f"submissions/{submission_id}/snapshot")
+        )
 
     def documents(self, submission_id: str) -> list[StoredDocument]:
         self._submission_row(submission_id, "id")
@@ -779,35 +781,24 @@ def _unknown(what: str) -> UnknownSubmission:
     return UnknownSubmission(f"Aucune demande « {what} » dans la file d'attente.")
 
 
-def _prepare_body(
-    body: Mapping[str, Any], documents: Sequence[DocumentLike], contents: Sequence[bytes]
-) -> tuple[dict[str, Any], str, str]:
-    """Check what the outbox relies on and return (stored body, id, created_at as stored)."""
-    if not isinstance(body, Mapping):
-        raise InvalidSubmission("La demande à enregistrer n'est pas un objet JSON.")
-    stored = json.loads(json.dumps(dict(body)))
-    procedure = stored.get("procedure")
-    if not (
-        isinstance(procedure, dict)
-        and isinstance(procedure.get("code"), str)
-        and procedure.get("version") not in (None, "")
-    ):
-        raise InvalidSubmission("La demande ne dit pas de quelle démarche il s'agit (procedure).")
-    if not isinstance(stored.get("kiosk_id"), str) or not stored["kiosk_id"]:
-        raise InvalidSubmission("La demande ne porte pas l'identifiant de la borne (kiosk_id).")
-    stored["id"] = stored.get("id") or str(uuid.uuid4())
-    stored.setdefault("created_at", to_db_time(utc_now())[:19] + "Z")
-    try:
-        created_at = to_db_time(parse_time(str(stored["created_at"])))
-    except ValueError:
-        raise InvalidSubmission("La date de la demande (created_at) est illisible.") from None
-    stored.setdefault("local_reference", None)
-    stored.setdefault("supersedes", None)
-    if stored["supersedes"] is not None and (
-        not isinstance(stored["supersedes"], str) or not stored["supersedes"]
-    ):
-        raise InvalidSubmission("La demande remplacée (supersedes) doit être désignée par son identifiant.")
-    stored["documents"] = []
+def _prepare_record(
+    body: Submission | Mapping[str, Any],
+    documents: Sequence[DocumentLike],
+    contents: Sequence[bytes],
+) -> Submission:
+    """The record to store, citing exactly ``documents``, each checked against its bytes.
+
+    A JSON body without ``id`` or ``created_at`` gets a new id and the present time.
+    """
+    if isinstance(body, Submission):
+        record = body
+    else:
+        if not isinstance(body, Mapping):
+            raise InvalidSubmission("La demande à enregistrer n'est pas un objet JSON.")
+        given = dict(body)
+        given["id"] = given.get("id") or str(uuid.uuid4())
+        given.setdefault("created_at", rfc3339(utc_now()))
+        record = Submission.from_body(given)
     for index, (doc, data) in enumerate(zip(documents, contents, strict=True)):
         # the session's bytearray could have been wiped or replaced since it was checked
         if len(data) != doc.size or hashlib.sha256(data).hexdigest() != doc.sha256:
@@ -815,14 +806,4 @@ def _prepare_body(
                 f"La pièce n°{index + 1} ({doc.kind}) a changé depuis qu'elle a été vérifiée : "
                 "numérisez-la à nouveau."
             )
-        stored["documents"].append(
-            {
-                "kind": doc.kind,
-                "upload_id": None,
-                "sha256": doc.sha256,
-                "size": doc.size,
-                "content_type": doc.content_type,
-                "filename": doc.filename,
-            }
-        )
-    return stored, str(stored["id"]), created_at
+    return record.with_documents(documents)

@@ -28,8 +28,9 @@ from typing import Any
 
 from .crypto import RecordCipher
 from .errors import OutboxCorrupt, OutboxError, OutboxKeyError
-from .models import STATES, parse_time, utc_now
+from .models import STATES
 from .outbox import SUBMISSION_COLUMNS, Outbox, check_sound
+from .times import parse_time, utc_now
 
 # rowids probed past the last one found before concluding a table has ended
 PROBE_HORIZON = 2000

@@ -21,16 +21,18 @@ from typing import Any
 import requests
 
 from offline_queue.backoff import retry_delay
+from offline_queue.canonical import canonical_json
 from offline_queue.errors import (
     DocumentLost,
+    InvalidSubmission,
     InvalidTransition,
     OutboxKeyError,
     PurgedError,
     UnknownSubmission,
 )
-from offline_queue.models import QueuedSubmission, parse_time, rfc3339, utc_now
+from offline_queue.models import QueuedSubmission
 from offline_queue.outbox import Outbox
-from offline_queue.snapshot import canonical_json
+from offline_queue.submission import Submission
 from offline_queue.sync_http import (
     AuthError,
     CentralHttp,
@@ -42,6 +44,7 @@ from offline_queue.sync_http import (
 )
 from offline_queue.sync_lock import exclusive_sync
 from offline_queue.sync_uploads import DocumentUploader
+from offline_queue.times import parse_time, rfc3339, utc_now
 
 __all__ = [
     "AuthError",
@@ -170,6 +173,21 @@ class SyncClient:
             log.warning("heartbeat refused: HTTP %d", response.status_code)
             return False
         return True
+
+    def status_by_reference(self, local_reference: str) -> dict[str, Any]:
+        """Where the request with this receipt reference stands, from any kiosk of the site."""
+        response = self._http.request(
+            "GET", self._http.url("/v1/submissions"), params={"local_reference": local_reference}
+        )
+        body = error_body(response)
+        if response.status_code == 200 and isinstance(body.get("id"), str):
+            return body
+        if response.status_code == 404:
+            raise SyncError(
+                f"Le service central ne connaît aucune demande {local_reference} pour ce site : "
+                "vérifiez la référence du reçu, ou la demande n'a pas encore été envoyée."
+            )
+        raise unexpected_answer(response.status_code)
 
     def status_of(self, submission_id: str) -> dict[str, Any]:
         """Where a dossier stands at the prefecture; ``SyncError`` with a French message otherwise."""
@@ -323,30 +341,31 @@ class SyncClient:
         log.info("submission %s acknowledged as %s", item.id, receipt["dossier_number"])
         return True
 
-    def _body_with_uploads(self, submission_id: str) -> dict[str, Any]:
-        """The stored body with every document uploaded and its upload_id filled in."""
+    def _body_with_uploads(self, submission_id: str) -> Submission:
+        """The stored record with every document uploaded and its upload_id filled in."""
         try:
-            body = self._outbox.body(submission_id)
-            documents = self._outbox.documents(submission_id)
-            for doc in documents:
+            record = self._outbox.submission(submission_id)
+            upload_ids: dict[int, str] = {}
+            for doc in self._outbox.documents(submission_id):
                 data = b""
                 if not doc.upload_complete:
                     data = self._outbox.document_bytes(submission_id, doc.index)
-                upload_id = self._uploader.upload(submission_id, doc, data)
-                body["documents"][doc.index]["upload_id"] = upload_id
-        except (PurgedError, OutboxKeyError, UnknownSubmission, DocumentLost) as problem:
+                upload_ids[doc.index] = self._uploader.upload(submission_id, doc, data)
+        except (
+            PurgedError, OutboxKeyError, UnknownSubmission, DocumentLost, InvalidSubmission
+        ) as problem:
             # This request cannot be sent as it is: set it aside, the others go on.
             raise PermanentFailure(str(problem)) from None
         # Any other OutboxError (full disk, busy, I/O) is the kiosk's, not the request's:
         # it stops the pass and the row, still ``sending``, is sent on a later pass.
-        return body
+        return record.with_upload_ids(upload_ids)
 
-    def _submit(self, submission_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _submit(self, submission_id: str, record: Submission) -> dict[str, Any]:
         """POST the submission; the acknowledgement, or a failure saying what to do."""
         response = self._http.request(
             "POST",
             self._http.url("/v1/submissions"),
-            data=canonical_json(body),
+            data=canonical_json(record.to_body()),
             headers={"Idempotency-Key": submission_id, "Content-Type": "application/json"},
         )
         status = response.status_code

@@ -33,10 +33,12 @@ class RunningServer:
         self.store.close()
 
 
-def _open_store(data_dir: Path, token: str, **store_options: Any) -> CentralStore:
+def _open_store(
+    data_dir: Path, token: str, kiosk_id: str | None, site: str | None, **store_options: Any
+) -> CentralStore:
     store = CentralStore(data_dir, **store_options)
     if token:
-        store.allow_token(token)
+        store.allow_token(token, kiosk_id, site)
     return store
 
 
@@ -47,10 +49,16 @@ def serve_in_thread(
     *,
     host: str = "127.0.0.1",
     upload_ttl_s: float = 24 * 3600,
+    kiosk_id: str | None = None,
+    site: str | None = None,
     **app_options: Any,
 ) -> RunningServer:
-    """Serve on ``host:port`` (0 picks a free port) and return once it accepts connections."""
-    store = _open_store(data_dir, token, upload_ttl_s=upload_ttl_s)
+    """Serve on ``host:port`` (0 picks a free port) and return once it accepts connections.
+
+    ``token`` belongs to ``kiosk_id`` of ``site``; left out, they are those of the
+    first heartbeat or submission the token carries.
+    """
+    store = _open_store(data_dir, token, kiosk_id, site, upload_ttl_s=upload_ttl_s)
     app = create_app(store, prefix=API_PREFIX, **app_options)
     config = uvicorn.Config(
         app, host=host, port=port, log_level="warning", access_log=False, lifespan="off"
@@ -70,9 +78,11 @@ def serve_in_thread(
     )
 
 
-def serve_forever(data_dir: Path, token: str, *, host: str, port: int) -> None:
+def serve_forever(
+    data_dir: Path, token: str, *, host: str, port: int, kiosk_id: str, site: str
+) -> None:
     """Serve in the foreground until interrupted (``kiosk central serve``)."""
-    store = _open_store(data_dir, token)
+    store = _open_store(data_dir, token, kiosk_id, site)
     try:
         uvicorn.run(create_app(store, prefix=API_PREFIX), host=host, port=port, log_level="info")
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -21,7 +22,9 @@ from typing import Any
 
 import sqlite_utils
 
-STATUSES = ("received", "in_review", "needs_info", "accepted", "rejected", "title_sent")
+STATUSES = (
+    "received", "in_review", "needs_info", "awaiting_payment", "accepted", "rejected", "title_sent",
+)
 
 
 def utc_now() -> datetime:
@@ -58,6 +61,23 @@ class UploadOverflow(Exception):
     """The body would go past the announced Upload-Length."""
 
 
+class StatusDetailsError(ValueError):
+    """``missing`` or ``payment`` do not fit the status (French message for the CLI)."""
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What a token may do: ``state`` is ``valid``, ``revoked`` or ``unknown``.
+
+    A token belongs to one kiosk and its site. One allowed without them (tests,
+    demo) is bound to the kiosk and site of the first heartbeat or submission it carries.
+    """
+
+    state: str
+    kiosk_id: str | None = None
+    site: str | None = None
+
+
 @dataclass(frozen=True)
 class Upload:
     id: str
@@ -67,6 +87,7 @@ class Upload:
     content_type: str
     filename: str
     verified: bool | None  # None while incomplete, then whether the whole file matched
+    expires_at: datetime | None = None  # None once complete: a complete upload is kept
 
     @property
     def complete(self) -> bool:
@@ -82,6 +103,25 @@ class Submission:
     status: str
     status_changed_at: str
     message: str
+    site: str = ""
+    local_reference: str = ""
+    missing: list[dict[str, str]] | None = None  # with ``needs_info``
+    payment: dict[str, str] | None = None  # with ``awaiting_payment``
+
+    def status_body(self) -> dict[str, Any]:
+        """The answer of ``GET /v1/submissions/<id>``: details only with their status."""
+        body: dict[str, Any] = {
+            "id": self.id,
+            "dossier_number": self.dossier_number,
+            "status": self.status,
+            "status_changed_at": self.status_changed_at,
+            "message": self.message,
+        }
+        if self.status == "needs_info":
+            body["missing"] = self.missing or []
+        if self.status == "awaiting_payment" and self.payment is not None:
+            body["payment"] = self.payment
+        return body
 
 
 class CentralStore:
@@ -147,19 +187,62 @@ class CentralStore:
             self.db.table("heartbeats").create(
                 {"kiosk_id": str, "body": str, "received_at": str}, pk="kiosk_id", if_not_exists=True
             )
+            self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Columns added on 2026-12-01 (token scope, expiry, status details), filled for old rows."""
+        added = {
+            "tokens": {"kiosk_id": str, "site": str},
+            "uploads": {"last_patch_at": str},
+            "submissions": {
+                "site": str, "local_reference": str, "missing": str, "payment": str,
+            },
+        }
+        for table, columns in added.items():
+            present = self.db.table(table).columns_dict
+            for name, kind in columns.items():
+                if name not in present:
+                    self.db.table(table).add_column(name, kind)
+        for row in list(self.db.query("SELECT seq, canonical FROM submissions WHERE site IS NULL")):
+            body = json.loads(row["canonical"])
+            self.db.execute(
+                "UPDATE submissions SET site = ?, local_reference = ? WHERE seq = ?",
+                [str(body.get("site") or ""), str(body.get("local_reference") or ""), row["seq"]],
+            )
+        self.db.table("submissions").create_index(
+            ["site", "local_reference"], if_not_exists=True
+        )
 
     def close(self) -> None:
         self.db.close()
 
     # -- tokens -------------------------------------------------------------------------
 
-    def allow_token(self, token: str) -> None:
-        """Accept this token from now on, unless it was revoked (revocation sticks)."""
+    def allow_token(self, token: str, kiosk_id: str | None = None, site: str | None = None) -> None:
+        """Accept this token for ``kiosk_id`` of ``site`` from now on (revocation sticks).
+
+        Without them the token is bound by the first heartbeat or submission it carries.
+        """
         with self._lock, self.db.atomic():
             self.db.execute(
                 "INSERT OR IGNORE INTO tokens (digest, revoked, created_at) VALUES (?, 0, ?)",
                 [_token_digest(token), rfc3339(self._now())],
             )
+            self.db.execute(
+                "UPDATE tokens SET kiosk_id = COALESCE(?, kiosk_id), site = COALESCE(?, site) "
+                "WHERE digest = ?",
+                [kiosk_id, site, _token_digest(token)],
+            )
+
+    def bind_token(self, token: str, kiosk_id: str, site: str | None) -> Grant:
+        """Give an unbound token the kiosk (and site) it first speaks for; the grant after."""
+        with self._lock, self.db.atomic():
+            self.db.execute(
+                "UPDATE tokens SET kiosk_id = COALESCE(kiosk_id, ?), site = COALESCE(site, ?) "
+                "WHERE digest = ?",
+                [kiosk_id, site, _token_digest(token)],
+            )
+            return self.grant(token)
 
     def revoke_token(self, token: str) -> bool:
         """Refuse this token with 403 from now on; False when it was never allowed."""
@@ -169,15 +252,20 @@ class CentralStore:
             )
             return cursor.rowcount > 0
 
-    def token_state(self, token: str) -> str:
-        """``valid``, ``revoked`` or ``unknown``."""
+    def grant(self, token: str) -> Grant:
+        """Whether the token is accepted, and the kiosk and site it belongs to."""
         with self._lock:
             rows = list(
-                self.db.query("SELECT revoked FROM tokens WHERE digest = ?", [_token_digest(token)])
+                self.db.query(
+                    "SELECT revoked, kiosk_id, site FROM tokens WHERE digest = ?",
+                    [_token_digest(token)],
+                )
             )
         if not rows:
-            return "unknown"
-        return "revoked" if rows[0]["revoked"] else "valid"
+            return Grant("unknown")
+        row = rows[0]
+        return Grant("revoked" if row["revoked"] else "valid", row["kiosk_id"], row["site"])
+
 
     # -- uploads ------------------------------------------------------------------------
 
@@ -205,16 +293,23 @@ class CentralStore:
         return self.upload(upload_id)
 
     def upload(self, upload_id: str) -> Upload:
-        """The upload, or ``UploadNotFound`` when unknown or expired before completion."""
+        """The upload, or ``UploadNotFound`` when unknown or expired before completion.
+
+        Only an unfinished upload expires, ``upload_ttl`` after its last PATCH (or its
+        creation): a complete one is kept, so one a received submission cites never goes.
+        """
         with self._lock:
             rows = list(self.db.query("SELECT * FROM uploads WHERE id = ?", [upload_id]))
             if not rows:
                 raise UploadNotFound(upload_id)
             row = rows[0]
-            created = datetime.fromisoformat(row["created_at"])
-            if row["offset"] < row["length"] and created + self.upload_ttl < self._now():
-                self._forget(upload_id)
-                raise UploadNotFound(upload_id)
+            expires_at = None
+            if row["offset"] < row["length"]:
+                active = datetime.fromisoformat(row["last_patch_at"] or row["created_at"])
+                expires_at = active + self.upload_ttl
+                if expires_at < self._now():
+                    self._forget(upload_id)
+                    raise UploadNotFound(upload_id)
         return Upload(
             id=row["id"],
             length=row["length"],
@@ -223,7 +318,16 @@ class CentralStore:
             content_type=row["content_type"],
             filename=row["filename"],
             verified=None if row["verified"] is None else bool(row["verified"]),
+            expires_at=expires_at,
         )
+
+    def touch(self, upload_id: str) -> None:
+        """A PATCH came for this upload: its expiry starts again from now."""
+        with self._lock, self.db.atomic():
+            self.db.execute(
+                "UPDATE uploads SET last_patch_at = ? WHERE id = ?",
+                [self._now().isoformat(), upload_id],
+            )
 
     def _forget(self, upload_id: str) -> None:
         with self.db.atomic():
@@ -246,7 +350,9 @@ class CentralStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             with self.db.atomic():
-                self.db.table("uploads").update(upload_id, {"offset": offset + len(data)})
+                self.db.table("uploads").update(
+                    upload_id, {"offset": offset + len(data), "last_patch_at": self._now().isoformat()}
+                )
                 if offset + len(data) == current.length:
                     self._finish(upload_id, current.sha256)
             return self.upload(upload_id)
@@ -269,29 +375,34 @@ class CentralStore:
             rows = list(self.db.query("SELECT * FROM submissions WHERE id = ?", [submission_id]))
         if not rows:
             return None
-        row = rows[0]
-        return Submission(
-            id=row["id"],
-            dossier_number=row["dossier_number"],
-            canonical=row["canonical"],
-            receipt=json.loads(row["receipt"]),
-            status=row["status"],
-            status_changed_at=row["status_changed_at"],
-            message=row["message"],
-        )
+        return _submission(rows[0])
+
+    def by_reference(self, site: str, local_reference: str) -> Submission | None:
+        """The latest submission of ``site`` filed under this receipt reference."""
+        with self._lock:
+            rows = list(
+                self.db.query(
+                    "SELECT * FROM submissions WHERE site = ? AND local_reference = ? "
+                    "ORDER BY seq DESC LIMIT 1",
+                    [site, local_reference],
+                )
+            )
+        return _submission(rows[0]) if rows else None
 
     def submissions(self) -> list[Submission]:
         with self._lock:
             ids = [row["id"] for row in self.db.query("SELECT id FROM submissions ORDER BY seq")]
         return [s for s in map(self.submission, ids) if s is not None]
 
-    def record_submission(
-        self, submission_id: str, canonical: str, kiosk_id: str
-    ) -> tuple[Submission, bool]:
+    def record_submission(self, submission_id: str, canonical: str) -> tuple[Submission, bool]:
         """Give a dossier number and keep the body; True when it was new.
 
         An id already filed is returned unchanged (with False), whatever its body.
+        A correction (``supersedes``) leaves the dossier it replaces, when it is one
+        of the same site, ``rejected`` with a message naming the new dossier number.
         """
+        body = json.loads(canonical)
+        site = str(body["site"])
         with self._lock:
             existing = self.submission(submission_id)
             if existing is not None:
@@ -313,25 +424,60 @@ class CentralStore:
                         "dossier_number": dossier,
                         "canonical": canonical,
                         "receipt": json.dumps(receipt),
-                        "kiosk_id": kiosk_id,
+                        "kiosk_id": str(body["kiosk_id"]),
                         "received_at": rfc3339(now),
                         "status": "received",
                         "status_changed_at": rfc3339(now),
                         "message": "Demande reçue, elle sera examinée par le service instructeur.",
+                        "site": site,
+                        "local_reference": str(body["local_reference"]),
                     }
                 )
+                replaced = body.get("supersedes")
+                if replaced and replaced != submission_id:
+                    self.db.execute(
+                        "UPDATE submissions SET status = 'rejected', status_changed_at = ?, "
+                        "message = ?, missing = NULL, payment = NULL WHERE id = ? AND site = ?",
+                        [
+                            rfc3339(now),
+                            f"Demande refusée puis remplacée par la demande corrigée, dossier {dossier}.",
+                            replaced,
+                            site,
+                        ],
+                    )
         stored = self.submission(submission_id)
         assert stored is not None
         return stored, True
 
-    def set_status(self, submission_id: str, status: str, message: str) -> Submission:
-        """Move a dossier along (what an instructor would do); ``LookupError`` when unknown."""
+    def set_status(
+        self,
+        submission_id: str,
+        status: str,
+        message: str,
+        *,
+        missing: list[dict[str, str]] | None = None,
+        payment: dict[str, str] | None = None,
+    ) -> Submission:
+        """Move a dossier along (what an instructor would do); ``LookupError`` when unknown.
+
+        ``needs_info`` needs what is ``missing``, ``awaiting_payment`` its ``payment``
+        (``StatusDetailsError`` otherwise); other statuses carry neither.
+        """
         if status not in STATUSES:
             raise ValueError(status)
+        _check_details(status, missing, payment)
         with self._lock, self.db.atomic():
             cursor = self.db.execute(
-                "UPDATE submissions SET status = ?, status_changed_at = ?, message = ? WHERE id = ?",
-                [status, rfc3339(self._now()), message, submission_id],
+                "UPDATE submissions SET status = ?, status_changed_at = ?, message = ?, "
+                "missing = ?, payment = ? WHERE id = ?",
+                [
+                    status,
+                    rfc3339(self._now()),
+                    message,
+                    json.dumps(missing) if status == "needs_info" else None,
+                    json.dumps(payment) if status == "awaiting_payment" else None,
+                    submission_id,
+                ],
             )
             if cursor.rowcount == 0:
                 raise LookupError(submission_id)
@@ -352,3 +498,65 @@ class CentralStore:
         with self._lock:
             rows = list(self.db.query("SELECT body FROM heartbeats WHERE kiosk_id = ?", [kiosk_id]))
         return json.loads(rows[0]["body"]) if rows else None
+
+
+def _submission(row: dict[str, Any]) -> Submission:
+    return Submission(
+        id=row["id"],
+        dossier_number=row["dossier_number"],
+        canonical=row["canonical"],
+        receipt=json.loads(row["receipt"]),
+        status=row["status"],
+        status_changed_at=row["status_changed_at"],
+        message=row["message"],
+        site=row["site"] or "",
+        local_reference=row["local_reference"] or "",
+        missing=json.loads(row["missing"]) if row["missing"] else None,
+        payment=json.loads(row["payment"]) if row["payment"] else None,
+    )
+
+
+_AMOUNT = re.compile(r"^[0-9]{1,7}(?:\.[0-9]{1,2})?$")
+
+
+def _check_details(
+    status: str, missing: list[dict[str, str]] | None, payment: dict[str, str] | None
+) -> None:
+    """The contract's shape of ``missing`` and ``payment``, each with its own status only."""
+    if status == "needs_info":
+        if not missing:
+            raise StatusDetailsError("Avec « needs_info », dites ce qui manque (au moins un élément).")
+        for item in missing:
+            if set(item) != {"kind", "message"} or not all(
+                isinstance(item[key], str) and item[key].strip() for key in ("kind", "message")
+            ):
+                raise StatusDetailsError(
+                    "Chaque élément manquant a un « kind » (pièce ou champ) et un « message » non vides."
+                )
+    elif missing:
+        raise StatusDetailsError("Ce qui manque ne se donne qu'avec le statut « needs_info ».")
+    if status == "awaiting_payment":
+        if payment is None or set(payment) != {"amount_eur", "reason", "pay_before"}:
+            raise StatusDetailsError(
+                "Avec « awaiting_payment », donnez le montant, le motif et la date limite du paiement."
+            )
+        if not isinstance(payment["amount_eur"], str) or not _AMOUNT.match(payment["amount_eur"]):
+            raise StatusDetailsError("Le montant s'écrit en euros avec un point décimal, ex. 13.76.")
+        if not isinstance(payment["reason"], str) or not payment["reason"].strip():
+            raise StatusDetailsError("Le motif du paiement ne peut pas être vide.")
+        if not _is_utc_time(payment["pay_before"]):
+            raise StatusDetailsError(
+                "La date limite de paiement s'écrit en RFC 3339, en UTC (ex. 2026-12-31T23:00:00Z)."
+            )
+    elif payment is not None:
+        raise StatusDetailsError("Un paiement ne se donne qu'avec le statut « awaiting_payment ».")
+
+
+def _is_utc_time(value: object) -> bool:
+    if not isinstance(value, str) or not value.endswith("Z") or "T" not in value:
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -20,7 +20,10 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _PROCEDURE_CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 _VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]{0,15}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_PRODUCT_VERSION = re.compile(r"^[!-.0-~]{1,64}/[!-.0-~]{1,32}$")  # product/version, no space or extra /
 _MAX_TEXT = 2000
+MAX_COUNT = 2**53 - 1  # the largest integer every JSON reader keeps exact
+REPRESENTATIVE_ROLES = ("mandataire", "tuteur", "curateur", "heritier")
 
 
 def _error(field: str, code: str, message: str) -> FieldError:
@@ -81,10 +84,22 @@ class _Checker:
         elif not rule(value):
             self.add(field, "invalid_format", f"Le champ {field} n'a pas le bon format ({hint}).")
 
-    def obj(self, body: dict[str, Any], key: str, field: str) -> dict[str, Any] | None:
+    def count(self, body: dict[str, Any], key: str, field: str) -> None:
+        """A whole number from 0 to ``MAX_COUNT`` (booleans are not numbers here)."""
+        if not self.present(body, key, field):
+            return
+        value = body[key]
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+            self.add(field, "wrong_type", f"Le champ {field} doit être un entier positif ou nul.")
+
+    def obj(
+        self, body: dict[str, Any], key: str, field: str, *, nullable: bool = False
+    ) -> dict[str, Any] | None:
         if not self.present(body, key, field):
             return None
         value = body[key]
+        if value is None and nullable:
+            return None
         if not isinstance(value, dict):
             self.add(field, "wrong_type", f"Le champ {field} doit être un objet JSON.")
             return None
@@ -126,6 +141,8 @@ def validate_submission(
             check.add(
                 f"answers.{name}", "wrong_type", f"La réponse answers.{name} doit être une valeur simple."
             )
+        elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_COUNT:
+            check.add(f"answers.{name}", "too_large", f"La réponse answers.{name} est un nombre trop grand.")
         elif isinstance(value, str) and len(value) > _MAX_TEXT:
             check.add(f"answers.{name}", "too_long", f"La réponse answers.{name} est trop longue.")
     if check.present(body, "documents", "documents"):
@@ -138,6 +155,9 @@ def validate_submission(
     if consent is not None:
         check.pattern(consent, "given_at", "consent.given_at", is_rfc3339, "date RFC 3339")
         check.text(consent, "text_version", "consent.text_version")
+    representative = check.obj(body, "representative", "representative", nullable=True)
+    if representative is not None:
+        _check_representative(check, representative)
     check.pattern(body, "supersedes", "supersedes", _is_uuid, "un UUID ou null", nullable=True)
     return check.errors
 
@@ -155,10 +175,7 @@ def _check_document(
         document, "sha256", f"{field}.sha256", lambda v: bool(_SHA256.match(v)), "64 chiffres hexadécimaux"
     )
     size = document.get("size")
-    if check.present(document, "size", f"{field}.size") and (
-        not isinstance(size, int) or isinstance(size, bool) or size < 0
-    ):
-        check.add(f"{field}.size", "wrong_type", f"Le champ {field}.size doit être un entier positif.")
+    check.count(document, "size", f"{field}.size")
     check.text(document, "content_type", f"{field}.content_type")
     check.text(document, "filename", f"{field}.filename")
     if len(check.errors) > before:
@@ -186,16 +203,36 @@ def _check_document(
         check.add(f"{field}.size", "size_mismatch", "La taille ne correspond pas au document envoyé.")
 
 
+def _check_representative(check: _Checker, representative: dict[str, Any]) -> None:
+    """``{"role", "last_name", "first_names", "mandate": {"sha256", "signed_at"} | null}``."""
+    check.pattern(
+        representative,
+        "role",
+        "representative.role",
+        lambda v: v in REPRESENTATIVE_ROLES,
+        "mandataire, tuteur, curateur ou heritier",
+    )
+    check.text(representative, "last_name", "representative.last_name")
+    check.text(representative, "first_names", "representative.first_names")
+    mandate = check.obj(representative, "mandate", "representative.mandate", nullable=True)
+    if mandate is not None:
+        check.pattern(
+            mandate, "sha256", "representative.mandate.sha256",
+            lambda v: bool(_SHA256.match(v)), "64 chiffres hexadécimaux",
+        )
+        check.pattern(
+            mandate, "signed_at", "representative.mandate.signed_at", is_rfc3339, "date RFC 3339"
+        )
+
+
 def validate_heartbeat(body: dict[str, Any]) -> list[FieldError]:
-    """Problems of a heartbeat body; empty when it can be recorded."""
+    """Problems of a heartbeat body; empty when it can be recorded (types of the contract, § 6)."""
     check = _Checker()
-    check.text(body, "version", "version")
+    check.pattern(
+        body, "version", "version", lambda v: bool(_PRODUCT_VERSION.match(v)), "produit/version"
+    )
     for key in ("queue_depth", "failed"):
-        value = body.get(key)
-        if check.present(body, key, key) and (
-            not isinstance(value, int) or isinstance(value, bool) or value < 0
-        ):
-            check.add(key, "wrong_type", f"Le champ {key} doit être un entier positif ou nul.")
+        check.count(body, key, key)
     for key in ("oldest_pending_at", "last_sync_at"):
         check.pattern(body, key, key, is_rfc3339, "date RFC 3339 ou null", nullable=True)
     return check.errors

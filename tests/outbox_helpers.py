@@ -49,6 +49,7 @@ def make_body(
         "answers": {"plate": "AB-123-CD", "holder_name": name, "postal_code": "75011"},
         "documents": [],
         "consent": {"given_at": "2026-11-30T10:16:40Z", "text_version": "2"},
+        "representative": None,
         "supersedes": None,
     }
 

@@ -19,7 +19,7 @@ NOW = datetime(2026, 11, 30, 10, 17, tzinfo=UTC)
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 CONTRACT_KEYS = {
     "id", "local_reference", "procedure", "created_at", "kiosk_id", "site", "mediator_id",
-    "answers", "documents", "consent", "supersedes",
+    "answers", "documents", "consent", "representative", "supersedes",
 }  # fmt: skip
 CODES = {
     "cg-changement-adresse", "cg-changement-titulaire", "cg-declaration-cession", "cg-duplicata",
@@ -71,7 +71,7 @@ def submit(session: ProcedureSession) -> dict[str, Any]:
     assert session.missing_documents() == []
     session.give_consent("2")
     assert session.ready_to_submit() == []
-    return session.to_submission(submission_id=str(uuid.uuid4()))
+    return session.to_submission(submission_id=str(uuid.uuid4())).to_body()
 
 
 def document_kinds(session: ProcedureSession) -> list[str]:

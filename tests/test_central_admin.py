@@ -5,21 +5,28 @@ from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
+import json
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
+from fastapi.testclient import TestClient
 
 from kiosk.commands import central as central_command
 from kiosk.config import KioskConfig
-from reference_central import RunningServer, serve_in_thread
+from reference_central import CentralStore, RunningServer, create_app, serve_in_thread
 
 TOKEN = "jeton-admin-7501"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Tus-Resumable": "1.0.0"}
@@ -58,6 +65,7 @@ def file_submission(server: RunningServer) -> str:
         "answers": {},
         "documents": [],
         "consent": {"given_at": "2026-11-30T10:16:40Z", "text_version": "2"},
+        "representative": None,
         "supersedes": None,
     }
     answer = requests.post(
@@ -74,9 +82,27 @@ def test_set_status_command_moves_the_dossier(
     tmp_path: Path, server: RunningServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     submission_id = file_submission(server)
-    assert run(tmp_path, "central", "set-status", submission_id, "needs_info") == 0
+    assert run(tmp_path, "central", "set-status", submission_id, "needs_info") == 2
+    assert "ce qui manque" in capsys.readouterr().err
+    assert run(
+        tmp_path, "central", "set-status", submission_id, "needs_info",
+        "--missing", "justificatif_domicile=La facture a plus de six mois.",
+    ) == 0
     status = requests.get(f"{server.url}/v1/submissions/{submission_id}", headers=AUTH, timeout=5).json()
     assert status["status"] == "needs_info" and "manque" in status["message"]
+    assert status["missing"] == [
+        {"kind": "justificatif_domicile", "message": "La facture a plus de six mois."}
+    ]
+    assert run(tmp_path, "central", "set-status", submission_id, "awaiting_payment",
+               "--amount", "13,76", "--reason", "Taxe", "--pay-before", "2026-12-31T23:00:00Z") == 2
+    assert "13.76" in capsys.readouterr().err
+    assert run(tmp_path, "central", "set-status", submission_id, "awaiting_payment",
+               "--amount", "13.76", "--reason", "Taxe", "--pay-before", "2026-12-31T23:00:00Z") == 0
+    status = requests.get(f"{server.url}/v1/submissions/{submission_id}", headers=AUTH, timeout=5).json()
+    assert status["payment"] == {
+        "amount_eur": "13.76", "reason": "Taxe", "pay_before": "2026-12-31T23:00:00Z"
+    }
+    assert run(tmp_path, "central", "set-status", submission_id, "in_review", "--amount", "1") == 2
     assert run(tmp_path, "central", "set-status", submission_id, "accepted", "--message", "OK, venez") == 0
     status = requests.get(f"{server.url}/v1/submissions/{submission_id}", headers=AUTH, timeout=5).json()
     assert (status["status"], status["message"]) == ("accepted", "OK, venez")
@@ -178,3 +204,120 @@ def test_serve_command_runs_as_a_process(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class Clock:
+    """A settable clock for the store, so expiry is tested without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clocked(tmp_path: Path) -> Iterator[tuple[TestClient, Clock]]:
+    clock = Clock()
+    store = CentralStore(tmp_path / "clocked", now=clock)
+    store.allow_token(TOKEN, "7501-K02", "7501")
+    with TestClient(create_app(store), base_url="http://central.test") as client:
+        yield client, clock
+    store.close()
+
+
+def _create(client: TestClient, data: bytes) -> str:
+    metadata = "sha256 " + base64.b64encode(hashlib.sha256(data).hexdigest().encode()).decode()
+    answer = client.post(
+        "/api/v1/uploads", headers={**AUTH, "Upload-Length": str(len(data)), "Upload-Metadata": metadata}
+    )
+    assert answer.status_code == 201
+    assert answer.headers["Location"].startswith("http://central.test/api/v1/uploads/u-")
+    return str(answer.headers["Location"])
+
+
+def _patch(client: TestClient, url: str, offset: int, chunk: bytes) -> Any:
+    return client.patch(
+        url, content=chunk,
+        headers={**AUTH, "Content-Type": "application/offset+octet-stream", "Upload-Offset": str(offset)},
+    )
+
+
+def test_an_unfinished_upload_lives_a_day_after_its_last_patch(clocked: tuple[TestClient, Clock]) -> None:
+    client, clock = clocked
+    url = _create(client, b"z" * 300)
+    assert parsedate_to_datetime(client.head(url, headers=AUTH).headers["Upload-Expires"]) == (
+        clock.now + timedelta(hours=24)
+    )
+    clock.now += timedelta(hours=20)
+    answer = _patch(client, url, 0, b"z" * 100)
+    assert parsedate_to_datetime(answer.headers["Upload-Expires"]) == clock.now + timedelta(hours=24)
+    clock.now += timedelta(hours=23, minutes=59)  # 43 h after creation, under 24 h after the PATCH
+    assert client.head(url, headers=AUTH).status_code == 200
+    clock.now += timedelta(minutes=2)
+    assert client.head(url, headers=AUTH).status_code == 404
+
+
+def test_a_complete_upload_cited_by_a_submission_never_expires(
+    clocked: tuple[TestClient, Clock],
+) -> None:
+    client, clock = clocked
+    data = b"%PDF facture"
+    url = _create(client, data)
+    done = _patch(client, url, 0, data)
+    assert done.status_code == 204 and "Upload-Expires" not in done.headers
+    body = _body(url.rsplit("/", 1)[-1], data)
+    assert client.post(
+        "/api/v1/submissions", json=body, headers={**AUTH, "Idempotency-Key": body["id"]}
+    ).status_code == 201
+    clock.now += timedelta(days=400)
+    assert client.head(url, headers=AUTH).status_code == 200
+    replay = client.post("/api/v1/submissions", json=body, headers={**AUTH, "Idempotency-Key": body["id"]})
+    assert replay.status_code == 200
+
+
+def _body(upload_id: str, data: bytes) -> dict[str, Any]:
+    submission_id = str(uuid.uuid4())
+    return {
+        "id": submission_id,
+        "local_reference": "PN-7501-K02-000002",
+        "procedure": {"code": "permis-duplicata", "version": "1"},
+        "created_at": "2026-11-30T10:17:00Z",
+        "kiosk_id": "7501-K02",
+        "site": "7501",
+        "mediator_id": None,
+        "answers": {},
+        "documents": [{
+            "kind": "justificatif_domicile", "upload_id": upload_id,
+            "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
+            "content_type": "application/pdf", "filename": "facture.pdf",
+        }],
+        "consent": {"given_at": "2026-11-30T10:16:40Z", "text_version": "2"},
+        "representative": None,
+        "supersedes": None,
+    }
+
+
+def test_a_store_from_before_2026_12_01_gains_site_and_reference(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    body = _body("u-" + "0" * 24, b"x")
+    with sqlite3.connect(folder / "central.db") as old:
+        old.execute("CREATE TABLE tokens (digest TEXT PRIMARY KEY, revoked INTEGER, created_at TEXT)")
+        old.execute(
+            "CREATE TABLE submissions (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, dossier_number TEXT "
+            "NOT NULL, canonical TEXT NOT NULL, receipt TEXT, kiosk_id TEXT, received_at TEXT, status TEXT, "
+            "status_changed_at TEXT, message TEXT)"
+        )
+        old.execute(
+            "INSERT INTO submissions VALUES (1, ?, 'ANTS-2026-00000001', ?, '{}', '7501-K02', "
+            "'2026-11-30T10:17:00Z', 'received', '2026-11-30T10:17:00Z', 'Reçue.')",
+            [body["id"], json.dumps(body)],
+        )
+    store = CentralStore(folder)
+    try:
+        found = store.by_reference("7501", "PN-7501-K02-000002")
+        assert found is not None and found.id == body["id"]
+        assert store.by_reference("6901", "PN-7501-K02-000002") is None
+    finally:
+        store.close()

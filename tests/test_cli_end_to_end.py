@@ -57,7 +57,7 @@ def test_seed_sync_purge_and_report(
         with pytest.raises(PurgedError):
             outbox.body(items[0].id)
         # What a receipt needs survives the purge.
-        assert outbox.receipt_snapshot(items[0].id)["local_reference"] == items[0].local_reference
+        assert outbox.receipt_snapshot(items[0].id).local_reference == items[0].local_reference
 
     assert main(["report", "--days", "1", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -87,10 +87,47 @@ def test_status_tells_where_a_request_stands(
     assert "pas encore reçue par le service central" in capsys.readouterr().err
     assert main(["sync", "--timeout", "30"]) == 0
     [filed] = central.store.submissions()
-    central.store.set_status(filed.id, "needs_info", "Le justificatif de domicile est illisible.")
+    missing = [{"kind": "justificatif_domicile", "message": "La facture a plus de six mois."}]
+    central.store.set_status(filed.id, "needs_info", "Le justificatif de domicile est illisible.",
+                             missing=missing)
     capsys.readouterr()
     assert main(["status", "PN-7501-K02-000001"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"PN-7501-K02-000001 — Dossier {filed.dossier_number} : le service "
                           "demande une information ou une pièce en plus, depuis le ")
+    assert "Ce qui manque : Justificatif de domicile" in out
+    assert "La facture a plus de six mois." in out
     assert "Message du service : Le justificatif de domicile est illisible." in out
+    payment = {"amount_eur": "13.76", "reason": "Redevance d'acheminement",
+               "pay_before": "2026-12-31T11:00:00Z"}
+    central.store.set_status(filed.id, "awaiting_payment", "Paiement attendu.", payment=payment)
+    assert main(["status", "PN-7501-K02-000001"]) == 0
+    out = capsys.readouterr().out
+    assert "en attente d'un paiement" in out
+    assert "À payer : 13,76\u00a0€ (Redevance d'acheminement), avant le 31/12/2026 à 12:00." in out
+
+
+def test_status_of_a_reference_printed_by_another_kiosk_of_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, central: RunningServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure(monkeypatch, tmp_path, central.url, retention=30)
+    assert main(["demo", "seed", "--count", "1"]) == 0
+    assert main(["sync", "--timeout", "30"]) == 0
+    [filed] = central.store.submissions()
+    central.store.allow_token("jeton-k03", "7501-K03", "7501")
+    central.store.allow_token("jeton-6901", "6901-K01", "6901")
+    for name, value in {"KIOSK_DATA_DIR": str(tmp_path / "k03"), "KIOSK_ID": "7501-K03",
+                        "KIOSK_CENTRAL_TOKEN": "jeton-k03"}.items():
+        monkeypatch.setenv(name, value)
+    capsys.readouterr()
+    assert main(["status", "PN-7501-K02-000001"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"PN-7501-K02-000001 — Dossier {filed.dossier_number} : reçue par le service")
+    for name, value in {"KIOSK_DATA_DIR": str(tmp_path / "l01"), "KIOSK_ID": "6901-K01",
+                        "KIOSK_SITE": "6901", "KIOSK_CENTRAL_TOKEN": "jeton-6901"}.items():
+        monkeypatch.setenv(name, value)
+    assert main(["status", "pn-7501-k02-000001"]) == 1
+    assert "ne connaît aucune demande PN-7501-K02-000001 pour ce site" in capsys.readouterr().err
+    assert main(["status", "../kiosks/6901-K01"]) == 1
+    assert "ni une référence de reçu (PN-…) ni un identifiant" in capsys.readouterr().err

@@ -33,8 +33,8 @@ def test_debug_logs_of_a_full_cycle_hold_no_answer(
                 fill_session(session, rng)
                 session.give_consent(load_consent().version)
                 body = session.to_submission()
-                secrets |= {v for v in body["answers"].values() if len(v) >= 5}
-                secrets |= {d["filename"] for d in body["documents"]}
+                secrets |= {v for v in body.answers.values() if isinstance(v, str) and len(v) >= 5}
+                secrets |= {d.filename for d in body.documents}
                 outbox.enqueue(body, list(session.documents.values()),
                                receipt_fields=procedure.receipt_fields)
             client = SyncClient(outbox, server.url, "jeton", kiosk_id="7501-K02",

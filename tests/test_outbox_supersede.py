@@ -138,7 +138,7 @@ def test_purge_takes_the_replaced_request_once_its_correction_is_sent(outbox: Ou
             outbox.body(sub_id)
         with pytest.raises(PurgedError):
             outbox.document_bytes(sub_id, 0)
-        assert outbox.receipt_snapshot(sub_id)["local_reference"] == item.local_reference
+        assert outbox.receipt_snapshot(sub_id).local_reference == item.local_reference
     assert outbox.purge_expired(30, sent_at + timedelta(days=60)) == 0
 
 

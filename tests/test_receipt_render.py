@@ -20,7 +20,9 @@ from pypdf import PdfReader
 from kiosk.procedures import Procedure, load_catalogue
 from kiosk.receipts import ReceiptError, build_receipt, render_receipt
 from kiosk.receipts.french import typography
+from kiosk.receipts.from_queue import receipt_from_queue
 from kiosk.receipts.masking import mask
+from offline_queue.snapshot import ReceiptSnapshot
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "receipts"
 SITE_NAME = "Préfecture de la Somme — point numérique"
@@ -37,7 +39,12 @@ def procedure(code: str = "cg-changement-titulaire", extra: tuple[str, ...] = ()
     return dataclasses.replace(base, receipt_fields=base.receipt_fields + extra)
 
 
-def snapshot(**changes: Any) -> dict[str, Any]:
+def snapshot(**changes: Any) -> ReceiptSnapshot:
+    return ReceiptSnapshot.from_json(stored_snapshot(**changes))
+
+
+def stored_snapshot(**changes: Any) -> dict[str, Any]:
+    """The JSON the outbox stores (as older kiosks wrote it, too)."""
     snap: dict[str, Any] = {
         "id": "6f1c0d5e-8d0b-4c36-9a8e-2f1e4b7a9c10",
         "local_reference": "PN-8001-K01-000123",
@@ -102,7 +109,7 @@ def test_every_field_is_printed(fmt: str, final: bool) -> None:
         SITE_NAME, "borne 8001-K01",
         "Mettre à mon nom la carte grise d'un véhicule d'occasion (version 1)",
         "AB-123-CD", "LEFÈVRE", "Hélène Françoise",
-        "formulaire cerfa 13750", "PDF, 183 Ko", "JPG, 1,2 Mo",
+        "formulaire cerfa 13750", "PDF, 180 Ko", "JPG, 1,2 Mo",  # 1024 units, rounded up
         "3f2a 9c01 b7e4",
         "Dans le mois qui suit l'achat",  # a deadline
         "certificat provisoire (CPI)",  # a next step
@@ -291,12 +298,28 @@ def test_final_receipt_needs_the_service_answer() -> None:
     assert "pas encore" in caught.value.message
 
 
+class _DamagedQueue:
+    """A queue whose stored snapshot of the request is damaged."""
+
+    def __init__(self, stored: dict[str, Any]) -> None:
+        self.stored = stored
+
+    def get(self, submission_id: str) -> Any:
+        return dataclasses.make_dataclass("Item", ["state", "dossier_number", "received_at"])(
+            "queued", None, None
+        )
+
+    def receipt_snapshot(self, submission_id: str) -> ReceiptSnapshot:
+        return ReceiptSnapshot.from_json(self.stored)
+
+
 def test_damaged_snapshot_gives_a_clear_message() -> None:
-    for broken in (snapshot(created_at="hier"), snapshot(local_reference=None)):
+    config = dataclasses.make_dataclass("Config", ["site_name"])(SITE_NAME)
+    for broken in (stored_snapshot(created_at="hier"), stored_snapshot(local_reference=None),
+                   stored_snapshot(documents=[{"size": 3}])):
         with pytest.raises(ReceiptError) as caught:
-            build_receipt(broken, procedure(), site_name=SITE_NAME, final=False,
-                          dossier_number=None, received_at=None)
-        assert "n’est pas perdue" in caught.value.message
+            receipt_from_queue(_DamagedQueue(broken), "x", procedure(), config, final=False)
+        assert "n'est pas perdue" in caught.value.message
 
 
 def test_version_printed_is_the_one_filed() -> None:

@@ -122,9 +122,10 @@ def test_submission_matches_the_contract(session: ProcedureSession) -> None:
     with pytest.raises(ValidationError):
         session.to_submission()
     session.give_consent("2")
-    body = session.to_submission()
+    body = session.to_submission().to_body()
     assert set(body) == {"id", "local_reference", "procedure", "created_at", "kiosk_id", "site",
-                         "mediator_id", "answers", "documents", "consent", "supersedes"}
+                         "mediator_id", "answers", "documents", "consent", "representative",
+                         "supersedes"}  # every key, always (contract § 6)
     assert uuid.UUID(body["id"]).version == 4
     assert body["procedure"] == {"code": "cg-changement-adresse", "version": "3"}
     assert body["created_at"] == "2026-11-30T10:17:00Z"
@@ -135,7 +136,7 @@ def test_submission_matches_the_contract(session: ProcedureSession) -> None:
     assert set(document) == {"kind", "upload_id", "sha256", "size", "content_type", "filename"}
     assert document["kind"] == "justificatif_domicile" and len(document["sha256"]) == 64
     assert body["consent"] == {"given_at": "2026-11-30T10:17:00Z", "text_version": "2"}
-    assert body["supersedes"] is None
+    assert body["representative"] is None and body["supersedes"] is None
 
 
 def test_summary_lists_visible_answers_with_labels(session: ProcedureSession) -> None:
@@ -168,8 +169,9 @@ def test_correction_keeps_version_and_cites_the_rejected_request(procedure: Proc
     first.give_consent("2")
     rejected = first.to_submission()
     again = ProcedureSession(procedure, kiosk_id="7501-K02", site="7501", now=lambda: NOW,
-                             supersedes=rejected["id"])
-    assert again.prefill(rejected["answers"] | {"plate": "AB-123-OO"}) == {
+                             supersedes=rejected.id)
+    answers = {key: str(value) for key, value in rejected.answers.items()}
+    assert again.prefill(answers | {"plate": "AB-123-OO"}) == {
         "plate": again.errors["plate"]}
     again.set_answer("plate", "AB-124-CD")
     for spec in again.required_documents():
@@ -177,8 +179,8 @@ def test_correction_keeps_version_and_cites_the_rejected_request(procedure: Proc
         again.attach(again.check_document(spec.kind, name, data))
     again.give_consent("2")
     body = again.to_submission()
-    assert body["supersedes"] == rejected["id"] and body["id"] != rejected["id"]
-    assert body["procedure"]["version"] == "3"
+    assert body.supersedes == rejected.id and body.id != rejected.id
+    assert body.procedure.version == "3"
 
 
 def test_attestation_on_honour_must_be_yes(catalogue: Catalogue) -> None:
@@ -196,4 +198,4 @@ def test_every_procedure_can_be_walked_with_sample_answers(catalogue: Catalogue,
         session = ProcedureSession(procedure, kiosk_id="7501-K02", site="7501", now=lambda: NOW)
         fill_session(session, random.Random(seed))
         session.give_consent("2")
-        assert session.to_submission()["procedure"]["code"] == procedure.code
+        assert session.to_submission().procedure.code == procedure.code

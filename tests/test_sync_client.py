@@ -89,7 +89,7 @@ def test_a_refused_submission_is_set_aside_and_the_others_still_go(
     ("problem", "method"),
     [
         (OutboxFull("Le disque de la borne est plein."), "save_upload"),
-        (OutboxError("La file d'attente est occupée par un autre programme."), "body"),
+        (OutboxError("La file d'attente est occupée par un autre programme."), "submission"),
     ],
     ids=["full-disk-while-uploading", "queue-busy-while-reading"],
 )
@@ -165,7 +165,7 @@ def test_refused_token_stops_everything_and_loses_nothing(
 
 def test_heartbeat_tells_the_queue_depth_and_the_failures(server: RunningServer, outbox: Outbox) -> None:
     bad = make_body()
-    bad["consent"] = {}
+    bad["consent"] = {"given_at": "2026-11-30T10:16:40Z", "text_version": ""}  # the server refuses it
     outbox.enqueue(bad, [])
     fill(outbox, 2)
     client = fast_client(outbox, server.url)

@@ -63,7 +63,7 @@ def enqueue_request(kiosk: Kiosk, procedure: Procedure, answers: dict[str, str])
                                mediator_id="m-0002")
     fill_session(session, random.Random(21), {"carte_siv": "oui"})
     session.give_consent(services.consent.version)
-    body = session.to_submission()
+    body = session.to_submission().to_body()
     body["answers"].update(answers)
     item = services.outbox.enqueue(body, list(session.documents.values()),
                                    receipt_fields=procedure.receipt_fields)

@@ -89,7 +89,8 @@ def test_where_a_request_stands_is_asked_off_the_gui_thread(  # type: ignore[no-
     assert make_sync_client(kiosk.services.config, outbox).sync().sent == 1
     sent = outbox.get(sent.id)
     assert sent.dossier_number
-    status_server.store.set_status(sent.id, "needs_info", "Envoyez une photo plus nette.")
+    status_server.store.set_status(sent.id, "needs_info", "Envoyez une photo plus nette.",
+                                   missing=[{"kind": "photo", "message": "La photo est floue."}])
     forgotten = numbered_elsewhere(kiosk, seed=1)
     waiting = enqueue(kiosk, seed=2)
     log_in_queue(qtbot, kiosk)
@@ -103,6 +104,7 @@ def test_where_a_request_stands_is_asked_off_the_gui_thread(  # type: ignore[no-
     assert answer.startswith(f"Dossier {sent.dossier_number} : le service demande une "
                              "information ou une pièce en plus, depuis le ")
     assert answer.endswith(". Message du service : Envoyez une photo plus nette.")
+    assert "Ce qui manque : La photo est floue." in answer
     assert queue.answer_lines[sent.id].kind == ""
     unknown = ask(qtbot, kiosk, forgotten, NO_ANSWER)
     assert "ne connaît pas encore cette demande" in unknown

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.consent import load_consent
+from kiosk.file_size import file_size
 from kiosk.input_limits import InputRefused, parse_json, read_regular_file, shown_name
 from kiosk.paris_time import paris_text
 from kiosk.procedures import load_catalogue
@@ -274,8 +275,8 @@ def _show(args: argparse.Namespace, context: Any) -> int:
         lines.append("Réponses et pièces effacées (durée de conservation écoulée).")
     lines.append(f"Pièces : {len(documents)}")
     for doc in documents:
-        status = "envoyée" if doc.upload_complete else f"{doc.upload_offset}/{doc.size} octets"
-        lines.append(f"  - {doc.kind} : {doc.size} octets, {status}")
+        sent = "envoyée" if doc.upload_complete else f"{file_size(doc.upload_offset)} envoyés"
+        lines.append(f"  - {doc.kind} : {file_size(doc.size)}, {sent}")
     print("\n".join(lines))
     return 0
 

@@ -1,4 +1,4 @@
-"""French wording helpers for printed receipts: dates, sizes, amounts, spacing.
+"""French wording helpers for printed receipts: dates, amounts, spacing (sizes: ``kiosk.file_size``).
 
 A receipt is read by people not at ease with screens: dates are written in
 words, in Paris time, and punctuation follows French typography so a line
@@ -49,19 +49,6 @@ def moment_in_words(moment: datetime) -> str:
     local = in_paris(moment)
     hour = f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}"
     return f"{_DAYS[local.weekday()]} {day_in_words(local.date())} à {hour}"
-
-
-def parse_moment(value: str | datetime) -> datetime:
-    """An RFC 3339 text (``Z`` accepted) or a datetime, made timezone-aware."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return in_paris(moment)
-
-
-def file_size(size: int) -> str:
-    """« 180 Ko », « 1,2 Mo »: sizes as a French reader expects them."""
-    if size < 1000 * 1000:
-        return f"{max(1, round(size / 1000))}{NBSP}Ko"
-    return f"{size / 1_000_000:.1f}".replace(".", ",") + f"{NBSP}Mo"
 
 
 def euros(amount: Decimal | float | int | str) -> str:

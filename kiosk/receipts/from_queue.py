@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from kiosk.config import KioskConfig
 from kiosk.procedures import Procedure
+from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.model import Receipt, build_receipt
 from offline_queue.models import QueuedSubmission
+from offline_queue.snapshot import ReceiptSnapshot, SnapshotUnreadable
 
 
 class SnapshotSource(Protocol):
@@ -15,7 +17,7 @@ class SnapshotSource(Protocol):
 
     def get(self, submission_id: str) -> QueuedSubmission: ...
 
-    def receipt_snapshot(self, submission_id: str) -> dict[str, Any]: ...
+    def receipt_snapshot(self, submission_id: str) -> ReceiptSnapshot: ...
 
 
 def receipt_from_queue(
@@ -29,11 +31,15 @@ def receipt_from_queue(
     """The provisional or final receipt of one queued submission.
 
     Raises ``ReceiptError`` (French message) when ``final`` is asked before
-    the central service acknowledged the submission.
+    the central service acknowledged the submission, or the snapshot is damaged.
     """
     item = outbox.get(submission_id)
+    try:
+        snapshot = outbox.receipt_snapshot(submission_id)
+    except SnapshotUnreadable as unreadable:
+        raise ReceiptError(str(unreadable)) from None
     return build_receipt(
-        outbox.receipt_snapshot(submission_id),
+        snapshot,
         procedure,
         site_name=config.site_name,
         final=final,

@@ -1,6 +1,6 @@
 """What a receipt says, decided once, independent of paper size.
 
-``build_receipt`` turns the outbox's receipt snapshot and the procedure
+``build_receipt`` turns the outbox's typed receipt snapshot and the procedure
 definition into plain French lines: masked numbers, dates in words, document
 titles. The renderers only lay these lines out, so the A4 and thermal
 receipts can never disagree.
@@ -8,17 +8,19 @@ receipts can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from kiosk.conditions import holds, referenced_fields
+from kiosk.file_size import file_size
 from kiosk.paris_time import in_paris
 from kiosk.procedures import Field, Procedure
 from kiosk.receipts import french
 from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.masking import keep_for, mask
+from offline_queue.snapshot import ReceiptSnapshot, SnapshotDocument
+from offline_queue.submission import AnswerValue
 
 ANTS_SITES: dict[str, str] = {
     "carte_grise": "immatriculation.ants.gouv.fr",
@@ -85,7 +87,7 @@ def short_hash(sha256_hex: str) -> str:
     return " ".join(head[i : i + 4] for i in range(0, 12, 4))
 
 
-def _display(field: Field, value: Any) -> str:
+def _display(field: Field, value: AnswerValue) -> str:
     """The stored answer as a citizen reads it, masked when confidential."""
     text = str(value)
     if field.type in ("choice", "yes_no"):
@@ -99,7 +101,7 @@ def _display(field: Field, value: Any) -> str:
     return text if keep is None else mask(text, keep)
 
 
-def _answers(procedure: Procedure, answers: Mapping[str, Any]) -> tuple[Line, ...]:
+def _answers(procedure: Procedure, answers: Mapping[str, AnswerValue]) -> tuple[Line, ...]:
     """Only the receipt fields the citizen answered, in the definition's order."""
     lines = []
     for field_id in procedure.receipt_fields:
@@ -114,21 +116,21 @@ def _answers(procedure: Procedure, answers: Mapping[str, Any]) -> tuple[Line, ..
     return tuple(lines)
 
 
-def _documents(procedure: Procedure, documents: list[Mapping[str, Any]]) -> tuple[Line, ...]:
+def _documents(procedure: Procedure, documents: Sequence[SnapshotDocument]) -> tuple[Line, ...]:
     """Document titles with file type and size; file names may carry a name, so are left out."""
     lines = []
     for doc in documents:
         try:
-            title = procedure.document(str(doc["kind"])).title
+            title = procedure.document(doc.kind).title
         except KeyError:
-            title = str(doc["kind"])
-        extension = str(doc.get("filename", "")).rpartition(".")[2].upper()
-        size = french.file_size(int(doc.get("size", 0)))
+            title = doc.kind
+        extension = doc.filename.rpartition(".")[2].upper() if "." in doc.filename else ""
+        size = file_size(doc.size)
         lines.append(Line(title, f"{extension}, {size}" if extension else size))
     return tuple(lines)
 
 
-def _fees(procedure: Procedure, answers: Mapping[str, Any], today: date) -> tuple[Line, ...]:
+def _fees(procedure: Procedure, answers: Mapping[str, AnswerValue], today: date) -> tuple[Line, ...]:
     """Fees that apply; one whose condition reads unprinted answers is shown as possible."""
     lines = []
     str_answers = {key: str(value) for key, value in answers.items()}
@@ -145,19 +147,8 @@ def _fees(procedure: Procedure, answers: Mapping[str, Any], today: date) -> tupl
     return tuple(lines)
 
 
-def _required(snapshot: Mapping[str, Any], key: str) -> Any:
-    value = snapshot.get(key)
-    if value in (None, ""):
-        raise ReceiptError(
-            f"Le reçu ne peut pas être préparé : l’information « {key} » manque dans la "
-            "demande enregistrée. La demande elle-même n’est pas perdue ; prévenez le "
-            "support informatique."
-        )
-    return value
-
-
 def build_receipt(
-    snapshot: Mapping[str, Any],
+    snapshot: ReceiptSnapshot,
     procedure: Procedure,
     *,
     site_name: str,
@@ -172,33 +163,24 @@ def build_receipt(
             "reçu cette demande. Imprimez l’accusé d’enregistrement, ou réessayez après "
             "la prochaine synchronisation."
         )
-    try:
-        created_at = french.parse_moment(_required(snapshot, "created_at"))
-    except (TypeError, ValueError):
-        raise ReceiptError(
-            "Le reçu ne peut pas être préparé : la date d’enregistrement de la demande est "
-            "illisible. La demande elle-même n’est pas perdue ; prévenez le support informatique."
-        ) from None
-    answers = snapshot.get("answers") or {}
-    content_sha = snapshot.get("body_sha256") or _required(snapshot, "content_sha256")
+    created_at = in_paris(snapshot.created_at)
     return Receipt(
         final=final,
-        submission_id=str(_required(snapshot, "id")),
-        local_reference=str(_required(snapshot, "local_reference")),
+        submission_id=snapshot.id,
+        local_reference=snapshot.local_reference,
         created_at=created_at,
         site_name=site_name,
-        site=str(snapshot.get("site") or ""),
-        kiosk_id=str(snapshot.get("kiosk_id") or ""),
+        site=snapshot.site,
+        kiosk_id=snapshot.kiosk_id,
         procedure_title=procedure.title,
-        procedure_version=str((snapshot.get("procedure") or {}).get("version")
-                              or procedure.version),
+        procedure_version=snapshot.procedure.version or procedure.version,
         theme=procedure.theme,
-        answers=_answers(procedure, answers),
-        documents=_documents(procedure, list(snapshot.get("documents") or [])),
-        content_hash=short_hash(str(content_sha)),
+        answers=_answers(procedure, snapshot.answers),
+        documents=_documents(procedure, snapshot.documents),
+        content_hash=short_hash(snapshot.body_sha256),
         next_steps=procedure.next_steps,
         deadlines=procedure.deadlines,
-        fees=_fees(procedure, answers, created_at.date()),
+        fees=_fees(procedure, snapshot.answers, created_at.date()),
         dossier_number=dossier_number if final else None,
         received_at=in_paris(received_at) if final and received_at else None,
     )
