@@ -17,6 +17,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from kiosk.file_size import file_size
+
 MAX_JSON_DEPTH = 32
 MAX_NUMBER_CHARS = 40
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -59,11 +61,9 @@ def read_regular_file(path: Path, limit: int) -> bytes:
                 f"{name} n'est pas un fichier ordinaire (périphérique, tube ou prise) : refusé."
             )
         if info.st_size > limit:
-            from kiosk.session import size_text  # only on this path: it loads the catalogue code
-
             raise InputRefused(
-                f"le fichier {name} est trop lourd ({size_text(info.st_size)} ; "
-                f"au plus {size_text(limit)})."
+                f"le fichier {name} est trop lourd ({file_size(info.st_size)} ; "
+                f"au plus {file_size(limit)})."
             )
         os.set_blocking(descriptor, True)
         chunks: list[bytes] = []

@@ -61,7 +61,7 @@ def test_request_file_size_is_checked_before_reading(
         handle.truncate(20 * 1024**3)  # sparse: 20 GB announced, nothing to read
     done = kiosk_process(config, tmp_path, "queue", "add", str(path))
     assert done.returncode == 1
-    assert "trop lourd (20480,0 Mo ; au plus 1,0 Mo)" in done.stderr
+    assert "trop lourd (20480\u00a0Mo ; au plus 1\u00a0Mo)" in done.stderr
 
 
 @pytest.mark.parametrize("kind", ["zero", "fifo", "folder", "huge"])
