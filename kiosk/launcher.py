@@ -72,7 +72,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
     catalogue = catalogue or load_catalogue()
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
-    outbox = open_outbox(config.data_dir)
+    outbox = open_outbox(config.data_dir, config.key_file)
     client = make_sync_client(config, outbox)
     return KioskServices(
         config=config,

@@ -21,7 +21,7 @@ def register(subparsers: Any, context: Any) -> None:
 def _status(args: argparse.Namespace, context: Any) -> int:
     config = context.config
     try:
-        with open_outbox(config.data_dir) as outbox:
+        with open_outbox(config.data_dir, config.key_file) as outbox:
             item = outbox.find(args.submission)
             if item.dossier_number is None:
                 print(f"{item.local_reference} : pas encore reçue par le service central "
