@@ -183,9 +183,13 @@ def _read_with_shell(source: Path) -> _Found | None:
         return None
     with tempfile.TemporaryDirectory(prefix="outbox-recover-") as scratch_dir:
         scratch = Path(scratch_dir) / "recovered.db"
+        copy = Path(scratch_dir) / "damaged.db"  # the shell may add -wal/-shm files beside what it reads
         try:
+            shutil.copyfile(source, copy)
+            if Path(f"{source}-wal").exists():
+                shutil.copyfile(f"{source}-wal", f"{copy}-wal")
             dump = subprocess.run(
-                [shell, "-readonly", str(source), ".recover"],
+                [shell, "-readonly", str(copy), ".recover"],
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 timeout=RECOVER_TIMEOUT_S,
