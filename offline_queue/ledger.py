@@ -12,6 +12,7 @@ the high-water mark never goes down.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import logging
@@ -71,7 +72,11 @@ def read_ledger(path: Path) -> Ledger | None:
 def _locked(path: Path) -> Iterator[None]:
     fd = os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, FILE_MODE)
     try:
+        os.fchmod(fd, FILE_MODE)  # left wider by hand or by an older version
         fcntl.flock(fd, fcntl.LOCK_EX)
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_mode & 0o077:
+                path.chmod(FILE_MODE)
         yield
     finally:
         os.close(fd)
