@@ -314,10 +314,12 @@ class Outbox:
     def ledger_now(self) -> Ledger:
         """The ledger as this database stands: highest reference number, requests not yet sent."""
         with self._lock:
+            # both by index: the state index, and the newest row for the references' prefix
             unsent, last = self.db.execute(
-                "SELECT (SELECT count(*) FROM submissions WHERE state != 'sent' "
-                "AND superseded_by IS NULL), (SELECT local_reference FROM submissions "
-                "WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)"
+                "SELECT (SELECT count(*) FROM submissions WHERE state IN "
+                "('queued', 'sending', 'needs_attention') AND superseded_by IS NULL), "
+                "(SELECT local_reference FROM submissions WHERE rowid = "
+                "(SELECT max(rowid) FROM submissions))"
             ).fetchone()
             return Ledger(self._counter(), int(unsent), last)
 

@@ -127,3 +127,20 @@ def test_a_sound_queue_replaced_by_an_older_one_is_mended_by_recover(tmp_path: P
     with Outbox(data / "outbox.db", read_key(data / "outbox.key")) as box:
         assert [i.id for i in box.list_items()] == [kept.id]
         assert box.enqueue(make_body(), []).local_reference.endswith("-000003")
+
+
+def test_a_torn_ledger_update_leaves_the_previous_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with open_outbox(data) as box:
+        box.enqueue(make_body(), [])
+        before = read_ledger(data / "outbox.ledger")
+        box.enqueue(make_body(), [])
+    raw = bytearray((data / "outbox.ledger").read_bytes())
+    newest = max(range(2), key=lambda i: b'"high_water": 2' in raw[i * 256 : (i + 1) * 256])
+    raw[newest * 256 + 40] ^= 0xFF  # the last write was cut by a power failure
+    (data / "outbox.ledger").write_bytes(bytes(raw))
+    assert read_ledger(data / "outbox.ledger") == before
+    with open_outbox(data) as box:  # the database is ahead: the ledger catches up
+        assert box.enqueue(make_body(), []).local_reference.endswith("-000003")
+    ledger = read_ledger(data / "outbox.ledger")
+    assert ledger is not None and ledger.high_water == 3
