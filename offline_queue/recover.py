@@ -487,13 +487,11 @@ def recover(
         sources = [f for f in (_read_with_sqlite(source), _read_with_shell(source)) if f is not None]
         sources.append(_read_pages(source))
     report = RecoveryReport(
-        aside_path=source if in_place else None,
+        aside_path=source,
         method=" + ".join(f.method for f in sources) or "aucune (rien à lire)",
         failed_reads=sum(f.failed for f in sources),
         resumed=resumed,
     )
-    if not in_place:
-        report.aside_path = source
     known = _known_ledger(ledger_path(target))
     merge = not in_place and target.exists() and target.stat().st_size > 0
     build = target if merge else target.with_name(f".{target.name}.rebuilding")
@@ -502,16 +500,18 @@ def recover(
     outbox = Outbox(build, key, now=now, ledger=None)
     try:
         _salvage(outbox, cipher, sources, known, report)
+        if merge:  # the live queue: read its figures under the ledger's lock
+            write_ledger(ledger_path(target), outbox.ledger_now)
         ledger = outbox.ledger_now()
     finally:
         outbox.close()
     if not merge:
         _fsync_file(build)
-        _remove_db(Path(f"{target}-wal"))
-        _remove_db(Path(f"{target}-shm"))
+        for suffix in ("-wal", "-shm"):  # an emptied file's companions would be replayed onto the new one
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(build, target)
         fsync_dir(target.parent)
-    write_ledger(ledger_path(target), lambda: ledger)
+        write_ledger(ledger_path(target), lambda: ledger)
     if in_place:
         recovery_marker(target).unlink()
         fsync_dir(target.parent)
