@@ -118,6 +118,8 @@ class _Found:
 def _table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[dict[str, Any]], int]:
     """Every readable row of ``table`` and the number of rowids that could not be read."""
     try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is None:
+            return [], 0  # schema lost (.recover files rows in lost_and_found): the page scan has them
         cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()], 0
