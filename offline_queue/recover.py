@@ -51,7 +51,7 @@ from .private_files import fsync_dir, write_atomic
 
 # rowids probed past the last one found before concluding a table has ended
 PROBE_HORIZON = 2000
-# when neither the counter nor the ledger survives, new references jump this far
+# when neither the counter nor the ledger's reservation survives, new references jump this far
 # past the highest one salvaged, so a reference printed on a lost receipt is never reused
 REFERENCE_GAP = 1000
 RECOVER_TIMEOUT_S = 300
@@ -550,7 +550,10 @@ def _salvage(
     seqs = [row["seq"] for row in rows.values() if isinstance(row.get("seq"), int) and row["seq"] > 0]
     counters = [value for found in sources for value in found.counters]
     highest = max([*seqs, *counters, *held_before, known.high_water if known else 0])
-    skip = 0 if counters or (known is not None and known.high_water > 0) else REFERENCE_GAP
+    if known is not None and known.reserved > 0:
+        skip = max(0, known.reserved - highest)  # numbers reserved by the ledger, perhaps handed out
+    else:
+        skip = 0 if counters else REFERENCE_GAP
     skipped = [r for found in sources for r in found.skipped]
     outcome = outbox.restore([(sub, docs) for sub, docs, _ in prepared], highest, skip, skipped)
     for (submission, kept, lost_docs), inserted in zip(prepared, outcome, strict=True):

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import stat
 from pathlib import Path
 
 import pytest
-from outbox_helpers import make_body, make_doc
+from outbox_helpers import make_body, make_doc, reference_number
 
 from offline_queue import Outbox, OutboxLost, open_outbox
 from offline_queue.crypto import read_key
-from offline_queue.ledger import read_ledger
+from offline_queue.ledger import RESERVE_BLOCK, SLOT_BYTES, Ledger, read_ledger
 from offline_queue.recover import recover
 
 
@@ -94,10 +95,10 @@ def test_the_ledger_follows_every_request(tmp_path: Path) -> None:
         items = [box.enqueue(make_body(), []), other.enqueue(make_body(), []), box.enqueue(make_body(), [])]
         ledger = read_ledger(data / "outbox.ledger")
         assert ledger is not None
-        assert (ledger.high_water, ledger.unsent, ledger.last_reference) == (3, 3, items[-1].local_reference)
+        assert ledger == Ledger(3, 3, items[-1].local_reference, reserved=RESERVE_BLOCK)
         other.mark_sending(items[0].id)
         other.mark_sent(items[0].id, "D-1", "2026-11-30T11:00:00Z")
-        assert read_ledger(data / "outbox.ledger") == type(ledger)(3, 2, items[-1].local_reference)
+        assert read_ledger(data / "outbox.ledger") == Ledger(3, 2, items[-1].local_reference, RESERVE_BLOCK)
     assert stat.S_IMODE((data / "outbox.ledger").stat().st_mode) == 0o600
 
 
@@ -110,7 +111,8 @@ def test_recover_after_a_lost_file_names_the_references_and_never_reuses_one(tmp
     assert report.aside_path is None and "Références perdues (3)" in report.summary_fr()
     with open_outbox(data) as box:
         assert box.list_items() == []
-        assert box.enqueue(make_body(), []).local_reference.endswith("-000004")
+        # past the numbers the ledger had reserved, which may have been printed: none reused
+        assert reference_number(box.enqueue(make_body(), []).local_reference) == RESERVE_BLOCK + 1
 
 
 def test_a_sound_queue_replaced_by_an_older_one_is_mended_by_recover(tmp_path: Path) -> None:
@@ -126,21 +128,37 @@ def test_a_sound_queue_replaced_by_an_older_one_is_mended_by_recover(tmp_path: P
     assert report.lost_references == [gone.local_reference]
     with Outbox(data / "outbox.db", read_key(data / "outbox.key")) as box:
         assert [i.id for i in box.list_items()] == [kept.id]
-        assert box.enqueue(make_body(), []).local_reference.endswith("-000003")
+        assert reference_number(box.enqueue(make_body(), []).local_reference) == RESERVE_BLOCK + 1
 
 
-def test_a_torn_ledger_update_leaves_the_previous_one(tmp_path: Path) -> None:
+def test_reservations_are_synced_once_per_block_and_survive_a_torn_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
+    syncs: list[int] = []
+    real = os.fdatasync
+    monkeypatch.setattr(os, "fdatasync", lambda fd: (syncs.append(fd), real(fd))[1])
     with open_outbox(data) as box:
-        box.enqueue(make_body(), [])
-        before = read_ledger(data / "outbox.ledger")
-        box.enqueue(make_body(), [])
+        for _ in range(RESERVE_BLOCK + 1):
+            box.enqueue(make_body(), [])
+        assert len(syncs) == 2  # one per block of references, not one per request
+        ledger = read_ledger(data / "outbox.ledger")
+        assert ledger is not None and ledger.reserved == 2 * RESERVE_BLOCK
     raw = bytearray((data / "outbox.ledger").read_bytes())
-    newest = max(range(2), key=lambda i: b'"high_water": 2' in raw[i * 256 : (i + 1) * 256])
-    raw[newest * 256 + 40] ^= 0xFF  # the last write was cut by a power failure
+    synced = [
+        i
+        for i in (0, 1)
+        if b'"reserved": %d' % (2 * RESERVE_BLOCK) in raw[i * SLOT_BYTES : (i + 1) * SLOT_BYTES]
+    ]
+    for index in (*synced, 2):  # the newest synced write and the loose slot torn by a power cut
+        raw[index * SLOT_BYTES + 40] ^= 0xFF
     (data / "outbox.ledger").write_bytes(bytes(raw))
-    assert read_ledger(data / "outbox.ledger") == before
-    with open_outbox(data) as box:  # the database is ahead: the ledger catches up
-        assert box.enqueue(make_body(), []).local_reference.endswith("-000003")
+    older = read_ledger(data / "outbox.ledger")
+    assert older is not None and older.reserved == RESERVE_BLOCK and older.high_water < RESERVE_BLOCK + 1
+    with open_outbox(data) as box:  # the database is ahead of the ledger: it catches up
+        assert reference_number(box.enqueue(make_body(), []).local_reference) == RESERVE_BLOCK + 2
     ledger = read_ledger(data / "outbox.ledger")
-    assert ledger is not None and ledger.high_water == 3
+    assert ledger is not None and (ledger.high_water, ledger.reserved) == (
+        RESERVE_BLOCK + 2,
+        2 * RESERVE_BLOCK,
+    )

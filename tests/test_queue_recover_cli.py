@@ -12,6 +12,7 @@ from outbox_helpers import make_body
 from kiosk.commands import queue as queue_command
 from kiosk.config import KioskConfig
 from offline_queue import open_outbox
+from offline_queue.ledger import RESERVE_BLOCK
 
 
 @dataclass
@@ -45,6 +46,6 @@ def test_a_deleted_queue_is_refused_then_recovered_without_reusing_references(
     assert run(config, "queue", "list") == 0
     assert "La file d'attente est vide." in capsys.readouterr().out
     with open_outbox(config.data_dir) as box:
-        assert box.enqueue(make_body(), []).local_reference == "PN-7501-K02-000003"
+        assert box.enqueue(make_body(), []).local_reference == f"PN-7501-K02-{RESERVE_BLOCK + 1:06d}"
     assert run(config, "queue", "recover") == 1
     assert "n'est pas abîmée" in capsys.readouterr().err
