@@ -216,6 +216,12 @@ def open_outbox(data_dir: Path, key_path: Path | None = None) -> Outbox:
     """
     try:
         private_dir(data_dir)
+    except PermissionError as exc:
+        log.error("data folder %s cannot be made private: %s", data_dir, exc.strerror)
+        raise OutboxError(
+            f"Le dossier de données {data_dir} ne peut pas être réservé au compte de la borne "
+            f"(droits 0700) : {exc.strerror}. Donnez ce dossier au compte de la borne. {IT_HELP}."
+        ) from None
     except OSError as exc:
         raise translate_error(exc, data_dir / DB_NAME) from None
     db_path = data_dir / DB_NAME

@@ -16,7 +16,7 @@ from outbox_helpers import make_body, make_doc
 from kiosk.commands import queue as queue_command
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.receipts.print_log import PrintLog
-from offline_queue import OutboxKeyError, open_outbox
+from offline_queue import OutboxError, OutboxKeyError, open_outbox
 from reference_central.store import CentralStore
 
 
@@ -152,3 +152,18 @@ def test_queue_commands_use_the_configured_key(tmp_path: Path, capsys: pytest.Ca
     assert args.handler(args, context) == 0
     assert item.local_reference in capsys.readouterr().out
     assert not (config.data_dir / "outbox.key").exists()
+
+
+def test_a_data_folder_that_cannot_be_made_private_is_said_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o755)
+
+    def refuse(self: Path, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    with pytest.raises(OutboxError, match="ne peut pas être réservé au compte de la borne"):
+        open_outbox(data)
