@@ -23,6 +23,7 @@ MAX_CONFIG_BYTES = 256 * 1024  # a kiosk.toml is a few hundred bytes
 
 ENV_OVERRIDES: dict[str, str] = {
     "KIOSK_DATA_DIR": "kiosk.data_dir",
+    "KIOSK_KEY_FILE": "kiosk.key_file",
     "KIOSK_CENTRAL_URL": "central.url",
     "KIOSK_CENTRAL_TOKEN": "central.token",
     "KIOSK_ID": "kiosk.id",
@@ -42,6 +43,8 @@ class KioskConfig:
     site: str = "0000"
     site_name: str = "Point numérique"
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
+    # the queue's key kept apart from the data; None: a systemd credential, else the data folder
+    key_file: Path | None = None
     central_url: str = "http://127.0.0.1:8765/api"
     central_token: str = ""
     central_timeout_s: float = 10.0
@@ -124,12 +127,21 @@ def _optional_path(value: Any) -> Path | None:
     return None if value in ("", None) else _path(value)
 
 
+def _key_file(value: Any) -> Path | None:
+    if value in ("", None):
+        return None
+    if not isinstance(value, str) or not Path(value).expanduser().is_absolute():
+        raise ValueError("attendu : le chemin absolu d'un fichier, hors du dossier de données")
+    return Path(value).expanduser()
+
+
 # key in the TOML file -> (dataclass attribute, converter)
 _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "kiosk.id": ("kiosk_id", _text(_KIOSK_ID, "attendu : lettres, chiffres et tirets, ex. 7501-K02")),
     "kiosk.site": ("site", _text(_SITE, "attendu : le code du site, ex. 7501")),
     "kiosk.site_name": ("site_name", _text(None, "")),
     "kiosk.data_dir": ("data_dir", _path),
+    "kiosk.key_file": ("key_file", _key_file),
     "kiosk.language": ("language", _text(re.compile(r"^[a-z]{2}$"), "attendu : fr, en…")),
     "central.url": ("central_url", _url),
     "central.token": ("central_token", _text(None, "")),

@@ -92,7 +92,7 @@ def load_backend(config: KioskConfig, *, demo: bool = False,
     catalogue = catalogue or load_catalogue()
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
-    outbox = open_outbox(config.data_dir)
+    outbox = open_outbox(config.data_dir, config.key_file)
     return Backend(
         config=config, catalogue=catalogue, outbox=outbox, consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),

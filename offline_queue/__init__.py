@@ -8,6 +8,7 @@ from .errors import (
     OutboxError,
     OutboxFull,
     OutboxKeyError,
+    OutboxLost,
     PurgedError,
     UnknownSubmission,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "OutboxError",
     "OutboxFull",
     "OutboxKeyError",
+    "OutboxLost",
     "PurgedError",
     "QueuedSubmission",
     "State",

@@ -1,8 +1,12 @@
 """AES-GCM encryption of what the outbox keeps at rest.
 
-Answers and document bytes are personal data: a stolen disk must not reveal
-them. Each record gets a fresh nonce, and its associated data names the table,
-the row and the column, so a ciphertext copied into another row fails to open.
+Answers and document bytes are personal data. Encryption protects them on a
+stolen disk only if the key is not on that disk in the clear: keep it apart
+(``kiosk.key_file`` on other storage, or a systemd credential, which systemd
+encrypts with the machine's TPM or host key) or encrypt the whole disk. The
+key file itself must be readable by the kiosk's account alone. Each record
+gets a fresh nonce, and its associated data names the table, the row and the
+column, so a ciphertext copied into another row fails to open.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .errors import IT_HELP, OutboxError, OutboxKeyError
+from .private_files import fsync_dir
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -62,14 +67,6 @@ class RecordCipher:
             ) from None
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def create_key(path: Path) -> bytes:
     """Write a new random key, mode 0600, atomically: never a partial or world-readable file.
 
@@ -79,7 +76,15 @@ def create_key(path: Path) -> bytes:
     """
     key = secrets.token_bytes(KEY_BYTES)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        log.error("outbox key %s cannot be created: %s", path, exc.strerror)
+        raise OutboxKeyError(
+            f"La clé de chiffrement {path} n'existe pas et ne peut pas être créée dans "
+            f"{path.parent} ({exc.strerror}). Créez ce dossier, accessible au seul compte "
+            f"de la borne, ou placez-y la clé. {IT_HELP}."
+        ) from None
     try:
         os.write(fd, key)
         os.fsync(fd)
@@ -94,7 +99,7 @@ def create_key(path: Path) -> bytes:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return key
 
 
@@ -114,7 +119,15 @@ def read_key(path: Path) -> bytes:
         ) from None
     if mode & 0o077:
         log.warning("outbox key %s had mode %o; restricting it to 0600", path, mode)
-        path.chmod(0o600)
+        try:
+            path.chmod(0o600)
+        except OSError:
+            log.error("outbox key %s readable by other accounts and cannot be restricted", path)
+            raise OutboxKeyError(
+                f"La clé de chiffrement {path} est lisible par d'autres comptes que celui de la "
+                f"borne (droits {mode:o}) et la borne ne peut pas les restreindre. Donnez-la au "
+                f"compte de la borne avec les droits 0600 ou 0400. {IT_HELP}."
+            ) from None
     if len(key) != KEY_BYTES:
         raise OutboxKeyError(
             f"La clé de chiffrement {path} est abîmée ({len(key)} octets au lieu de "

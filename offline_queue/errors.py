@@ -43,3 +43,10 @@ class InvalidTransition(OutboxError):
 
 class InvalidSubmission(OutboxError, ValueError):
     """The body given to ``enqueue`` lacks what the outbox needs to file it."""
+
+
+class OutboxLost(OutboxError):
+    """The database file vanished, was emptied or replaced by an older copy, or a recovery was cut short.
+
+    Never taken as a new queue: waiting requests would vanish and references be reused.
+    """

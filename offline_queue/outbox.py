@@ -16,6 +16,7 @@ import errno
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import threading
 import uuid
@@ -36,11 +37,14 @@ from .errors import (
     OutboxCorrupt,
     OutboxError,
     OutboxFull,
+    OutboxLost,
     PurgedError,
     UnknownSubmission,
 )
+from .ledger import Ledger, LedgerUnreadable, read_ledger, write_ledger
 from .migrations import migrate
 from .models import STATES, DocumentLike, QueuedSubmission, StoredDocument
+from .private_files import private_dir, private_file, restrict_companions
 from .snapshot import ReceiptSnapshot
 from .submission import Submission
 from .times import parse_time, rfc3339, to_db_time, utc_now
@@ -49,6 +53,7 @@ DB_NAME = "outbox.db"
 KEY_NAME = "outbox.key"
 BUSY_TIMEOUT_S = 15.0
 KEY_CHECK = b"point-numerique outbox key check"
+_DEFAULT_LEDGER = Path()  # sentinel: the ledger beside the database
 
 STATE_LABELS_FR: dict[str, str] = {
     "queued": "en attente d'envoi",
@@ -84,6 +89,43 @@ def corrupt_message(path: Path) -> str:
         "n'éteignez pas la borne : les demandes déjà enregistrées peuvent être sauvées. "
         f"{IT_HELP}, qui lancera « kiosk queue recover »."
     )
+
+
+def lost_message(path: Path, ledger: Ledger | None) -> str:
+    """For IT: the queue file is gone or older than what the kiosk knows it held."""
+    if ledger is None:
+        known = "alors que sa clé de chiffrement existe : des demandes y ont été enregistrées"
+    else:
+        last = ledger.reference(ledger.high_water) or f"n° {ledger.high_water}"
+        known = (
+            f"alors que la borne y a déjà enregistré des demandes (dernière référence "
+            f"attribuée : {last} ; {ledger.unsent} demande(s) pas encore envoyée(s))"
+        )
+    return (
+        f"La file d'attente des demandes ({path}) a disparu, est vide ou a été remplacée "
+        f"par une copie plus ancienne, {known}. La borne refuse d'en créer une nouvelle : "
+        "les demandes en attente seraient perdues sans un mot et les références déjà "
+        f"imprimées sur les reçus seraient réutilisées. Ne supprimez rien. {IT_HELP} : "
+        f"remettre le fichier {path.name} depuis une sauvegarde, ou lancer « kiosk queue "
+        "recover », qui repart sans réutiliser de référence et nomme les demandes perdues."
+    )
+
+
+def interrupted_message(path: Path) -> str:
+    return (
+        f"Une réparation de la file d'attente ({path}) a été interrompue. La borne ne "
+        f"l'ouvre pas dans cet état. Ne supprimez rien. {IT_HELP}, qui relancera « kiosk "
+        "queue recover » pour la terminer."
+    )
+
+
+def recovery_marker(db_path: Path) -> Path:
+    """Present while ``kiosk queue recover`` rebuilds ``db_path``; it names the file set aside."""
+    return db_path.with_name(f"{db_path.stem}.recovering")
+
+
+def ledger_path(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.stem}.ledger")
 
 
 def full_message(path: Path) -> str:
@@ -136,7 +178,9 @@ def check_sound(db_path: Path) -> None:
 
 
 def connect(db_path: Path) -> sqlite_utils.Database:
-    """A connection set up for durability: WAL, ``synchronous=FULL``, busy timeout."""
+    """A connection set up for durability: WAL, ``synchronous=FULL``, busy timeout; files 0600."""
+    private_file(db_path)
+    restrict_companions(db_path)
     conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     db = sqlite_utils.Database(conn, execute_plugins=False)
     db.enable_wal()
@@ -147,22 +191,52 @@ def connect(db_path: Path) -> sqlite_utils.Database:
     return db
 
 
-def open_outbox(data_dir: Path) -> Outbox:
-    """Open (or create) ``<data_dir>/outbox.db`` with its 0600 key ``outbox.key``.
+def default_key_path(data_dir: Path) -> Path:
+    """A systemd credential ``outbox.key`` when the service passes one, else the data folder's key."""
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+    if credentials and (Path(credentials) / KEY_NAME).is_file():
+        return Path(credentials) / KEY_NAME
+    return data_dir / KEY_NAME
 
-    A key is only created for a new, empty outbox: creating one beside existing
-    data would make it unreadable, so a missing key is an error then.
+
+def open_outbox(data_dir: Path, key_path: Path | None = None) -> Outbox:
+    """Open (or create) ``<data_dir>/outbox.db``; the folder is made 0700, its files 0600.
+
+    The key is ``key_path`` when given (a file kept apart from the data, see
+    ``kiosk.key_file``), else ``default_key_path``. A key is only created for
+    a new, empty outbox: creating one beside existing data would make it
+    unreadable, so a missing key is an error then. A key in the data folder
+    with no database and no ledger means a queue was lost: refused.
     """
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
+    except PermissionError as exc:
+        log.error("data folder %s cannot be made private: %s", data_dir, exc.strerror)
+        raise OutboxError(
+            f"Le dossier de données {data_dir} ne peut pas être réservé au compte de la borne "
+            f"(droits 0700) : {exc.strerror}. Donnez ce dossier au compte de la borne. {IT_HELP}."
+        ) from None
     except OSError as exc:
         raise translate_error(exc, data_dir / DB_NAME) from None
-    key_path, db_path = data_dir / KEY_NAME, data_dir / DB_NAME
+    db_path = data_dir / DB_NAME
+    key_path = key_path or default_key_path(data_dir)
     has_data = db_path.exists() and db_path.stat().st_size > 0
     if key_path.exists() or has_data:
+        if not has_data and key_path == data_dir / KEY_NAME and not ledger_path(db_path).exists():
+            log.error("outbox %s: key found without its database nor ledger; refusing a new queue", db_path)
+            raise OutboxLost(lost_message(db_path, None))
         key = read_key(key_path)
     else:
         try:
+            known = read_ledger(ledger_path(db_path))
+        except LedgerUnreadable:
+            known = None
+        if known is not None and known.high_water > 0:
+            log.error("outbox %s and key missing; its ledger knows %d references", db_path, known.high_water)
+            raise OutboxLost(lost_message(db_path, known))
+        try:
+            # the ledger first: a key then never stands alone unless a queue was lost
+            write_ledger(ledger_path(db_path), Ledger)
             key = create_key(key_path)
         except OSError as exc:
             raise translate_error(exc, db_path) from None
@@ -172,20 +246,42 @@ def open_outbox(data_dir: Path) -> Outbox:
 class Outbox:
     """The queue of confirmed submissions; safe to share between threads."""
 
-    def __init__(self, db_path: Path, key: bytes, *, now: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        key: bytes,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        ledger: Path | None = _DEFAULT_LEDGER,
+    ) -> None:
+        """``ledger``: the record kept outside the file (``None`` for a scratch queue)."""
         self.path = Path(db_path)
         self._cipher = RecordCipher(key)
         self._now = now
         self._lock = threading.RLock()
+        self._ledger = ledger_path(self.path) if ledger == _DEFAULT_LEDGER else ledger
+        known = self._known_ledger()
         if self.path.exists() and self.path.stat().st_size > 0:
             check_sound(self.path)
+        elif known is not None and known.high_water > 0:
+            log.error("outbox %s missing or empty; ledger knows %d references", self.path, known.high_water)
+            raise OutboxLost(lost_message(self.path, known))
         try:
             self.db = connect(self.path)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise translate_error(exc, self.path) from None
         try:
             found = migrate(self.db)
             self._check_key()
+            if known is not None and known.high_water > self._counter():
+                log.error(
+                    "outbox %s: counter at %d but its ledger knows %d references; refused",
+                    self.path,
+                    self._counter(),
+                    known.high_water,
+                )
+                raise OutboxLost(lost_message(self.path, known))
+            self._update_ledger()
         except BaseException as exc:
             self.db.close()
             if isinstance(exc, sqlite3.Error | OSError):
@@ -195,6 +291,47 @@ class Outbox:
             log.info("outbox %s created", self.path)
 
     # -- plumbing -------------------------------------------------------------
+
+    def _known_ledger(self) -> Ledger | None:
+        """What the ledger says this queue held; refuses while a recovery is unfinished."""
+        if self._ledger is None:
+            return None
+        if recovery_marker(self.path).exists():
+            log.error("outbox %s: an interrupted recovery must be finished first", self.path)
+            raise OutboxLost(interrupted_message(self.path))
+        try:
+            return read_ledger(self._ledger)
+        except LedgerUnreadable:
+            log.error("outbox ledger %s is unreadable; rebuilt from the database if it opens", self._ledger)
+            return None
+        except OSError as exc:
+            raise translate_error(exc, self.path) from None
+
+    def _counter(self) -> int:
+        row = self.db.execute("SELECT value FROM counters WHERE name = 'local_reference'").fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def ledger_now(self) -> Ledger:
+        """The ledger as this database stands: highest reference number, requests not yet sent."""
+        with self._lock:
+            # both by index: the state index, and the newest row for the references' prefix
+            unsent, last = self.db.execute(
+                "SELECT (SELECT count(*) FROM submissions WHERE state IN "
+                "('queued', 'sending', 'needs_attention') AND superseded_by IS NULL), "
+                "(SELECT local_reference FROM submissions WHERE rowid = "
+                "(SELECT max(rowid) FROM submissions))"
+            ).fetchone()
+            return Ledger(self._counter(), int(unsent), last)
+
+    def _update_ledger(self) -> None:
+        """After a commit that changed the count or the counter; a failure is logged, not raised:
+        the request is already safe in the database, and the next update catches up."""
+        if self._ledger is None:
+            return
+        try:
+            write_ledger(self._ledger, self.ledger_now)
+        except (OSError, sqlite3.Error) as exc:
+            log.error("outbox ledger %s not updated: %s", self._ledger, type(exc).__name__)
 
     def close(self) -> None:
         with self._lock:
@@ -363,6 +500,7 @@ class Outbox:
                 "Cette demande est déjà dans la file d'attente (même identifiant ou même "
                 "référence) : elle n'a pas été enregistrée une deuxième fois."
             ) from None
+        self._update_ledger()
         log.info(
             "queued submission %s (%s, %s, %d documents)",
             sub_id,
@@ -622,6 +760,7 @@ class Outbox:
             "state = 'sent', dossier_number = ?, received_at = ?, last_error = NULL, error_details = NULL",
             (dossier_number, to_db_time(received_at)),
         )
+        self._update_ledger()
 
     def mark_retry(self, submission_id: str, error: str, next_attempt_at: datetime) -> None:
         self._transition(
@@ -679,49 +818,72 @@ class Outbox:
             "de la renvoyer (seules les demandes « à corriger » peuvent l'être)."
         )
 
-    def restore(self, submission: Mapping[str, Any], documents: Sequence[Sequence[Any]]) -> bool:
-        """Insert a salvaged submission with its sealed records copied verbatim (recovery).
+    def restore(
+        self,
+        salvaged: Sequence[tuple[Mapping[str, Any], Sequence[Sequence[Any]]]],
+        at_least: int,
+        skip: int = 0,
+        skipped: Sequence[Sequence[int]] = (),
+    ) -> list[bool | None]:
+        """Insert salvaged submissions and raise the counter, all in ONE transaction (recovery).
 
-        ``submission`` maps every name of ``SUBMISSION_COLUMNS`` to its value;
-        ``documents`` rows follow ``DOCUMENT_COLUMNS``. False when the id is
-        already present, which leaves that submission as it is.
+        Each submission maps every name of ``SUBMISSION_COLUMNS`` to its value,
+        its sealed records copied verbatim; its document rows follow
+        ``DOCUMENT_COLUMNS``. Per submission: True inserted, False already
+        present (left as it is), None refused (a required column came back
+        garbled). The next local reference comes after ``at_least + skip``;
+        a ``skip`` jumps over references a lost counter may have handed out,
+        and the skipped range is noted (with the earlier ``skipped`` ones) so a
+        later recovery does not call it lost.
         """
         columns = ", ".join(SUBMISSION_COLUMNS)
+        insert_submission = (
+            f"INSERT INTO submissions ({columns}) VALUES ({', '.join('?' * len(SUBMISSION_COLUMNS))})"
+        )
+        insert_document = (
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})"
+        )
+        outcome: list[bool | None] = []
         with self._write():
-            cursor = self.db.execute(
-                f"INSERT OR IGNORE INTO submissions ({columns}) "
-                f"VALUES ({', '.join('?' * len(SUBMISSION_COLUMNS))})",
-                [submission[name] for name in SUBMISSION_COLUMNS],
-            )
-            if cursor.rowcount == 0:
-                return False
-            self.db.conn.executemany(
-                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
-                documents,
-            )
-        return True
-
-    def raise_reference_counter(self, at_least: int, skip: int = 0) -> None:
-        """Make the next local reference come after ``at_least + skip`` (recovery).
-
-        A ``skip`` jumps over references a lost counter may have handed out;
-        the skipped range is noted so a later recovery does not call it lost.
-        """
-        with self._write():
+            for submission, documents in salvaged:
+                present = self.db.execute(
+                    "SELECT 1 FROM submissions WHERE id = ?", (submission["id"],)
+                ).fetchone()
+                if present:
+                    outcome.append(False)
+                    continue
+                self.db.execute("SAVEPOINT one")
+                try:
+                    self.db.execute(insert_submission, [submission[name] for name in SUBMISSION_COLUMNS])
+                    self.db.conn.executemany(insert_document, documents)
+                except sqlite3.IntegrityError:
+                    self.db.execute("ROLLBACK TO one")
+                    outcome.append(None)
+                else:
+                    outcome.append(True)
+                self.db.execute("RELEASE one")
             self.db.execute(
                 "INSERT INTO counters (name, value) VALUES ('local_reference', ?) "
                 "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
                 (at_least + skip,),
             )
-            if skip:
-                row = self.db.execute("SELECT value FROM meta WHERE key = 'skipped_references'").fetchone()
-                ranges = json.loads(row[0]) if row else []
-                ranges.append([at_least + 1, at_least + skip])
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'skipped_references'").fetchone()
+            ranges = json.loads(row[0]) if row else []
+            added = [list(r) for r in skipped] + ([[at_least + 1, at_least + skip]] if skip else [])
+            ranges += [r for r in added if r not in ranges]
+            if ranges:
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('skipped_references', ?)",
                     (json.dumps(ranges),),
                 )
+        self._update_ledger()
+        return outcome
+
+    def references_held(self) -> dict[int, str]:
+        """Reference number -> reference, for every numbered request in this queue (recovery)."""
+        rows = self._rows("SELECT seq, local_reference FROM submissions WHERE seq IS NOT NULL")
+        return {row["seq"]: row["local_reference"] for row in rows}
 
     def purge_expired(self, retention_days: int, now: datetime) -> int:
         """Erase answers and document bytes of submissions sent over ``retention_days`` ago.

@@ -45,6 +45,12 @@ def _token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def _private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if absent (SQLite's -wal/-shm then follow its mode)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+
+
 class UploadNotFound(LookupError):
     """No upload with this id, or it expired before completion."""
 
@@ -136,7 +142,11 @@ class CentralStore:
     ) -> None:
         self.data_dir = Path(data_dir)
         self.upload_dir = self.data_dir / "uploads"
-        self.upload_dir.mkdir(parents=True, exist_ok=True)
+        # answers and scans: for the service's account only (folders 0700, files 0600)
+        self.upload_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for folder in (self.data_dir, self.upload_dir):
+            folder.chmod(0o700)
+        _private_file(self.data_dir / "central.db")
         self.upload_ttl = timedelta(seconds=upload_ttl_s)
         self._now = now
         self._lock = threading.RLock()
@@ -274,7 +284,7 @@ class CentralStore:
 
     def create_upload(self, length: int, sha256: str, content_type: str, filename: str) -> Upload:
         upload_id = "u-" + secrets.token_hex(12)
-        self._upload_path(upload_id).write_bytes(b"")
+        _private_file(self._upload_path(upload_id))
         with self._lock, self.db.atomic():
             self.db.table("uploads").insert(
                 {

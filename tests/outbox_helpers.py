@@ -57,3 +57,8 @@ def make_body(
 def raw_bytes(data_dir: Path) -> bytes:
     """Every byte the outbox left on disk: database, WAL and shared memory."""
     return b"".join(path.read_bytes() for path in sorted(data_dir.glob("outbox.db*")) if path.is_file())
+
+
+def reference_number(reference: str) -> int:
+    """The running number at the end of a ``PN-<kiosk>-000042`` reference."""
+    return int(reference.rsplit("-", 1)[1])

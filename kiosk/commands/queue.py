@@ -25,13 +25,13 @@ from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 from offline_queue import (
     DB_NAME,
-    KEY_NAME,
     STATE_LABELS_FR,
     OutboxError,
     QueuedSubmission,
     open_outbox,
 )
 from offline_queue.crypto import read_key
+from offline_queue.outbox import default_key_path
 from offline_queue.recover import recover
 
 MAX_REQUEST_BYTES = 1024 * 1024  # answers are short texts: a request file is a few kilobytes
@@ -203,7 +203,7 @@ def _add(args: argparse.Namespace, context: Any) -> int:
     if problems:
         raise UserError("la demande n'a pas été enregistrée :\n  - " + "\n  - ".join(problems))
     body = session.to_submission()
-    with open_outbox(config.data_dir) as outbox:
+    with open_outbox(config.data_dir, config.key_file) as outbox:
         item = outbox.enqueue(body, list(session.documents.values()), receipt_fields=procedure.receipt_fields)
     session.wipe()
     print(f"Demande enregistrée : {item.local_reference} (id {item.id}), en attente d'envoi.")
@@ -214,7 +214,7 @@ def _add(args: argparse.Namespace, context: Any) -> int:
 
 
 def _list(args: argparse.Namespace, context: Any) -> int:
-    with open_outbox(context.config.data_dir) as outbox:
+    with open_outbox(context.config.data_dir, context.config.key_file) as outbox:
         items = outbox.list_items()
     if args.json:
         rows = [
@@ -248,7 +248,7 @@ def _list(args: argparse.Namespace, context: Any) -> int:
 
 
 def _show(args: argparse.Namespace, context: Any) -> int:
-    with open_outbox(context.config.data_dir) as outbox:
+    with open_outbox(context.config.data_dir, context.config.key_file) as outbox:
         item = outbox.find(args.id)
         documents = outbox.documents(item.id)
     lines = [
@@ -282,7 +282,7 @@ def _show(args: argparse.Namespace, context: Any) -> int:
 
 
 def _retry(args: argparse.Namespace, context: Any) -> int:
-    with open_outbox(context.config.data_dir) as outbox:
+    with open_outbox(context.config.data_dir, context.config.key_file) as outbox:
         item = outbox.find(args.id)
         outbox.retry(item.id)
     print(f"La demande {item.local_reference} est remise en attente d'envoi.")
@@ -293,11 +293,13 @@ def _retry(args: argparse.Namespace, context: Any) -> int:
 
 
 def _recover(args: argparse.Namespace, context: Any) -> int:
+    """Also run with no file at all: the ledger then says what was lost, and a
+    half-done recovery (killed, power cut) is finished from where it stood."""
     data_dir: Path = context.config.data_dir
     target = data_dir / DB_NAME
-    source = args.source or target
-    if not source.is_file():
-        raise UserError(f"le fichier {source} n'existe pas : rien à réparer.")
-    report = recover(source, target, read_key(data_dir / KEY_NAME))
+    if args.source is not None and not args.source.is_file():
+        raise UserError(f"le fichier {args.source} n'existe pas : rien à réparer.")
+    key = read_key(context.config.key_file or default_key_path(data_dir))
+    report = recover(args.source or target, target, key)
     print(report.summary_fr())
     return 0

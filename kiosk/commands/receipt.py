@@ -57,7 +57,7 @@ def _receipt(args: argparse.Namespace, context: Any) -> int:
     config: KioskConfig = context.config
     fmt: Format = "a4" if (args.format or config.printer_format) == "a4" else "thermal"
     try:
-        with open_outbox(config.data_dir) as outbox:
+        with open_outbox(config.data_dir, config.key_file) as outbox:
             item = outbox.find(args.submission)
             catalogue = load_catalogue()
             if item.procedure_code not in catalogue.procedures:

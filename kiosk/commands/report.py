@@ -28,7 +28,7 @@ def _report(args: argparse.Namespace, context: Any) -> int:
     today = datetime.now(PARIS).date()
     first = today - timedelta(days=args.days - 1)
     try:
-        with open_outbox(context.config.data_dir) as outbox:
+        with open_outbox(context.config.data_dir, context.config.key_file) as outbox:
             report = activity(outbox.list_items(), first, today)
     except OutboxError as exc:
         print(str(exc), file=sys.stderr)

@@ -50,7 +50,7 @@ def _status(args: argparse.Namespace, context: Any) -> int:
     config = context.config
     wanted = args.submission.strip()
     try:
-        with open_outbox(config.data_dir) as outbox:
+        with open_outbox(config.data_dir, config.key_file) as outbox:
             client = make_sync_client(config, outbox)
             item: QueuedSubmission | None
             try:

@@ -41,7 +41,7 @@ def _sync(args: argparse.Namespace, context: Any) -> int:
         )
         return 1
     try:
-        with open_outbox(config.data_dir) as outbox:
+        with open_outbox(config.data_dir, config.key_file) as outbox:
             report = make_sync_client(config, outbox).sync(deadline_s=args.timeout, force=True)
             purged = outbox.purge_expired(config.retention_days, datetime.now(UTC))
     except OutboxError as problem:

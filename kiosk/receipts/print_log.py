@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from offline_queue.private_files import private_dir, private_file, restrict_companions
+
 CITIZEN = "citoyen"
 
 _SCHEMA = """
@@ -66,7 +68,8 @@ class PrintLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)  # who printed what, and when, is for the kiosk's user only
+            restrict_companions(private_file(path))
             self._db = sqlite3.connect(path)
             self._db.executescript(_SCHEMA)
         except (sqlite3.Error, OSError) as exc:
