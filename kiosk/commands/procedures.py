@@ -38,10 +38,8 @@ def _check(args: argparse.Namespace, context: Any) -> int:
         try:
             procedure = load_definition(path)
         except DefinitionRefused as exc:
-            print(f"REFUSÉ {path.name}, {exc.place} : {exc.message}", file=sys.stderr)
-            failed += 1
-        except OSError as exc:
-            print(f"REFUSÉ {path} : fichier illisible ({exc.strerror})", file=sys.stderr)
+            for place, message in ((exc.place, exc.message), *exc.others):
+                print(f"REFUSÉ {path.name}, {place} : {message}", file=sys.stderr)
             failed += 1
         else:
             print(f"OK {path.name} : {procedure.code} version {procedure.version}")
