@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from kiosk import procedure_checks
+from kiosk import procedure_checks, schema_check
 from kiosk.conditions import Condition
 from kiosk.procedure_checks import DEFAULT_CHECK
 from resources import resource_path
@@ -194,12 +194,23 @@ _JSON_TYPES = {"object": "un dictionnaire (clé: valeur)", "array": "une liste",
 
 
 @functools.cache
-def _schema_validator() -> Any:
-    """The schema's validator, built once per process (building it costs as much as using it)."""
-    import jsonschema  # noqa: PLC0415 - only needed once a file is read
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(resource_path("procedure.schema.json").read_text("utf-8"))
+    return schema
 
-    schema = json.loads(resource_path("procedure.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+
+@functools.cache
+def _schema_is_valid() -> schema_check.Check:
+    """The schema compiled once to plain Python: a good file never needs jsonschema."""
+    return schema_check.compile_schema(_schema())
+
+
+@functools.cache
+def _schema_validator() -> Any:
+    """jsonschema's validator, built once, to say precisely what is wrong with a bad file."""
+    import jsonschema  # noqa: PLC0415 - 60 ms to import: only when a file is refused
+
+    return jsonschema.Draft202012Validator(_schema())
 
 
 def _place(path: Sequence[str | int], root: yaml.Node | None) -> str:
@@ -275,43 +286,28 @@ def _parse(text: str) -> tuple[Any, yaml.Node | None]:
 def _check_shape(root: yaml.Node) -> None:
     """Refuse what would hang or exhaust the checks: alias bombs, cycles, deep nesting, twice-given keys.
 
-    Walks the node graph once, without recursion; an alias counts as often as it is used.
+    One walk without recursion, where an alias counts each time it is used: a
+    bomb stops at MAX_NODES visits, an alias inside itself at MAX_DEPTH.
     """
-    done: dict[int, tuple[int, int]] = {}  # id(node) -> (values below and itself, depth)
-    in_progress: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    visits = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:
-        node, finishing = stack.pop()
-        key = id(node)
-        children = _node_children(node)
-        line = f"ligne {node.start_mark.line + 1}"
-        if finishing:
-            in_progress.discard(key)
-            count = 1 + sum(done[id(child)][0] for child in children)
-            depth = 1 + max((done[id(child)][1] for child in children), default=0)
-            if count > MAX_NODES:
-                raise DefinitionRefused(line, f"trop de valeurs ({MAX_NODES} au plus, alias compris)")
-            if depth > MAX_DEPTH:
-                raise DefinitionRefused(line, f"valeurs trop imbriquées ({MAX_DEPTH} niveaux au plus)")
-            done[key] = (count, depth)
-            continue
-        if key in done:
-            continue
-        if key in in_progress:
-            raise DefinitionRefused(line, "un alias se contient lui-même")
-        in_progress.add(key)
-        stack.append((node, True))
+        node, depth = stack.pop()
+        visits += 1
+        if visits > MAX_NODES:
+            raise DefinitionRefused(_line(node), f"trop de valeurs ({MAX_NODES} au plus, alias compris)")
+        if depth > MAX_DEPTH:
+            raise DefinitionRefused(_line(node), (f"valeurs trop imbriquées ({MAX_DEPTH} niveaux au plus), "
+                                                  "ou alias qui se contient lui-même"))
         if isinstance(node, yaml.MappingNode):
             _check_keys(node)
-        stack.extend((child, False) for child in children)
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
 
 
-def _node_children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
+def _line(node: yaml.Node) -> str:
+    return f"ligne {node.start_mark.line + 1}"
 
 
 def _check_keys(node: yaml.MappingNode) -> None:
@@ -321,13 +317,14 @@ def _check_keys(node: yaml.MappingNode) -> None:
         if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
             continue
         if (key.tag, key.value) in seen:
-            line = f"ligne {key.start_mark.line + 1}"
-            raise DefinitionRefused(line, f"clé « {key.value} » donnée deux fois")
+            raise DefinitionRefused(_line(key), f"clé « {key.value} » donnée deux fois")
         seen.add((key.tag, key.value))
 
 
 def _schema_problem(data: Any) -> tuple[list[str | int], str] | None:
     """The most precise schema error (the deepest one for a oneOf), in French."""
+    if _schema_is_valid()(data):
+        return None
     import jsonschema  # noqa: PLC0415 - already imported by the validator
 
     errors = list(_schema_validator().iter_errors(data))

@@ -126,7 +126,7 @@ CASES = [
     pytest.param('version: "3"', 'version: "3"\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n' + "".join(
         f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 8)),
                  "ligne", "trop de valeurs", id="alias-bomb"),
-    pytest.param('version: "3"', 'version: "3"\nloop: &l [*l]', "ligne", "se contient lui-même",
+    pytest.param('version: "3"', 'version: "3"\nloop: &l [*l]', "ligne", "alias qui se contient lui-même",
                  id="recursive-alias"),
     pytest.param('version: "3"', 'version: "3"\nnest: ' + "[" * 200 + "]" * 200, "", "imbriqué",
                  id="deep-nesting"),
