@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.procedures import DefinitionRefused, load_catalogue, load_definition
+from kiosk.procedures import UNEXPECTED, DefinitionRefused, load_catalogue, load_definition
 
 
 def register(subparsers: Any, context: Any) -> None:
@@ -40,6 +40,9 @@ def _check(args: argparse.Namespace, context: Any) -> int:
         except DefinitionRefused as exc:
             for place, message in ((exc.place, exc.message), *exc.others):
                 print(f"REFUSÉ {path.name}, {place} : {message}", file=sys.stderr)
+            failed += 1
+        except Exception as exc:  # as load_catalogue: a case the checks missed is a refusal
+            print(f"REFUSÉ {path.name} : {UNEXPECTED} ({type(exc).__name__})", file=sys.stderr)
             failed += 1
         else:
             print(f"OK {path.name} : {procedure.code} version {procedure.version}")
