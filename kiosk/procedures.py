@@ -2,33 +2,40 @@
 
 Adding or changing a procedure is editing a YAML file in
 ``resources/procedures/``. Each file is checked against
-``procedure.schema.json`` and then for consistency (unique ids, conditions
-that only read earlier answers, known validator kinds). A broken file is
-refused with its name and the place in it (path and line); the others load.
+``procedure.schema.json`` and then by :mod:`kiosk.procedure_checks` for all
+that would fail once the kiosk runs (unknown or impossible validator
+options, conditions on unknown questions or values, ``NaN`` sizes...). A
+broken file is refused with its name and the place in it (path and line);
+the others load, whatever the broken file holds.
+
+Each file is parsed once: composed to nodes (libyaml's parser where present),
+whose marks give the line of any problem, then built from those nodes.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Iterator, Mapping
+import stat
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
-from kiosk import validators
-from kiosk.conditions import Condition, referenced_fields
+from kiosk import procedure_checks, schema_check
+from kiosk.conditions import Condition
+from kiosk.procedure_checks import DEFAULT_CHECK
 from resources import resource_path
 
 log = logging.getLogger(__name__)
 
 THEMES: dict[str, str] = {"carte_grise": "Carte grise", "permis": "Permis de conduire"}
 
-# The validator used when a field names no ``check`` of its own.
-DEFAULT_CHECK: dict[str, str] = {"text": "text", "digits": "digits", "date": "date"}
+# Said when a file breaks the loader in a way no check foresaw (a bug of ours, logged for IT).
+UNEXPECTED = "erreur inattendue en lisant cette définition ; elle est écartée"
 
 
 @dataclass(frozen=True)
@@ -140,16 +147,21 @@ class DefinitionError:
     file: str
     place: str
     message: str
+    more: int = 0  # further problems in the same file (``kiosk procedures check`` lists them)
 
     def __str__(self) -> str:
-        return f"{self.file}, {self.place} : {self.message}"
+        more = f" (et {self.more} autre(s) problème(s))" if self.more else ""
+        return f"{self.file}, {self.place} : {self.message}{more}"
 
 
 class DefinitionRefused(Exception):
-    def __init__(self, place: str, message: str) -> None:
+    """A file cannot be used: the first problem's place and message, then any others."""
+
+    def __init__(self, place: str, message: str, others: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(message)
         self.place = place
         self.message = message
+        self.others = others
 
 
 @dataclass
@@ -168,12 +180,40 @@ class Catalogue:
         return {theme: items for theme, items in grouped.items() if items}
 
 
+# Bounds on one file, so that no file can hang or exhaust the kiosk while it starts.
+MAX_FILE_BYTES = 256 * 1024
+MAX_NODES = 50_000  # values in the file once aliases are expanded
+MAX_DEPTH = 32
+
+# libyaml's parser where PyYAML was built with it (about ten times faster), else pure Python.
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_JSON_TYPES = {"object": "un dictionnaire (clé: valeur)", "array": "une liste", "string": "un texte",
+               "integer": "un nombre entier", "number": "un nombre", "boolean": "true ou false",
+               "null": "null"}
+
+
+@functools.cache
 def _schema() -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(resource_path("procedure.schema.json").read_text("utf-8"))
     return schema
 
 
-def _place(path: list[str | int], root: yaml.Node | None) -> str:
+@functools.cache
+def _schema_is_valid() -> schema_check.Check:
+    """The schema compiled once to plain Python: a good file never needs jsonschema."""
+    return schema_check.compile_schema(_schema())
+
+
+@functools.cache
+def _schema_validator() -> Any:
+    """jsonschema's validator, built once, to say precisely what is wrong with a bad file."""
+    import jsonschema  # noqa: PLC0415 - 60 ms to import: only when a file is refused
+
+    return jsonschema.Draft202012Validator(_schema())
+
+
+def _place(path: Sequence[str | int], root: yaml.Node | None) -> str:
     """A JSON path like ``steps[1].fields[0].type`` plus its line in the file."""
     text = ""
     node = root
@@ -186,15 +226,141 @@ def _place(path: list[str | int], root: yaml.Node | None) -> str:
     return where
 
 
+def _parts(path: str) -> list[str | int]:
+    """``steps[0].when`` → ``["steps", 0, "when"]``."""
+    tokens = path.replace("]", "").replace("[", ".").split(".")
+    return [int(token) if token.isdigit() else token for token in tokens if token]
+
+
 def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if key.value == part:
+            if isinstance(key, yaml.ScalarNode) and key.value == part:
                 return value
         return node
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
         return node.value[part]
     return node
+
+
+def _read(path: Path) -> str:
+    """The file's text, refusing what is not a small UTF-8 regular file before reading it."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DefinitionRefused("fichier", "ce n'est pas un fichier ordinaire")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DefinitionRefused("fichier", f"fichier illisible ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DefinitionRefused("fichier", f"fichier trop gros ({MAX_FILE_BYTES // 1024} Ko au plus)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DefinitionRefused("fichier", "le fichier n'est pas en UTF-8") from None
+
+
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """Compose the nodes once (their lines serve the messages), check their shape, then build."""
+    loader = _YAML_LOADER(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        _check_shape(root)
+        try:
+            return loader.construct_document(root), root
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date 2026-13-45
+            raise DefinitionRefused("fichier", f"valeur illisible : {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else "fichier"
+        raise DefinitionRefused(place, f"YAML illisible : {getattr(exc, 'problem', None) or exc}") from None
+    except RecursionError:  # the pure-Python composer on very deep nesting
+        raise DefinitionRefused("fichier", f"valeurs trop imbriquées ({MAX_DEPTH} niveaux au plus)") from None
+    finally:
+        loader.dispose()
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse what would hang or exhaust the checks: alias bombs, cycles, deep nesting, twice-given keys.
+
+    One walk without recursion, where an alias counts each time it is used: a
+    bomb stops at MAX_NODES visits, an alias inside itself at MAX_DEPTH.
+    """
+    visits = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        visits += 1
+        if visits > MAX_NODES:
+            raise DefinitionRefused(_line(node), f"trop de valeurs ({MAX_NODES} au plus, alias compris)")
+        if depth > MAX_DEPTH:
+            raise DefinitionRefused(_line(node), (f"valeurs trop imbriquées ({MAX_DEPTH} niveaux au plus), "
+                                                  "ou alias qui se contient lui-même"))
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(node)
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+def _line(node: yaml.Node) -> str:
+    return f"ligne {node.start_mark.line + 1}"
+
+
+def _check_keys(node: yaml.MappingNode) -> None:
+    """YAML keeps the last of two equal keys silently: the first one would be lost unseen."""
+    seen: set[tuple[str, str]] = set()
+    for key, _value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        if (key.tag, key.value) in seen:
+            raise DefinitionRefused(_line(key), f"clé « {key.value} » donnée deux fois")
+        seen.add((key.tag, key.value))
+
+
+def _schema_problem(data: Any) -> tuple[list[str | int], str] | None:
+    """The most precise schema error (the deepest one for a oneOf), in French."""
+    if _schema_is_valid()(data):
+        return None
+    import jsonschema  # noqa: PLC0415 - already imported by the validator
+
+    errors = list(_schema_validator().iter_errors(data))
+    if not errors:
+        return None
+    worst = jsonschema.exceptions.best_match(errors)
+    assert worst is not None
+    return list(worst.absolute_path), _french(worst)
+
+
+def _french(error: Any) -> str:
+    """jsonschema's English message for the common keywords, said in French."""
+    keyword, expected, value = error.validator, error.validator_value, error.instance
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "…"
+    if keyword == "required":
+        missing = next((name for name in expected if name not in value), "?")
+        return f"« {missing} » manque"
+    if keyword == "additionalProperties":
+        extra = sorted(str(k) for k in value if k not in error.schema.get("properties", {}))
+        return f"clé inconnue : {', '.join(extra)}"
+    if keyword == "type":
+        kinds = expected if isinstance(expected, list) else [expected]
+        return f"{shown} devrait être {' ou '.join(_JSON_TYPES.get(str(k), str(k)) for k in kinds)}"
+    if keyword == "enum":
+        return f"{shown} n'est pas une valeur permise ({', '.join(map(str, expected))})"
+    if keyword == "pattern":
+        return f"{shown} n'a pas la forme attendue ({expected})"
+    if keyword in ("minItems", "minLength"):
+        return f"{shown} est trop court ({expected} au moins)"
+    if keyword == "minimum":
+        return f"{shown} est trop petit ({expected} au moins)"
+    if keyword == "maximum":
+        return f"{shown} est trop grand ({expected} au plus)"
+    if keyword in ("oneOf", "minProperties", "maxProperties"):
+        return f"condition mal écrite : {shown} (field et un seul opérateur, ou all, any, not)"
+    return str(error.message)
 
 
 def _build(data: Mapping[str, Any]) -> Procedure:
@@ -254,92 +420,46 @@ def _build(data: Mapping[str, Any]) -> Procedure:
     )
 
 
-def _check_consistency(data: Mapping[str, Any]) -> None:
-    """What a schema cannot say: ids unique, conditions read earlier answers only."""
-    seen: set[str] = set()
-    step_ids: set[str] = set()
-    for s_index, step in enumerate(data["steps"]):
-        if step["id"] in step_ids:
-            raise DefinitionRefused(f"steps[{s_index}].id", f"étape « {step['id']} » en double")
-        step_ids.add(step["id"])
-        _check_reads(step.get("when"), seen, f"steps[{s_index}].when")
-        for f_index, fld in enumerate(step["fields"]):
-            where = f"steps[{s_index}].fields[{f_index}]"
-            if fld["id"] in seen:
-                raise DefinitionRefused(where + ".id", f"champ « {fld['id']} » en double")
-            _check_reads(fld.get("when"), seen, where + ".when")
-            check = fld.get("check", DEFAULT_CHECK.get(fld["type"]))
-            if check is not None and check not in validators.KINDS:
-                raise DefinitionRefused(where + ".check", f"contrôle inconnu « {check} »")
-            if fld["type"] == "choice" and not fld.get("choices"):
-                raise DefinitionRefused(where, "un champ « choice » doit lister ses choix")
-            seen.add(fld["id"])
-    kinds: set[str] = set()
-    for d_index, doc in enumerate(data["documents"]):
-        if doc["kind"] in kinds:
-            raise DefinitionRefused(f"documents[{d_index}].kind", f"pièce « {doc['kind']} » en double")
-        kinds.add(doc["kind"])
-        _check_reads(doc.get("when"), seen, f"documents[{d_index}].when")
-    for f_index, fee in enumerate(data["fees"]):
-        _check_reads(fee.get("when"), seen, f"fees[{f_index}].when")
-    for r_index, name in enumerate(data["receipt_fields"]):
-        if name not in seen:
-            raise DefinitionRefused(f"receipt_fields[{r_index}]", f"champ « {name} » inconnu")
-
-
-def _check_reads(condition: Condition | None, known: set[str], where: str) -> None:
-    for name in referenced_fields(condition):
-        if name not in known:
-            raise DefinitionRefused(
-                where, f"la condition lit « {name} », qui n'est pas demandé avant"
-            )
-
-
 def load_definition(path: Path) -> Procedure:
-    """Load and check one file; raise DefinitionRefused naming the place."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        raise DefinitionRefused("fichier", "le fichier n'est pas en UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        place = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else "fichier"
-        raise DefinitionRefused(place, f"YAML illisible : {getattr(exc, 'problem', exc)}") from None
-    validator = jsonschema.Draft202012Validator(_schema())
-    problems = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if problems:
-        # The deepest error is the most precise one for a oneOf/anyOf failure.
-        worst = jsonschema.exceptions.best_match(problems)
-        assert worst is not None
-        raise DefinitionRefused(_place(list(worst.absolute_path), root), worst.message)
-    try:
-        _check_consistency(data)
-    except DefinitionRefused as exc:
-        path_parts: list[str | int] = []
-        for token in exc.place.replace("]", "").replace("[", ".").split("."):
-            path_parts.append(int(token) if token.isdigit() else token)
-        raise DefinitionRefused(_place(path_parts, root), exc.message) from None
+    """Load and check one file; raise DefinitionRefused naming the place of the first problem."""
+    data, root = _parse(_read(path))
+    schema_problem = _schema_problem(data)
+    if schema_problem:
+        where, message = schema_problem
+        raise DefinitionRefused(_place(where, root), message)
+    found = [(_place(_parts(where), root), message) for where, message in procedure_checks.problems(data)]
+    if found:
+        (place, message), *others = found
+        raise DefinitionRefused(place, message, tuple(others))
     return _build(data)
 
 
 def load_catalogue(directory: Path | None = None) -> Catalogue:
-    """Every procedure file of ``directory``; broken ones are reported, not fatal."""
+    """Every procedure file of ``directory``; broken ones are reported, never fatal to the others."""
     directory = directory or resource_path("procedures")
     catalogue = Catalogue()
-    for path in sorted(directory.glob("*.yaml")):
+    try:
+        paths = sorted(directory.glob("*.yaml"))
+    except OSError as exc:
+        _refuse(catalogue, DefinitionError(str(directory), "dossier", f"illisible ({exc.strerror or exc})"))
+        return catalogue
+    for path in paths:
         try:
             procedure = load_definition(path)
         except DefinitionRefused as exc:
-            error = DefinitionError(path.name, exc.place, exc.message)
-            log.error("procedure definition refused: %s", error)
-            catalogue.errors.append(error)
+            _refuse(catalogue, DefinitionError(path.name, exc.place, exc.message, len(exc.others)))
+            continue
+        except Exception as exc:  # a case the checks missed must not take the other files down
+            log.error("procedure definition %s: unexpected %s", path.name, type(exc).__name__)
+            _refuse(catalogue, DefinitionError(path.name, "fichier", f"{UNEXPECTED} ({type(exc).__name__})"))
             continue
         if procedure.code in catalogue.procedures:
-            error = DefinitionError(path.name, "code", f"code « {procedure.code} » déjà utilisé")
-            log.error("procedure definition refused: %s", error)
-            catalogue.errors.append(error)
+            _refuse(catalogue, DefinitionError(path.name, "code", f"code « {procedure.code} » déjà utilisé"))
             continue
         catalogue.procedures[procedure.code] = procedure
     return catalogue
+
+
+def _refuse(catalogue: Catalogue, error: DefinitionError) -> None:
+    log.error("procedure definition refused: %s", error)
+    catalogue.errors.append(error)

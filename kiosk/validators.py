@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["KINDS", "ValidationError", "check"]
+__all__ = ["KINDS", "OPTIONS", "ValidationError", "check", "option_problems"]
 
 
 class ValidationError(ValueError):
@@ -451,6 +452,146 @@ _VALIDATORS: dict[str, Callable[..., str]] = {
 }
 
 KINDS: frozenset[str] = frozenset(_VALIDATORS)
+
+
+# --- options a procedure file may give ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """The values a definition file may give one option: a flag, or a whole number in range."""
+
+    type: type
+    minimum: int = 0
+    maximum: int = 0
+
+    def describe(self) -> str:
+        if self.type is bool:
+            return "vaut true ou false"
+        return f"est un nombre entier de {self.minimum} à {self.maximum}"
+
+
+_FLAG = OptionSpec(bool)
+# A person's life spans at most this many years: a date bound further back is a typo.
+MAX_YEARS = 150
+# Ranges only; the option names come from each validator's signature.
+_RANGES: dict[str, dict[str, OptionSpec]] = {
+    "date": {
+        "not_future": _FLAG,
+        "not_past": _FLAG,
+        "min_years_ago": OptionSpec(int, 0, MAX_YEARS),
+        "max_years_ago": OptionSpec(int, 1, MAX_YEARS),
+        "max_days_ago": OptionSpec(int, 1, MAX_YEARS * 366),
+    },
+    "digits": {"length": OptionSpec(int, 1, 50), "max_length": OptionSpec(int, 1, 50)},
+    # Shortest accepted address: a@b.fr.
+    "email": {"max_length": OptionSpec(int, 6, 254)},
+    "name": {"max_length": OptionSpec(int, 1, 500)},
+    "street": {"max_length": OptionSpec(int, 1, 500)},
+    "text": {"max_length": OptionSpec(int, 1, 500)},
+}
+# Options for tests and the session only: a file that froze the date would be wrong tomorrow.
+_NOT_FROM_FILES = frozenset({"today"})
+
+
+def _signature_options() -> dict[str, dict[str, OptionSpec]]:
+    """Each kind's keyword options, read from its function so the two cannot drift apart."""
+    options: dict[str, dict[str, OptionSpec]] = {}
+    for kind, validator in _VALIDATORS.items():
+        # Every keyword-only option has a default (``inspect`` would cost 10 ms at start-up).
+        names = [name for name in validator.__kwdefaults__ or {} if name not in _NOT_FROM_FILES]
+        ranges = _RANGES.get(kind, {})
+        if set(names) != set(ranges):
+            raise RuntimeError(f"validator {kind!r}: options {names} but ranges {sorted(ranges)}")
+        options[kind] = {name: ranges[name] for name in names}
+    return options
+
+
+OPTIONS: dict[str, dict[str, OptionSpec]] = _signature_options()
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def did_you_mean(name: str, possible: list[str]) -> str:
+    """`` — vouliez-vous dire « x » ?`` for a near miss, else nothing."""
+    import difflib  # noqa: PLC0415 - only for a refused file, not at every start
+
+    close = difflib.get_close_matches(name, possible, n=1, cutoff=0.6)
+    return f" — vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def option_problems(kind: str, options: Mapping[object, object]) -> Iterator[tuple[str, str]]:
+    """Each option ``check(kind, ..., **options)`` would choke on, or that no answer could pass.
+
+    Yields ``(option, French sentence)``; the option is ``""`` for a problem of the whole set.
+    """
+    accepted = OPTIONS[kind]
+    usable: dict[str, object] = {}
+    for name, value in options.items():
+        if not isinstance(name, str) or name not in accepted:
+            shown = name if isinstance(name, str) else _shown(name)
+            if not accepted:
+                yield str(name), f"le contrôle « {kind} » ne prend aucune option (« {shown} » donnée)"
+                continue
+            hint = did_you_mean(shown, list(accepted))
+            listed = ", ".join(accepted)
+            yield str(name), (f"option « {shown} » inconnue pour le contrôle « {kind} »{hint} "
+                              f"(options possibles : {listed})")
+            continue
+        spec = accepted[name]
+        # bool is an int in Python: a flag must be a real bool, a number must not be one.
+        in_range = type(value) is spec.type and (
+            spec.type is bool or spec.minimum <= value <= spec.maximum  # type: ignore[operator]
+        )
+        if not in_range:
+            yield name, f"l'option « {name} » {spec.describe()} (trouvé : {_shown(value)})"
+            continue
+        usable[name] = value
+    yield from _impossible(kind, usable)
+
+
+def _impossible(kind: str, options: Mapping[str, object]) -> Iterator[tuple[str, str]]:
+    """Options valid one by one that together refuse every answer."""
+    if kind == "digits":
+        length, longest = options.get("length"), options.get("max_length", 50)
+        if isinstance(length, int) and isinstance(longest, int) and length > longest:
+            yield "length", (f"« length » ({length}) dépasse « max_length » ({longest}) : "
+                             "aucun numéro ne passe")
+    if kind == "date":
+        # Any day of the year, including 29 February, must leave at least one date to give.
+        for today in (date(2028, 2, 29), date(2027, 3, 1), date(2027, 12, 31)):
+            earliest, latest = date_window(today, **options)  # type: ignore[arg-type]
+            if earliest > latest:
+                given = ", ".join(f"{k}: {_shown(v).lower()}" for k, v in options.items())
+                yield "", f"aucune date ne respecte à la fois {given}"
+                return
+
+
+def date_window(
+    today: date,
+    *,
+    not_future: bool = False,
+    not_past: bool = False,
+    min_years_ago: int | None = None,
+    max_years_ago: int | None = None,
+    max_days_ago: int | None = None,
+) -> tuple[date, date]:
+    """The first and last day the date options accept on ``today`` (first > last: none)."""
+    earliest, latest = date(1000, 1, 1), date(9999, 12, 31)
+    if not_future:
+        latest = min(latest, today)
+    if not_past:
+        earliest = max(earliest, today)
+    if min_years_ago is not None:
+        latest = min(latest, _years_before(today, min_years_ago))
+    if max_years_ago is not None:
+        earliest = max(earliest, _years_before(today, max_years_ago))
+    if max_days_ago is not None:
+        earliest = max(earliest, today - timedelta(days=max_days_ago))
+    return earliest, latest
 
 
 def check(kind: str, value: str, **options: object) -> str:

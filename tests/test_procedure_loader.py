@@ -22,7 +22,7 @@ def copy_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "place", "words"),
     [
-        ("    title: Votre véhicule\n", "", "steps[0]", "'title' is a required property"),
+        ("    title: Votre véhicule\n", "", "steps[0]", "« title » manque"),
         ("        type: yes_no\n", "        type: slider\n", "steps[0].fields[1].type (ligne 25)",
          "slider"),
         ("check: formule_number", "check: numerologie", "steps[0].fields[2].check",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.procedures import DefinitionRefused, load_catalogue, load_definition
+from kiosk.procedures import UNEXPECTED, DefinitionRefused, load_catalogue, load_definition
 
 
 def register(subparsers: Any, context: Any) -> None:
@@ -38,10 +38,11 @@ def _check(args: argparse.Namespace, context: Any) -> int:
         try:
             procedure = load_definition(path)
         except DefinitionRefused as exc:
-            print(f"REFUSÉ {path.name}, {exc.place} : {exc.message}", file=sys.stderr)
+            for place, message in ((exc.place, exc.message), *exc.others):
+                print(f"REFUSÉ {path.name}, {place} : {message}", file=sys.stderr)
             failed += 1
-        except OSError as exc:
-            print(f"REFUSÉ {path} : fichier illisible ({exc.strerror})", file=sys.stderr)
+        except Exception as exc:  # as load_catalogue: a case the checks missed is a refusal
+            print(f"REFUSÉ {path.name} : {UNEXPECTED} ({type(exc).__name__})", file=sys.stderr)
             failed += 1
         else:
             print(f"OK {path.name} : {procedure.code} version {procedure.version}")
