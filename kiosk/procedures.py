@@ -27,6 +27,7 @@ import yaml
 
 from kiosk import procedure_checks, schema_check
 from kiosk.conditions import Condition
+from kiosk.file_size import file_size
 from kiosk.procedure_checks import DEFAULT_CHECK
 from resources import resource_path
 
@@ -254,7 +255,7 @@ def _read(path: Path) -> str:
     except OSError as exc:
         raise DefinitionRefused("fichier", f"fichier illisible ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DefinitionRefused("fichier", f"fichier trop gros ({MAX_FILE_BYTES // 1024} Ko au plus)")
+        raise DefinitionRefused("fichier", f"fichier trop gros ({file_size(MAX_FILE_BYTES)} au plus)")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
