@@ -175,7 +175,7 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
 
 
 def _load(config: KioskConfig, demo: bool, cleanup: ExitStack) -> Backend:
-    """The worker thread's part of the start; warms the printing modules up afterwards."""
+    """The worker thread's part of the start."""
     if demo:
         config = _demo_config(config, cleanup)
     backend = load_backend(config, demo=demo)
@@ -183,9 +183,12 @@ def _load(config: KioskConfig, demo: bool, cleanup: ExitStack) -> Backend:
         from kiosk.mediators import create_demo_accounts
 
         create_demo_accounts(backend.mediators)
-    import kiosk.receipts  # noqa: F401 - reportlab takes a while to import: not at the first print
-
     return backend
+
+
+def _warm_up_printing() -> None:
+    """reportlab takes a while to import: not at the first citizen's receipt."""
+    import kiosk.receipts  # noqa: F401
 
 
 def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
@@ -204,6 +207,9 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         # scans a crash may have left; the demo's samples
         run_in_background(backend.end_session, lambda _result: None,
                           lambda exc: log.error("scanner folder cleanup failed: %s",
+                                                type(exc).__name__))
+        run_in_background(_warm_up_printing, lambda _result: None,
+                          lambda exc: log.error("printing modules cannot load: %s",
                                                 type(exc).__name__))
         sync.start()
         cleanup.callback(sync.stop)
