@@ -61,7 +61,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
 
     Raises ``OutboxError`` (French message) when the queue cannot be opened.
     """
-    from kiosk.central_client import make_sync_client
+    from kiosk.central_client import make_sync_service
     from kiosk.consent import load_consent
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import load_catalogue
@@ -73,7 +73,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
     outbox = open_outbox(config.data_dir)
-    client = make_sync_client(config, outbox)
+    service = make_sync_service(config, outbox)
     return KioskServices(
         config=config,
         catalogue=catalogue,
@@ -81,8 +81,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
         consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),
         print_receipt=receipt_printer(outbox, catalogue.procedures, config),
-        sync=SyncThread(SyncWorker(outbox, client, config.sync_interval_s,
-                                   config.retention_days)),
+        sync=SyncThread(SyncWorker(service, config.sync_interval_s)),
         demo=demo,
         end_session=_session_cleanup(config, catalogue, demo),
     )
@@ -143,13 +142,14 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
     """Second phase, run once the welcome screen is painted."""
     from kiosk.mediators import create_demo_accounts
     from offline_queue import OutboxError
+    from offline_queue.sync import InsecureCentralUrl
 
     try:
         if demo:
             config = _demo_config(config, cleanup)
         services = build_services(config, demo=demo)
-    except OutboxError as exc:
-        log.error("kiosk cannot start: the outbox cannot be opened")
+    except (OutboxError, InsecureCentralUrl) as exc:
+        log.error("kiosk cannot start: %s", type(exc).__name__)
         window.show_startup_error(str(exc))
         return
     cleanup.callback(services.outbox.close)

@@ -11,10 +11,12 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
 from offline_queue.backoff import parse_retry_after
+from offline_queue.central_url import plain_http_refused, same_origin
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,10 @@ class TemporaryFailure(SyncError):
     def __init__(self, message: str, retry_after_s: float | None = None) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
+
+
+class InsecureCentralUrl(SyncError):
+    """The central URL is plain http:// to another machine and no setting allows it."""
 
 
 class PermanentFailure(SyncError):
@@ -75,7 +81,11 @@ class CentralHttp:
         user_agent: str,
         session: requests.Session | None = None,
         now: Callable[[], datetime],
+        allow_http: bool = False,
     ) -> None:
+        refused = plain_http_refused(base_url, allow_http)
+        if refused is not None:
+            raise InsecureCentralUrl(refused)
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self._now = now
@@ -92,7 +102,15 @@ class CentralHttp:
         return f"{self.base_url}{path}"
 
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """Send one request; raise for network trouble, 401/403, 429, 5xx and redirects."""
+        """Send one request; raise for network trouble, 401/403, 429, 5xx and redirects.
+
+        Only to the base URL's origin: the session carries the token."""
+        if not same_origin(url, self.base_url):
+            log.error("%s refused: %s is not the central service's origin", method, urlsplit(url).netloc)
+            raise TemporaryFailure(
+                "Adresse hors du service central : rien n'y est envoyé, prévenez "
+                "l'assistance informatique ; " + LATER
+            )
         try:
             response = self.session.request(
                 method, url, timeout=self.timeout_s, allow_redirects=False, **kwargs

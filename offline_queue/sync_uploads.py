@@ -1,9 +1,14 @@
 """Resumable document uploads (tus 1.0.0 core, creation, checksum) for the sync client.
 
-The upload URL and offset are saved in the outbox after every accepted chunk,
-so a cut connection or a killed process resends at most one chunk. A
-completed upload keeps its id for good: the submission body cites it and must
-stay byte-identical on every retry.
+The upload URL is saved in the outbox as soon as the server creates it, and
+the offset after every accepted chunk, so a cut connection or a killed process
+resumes with ``HEAD`` and resends at most one chunk. A completed upload keeps
+its id for good (the server never expires one a submission cites): the body
+cites it, must stay byte-identical on every retry, and the file is never sent
+again.
+
+``Location`` may be absolute: it is followed only when its scheme, host and port
+are those of the base URL, so neither the token nor a byte goes to another origin.
 """
 
 from __future__ import annotations
@@ -11,10 +16,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+from collections.abc import Callable
 from typing import Protocol
+from urllib.parse import urlsplit
 
+from offline_queue.central_url import same_origin
 from offline_queue.models import StoredDocument
 from offline_queue.sync_http import (
+    LATER,
     CentralHttp,
     PermanentFailure,
     TemporaryFailure,
@@ -41,7 +50,11 @@ class _UploadGone(Exception):
 
 
 def upload_id_of(upload_url: str) -> str:
-    return upload_url.rstrip("/").rsplit("/", 1)[-1]
+    return urlsplit(upload_url).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+Sent = Callable[[int], None]
+"""Told the document's bytes the server holds, after each accepted chunk."""
 
 
 class DocumentUploader:
@@ -52,7 +65,9 @@ class DocumentUploader:
         self._progress = progress
         self._chunk_size = chunk_size
 
-    def upload(self, submission_id: str, doc: StoredDocument, data: bytes) -> str:
+    def upload(
+        self, submission_id: str, doc: StoredDocument, data: bytes, sent: Sent | None = None
+    ) -> str:
         if doc.upload_complete and doc.upload_url:
             return upload_id_of(doc.upload_url)
         url = doc.upload_url
@@ -61,10 +76,13 @@ class DocumentUploader:
             try:
                 if url is None:
                     url = self._create(doc)
+                    # Saved before the first PATCH: a cut there resumes this upload with HEAD
+                    # instead of creating another one.
+                    self._progress.save_upload(submission_id, doc.index, url, 0, False)
                     offset = 0
                 else:
                     offset = self._offset(url, doc.size)
-                self._send_from(submission_id, doc, data, url, offset)
+                self._send_from(submission_id, doc, data, url, offset, sent or _ignore)
                 return upload_id_of(url)
             except _UploadGone:
                 restarts += 1
@@ -93,9 +111,18 @@ class DocumentUploader:
         )
         location = response.headers.get("Location")
         if response.status_code == 201 and location:
-            if "://" in location:
+            if "://" not in location:
+                return self._http.url(f"/v1/uploads/{upload_id_of(location)}")
+            if same_origin(location, self._http.base_url):
                 return location
-            return self._http.url(f"/v1/uploads/{upload_id_of(location)}")
+            log.warning(
+                "upload Location points at another origin (%s): nothing sent there",
+                urlsplit(location).netloc,
+            )
+            raise TemporaryFailure(
+                "Le service central indique une adresse d'envoi sur un autre serveur : "
+                "rien n'y est envoyé, prévenez l'assistance informatique ; " + LATER
+            )
         if response.status_code == 413:
             raise PermanentFailure(
                 f"Le document « {doc.kind} » est trop gros pour le service central : "
@@ -123,8 +150,10 @@ class DocumentUploader:
         return int(offset)
 
     def _send_from(
-        self, submission_id: str, doc: StoredDocument, data: bytes, url: str, offset: int
+        self, submission_id: str, doc: StoredDocument, data: bytes, url: str, offset: int,
+        sent: Sent,
     ) -> None:
+        sent(offset)
         if offset == doc.size:
             self._progress.save_upload(submission_id, doc.index, url, offset, True)
         checksum_failures = 0
@@ -148,8 +177,10 @@ class DocumentUploader:
                     raise unexpected_answer(status)
                 offset = int(new_offset)
                 self._progress.save_upload(submission_id, doc.index, url, offset, offset == doc.size)
+                sent(offset)
             elif status == 409:
                 offset = self._offset(url, doc.size)
+                sent(offset)
                 if offset == doc.size:
                     self._progress.save_upload(submission_id, doc.index, url, offset, True)
             elif status in (404, 410):
@@ -169,3 +200,7 @@ class DocumentUploader:
                 )
             else:
                 raise unexpected_answer(status)
+
+
+def _ignore(offset: int) -> None:
+    """No one listens to this upload's progress."""

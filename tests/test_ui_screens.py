@@ -32,6 +32,7 @@ from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError
 from offline_queue import open_outbox
 from offline_queue.sync import AuthError, SyncClient
+from offline_queue.sync_service import SyncService
 from reference_central import serve_in_thread
 from ui.screens.common import Screen
 from ui.sync_worker import SyncStatus, SyncThread, SyncWorker
@@ -183,7 +184,7 @@ def sync_thread(data_dir: Path, url: str, token: str, timeout_s: float = 2.0):  
         outbox.enqueue(make_body(), [make_doc(seed=seed)])
     client = SyncClient(outbox, url, token, kiosk_id="7501-K02", user_agent="test",
                         timeout_s=timeout_s, backoff_base_s=0.01, backoff_max_s=0.05)
-    thread = SyncThread(SyncWorker(outbox, client, interval_s=3600))
+    thread = SyncThread(SyncWorker(SyncService(outbox, client), interval_s=3600))
     statuses: list[SyncStatus] = []
     thread.worker.status_changed.connect(statuses.append)
     return outbox, thread, statuses

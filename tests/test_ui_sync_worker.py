@@ -6,13 +6,15 @@ import pytest
 from faults import fast_client, fill
 
 from offline_queue import Outbox, PurgedError
+from offline_queue.sync_service import SyncService
 from reference_central import RunningServer
 from ui.sync_worker import SyncStatus, SyncWorker
 
 
 def test_pass_sends_purges_and_heartbeats(server: RunningServer, outbox: Outbox) -> None:
     [submission_id] = fill(outbox, 1)
-    worker = SyncWorker(outbox, fast_client(outbox, server.url), interval_s=3600, retention_days=0)
+    worker = SyncWorker(SyncService(outbox, fast_client(outbox, server.url), retention_days=0),
+                        interval_s=3600)
     statuses: list[SyncStatus] = []
     dossiers: list[tuple[str, str]] = []
     worker.status_changed.connect(statuses.append)

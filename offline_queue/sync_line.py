@@ -1,0 +1,61 @@
+"""The state of the line to the central service: how long to rest after failures.
+
+Back-off belongs to the line, not to each request: when the network or the
+server is unwell every request would fail alike, and when a chunk or a
+submission gets through the line is fine again, so progress resets the count.
+A single odd answer after progress therefore costs at most ``base_s``; a
+captive portal that persists keeps failing the health check and the rest
+grows up to ``max_s``.
+
+Times are read on the monotonic clock: setting the wall clock back (or
+forward) neither stalls nor hurries the sync.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from offline_queue.backoff import retry_delay
+
+
+class LineBackoff:
+    """Failures in a row on the line, and the monotonic moment the rest ends."""
+
+    def __init__(
+        self,
+        base_s: float,
+        max_s: float,
+        *,
+        rng: random.Random | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._base_s = base_s
+        self._max_s = max_s
+        self._rng = rng or random.Random()
+        self._monotonic = monotonic
+        self.failures = 0
+        self._until: float | None = None
+
+    def failed(self, retry_after_s: float | None = None) -> float:
+        """Count one more failure in a row; the seconds to rest (never under Retry-After)."""
+        self.failures += 1
+        delay = retry_delay(self.failures, self._base_s, self._max_s, retry_after_s, self._rng)
+        self._until = self._monotonic() + delay
+        return delay
+
+    def progressed(self) -> None:
+        """Something got through: the line is well, the next failure starts the count again."""
+        self.failures = 0
+        self._until = None
+
+    def remaining_s(self) -> float:
+        """Seconds of rest left, 0 when the line may be used now."""
+        if self._until is None:
+            return 0.0
+        return max(0.0, self._until - self._monotonic())
+
+    def cut_short(self) -> None:
+        """A person asked to send now: end the rest, keep the count (a new failure rests longer)."""
+        self._until = None
