@@ -35,3 +35,40 @@ def test_pass_sends_purges_and_heartbeats(server: RunningServer, outbox: Outbox)
     server.store.db.conn.commit()
     worker.sync_now()
     assert server.store.heartbeat("7501-K02") is not None
+
+
+def test_results_reach_the_gui_thread_as_plain_data(qtbot, server: RunningServer, outbox: Outbox) -> None:  # type: ignore[no-untyped-def]
+    """The worker runs the core's pass on its thread; the GUI side hears of it on its own."""
+    import threading
+
+    from offline_queue.sync import SendProgress
+    from ui.sync_worker import SyncThread
+
+    ids = fill(outbox, 1, sizes=(5 * 16 * 1024 + 100,))
+    thread = SyncThread(SyncWorker(SyncService(outbox, fast_client(outbox, server.url)),
+                                   interval_s=3600))
+    heard: list[tuple[str, object, int]] = []
+    thread.status_changed.connect(lambda s: heard.append(("status", s, threading.get_ident())))
+    thread.progress_changed.connect(lambda p: heard.append(("progress", p, threading.get_ident())))
+    thread.dossier_received.connect(lambda i, n: heard.append(("dossier", i, threading.get_ident())))
+    try:
+        thread.start()
+        qtbot.waitUntil(lambda: any(kind == "dossier" for kind, _, _ in heard), timeout=20000)
+        qtbot.waitUntil(lambda: heard[-1][0] == "status" and heard[-1][1].waiting == 0,  # type: ignore[union-attr]
+                        timeout=20000)
+    finally:
+        thread.stop()
+    assert {ident for _, _, ident in heard} == {threading.get_ident()}  # all on the GUI thread
+    progress = [p for kind, p, _ in heard if kind == "progress"]
+    assert progress and all(isinstance(p, SendProgress) for p in progress)
+    assert progress[-1] == SendProgress(ids[0], outbox.get(ids[0]).local_reference,
+                                        5 * 16 * 1024 + 100, 5 * 16 * 1024 + 100)
+    statuses = [s for kind, s, _ in heard if kind == "status"]
+    assert all(isinstance(s, SyncStatus) for s in statuses) and statuses[-1].online
+
+
+def test_status_line_shows_the_bytes_sent_of_the_request_going_up() -> None:
+    from offline_queue.sync import SendProgress
+
+    progress = SendProgress("id", "PN-7501-K02-000001", 1_258_291, 2_621_440)
+    assert SyncStatus.progress_text(progress) == "envoi en cours : 1,2 Mo sur 2,5 Mo"
