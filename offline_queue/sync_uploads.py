@@ -71,6 +71,10 @@ class DocumentUploader:
         if doc.upload_complete and doc.upload_url:
             return upload_id_of(doc.upload_url)
         url = doc.upload_url
+        if url is not None and not same_origin(url, self._http.base_url):
+            # Saved under another central address (IT changed it): the id is the service's,
+            # the address is today's.
+            url = self._http.url(f"/v1/uploads/{upload_id_of(url)}")
         restarts = 0
         while True:
             try:
