@@ -3,9 +3,10 @@
 Back-off belongs to the line, not to each request: when the network or the
 server is unwell every request would fail alike, and when a chunk or a
 submission gets through the line is fine again, so progress resets the count.
-A single odd answer after progress therefore costs at most ``base_s``; a
-captive portal that persists keeps failing the health check and the rest
-grows up to ``max_s``.
+The first failure after progress (a cut, one odd answer) is tried again at
+once, unless the server asked for a pause; the next ones in a row rest with
+full jitter, growing up to ``max_s``, so a captive portal that persists, or a
+line that is down, backs off.
 
 Times are read on the monotonic clock: setting the wall clock back (or
 forward) neither stalls nor hurries the sync.
@@ -36,18 +37,24 @@ class LineBackoff:
         self._rng = rng or random.Random()
         self._monotonic = monotonic
         self.failures = 0
+        self._working = False  # something got through since the last failure
         self._until: float | None = None
 
     def failed(self, retry_after_s: float | None = None) -> float:
         """Count one more failure in a row; the seconds to rest (never under Retry-After)."""
         self.failures += 1
-        delay = retry_delay(self.failures, self._base_s, self._max_s, retry_after_s, self._rng)
+        if self._working and self.failures == 1:
+            delay = retry_after_s or 0.0
+        else:
+            delay = retry_delay(self.failures, self._base_s, self._max_s, retry_after_s, self._rng)
+        self._working = False
         self._until = self._monotonic() + delay
         return delay
 
     def progressed(self) -> None:
         """Something got through: the line is well, the next failure starts the count again."""
         self.failures = 0
+        self._working = True
         self._until = None
 
     def remaining_s(self) -> float:

@@ -7,6 +7,9 @@ its id for good (the server never expires one a submission cites): the body
 cites it, must stay byte-identical on every retry, and the file is never sent
 again.
 
+Chunks last about a second on the line (``ChunkSizer``): the smallest on a
+slow line, so a cut costs little, larger on a fast one, so fewer requests.
+
 ``Location`` may be absolute: it is followed only when its scheme, host and port
 are those of the base URL, so neither the token nor a byte goes to another origin.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -35,6 +39,7 @@ log = logging.getLogger(__name__)
 
 MAX_RESTARTS = 2  # new uploads after a 404 within one attempt
 MAX_CHECKSUM_FAILURES = 3
+CHUNK_TARGET_S = 1.0  # a chunk takes about this long on the line, so a cut costs about this
 
 
 class UploadProgress(Protocol):
@@ -57,13 +62,43 @@ Sent = Callable[[int], None]
 """Told the document's bytes the server holds, after each accepted chunk."""
 
 
+class ChunkSizer:
+    """Chunks of about ``CHUNK_TARGET_S`` on the line as measured, between two bounds.
+
+    On a slow line every chunk is the smallest, so a cut resends little; on a fast one
+    chunks grow (at most doubling each time), so fewer requests and fsyncs are paid
+    for the same bytes. A failure starts again from the smallest."""
+
+    def __init__(self, smallest: int, largest: int, monotonic: Callable[[], float]) -> None:
+        self.smallest = smallest
+        self.largest = max(smallest, largest)
+        self.size = smallest
+        self._monotonic = monotonic
+        self._started = 0.0
+
+    def start(self) -> int:
+        self._started = self._monotonic()
+        return self.size
+
+    def accepted(self, length: int) -> None:
+        elapsed = self._monotonic() - self._started
+        wanted = length / elapsed * CHUNK_TARGET_S if elapsed > 0 else self.largest
+        self.size = int(min(self.largest, 2 * self.size, max(self.smallest, wanted)))
+
+    def failed(self) -> None:
+        self.size = self.smallest
+
+
 class DocumentUploader:
     """Sends one document and returns the id of its complete upload."""
 
-    def __init__(self, http: CentralHttp, progress: UploadProgress, chunk_size: int) -> None:
+    def __init__(
+        self, http: CentralHttp, progress: UploadProgress, chunk_size: int,
+        max_chunk_size: int | None = None, monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._http = http
         self._progress = progress
-        self._chunk_size = chunk_size
+        self.chunks = ChunkSizer(chunk_size, max_chunk_size or chunk_size, monotonic)
 
     def upload(
         self, submission_id: str, doc: StoredDocument, data: bytes, sent: Sent | None = None
@@ -162,20 +197,25 @@ class DocumentUploader:
             self._progress.save_upload(submission_id, doc.index, url, offset, True)
         checksum_failures = 0
         while offset < doc.size:
-            chunk = data[offset : offset + self._chunk_size]
+            chunk = data[offset : offset + self.chunks.start()]
             digest = base64.b64encode(hashlib.sha256(chunk).digest()).decode("ascii")
-            response = self._http.request(
-                "PATCH",
-                url,
-                data=chunk,
-                headers={
-                    "Content-Type": "application/offset+octet-stream",
-                    "Upload-Offset": str(offset),
-                    "Upload-Checksum": f"sha256 {digest}",
-                },
-            )
+            try:
+                response = self._http.request(
+                    "PATCH",
+                    url,
+                    data=chunk,
+                    headers={
+                        "Content-Type": "application/offset+octet-stream",
+                        "Upload-Offset": str(offset),
+                        "Upload-Checksum": f"sha256 {digest}",
+                    },
+                )
+            except TemporaryFailure:
+                self.chunks.failed()
+                raise
             status = response.status_code
             if status == 204:
+                self.chunks.accepted(len(chunk))
                 new_offset = response.headers.get("Upload-Offset", "")
                 if not new_offset.isdigit() or int(new_offset) != offset + len(chunk):
                     raise unexpected_answer(status)

@@ -303,6 +303,7 @@ def fast_client(outbox: Outbox, url: str, token: str = TOKEN, **options: Any) ->
         "backoff_base_s": 0.01,
         "backoff_max_s": 0.05,
         "chunk_size": CHUNK,
+        "max_chunk_size": CHUNK,  # fixed chunks, so tests can count them
         **options,
     }
     return SyncClient(outbox, url, token, **settings)

@@ -22,6 +22,7 @@ from offline_queue.models import utc_now
 from offline_queue.sync import SendProgress
 from offline_queue.sync_line import LineBackoff
 from offline_queue.sync_service import SyncService
+from offline_queue.sync_uploads import ChunkSizer
 from reference_central import RunningServer
 
 BIG = 5 * CHUNK + 1234  # six PATCH requests
@@ -66,8 +67,12 @@ def test_the_line_rests_longer_after_each_failure_in_a_row_and_progress_resets_i
     clock.t += 3
     assert line.remaining_s() == 5.0
     line.progressed()
-    assert line.remaining_s() == 0.0 and line.failed() == 1.0
+    assert line.remaining_s() == 0.0
+    assert line.failed() == 0.0  # the first failure after progress: at once
+    assert line.failed() == 2.0  # the second in a row rests, as the count says
+    line.progressed()
     assert line.failed(retry_after_s=30) == 30  # the server's Retry-After is a minimum
+    assert line.failed(retry_after_s=30) == 30
 
 
 def test_a_request_that_failed_often_does_not_rest_longer_than_the_line(
@@ -82,7 +87,7 @@ def test_a_request_that_failed_often_does_not_rest_longer_than_the_line(
     slept: list[float] = []
     report = line_client(outbox, proxy.url(), slept).sync(deadline_s=30)
     assert report.complete and report.failed == 1
-    assert slept == [BASE]  # one odd answer: one short rest, not 2^12 times the base
+    assert slept == []  # one odd answer after the uploads went through: tried again at once
     assert_delivered_once(server.store, outbox, [submission_id])
 
 
@@ -92,10 +97,13 @@ def test_progress_between_cuts_keeps_each_rest_short(
     ids = fill(outbox, 1, sizes=(BIG,))
     for skip in (1, 3, 5):  # every other PATCH is cut half-way, with a chunk accepted between
         proxy.add(Rule("PATCH", "/uploads/", "cut_body", skip=skip, cut_after=CHUNK // 2))
+    proxy.add(Rule("HEAD", "/uploads/", "respond", status=503, skip=1))  # after the 2nd cut
     slept: list[float] = []
     report = line_client(outbox, proxy.url(), slept).sync(deadline_s=30)
-    assert report.complete and report.failed == 3
-    assert slept == [BASE, BASE, BASE]  # not BASE, 2·BASE, 4·BASE: each chunk reset the line
+    assert report.complete and report.failed == 4
+    # Each cut follows an accepted chunk: tried again at once. Only the 503 that came
+    # right after a cut, with nothing through between, rests (the second in a row).
+    assert slept == [2 * BASE]  # not BASE, 2·BASE, 4·BASE, 8·BASE: each chunk reset the line
     assert_delivered_once(server.store, outbox, ids)
 
 
@@ -187,3 +195,45 @@ def test_an_upload_resumed_after_a_kill_reports_from_the_server_offset(
     SyncService(outbox, fast_client(outbox, proxy.url())).run_pass(progress=seen.append)
     assert seen[0].sent == 2 * CHUNK and seen[-1].sent == BIG
     assert outbox.get(submission_id).state == "sent"
+
+
+def test_chunks_last_about_a_second_on_the_line_between_their_bounds() -> None:
+    clock = Clock()
+    chunks = ChunkSizer(CHUNK, 16 * CHUNK, clock)
+    assert chunks.start() == CHUNK
+    clock.t += 0.01  # a fast line: the next chunk doubles, no more
+    chunks.accepted(CHUNK)
+    assert chunks.start() == 2 * CHUNK
+    clock.t += 0.01
+    chunks.accepted(2 * CHUNK)
+    assert chunks.size == 4 * CHUNK
+    for _ in range(5):
+        chunks.start()
+        clock.t += 0.01
+        chunks.accepted(chunks.size)
+    assert chunks.size == 16 * CHUNK  # never above the largest
+    chunks.start()
+    clock.t += 16 * 4.0  # the line slowed down to CHUNK every 4 s: back to the smallest
+    chunks.accepted(16 * CHUNK)
+    assert chunks.size == CHUNK
+    chunks.size = 8 * CHUNK
+    chunks.failed()
+    assert chunks.size == CHUNK
+
+
+def test_on_a_fast_line_chunks_grow_and_a_cut_still_resends_one_chunk(
+    server: RunningServer, outbox: Outbox, proxy: FaultProxy
+) -> None:
+    size = 40 * CHUNK + 99
+    ids = fill(outbox, 1, sizes=(size,))
+    proxy.add(Rule("PATCH", "/uploads/", "cut_body", skip=4, cut_after=CHUNK))
+    report = fast_client(outbox, proxy.url(), max_chunk_size=8 * CHUNK).sync(deadline_s=20)
+    assert report.complete
+    patches = [s for s in proxy.seen if s.method == "PATCH"]
+    lengths = [int(s.headers["content-length"]) for s in patches]
+    assert lengths[0] == CHUNK and max(lengths) == 8 * CHUNK  # loopback is fast: they grew
+    assert len(patches) < 40 // 2
+    cut = lengths[4]
+    assert proxy.body_bytes["PATCH"] - size <= cut  # only the cut chunk's start went twice
+    assert lengths[5] == CHUNK  # after the cut, from the smallest again
+    assert_delivered_once(server.store, outbox, ids)

@@ -72,3 +72,24 @@ def test_status_line_shows_the_bytes_sent_of_the_request_going_up() -> None:
 
     progress = SendProgress("id", "PN-7501-K02-000001", 1_258_291, 2_621_440)
     assert SyncStatus.progress_text(progress) == "envoi en cours : 1,2 Mo sur 2,5 Mo"
+
+
+def test_after_a_cut_the_worker_tries_again_without_waiting_the_interval(  # type: ignore[no-untyped-def]
+    qtbot, server: RunningServer, outbox: Outbox, proxy
+) -> None:
+    from faults import CHUNK, Rule
+
+    from ui.sync_worker import SyncThread
+
+    ids = fill(outbox, 1, sizes=(4 * CHUNK,))
+    proxy.add(Rule("PATCH", "/uploads/", "cut_body", skip=1, cut_after=CHUNK // 2))
+    thread = SyncThread(SyncWorker(SyncService(outbox, fast_client(outbox, proxy.url())),
+                                   interval_s=3600))  # the timer alone would wait an hour
+    dossiers: list[str] = []
+    thread.dossier_received.connect(lambda i, n: dossiers.append(i))
+    try:
+        thread.start()
+        qtbot.waitUntil(lambda: dossiers == ids, timeout=20000)
+    finally:
+        thread.stop()
+    assert proxy.count("HEAD") == 1 and proxy.count("POST", "/uploads") == 1

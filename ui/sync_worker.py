@@ -196,8 +196,10 @@ class SyncWorker(QObject):
         for submission_id, dossier_number in result.acknowledged:
             self.dossier_received.emit(submission_id, dossier_number)
         self.status_changed.emit(status_of(result, outage))
-        if self._soon is not None and 0 < result.rest_s * 1000 < self._interval_ms:
-            self._soon.start(max(1, int(result.rest_s * 1000)))
+        stopped_short = result.report.failed > 0 or result.rest_s > 0
+        if self._soon is not None and result.waiting and stopped_short and (
+                result.rest_s * 1000 < self._interval_ms):
+            self._soon.start(int(result.rest_s * 1000))  # the line's rest, not the interval
         self.pass_finished.emit()
 
     def _progress(self, progress: SendProgress) -> None:
