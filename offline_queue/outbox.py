@@ -617,14 +617,17 @@ class Outbox:
         )
 
     def save_upload(
-        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool
+        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool,
+        durable: bool | None = None,
     ) -> None:
         """Remember an upload's place so an interrupted one resumes instead of restarting.
 
-        Fsynced only when complete, since a submission will cite that upload id and must
-        cite the same one on every retry. An unfinished place needs no fsync: the server's
-        offset (HEAD) is the truth, and a place lost to a power cut costs a resend only."""
-        with self._write(durable=complete):
+        Fsynced (``durable``, by default when complete) before a submission cites the
+        upload id, which it must cite on every retry: the sync client fsyncs the last
+        document's, which flushes the others' with it. An unfinished place needs no
+        fsync: the server's offset (HEAD) is the truth, and a place lost to a power cut
+        costs a resend only."""
+        with self._write(durable=complete if durable is None else durable):
             cursor = self.db.execute(
                 "UPDATE documents SET upload_url = ?, upload_offset = ?, upload_complete = ? "
                 "WHERE submission_id = ? AND idx = ?",

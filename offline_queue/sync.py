@@ -351,7 +351,10 @@ class SyncClient:
                 if not doc.upload_complete:
                     data = self._outbox.document_bytes(submission_id, doc.index)
                 sent = _Watcher(self.line, item, before, total, progress)
-                upload_id = self._uploader.upload(submission_id, doc, data, sent)
+                # One fsync per request for its uploads: the last one's flushes the others'
+                # (same WAL), before the body cites them.
+                last = doc is documents[-1]
+                upload_id = self._uploader.upload(submission_id, doc, data, sent, durable=last)
                 body["documents"][doc.index]["upload_id"] = upload_id
                 before += doc.size
         except (PurgedError, OutboxKeyError, UnknownSubmission, DocumentLost) as problem:

@@ -46,7 +46,8 @@ class UploadProgress(Protocol):
     """The part of the outbox an upload writes to."""
 
     def save_upload(
-        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool
+        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool,
+        durable: bool | None = None,
     ) -> None: ...
 
 
@@ -99,10 +100,15 @@ class DocumentUploader:
         self._http = http
         self._progress = progress
         self.chunks = ChunkSizer(chunk_size, max_chunk_size or chunk_size, monotonic)
+        self._durable = True
 
     def upload(
-        self, submission_id: str, doc: StoredDocument, data: bytes, sent: Sent | None = None
+        self, submission_id: str, doc: StoredDocument, data: bytes, sent: Sent | None = None,
+        *, durable: bool = True,
     ) -> str:
+        """The upload id once the server holds the whole document. ``durable=False`` leaves
+        the fsync of its completion to a later commit (the caller's next document's)."""
+        self._durable = durable
         if doc.upload_complete and doc.upload_url:
             return upload_id_of(doc.upload_url)
         url = doc.upload_url
@@ -194,7 +200,7 @@ class DocumentUploader:
     ) -> None:
         sent(offset)
         if offset == doc.size:
-            self._progress.save_upload(submission_id, doc.index, url, offset, True)
+            self._progress.save_upload(submission_id, doc.index, url, offset, True, self._durable)
         checksum_failures = 0
         while offset < doc.size:
             chunk = data[offset : offset + self.chunks.start()]
@@ -220,13 +226,16 @@ class DocumentUploader:
                 if not new_offset.isdigit() or int(new_offset) != offset + len(chunk):
                     raise unexpected_answer(status)
                 offset = int(new_offset)
-                self._progress.save_upload(submission_id, doc.index, url, offset, offset == doc.size)
+                complete = offset == doc.size
+                self._progress.save_upload(
+                    submission_id, doc.index, url, offset, complete, complete and self._durable
+                )
                 sent(offset)
             elif status == 409:
                 offset = self._offset(url, doc.size)
                 sent(offset)
                 if offset == doc.size:
-                    self._progress.save_upload(submission_id, doc.index, url, offset, True)
+                    self._progress.save_upload(submission_id, doc.index, url, offset, True, self._durable)
             elif status in (404, 410):
                 raise _UploadGone
             elif status == 460:
