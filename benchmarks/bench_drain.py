@@ -5,29 +5,38 @@ kiosk's default back-off and chunk size) sends requests carrying one 1–3 MB sc
 through the shaping proxy of ``tests/faults.py`` to the reference service, which runs
 in its own process. The ideal is the time the payload (document bytes and submission
 bodies) needs at the line's rate, using every second the line is up, plus the
-server's Retry-After waits (none on these lines). Headers and round trips are not
-in the ideal: they are part of what the client pays.
+server's Retry-After waits (none on these lines). Headers, round trips and the
+server's own work are not in the ideal: they are part of what is paid. On the
+fast line, where they dominate, a bare ``requests`` loop sending the same
+documents in one PATCH each through the same line is timed too, as a floor.
 
 Lines: a clean fast line (100 Mbit/s, 2 ms); 2 Mbit/s with 40 ms round trip; the same
 with 10% of connections cut part-way through their request; the same with the line
 down 10 s of every 30 s (connections reset at once, a transfer under way cut).
 
-Sized to stay bounded: 4 requests per line by default (about 8 MB, 32 s of bytes at
-2 Mbit/s); the four lines take about 2.5 minutes in all.
-Usage: ``python benchmarks/bench_drain.py [--requests 4] [--lines fast,slow,cuts,outage]``.
+Which connections are cut follows a seeded draw, and one draw can bunch cuts together
+(seed 7 cuts connections 3, 5, 6 and 7), so the cut line is run with three seeds.
+
+Sized to stay bounded: 3 requests per line by default (about 4–5 MB, about 20 s of
+bytes at 2 Mbit/s); the four lines (the cut one three times) take about 3 minutes.
+Usage: ``python benchmarks/bench_drain.py [--requests 3] [--lines fast,slow,cuts,outage]
+[--cut-seeds 7,8,9]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import base64
+import hashlib
 import random
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -108,12 +117,51 @@ def drain(name: str, shape: LineShape, server_port: int, root: Path, count: int,
         proxy.stop()
 
 
+def bare(shape: LineShape, server_port: int, count: int, seed: int) -> float:
+    """The same documents and bodies by a bare ``requests`` loop, one PATCH per document."""
+    rng = random.Random(seed)
+    proxy = FaultProxy(server_port, shape)
+    session = requests.Session()
+    session.headers.update({"Authorization": f"Bearer {TOKEN}", "Tus-Resumable": "1.0.0",
+                            "User-Agent": f"{PRODUCT}/{__version__}"})
+    url = proxy.url()
+    try:
+        work = []
+        for n in range(count):
+            size = rng.randint(1 * MB, 3 * MB)
+            work.append((make_body(), make_doc("justificatif_domicile", size, seed=seed + n)))
+        started = time.monotonic()
+        assert session.get(f"{url}/v1/health", timeout=10).status_code == 200
+        for number, (body, doc) in enumerate(work, 1):
+            metadata = ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in (
+                ("sha256", doc.sha256), ("content_type", doc.content_type), ("filename", doc.filename)))
+            created = session.post(f"{url}/v1/uploads", timeout=10, headers={
+                "Upload-Length": str(doc.size), "Upload-Metadata": metadata})
+            upload_id = created.headers["Location"].rsplit("/", 1)[-1]
+            digest = base64.b64encode(hashlib.sha256(doc.data).digest()).decode()
+            patched = session.patch(f"{url}/v1/uploads/{upload_id}", data=doc.data, timeout=60, headers={
+                "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0",
+                "Upload-Checksum": f"sha256 {digest}"})
+            assert patched.status_code == 204, patched.status_code
+            body["local_reference"] = f"PN-7501-K02-9{seed:02d}{number:03d}"
+            body["documents"] = [{"kind": doc.kind, "upload_id": upload_id, "sha256": doc.sha256,
+                                  "size": doc.size, "content_type": doc.content_type,
+                                  "filename": doc.filename}]
+            answer = session.post(f"{url}/v1/submissions", data=canonical_json(body), timeout=10,
+                                  headers={"Idempotency-Key": body["id"],
+                                           "Content-Type": "application/json"})
+            assert answer.status_code == 201, answer.text
+        return time.monotonic() - started
+    finally:
+        proxy.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=3)
+    parser.add_argument("--cut-seeds", default="7,8,9")
     parser.add_argument("--lines", default=",".join(LINES))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--json", action="store_true", help="one JSON object per line as well")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -128,10 +176,19 @@ def main() -> int:
                   "| chunks twice per cut | new uploads after a cut |")
             print("|---|---|---|---|---|---|---|---|---|")
             for name in args.lines.split(","):
-                result = drain(name, LINES[name][1], port, root, args.requests, args.seed)
-                print(result.row(), flush=True)
-                if args.json:
-                    print(json.dumps(result.__dict__), flush=True)
+                title, shape = LINES[name]
+                shapes = [shape]
+                if name == "cuts":
+                    shapes = [replace(shape, seed=int(seed)) for seed in args.cut_seeds.split(",")]
+                for number, shaped in enumerate(shapes):
+                    result = drain(name, shaped, port, root / str(number), args.requests, args.seed)
+                    if len(shapes) > 1:
+                        result.line = f"{title} (seed {shaped.seed})"
+                    print(result.row(), flush=True)
+                if name == "fast":
+                    floor = bare(LINES[name][1], port, args.requests, args.seed + 100)
+                    print(f"| (same line, bare requests loop, one PATCH per document) | | "
+                          f"| {floor:.1f} s | {floor / result.ideal:.2f}× | | | | |", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=10)
