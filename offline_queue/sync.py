@@ -298,7 +298,7 @@ class SyncClient:
 
     def _line_failed(self, failure: TemporaryFailure, report: SyncReport) -> timedelta:
         """Rest the whole line for a jittered delay that grows with failures in a row."""
-        delay = timedelta(seconds=self.line.failed(failure.retry_after_s))
+        delay = timedelta(seconds=self.line.failed(failure.retry_after_s, cut=failure.cut))
         report.failed += 1
         report.last_error = str(failure)
         return delay

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from offline_queue.backoff import parse_retry_after
 from offline_queue.central_url import plain_http_refused, same_origin
@@ -35,9 +36,10 @@ class AuthError(SyncError):
 class TemporaryFailure(SyncError):
     """Worth trying again later with the same request (network, 5xx, 429, captive portal)."""
 
-    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+    def __init__(self, message: str, retry_after_s: float | None = None, *, cut: bool = False) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
+        self.cut = cut  # the connection was made, then dropped: the line is lossy, not down
 
 
 class InsecureCentralUrl(SyncError):
@@ -123,7 +125,8 @@ class CentralHttp:
         except requests.RequestException as exc:
             log.info("%s %s: %s", method, _path(url), type(exc).__name__)
             raise TemporaryFailure(
-                "Le service central est injoignable (réseau coupé ?) : " + LATER
+                "Le service central est injoignable (réseau coupé ?) : " + LATER,
+                cut=_was_connected(exc),
             ) from None
         status = response.status_code
         if status in (401, 403):
@@ -140,6 +143,17 @@ class CentralHttp:
             log.info("%s %s: unexpected redirect %d", method, _path(url), status)
             raise unexpected_answer(status)
         return response
+
+
+def _was_connected(exc: requests.RequestException) -> bool:
+    """True when the connection was made and then cut, False when it could not be made
+    (refused, unreachable, no answer to connect)."""
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return not isinstance(exc, requests.ConnectTimeout) and not isinstance(
+        reason, NewConnectionError | ConnectTimeoutError
+    )
 
 
 def _path(url: str) -> str:

@@ -5,8 +5,10 @@ server is unwell every request would fail alike, and when a chunk or a
 submission gets through the line is fine again, so progress resets the count.
 The first failure after progress (a cut, one odd answer) is tried again at
 once, unless the server asked for a pause; the next ones in a row rest with
-full jitter, growing up to ``max_s``, so a captive portal that persists, or a
-line that is down, backs off.
+full jitter, growing up to ``max_s``, so a captive portal that persists, a
+server in trouble, or a line that is down, backs off. Connections cut after
+they were made (a lossy line: the far end is there) rest no longer than the
+second failure does: waiting longer would not mend the line, only lose time.
 
 Times are read on the monotonic clock: setting the wall clock back (or
 forward) neither stalls nor hurries the sync.
@@ -19,6 +21,8 @@ import time
 from collections.abc import Callable
 
 from offline_queue.backoff import retry_delay
+
+CUT_CEILING = 2  # cuts in a row rest as the second failure in a row at most
 
 
 class LineBackoff:
@@ -40,13 +44,15 @@ class LineBackoff:
         self._working = False  # something got through since the last failure
         self._until: float | None = None
 
-    def failed(self, retry_after_s: float | None = None) -> float:
-        """Count one more failure in a row; the seconds to rest (never under Retry-After)."""
+    def failed(self, retry_after_s: float | None = None, *, cut: bool = False) -> float:
+        """Count one more failure in a row; the seconds to rest (never under Retry-After).
+        ``cut``: the connection was made, then dropped."""
         self.failures += 1
         if self._working and self.failures == 1:
             delay = retry_after_s or 0.0
         else:
-            delay = retry_delay(self.failures, self._base_s, self._max_s, retry_after_s, self._rng)
+            count = min(self.failures, CUT_CEILING) if cut else self.failures
+            delay = retry_delay(count, self._base_s, self._max_s, retry_after_s, self._rng)
         self._working = False
         self._until = self._monotonic() + delay
         return delay

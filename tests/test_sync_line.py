@@ -5,6 +5,7 @@ off; waits use the monotonic clock; the bytes sent are reported as they go."""
 from __future__ import annotations
 
 import random
+import socket
 from datetime import timedelta
 
 from faults import (
@@ -237,3 +238,45 @@ def test_on_a_fast_line_chunks_grow_and_a_cut_still_resends_one_chunk(
     assert proxy.body_bytes["PATCH"] - size <= cut  # only the cut chunk's start went twice
     assert lengths[5] == CHUNK  # after the cut, from the smallest again
     assert_delivered_once(server.store, outbox, ids)
+
+
+def test_cut_connections_rest_no_longer_than_the_second_failure() -> None:
+    line = LineBackoff(1.0, 600.0, rng=Ceiling(), monotonic=Clock())
+    assert [line.failed(cut=True) for _ in range(4)] == [1.0, 2.0, 2.0, 2.0]
+    assert line.failed() == 16.0  # a failure of another kind goes on with the count
+
+
+def test_a_cut_is_told_apart_from_a_line_that_is_down(outbox: Outbox) -> None:
+    import requests
+    from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
+
+    from offline_queue.sync_http import _was_connected
+
+    refused = NewConnectionError(None, "Connection refused")  # type: ignore[arg-type]
+    assert not _was_connected(requests.ConnectionError(MaxRetryError(None, "/", refused)))  # type: ignore[arg-type]
+    assert not _was_connected(requests.ConnectTimeout())
+    assert _was_connected(requests.ConnectionError(
+        ProtocolError("Connection aborted.", ConnectionResetError())))
+
+
+def test_a_lossy_line_keeps_its_rests_short_a_line_that_refuses_backs_off(
+    server: RunningServer, outbox: Outbox, proxy: FaultProxy
+) -> None:
+    ids = fill(outbox, 1, sizes=(BIG,))
+    proxy.add(Rule("PATCH", "/uploads/", "cut_body", skip=1, cut_after=CHUNK // 2))
+    proxy.add(Rule("HEAD", "/uploads/", "drop_before", times=3))  # cut again and again
+    slept: list[float] = []
+    assert line_client(outbox, proxy.url(), slept).sync(deadline_s=30).complete
+    assert slept == [2 * BASE, 2 * BASE, 2 * BASE]  # not 2·BASE, 4·BASE, 8·BASE
+    assert_delivered_once(server.store, outbox, ids)
+
+    fill(outbox, 1)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # bound, never listening: connections are refused
+    try:
+        down: list[float] = []
+        line_client(outbox, f"http://127.0.0.1:{closed.getsockname()[1]}/api", down).sync(
+            deadline_s=8 * BASE + 0.1)
+    finally:
+        closed.close()
+    assert down == [BASE, 2 * BASE, 4 * BASE]  # refused: the rest grows past a cut's
