@@ -1,8 +1,10 @@
 """Resumable document uploads (tus 1.0.0 core, creation, checksum) for the sync client.
 
-The upload URL is saved in the outbox as soon as the server creates it, and
-the offset after every accepted chunk, so a cut connection or a killed process
-resumes with ``HEAD`` and resends at most one chunk. A completed upload keeps
+The upload URL is saved in the outbox as soon as the server creates it, so a
+cut connection or a killed process resumes with ``HEAD`` (the server's offset
+is the truth) and resends at most one chunk. The offset itself is saved only
+every ``PLACE_EVERY_S``, for ``kiosk queue show``: each save rewrites the
+document's row, whose encrypted bytes it holds. A completed upload keeps
 its id for good (the server never expires one a submission cites): the body
 cites it, must stay byte-identical on every retry, and the file is never sent
 again.
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 MAX_RESTARTS = 2  # new uploads after a 404 within one attempt
 MAX_CHECKSUM_FAILURES = 3
 CHUNK_TARGET_S = 1.0  # a chunk takes about this long on the line, so a cut costs about this
+GROWTH = 4  # how much larger the next chunk may be than the last
+PLACE_EVERY_S = 10.0  # an unfinished upload's offset is saved this often at most
 
 
 class UploadProgress(Protocol):
@@ -67,7 +71,7 @@ class ChunkSizer:
     """Chunks of about ``CHUNK_TARGET_S`` on the line as measured, between two bounds.
 
     On a slow line every chunk is the smallest, so a cut resends little; on a fast one
-    chunks grow (at most doubling each time), so fewer requests and fsyncs are paid
+    chunks grow (at most fourfold each time), so fewer requests and fsyncs are paid
     for the same bytes. A failure starts again from the smallest."""
 
     def __init__(self, smallest: int, largest: int, monotonic: Callable[[], float]) -> None:
@@ -84,7 +88,7 @@ class ChunkSizer:
     def accepted(self, length: int) -> None:
         elapsed = self._monotonic() - self._started
         wanted = length / elapsed * CHUNK_TARGET_S if elapsed > 0 else self.largest
-        self.size = int(min(self.largest, 2 * self.size, max(self.smallest, wanted)))
+        self.size = int(min(self.largest, GROWTH * self.size, max(self.smallest, wanted)))
 
     def failed(self) -> None:
         self.size = self.smallest
@@ -100,6 +104,7 @@ class DocumentUploader:
         self._http = http
         self._progress = progress
         self.chunks = ChunkSizer(chunk_size, max_chunk_size or chunk_size, monotonic)
+        self._monotonic = monotonic
         self._durable = True
 
     def upload(
@@ -202,6 +207,7 @@ class DocumentUploader:
         if offset == doc.size:
             self._progress.save_upload(submission_id, doc.index, url, offset, True, self._durable)
         checksum_failures = 0
+        saved_at = self._monotonic()
         while offset < doc.size:
             chunk = data[offset : offset + self.chunks.start()]
             digest = base64.b64encode(hashlib.sha256(chunk).digest()).decode("ascii")
@@ -227,9 +233,11 @@ class DocumentUploader:
                     raise unexpected_answer(status)
                 offset = int(new_offset)
                 complete = offset == doc.size
-                self._progress.save_upload(
-                    submission_id, doc.index, url, offset, complete, complete and self._durable
-                )
+                if complete or self._monotonic() - saved_at >= PLACE_EVERY_S:
+                    self._progress.save_upload(
+                        submission_id, doc.index, url, offset, complete, complete and self._durable
+                    )
+                    saved_at = self._monotonic()
                 sent(offset)
             elif status == 409:
                 offset = self._offset(url, doc.size)

@@ -200,23 +200,26 @@ def test_an_upload_resumed_after_a_kill_reports_from_the_server_offset(
 
 def test_chunks_last_about_a_second_on_the_line_between_their_bounds() -> None:
     clock = Clock()
-    chunks = ChunkSizer(CHUNK, 16 * CHUNK, clock)
+    chunks = ChunkSizer(CHUNK, 32 * CHUNK, clock)
     assert chunks.start() == CHUNK
-    clock.t += 0.01  # a fast line: the next chunk doubles, no more
+    clock.t += 0.01  # a fast line: the next chunk grows fourfold, no more
     chunks.accepted(CHUNK)
-    assert chunks.start() == 2 * CHUNK
+    assert chunks.start() == 4 * CHUNK
     clock.t += 0.01
-    chunks.accepted(2 * CHUNK)
-    assert chunks.size == 4 * CHUNK
-    for _ in range(5):
-        chunks.start()
-        clock.t += 0.01
-        chunks.accepted(chunks.size)
-    assert chunks.size == 16 * CHUNK  # never above the largest
+    chunks.accepted(4 * CHUNK)
+    assert chunks.size == 16 * CHUNK
     chunks.start()
-    clock.t += 16 * 4.0  # the line slowed down to CHUNK every 4 s: back to the smallest
+    clock.t += 0.01
     chunks.accepted(16 * CHUNK)
+    assert chunks.size == 32 * CHUNK  # never above the largest
+    chunks.start()
+    clock.t += 8 * 4.0  # the line slowed down to a CHUNK every 4 s: back to the smallest
+    chunks.accepted(32 * CHUNK)
     assert chunks.size == CHUNK
+    chunks.start()
+    clock.t += 1.0  # 2·CHUNK a second: chunks of about a second
+    chunks.accepted(2 * CHUNK)
+    assert chunks.size == 2 * CHUNK
     chunks.size = 8 * CHUNK
     chunks.failed()
     assert chunks.size == CHUNK
@@ -280,3 +283,21 @@ def test_a_lossy_line_keeps_its_rests_short_a_line_that_refuses_backs_off(
     finally:
         closed.close()
     assert down == [BASE, 2 * BASE, 4 * BASE]  # refused: the rest grows past a cut's
+
+
+def test_an_upload_rewrites_its_document_row_twice_not_once_per_chunk(
+    server: RunningServer, outbox: Outbox, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Each save rewrites the row holding the encrypted scan (megabytes): the address once
+    created, the completion; the offsets in between are the server's to tell (HEAD)."""
+    fill(outbox, 1, sizes=(BIG,))
+    saves: list[tuple[int, bool, bool | None]] = []
+    save = outbox.save_upload
+
+    def counted(submission_id, index, url, offset, complete, durable=None):  # type: ignore[no-untyped-def]
+        saves.append((offset, complete, durable))
+        save(submission_id, index, url, offset, complete, durable)
+
+    monkeypatch.setattr(outbox, "save_upload", counted)
+    assert fast_client(outbox, server.url).sync().complete
+    assert saves == [(0, False, None), (BIG, True, True)]  # six chunks, two saves
