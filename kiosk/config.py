@@ -48,6 +48,7 @@ class KioskConfig:
     central_url: str = "http://127.0.0.1:8765/api"
     central_token: str = ""
     central_timeout_s: float = 10.0
+    central_allow_http: bool = False  # plain http:// to another machine (a private network only)
     printer_name: str = ""
     printer_format: str = "thermal"
     escpos_device: str = ""
@@ -117,6 +118,12 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
     return convert
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("attendu : true ou false")
+    return value
+
+
 def _path(value: Any) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("attendu : un chemin de dossier")
@@ -146,6 +153,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "central.url": ("central_url", _url),
     "central.token": ("central_token", _text(None, "")),
     "central.timeout_s": ("central_timeout_s", _number(0.5, 300, float)),
+    "central.allow_http": ("central_allow_http", _flag),
     "printer.name": ("printer_name", _text(None, "")),
     "printer.format": ("printer_format", _choice("a4", "thermal")),
     "printer.escpos_device": ("escpos_device", _text(None, "")),

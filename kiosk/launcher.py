@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from offline_queue import Outbox
-    from offline_queue.sync import SyncClient
+    from offline_queue.sync_service import SyncService
     from ui.main_window import KioskServices, MainWindow
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class Backend:
     outbox: Outbox
     consent: ConsentText
     mediators: MediatorDirectory
-    client: SyncClient
+    sync: SyncService
     print_receipt: Callable[[str, bool, str], None]
     end_session: Callable[[], None]
     demo: bool
@@ -78,12 +78,13 @@ class Backend:
 
 def load_backend(config: KioskConfig, *, demo: bool = False,
                  catalogue: Catalogue | None = None) -> Backend:
-    """Open the outbox and the accounts, load the catalogue, prepare the sync client.
+    """Open the outbox and the accounts, load the catalogue, prepare the sync service.
 
     Plain Python, safe on any thread. Raises ``OutboxError`` (French message) when the
-    queue cannot be opened.
+    queue cannot be opened, ``InsecureCentralUrl`` (French message naming the setting)
+    for a plain http:// central address off this machine.
     """
-    from kiosk.central_client import make_sync_client
+    from kiosk.central_client import make_sync_service
     from kiosk.consent import load_consent
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import load_catalogue
@@ -96,7 +97,7 @@ def load_backend(config: KioskConfig, *, demo: bool = False,
     return Backend(
         config=config, catalogue=catalogue, outbox=outbox, consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),
-        client=make_sync_client(config, outbox),
+        sync=make_sync_service(config, outbox),
         print_receipt=receipt_printer(outbox, catalogue.procedures, config),
         end_session=_session_cleanup(config, catalogue, demo), demo=demo)
 
@@ -108,8 +109,7 @@ def services_from(backend: Backend) -> KioskServices:
     from ui.sync_worker import SyncThread, SyncWorker
 
     config = backend.config
-    sync = SyncThread(SyncWorker(backend.outbox, backend.client, config.sync_interval_s,
-                                 config.retention_days))
+    sync = SyncThread(SyncWorker(backend.sync, config.sync_interval_s))
     return KioskServices(
         config=config, catalogue=backend.catalogue, outbox=backend.outbox,
         consent=backend.consent, mediators=backend.mediators,
@@ -195,6 +195,7 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
     """Second phase, run once the welcome screen is painted: load off the GUI thread,
     then attach the services to the window on it."""
     from offline_queue import OutboxError
+    from offline_queue.sync_http import InsecureCentralUrl
     from ui.screens.background import run_in_background
 
     def loaded(backend: Backend) -> None:
@@ -215,8 +216,8 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         cleanup.callback(sync.stop)
 
     def failed(error: BaseException) -> None:
-        if isinstance(error, OutboxError):
-            log.error("kiosk cannot start: the outbox cannot be opened")
+        if isinstance(error, OutboxError | InsecureCentralUrl):
+            log.error("kiosk cannot start: %s", type(error).__name__)
             window.show_startup_error(str(error))
             return
         log.error("kiosk cannot start: %s", type(error).__name__, exc_info=error)

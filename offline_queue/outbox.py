@@ -344,8 +344,22 @@ class Outbox:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[None]:
-        """One IMMEDIATE transaction: all or nothing, fsynced at COMMIT."""
+    def _write(self, durable: bool = True) -> Iterator[None]:
+        """One IMMEDIATE transaction: all or nothing, fsynced at COMMIT.
+
+        ``durable=False`` commits without the fsync (WAL, ``synchronous=NORMAL``): it
+        survives a killed process, and the next durable commit flushes it; only a power
+        cut can take it back. For what the central service also knows (see ``save_upload``)."""
+        with self._lock:
+            if not durable:
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            try:
+                yield from self._transaction()
+            finally:
+                if not durable:
+                    self.db.execute("PRAGMA synchronous = FULL")
+
+    def _transaction(self) -> Iterator[None]:
         with self._lock:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
@@ -696,8 +710,9 @@ class Outbox:
         action_fr: str,
         assignments: str,
         params: Sequence[Any],
+        durable: bool = True,
     ) -> None:
-        with self._write():
+        with self._write(durable):
             placeholders = ", ".join("?" * len(allowed_from))
             cursor = self.db.execute(
                 f"UPDATE submissions SET {assignments} WHERE id = ? AND state IN ({placeholders})",
@@ -728,20 +743,31 @@ class Outbox:
         return [self._item(row) for row in rows]
 
     def mark_sending(self, submission_id: str) -> None:
-        """Recorded before anything goes on the wire, so a crash never looks like a success."""
+        """Recorded before anything goes on the wire, so a crash never looks like a success.
+
+        Not fsynced: after a power cut the row is back to ``queued`` and is sent again
+        under the same key, which the server answers as before."""
         self._transition(
             submission_id,
             ("queued", "sending"),
             "l'envoyer",
             "state = 'sending', attempts = attempts + 1",
             (),
+            durable=False,
         )
 
     def save_upload(
-        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool
+        self, submission_id: str, index: int, upload_url: str | None, offset: int, complete: bool,
+        durable: bool | None = None,
     ) -> None:
-        """Remember an upload's place so an interrupted one resumes instead of restarting."""
-        with self._write():
+        """Remember an upload's place so an interrupted one resumes instead of restarting.
+
+        Fsynced (``durable``, by default when complete) before a submission cites the
+        upload id, which it must cite on every retry: the sync client fsyncs the last
+        document's, which flushes the others' with it. An unfinished place needs no
+        fsync: the server's offset (HEAD) is the truth, and a place lost to a power cut
+        costs a resend only."""
+        with self._write(durable=complete if durable is None else durable):
             cursor = self.db.execute(
                 "UPDATE documents SET upload_url = ?, upload_offset = ?, upload_complete = ? "
                 "WHERE submission_id = ? AND idx = ?",

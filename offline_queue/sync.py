@@ -4,8 +4,9 @@ Each submission is marked ``sending`` before anything goes on the wire, its
 documents are uploaded (resumably) before the submission cites them, and it is
 marked ``sent`` only when the server answers with its id and a dossier number.
 A permanent refusal sets that one submission aside for a mediator; a temporary
-failure pauses the whole client with exponential back-off and full jitter,
-since the server, not the submission, is what is unwell.
+failure rests the whole line with exponential back-off and full jitter
+(``sync_line``), since the line, not the submission, is what is unwell, and
+any progress (an accepted chunk, an acknowledgement) resets it.
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import requests
 
-from offline_queue.backoff import retry_delay
 from offline_queue.canonical import canonical_json
 from offline_queue.errors import (
     DocumentLost,
@@ -36,19 +36,23 @@ from offline_queue.submission import Submission
 from offline_queue.sync_http import (
     AuthError,
     CentralHttp,
+    InsecureCentralUrl,
     PermanentFailure,
     SyncError,
     TemporaryFailure,
     error_body,
     unexpected_answer,
 )
+from offline_queue.sync_line import LineBackoff
 from offline_queue.sync_lock import exclusive_sync
 from offline_queue.sync_uploads import DocumentUploader
 from offline_queue.times import parse_time, rfc3339, utc_now
 
 __all__ = [
     "AuthError",
+    "InsecureCentralUrl",
     "PermanentFailure",
+    "SendProgress",
     "SyncClient",
     "SyncError",
     "SyncReport",
@@ -57,12 +61,25 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CHUNK_SIZE = 256 * 1024
+DEFAULT_CHUNK_SIZE = 256 * 1024  # the smallest chunk: about 1 s at 2 Mbit/s
+DEFAULT_MAX_CHUNK_SIZE = 8 * 1024 * 1024  # chunks grow to about 1 s on a faster line
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 ANOTHER_SYNC = ("Une autre synchronisation est déjà en cours sur cette borne : "
                 "les demandes partiront avec elle.")
+
+
+class SendProgress(NamedTuple):
+    """How much of a request's documents the server holds: plain data for the screens."""
+
+    submission_id: str
+    local_reference: str
+    sent: int  # bytes the server acknowledged, all documents of the request together
+    total: int
+
+
+Progress = Callable[[SendProgress], None]
 
 
 @dataclass
@@ -76,6 +93,8 @@ class SyncReport:
     remaining: int = 0  # still to send (queued or sending)
     auth_error: str | None = None
     last_error: str | None = None
+    online: bool = False  # the central service answered its health check during this run
+    rest_s: float = 0.0  # the line's rest left at the end; the next try makes sense after it
 
     @property
     def complete(self) -> bool:
@@ -114,26 +133,26 @@ class SyncClient:
         backoff_base_s: float = 2.0,
         backoff_max_s: float = 600.0,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
+        max_chunk_size: int = DEFAULT_MAX_CHUNK_SIZE,
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         now: Callable[[], datetime] = utc_now,
         monotonic: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
+        allow_http: bool = False,
     ) -> None:
         self._outbox = outbox
         self._kiosk_id = kiosk_id
         self._user_agent = user_agent
-        self._backoff = (backoff_base_s, backoff_max_s)
         self._sleep = sleep
         self._now = now
         self._monotonic = monotonic
-        self._rng = rng or random.Random()
         self._http = CentralHttp(
-            base_url, token, timeout_s=timeout_s, user_agent=user_agent, session=session, now=now
+            base_url, token, timeout_s=timeout_s, user_agent=user_agent, session=session, now=now,
+            allow_http=allow_http,
         )
-        self._uploader = DocumentUploader(self._http, outbox, chunk_size)
-        self._failures_in_row = 0
-        self._pause_until: datetime | None = None
+        self._uploader = DocumentUploader(self._http, outbox, chunk_size, max_chunk_size, monotonic)
+        self.line = LineBackoff(backoff_base_s, backoff_max_s, rng=rng, monotonic=monotonic)
         self._last_sync_at: datetime | None = None
 
     # -- single requests ------------------------------------------------------------
@@ -204,10 +223,14 @@ class SyncClient:
 
     # -- the sync loop --------------------------------------------------------------
 
-    def sync(self, deadline_s: float | None = None, *, force: bool = False) -> SyncReport:
-        """Send what is due. Without ``deadline_s`` one pass; with it, keep going (waiting
-        out back-offs) until nothing is left to send or the time is up. ``force`` ignores
-        each submission's own next-attempt time (a mediator asked to send now).
+    def sync(
+        self, deadline_s: float | None = None, *, force: bool = False, progress: Progress | None = None
+    ) -> SyncReport:
+        """Send what waits. Without ``deadline_s`` one pass, which stops at the first
+        temporary failure or while the line rests; with it, keep going (waiting out the
+        line's rest) until nothing is left to send or the time is up. ``force`` ends the
+        line's rest at once (a person asked to send now). ``progress`` is told the bytes
+        sent of the request being sent, after every accepted chunk.
 
         Only one process syncs an outbox at a time; another one waits for it up to the
         deadline, then reports what is left without sending anything."""
@@ -215,45 +238,50 @@ class SyncClient:
         with exclusive_sync(self._outbox.path.parent, wait_s=deadline_s or 0.0) as mine:
             if mine:
                 left = None if deadline_s is None else deadline_s - (self._monotonic() - started)
-                return self._sync_alone(left, force=force)
+                return self._sync_alone(left, force=force, progress=progress)
         log.info("sync skipped: another process is syncing this outbox")
         report = SyncReport(last_error=ANOTHER_SYNC)
         self._count_at_end(report)
         return report
 
-    def _sync_alone(self, deadline_s: float | None, *, force: bool) -> SyncReport:
+    def _sync_alone(
+        self, deadline_s: float | None, *, force: bool, progress: Progress | None
+    ) -> SyncReport:
         report = SyncReport()
         deadline = None if deadline_s is None else self._monotonic() + deadline_s
+        if force:
+            self.line.cut_short()
         online = False
         try:
             while not self._time_is_up(deadline):
-                now = self._now()
-                if self._pause_until is not None and self._pause_until > now:
-                    if not self._wait_until(self._pause_until, deadline):
+                rest = self.line.remaining_s()
+                if rest > 0:
+                    if not self._wait(rest, deadline):
                         break
                     continue
                 if not online:
                     try:
                         self._check_health()
-                        online = True
+                        online = report.online = True
                     except TemporaryFailure as failure:
-                        self._server_failed(failure, report, attempts=0)
+                        self._line_failed(failure, report)
                         if deadline is None:
                             break
                         continue
-                items = self._outbox.due(_FAR_FUTURE if force else now)
+                # Every waiting request is due: the rest between tries is the line's.
+                items = self._outbox.due(_FAR_FUTURE)
                 if not items:
-                    earliest = self._earliest_pending()
-                    if earliest is None or not self._wait_until(earliest, deadline):
-                        break
-                    continue
+                    break
+                failed = False
                 for item in items:
                     if self._time_is_up(deadline):
                         break
-                    if not self._send_one(item, report):
-                        online = False
+                    if not self._send_one(item, report, progress):
+                        # No new health check: the service answered this run, and every
+                        # answer is checked anyway; one more request is one more to cut.
+                        failed = True
                         break
-                if not online and deadline is None:
+                if failed and deadline is None:
                     break
         except AuthError as refused:
             report.auth_error = str(refused)
@@ -263,6 +291,7 @@ class SyncClient:
             except AuthError as refused:
                 report.auth_error = str(refused)
         self._count_at_end(report)
+        report.rest_s = self.line.remaining_s()
         log.info(
             "sync: %d sent, %d temporary failures, %d set aside, %d remaining, %d need attention%s",
             report.sent, report.failed, report.set_aside, report.remaining,
@@ -278,35 +307,21 @@ class SyncClient:
     def _time_is_up(self, deadline: float | None) -> bool:
         return deadline is not None and self._monotonic() >= deadline
 
-    def _wait_until(self, moment: datetime, deadline: float | None) -> bool:
-        """Sleep until ``moment`` if the deadline allows it; False means give up for this run."""
-        if deadline is None:
-            return False
-        seconds = max(0.0, (moment - self._now()).total_seconds())
-        if self._monotonic() + seconds > deadline:
+    def _wait(self, seconds: float, deadline: float | None) -> bool:
+        """Sleep ``seconds`` if the deadline allows it; False means give up for this run."""
+        if deadline is None or self._monotonic() + seconds > deadline:
             return False
         self._sleep(seconds)
         return True
 
-    def _earliest_pending(self) -> datetime | None:
-        pending = self._outbox.list_items(states=("queued", "sending"))
-        return min((item.next_attempt_at for item in pending), default=None)
-
-    def _server_failed(self, failure: TemporaryFailure, report: SyncReport, attempts: int) -> timedelta:
-        """Pause every request for a jittered, growing delay (at least Retry-After)."""
-        self._failures_in_row += 1
-        base_s, max_s = self._backoff
-        delay = timedelta(
-            seconds=retry_delay(
-                max(self._failures_in_row, attempts), base_s, max_s, failure.retry_after_s, self._rng
-            )
-        )
-        self._pause_until = self._now() + delay
+    def _line_failed(self, failure: TemporaryFailure, report: SyncReport) -> timedelta:
+        """Rest the whole line for a jittered delay that grows with failures in a row."""
+        delay = timedelta(seconds=self.line.failed(failure.retry_after_s, cut=failure.cut))
         report.failed += 1
         report.last_error = str(failure)
         return delay
 
-    def _send_one(self, item: QueuedSubmission, report: SyncReport) -> bool:
+    def _send_one(self, item: QueuedSubmission, report: SyncReport, progress: Progress | None) -> bool:
         """Try one submission; False when the server is unwell and the pass should stop."""
         try:
             self._outbox.mark_sending(item.id)
@@ -314,13 +329,14 @@ class SyncClient:
             log.info("submission %s changed state meanwhile, skipped", item.id)
             return True
         try:
-            body = self._body_with_uploads(item.id)
-            receipt = self._submit(item.id, body)
+            record = self._body_with_uploads(item, progress)
+            receipt = self._submit(item.id, record)
         except AuthError as refused:
             self._outbox.mark_retry(item.id, str(refused), self._now())
             raise
         except TemporaryFailure as failure:
-            delay = self._server_failed(failure, report, attempts=item.attempts + 1)
+            delay = self._line_failed(failure, report)
+            # The time stored is what ``queue show`` tells IT; the sync itself waits on the line.
             self._outbox.mark_retry(item.id, str(failure), self._now() + delay)
             log.info("submission %s: temporary failure, next try in %.1fs", item.id, delay.total_seconds())
             return False
@@ -329,8 +345,7 @@ class SyncClient:
             report.set_aside += 1
             log.warning("submission %s set aside for a mediator", item.id)
             return True
-        self._failures_in_row = 0
-        self._pause_until = None
+        self.line.progressed()
         self._last_sync_at = self._now()
         try:
             self._outbox.mark_sent(item.id, receipt["dossier_number"], receipt["received_at"])
@@ -341,16 +356,26 @@ class SyncClient:
         log.info("submission %s acknowledged as %s", item.id, receipt["dossier_number"])
         return True
 
-    def _body_with_uploads(self, submission_id: str) -> Submission:
+    def _body_with_uploads(self, item: QueuedSubmission, progress: Progress | None) -> Submission:
         """The stored record with every document uploaded and its upload_id filled in."""
+        submission_id = item.id
         try:
             record = self._outbox.submission(submission_id)
+            documents = self._outbox.documents(submission_id)
+            total = sum(doc.size for doc in documents)
+            before = 0  # bytes of the documents already on the server
             upload_ids: dict[int, str] = {}
-            for doc in self._outbox.documents(submission_id):
+            for doc in documents:
                 data = b""
                 if not doc.upload_complete:
                     data = self._outbox.document_bytes(submission_id, doc.index)
-                upload_ids[doc.index] = self._uploader.upload(submission_id, doc, data)
+                sent = _Watcher(self.line, item, before, total, progress)
+                # One fsync per request for its uploads: the last one's flushes the others'
+                # (same WAL), before the body cites them.
+                last = doc is documents[-1]
+                upload_ids[doc.index] = self._uploader.upload(submission_id, doc, data, sent,
+                                                              durable=last)
+                before += doc.size
         except (
             PurgedError, OutboxKeyError, UnknownSubmission, DocumentLost, InvalidSubmission
         ) as problem:
@@ -403,3 +428,27 @@ class SyncClient:
                 [answer] if answer else [],
             )
         raise unexpected_answer(status)
+
+
+class _Watcher:
+    """Turns one document's offsets into progress: the line's, and the screens'."""
+
+    def __init__(
+        self, line: LineBackoff, item: QueuedSubmission, before: int, total: int,
+        progress: Progress | None,
+    ) -> None:
+        self._line = line
+        self._item = item
+        self._before = before
+        self._total = total
+        self._progress = progress
+        self._seen: int | None = None
+
+    def __call__(self, offset: int) -> None:
+        if self._seen is not None and offset > self._seen:
+            self._line.progressed()  # a chunk got through: the line is well
+        self._seen = offset
+        if self._progress is not None:
+            self._progress(SendProgress(
+                self._item.id, self._item.local_reference, self._before + offset, self._total
+            ))

@@ -11,10 +11,13 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 
 from offline_queue.backoff import parse_retry_after
+from offline_queue.central_url import plain_http_refused, same_origin
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +36,14 @@ class AuthError(SyncError):
 class TemporaryFailure(SyncError):
     """Worth trying again later with the same request (network, 5xx, 429, captive portal)."""
 
-    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+    def __init__(self, message: str, retry_after_s: float | None = None, *, cut: bool = False) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
+        self.cut = cut  # the connection was made, then dropped: the line is lossy, not down
+
+
+class InsecureCentralUrl(SyncError):
+    """The central URL is plain http:// to another machine and no setting allows it."""
 
 
 class PermanentFailure(SyncError):
@@ -75,7 +83,11 @@ class CentralHttp:
         user_agent: str,
         session: requests.Session | None = None,
         now: Callable[[], datetime],
+        allow_http: bool = False,
     ) -> None:
+        refused = plain_http_refused(base_url, allow_http)
+        if refused is not None:
+            raise InsecureCentralUrl(refused)
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self._now = now
@@ -92,7 +104,15 @@ class CentralHttp:
         return f"{self.base_url}{path}"
 
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """Send one request; raise for network trouble, 401/403, 429, 5xx and redirects."""
+        """Send one request; raise for network trouble, 401/403, 429, 5xx and redirects.
+
+        Only to the base URL's origin: the session carries the token."""
+        if not same_origin(url, self.base_url):
+            log.error("%s refused: %s is not the central service's origin", method, urlsplit(url).netloc)
+            raise TemporaryFailure(
+                "Adresse hors du service central : rien n'y est envoyé, prévenez "
+                "l'assistance informatique ; " + LATER
+            )
         try:
             response = self.session.request(
                 method, url, timeout=self.timeout_s, allow_redirects=False, **kwargs
@@ -105,7 +125,8 @@ class CentralHttp:
         except requests.RequestException as exc:
             log.info("%s %s: %s", method, _path(url), type(exc).__name__)
             raise TemporaryFailure(
-                "Le service central est injoignable (réseau coupé ?) : " + LATER
+                "Le service central est injoignable (réseau coupé ?) : " + LATER,
+                cut=_was_connected(exc),
             ) from None
         status = response.status_code
         if status in (401, 403):
@@ -122,6 +143,17 @@ class CentralHttp:
             log.info("%s %s: unexpected redirect %d", method, _path(url), status)
             raise unexpected_answer(status)
         return response
+
+
+def _was_connected(exc: requests.RequestException) -> bool:
+    """True when the connection was made and then cut, False when it could not be made
+    (refused, unreachable, no answer to connect)."""
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return not isinstance(exc, requests.ConnectTimeout) and not isinstance(
+        reason, NewConnectionError | ConnectTimeoutError
+    )
 
 
 def _path(url: str) -> str:

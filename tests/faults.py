@@ -6,6 +6,12 @@ after the server answered, answers by itself (5xx, 429, a captive portal) or
 forwards only the start of a body then cuts both sides. It counts the body
 bytes it forwarded so tests can prove how much was sent again after a cut.
 
+With a ``LineShape`` it also plays a slow, unreliable line: every request and
+answer takes the time its bytes need at the line's rate plus half the round
+trip each way, a share of connections is cut part-way through the request, and
+the line can go down for a while at regular intervals (connections then close
+at once, and a transfer under way is cut).
+
 One request per connection (``Connection: close``) keeps the parsing trivial.
 The end of the file holds the small bench the sync tests share.
 """
@@ -14,9 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 import socket
+import struct
 import threading
+import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -51,6 +60,31 @@ class Rule:
         return self.times > 0 and method == self.method and re.search(self.path, path) is not None
 
 
+@dataclass(frozen=True)
+class LineShape:
+    """A line's rate, round trip, share of cut connections and outage schedule."""
+
+    rate_bps: float  # bits per second, each way
+    rtt_s: float = 0.0
+    cut_fraction: float = 0.0  # connections cut part-way through their request
+    outage_every_s: float = 0.0  # the line goes down for ``outage_s`` at the end of each period
+    outage_s: float = 0.0
+    seed: int = 0
+
+    def down_at(self, elapsed_s: float) -> bool:
+        if self.outage_every_s <= 0:
+            return False
+        return elapsed_s % self.outage_every_s >= self.outage_every_s - self.outage_s
+
+    def up_time_ideal(self, transfer_s: float) -> float:
+        """When ``transfer_s`` seconds of bytes are through, using every second the line is up."""
+        if self.outage_every_s <= 0:
+            return transfer_s
+        up = self.outage_every_s - self.outage_s
+        periods, rest = divmod(transfer_s, up)
+        return periods * self.outage_every_s + rest if rest else periods * self.outage_every_s - self.outage_s
+
+
 @dataclass
 class Seen:
     method: str
@@ -62,11 +96,16 @@ class Seen:
 class FaultProxy:
     """Threaded proxy from ``127.0.0.1:<port>`` to ``127.0.0.1:<upstream_port>``."""
 
-    def __init__(self, upstream_port: int) -> None:
+    def __init__(self, upstream_port: int, shape: LineShape | None = None) -> None:
         self.upstream = ("127.0.0.1", upstream_port)
         self.rules: list[Rule] = []
         self.seen: list[Seen] = []
         self.body_bytes: dict[str, int] = {}  # method -> body bytes forwarded upstream
+        self.shape = shape
+        self.wire_bytes: dict[str, int] = {}  # method -> body bytes that crossed the line, cut or not
+        self.cuts = 0  # transfers cut part-way (at random or by an outage)
+        self.started = time.monotonic()
+        self._rng = random.Random(shape.seed if shape else 0)
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
@@ -138,6 +177,9 @@ class FaultProxy:
             )
             with self._lock:
                 self.seen.append(Seen(method, path, rule.action if rule else "forward", headers))
+            if self.shape is not None:
+                self._shaped(client, self.shape, method, head, body)
+                return
             if rule is not None and rule.action == "drop_before":
                 return
             if rule is not None and rule.action == "respond":
@@ -153,6 +195,46 @@ class FaultProxy:
             pass
         finally:
             client.close()
+
+    def _shaped(self, client: socket.socket, shape: LineShape, method: str, head: bytes, body: bytes) -> None:
+        """Play the line: the request's bytes, maybe cut; the server; the answer's bytes."""
+        if self._down(shape):
+            _reset(client)  # the line is down: nothing gets through
+            return
+        with self._lock:
+            cut_at = (self._rng.uniform(0.0, 1.0) if self._rng.random() < shape.cut_fraction else None)
+        size = len(head) + len(body)
+        wanted = size if cut_at is None else int(size * cut_at)
+        through = self._carry(shape, wanted)
+        with self._lock:
+            self.wire_bytes[method] = self.wire_bytes.get(method, 0) + max(0, through - len(head))
+        if through < size:
+            with self._lock:
+                self.cuts += 1
+            _reset(client)
+            return
+        with self._lock:
+            self.body_bytes[method] = self.body_bytes.get(method, 0) + len(body)
+        response = self._forward(head, body, cut=False)
+        if self._carry(shape, len(response)) < len(response):
+            with self._lock:
+                self.cuts += 1
+            _reset(client)  # the server acted, its answer is lost on the way back
+            return
+        client.sendall(response)
+
+    def _down(self, shape: LineShape) -> bool:
+        return shape.down_at(time.monotonic() - self.started)
+
+    def _carry(self, shape: LineShape, size: int) -> int:
+        """Wait the time ``size`` bytes need one way; the bytes through before an outage."""
+        start = time.monotonic()
+        deadline = start + shape.rtt_s / 2 + size * 8 / shape.rate_bps
+        while (now := time.monotonic()) < deadline:
+            if self._down(shape):
+                return int(max(0.0, now - start - shape.rtt_s / 2) * shape.rate_bps / 8)
+            time.sleep(min(0.01, deadline - now))
+        return size
 
     def _forward(self, head: bytes, body: bytes, *, cut: bool) -> bytes:
         with socket.create_connection(self.upstream, timeout=10) as upstream:
@@ -192,6 +274,11 @@ def _read_request(client: socket.socket) -> tuple[str, str, bytes, bytes] | None
     return method, path, head, body[:length]
 
 
+def _reset(client: socket.socket) -> None:
+    """Close with a reset, as a cut line does, rather than a clean end of stream."""
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
 def _canned(status: int, headers: dict[str, str], body: bytes, method: str) -> bytes:
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Fault"
     lines = [f"HTTP/1.1 {status} {phrase}"]
@@ -216,6 +303,7 @@ def fast_client(outbox: Outbox, url: str, token: str = TOKEN, **options: Any) ->
         "backoff_base_s": 0.01,
         "backoff_max_s": 0.05,
         "chunk_size": CHUNK,
+        "max_chunk_size": CHUNK,  # fixed chunks, so tests can count them
         **options,
     }
     return SyncClient(outbox, url, token, **settings)

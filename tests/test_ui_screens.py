@@ -31,7 +31,8 @@ from kiosk.mediators import create_demo_accounts
 from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError
 from offline_queue import open_outbox
-from offline_queue.sync import AuthError, SyncClient
+from offline_queue.sync import AuthError, SendProgress, SyncClient
+from offline_queue.sync_service import SyncService
 from reference_central import serve_in_thread
 from ui.screens.common import Screen
 from ui.sync_worker import SyncStatus, SyncThread, SyncWorker
@@ -165,6 +166,14 @@ def test_status_bar_says_online_or_not_in_words(qtbot, make_kiosk, theme: str) -
         assert window.attention_label.isVisible() == (status.needs_attention > 0)
         save_screenshot(window.statusBar(), f"19-barre-etat-{name}-{theme}")
         assert_contrast(window, 7.0)
+    # While a request's scans go up, the line adds the bytes sent of its total.
+    window.show_sync_status(SyncStatus(True, 2, 0))
+    window.show_sync_progress(SendProgress("id", "PN-7501-K02-000001", 1_258_291, 2_621_440))
+    assert label.text() == ("● En ligne · 2 demandes en attente d'envoi · "
+                            "envoi en cours : 1,2 Mo sur 2,5 Mo")
+    window.show_sync_status(SyncStatus(True, 1, 0))  # the pass's end replaces it
+    assert label.text() == "● En ligne · 1 demande en attente d'envoi"
+    window.show_sync_status(SyncStatus(False, 3, 1))
     assert label.isVisible() and label.height() > label.fontMetrics().height() * 1.5  # wrapped
     # The line starts where the pages' text starts (32 px margin).
     text_x = label.mapTo(window, label.contentsRect().topLeft()).x()
@@ -183,7 +192,7 @@ def sync_thread(data_dir: Path, url: str, token: str, timeout_s: float = 2.0):  
         outbox.enqueue(make_body(), [make_doc(seed=seed)])
     client = SyncClient(outbox, url, token, kiosk_id="7501-K02", user_agent="test",
                         timeout_s=timeout_s, backoff_base_s=0.01, backoff_max_s=0.05)
-    thread = SyncThread(SyncWorker(outbox, client, interval_s=3600))
+    thread = SyncThread(SyncWorker(SyncService(outbox, client), interval_s=3600))
     statuses: list[SyncStatus] = []
     thread.worker.status_changed.connect(statuses.append)
     return outbox, thread, statuses

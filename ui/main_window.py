@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
     from offline_queue import Outbox, QueuedSubmission
+    from offline_queue.sync import SendProgress
     from ui.correction import Correction
     from ui.sync_worker import SyncStatus, SyncThread
 
@@ -291,8 +292,9 @@ class MainWindow(QMainWindow):
         if services.demo:
             self._outage_switch()
         if services.sync is not None:
-            services.sync.worker.status_changed.connect(self.show_sync_status)
-            services.sync.worker.dossier_received.connect(self.confirmation.dossier_received)
+            services.sync.status_changed.connect(self.show_sync_status)
+            services.sync.progress_changed.connect(self.show_sync_progress)
+            services.sync.dossier_received.connect(self.confirmation.dossier_received)
         else:  # no sync (central service not configured): still say how many requests wait
             from ui.screens.background import run_in_background
             from ui.sync_worker import waiting_status
@@ -665,6 +667,13 @@ class MainWindow(QMainWindow):
         self.attention_label.setVisible(status.needs_attention > 0)
         if self.ready and self.current_screen() is self.queue:
             self.queue.refresh()
+
+    def show_sync_progress(self, progress: SendProgress) -> None:
+        """While a request's documents go up: the status line adds the bytes sent of the total."""
+        from ui.sync_worker import SyncStatus
+
+        line = self.connection_label.accessibleName()  # the last status, without progress
+        self.connection_label.setText("● " + line + " · " + SyncStatus.progress_text(progress))
 
     def _waiting_unknown(self, error: BaseException) -> None:
         """The outbox could not be counted: keep the line, say nothing wrong about the requests."""

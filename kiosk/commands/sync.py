@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
 from typing import Any
 
-from kiosk.central_client import make_sync_client
+from kiosk.central_client import make_sync_service
 from kiosk.config import KioskConfig
 from offline_queue import OutboxError, open_outbox
+from offline_queue.sync import SyncError
 
 DEFAULT_TIMEOUT_S = 120.0
 
@@ -42,13 +42,12 @@ def _sync(args: argparse.Namespace, context: Any) -> int:
         return 1
     try:
         with open_outbox(config.data_dir, config.key_file) as outbox:
-            report = make_sync_client(config, outbox).sync(deadline_s=args.timeout, force=True)
-            purged = outbox.purge_expired(config.retention_days, datetime.now(UTC))
-    except OutboxError as problem:
+            result = make_sync_service(config, outbox).run_pass(args.timeout, force=True)
+    except (OutboxError, SyncError) as problem:
         print(f"Synchronisation impossible : {problem}", file=sys.stderr)
         return 1
-    print(report.summary_fr())
-    if purged:
-        print(f"{purged} demande(s) envoyée(s) depuis plus de {config.retention_days} jours : "
-              "réponses et documents effacés de la borne.")
-    return 0 if report.complete else 1
+    print(result.report.summary_fr())
+    if result.purged:
+        print(f"{result.purged} demande(s) envoyée(s) depuis plus de {config.retention_days} "
+              "jours : réponses et documents effacés de la borne.")
+    return 0 if result.report.complete else 1

@@ -1380,6 +1380,11 @@
         <source>vos demandes sont gardées sur la borne ({n} en attente)</source>
         <translation>your requests are kept on the kiosk ({n} waiting)</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>envoi en cours : {sent} sur {total}</source>
+        <translation>sending: {sent} of {total}</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeScreen</name>
