@@ -212,7 +212,7 @@ def walk(procedure: Procedure) -> None:
         session.attach(session.check_document(spec.kind, f"scan.{kind}", data))
     session.summary()
     session.give_consent("2")
-    assert session.to_submission()["procedure"]["code"] == procedure.code
+    assert session.to_submission().procedure.code == procedure.code
     session.wipe()
 
 
