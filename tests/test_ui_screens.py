@@ -170,7 +170,7 @@ def test_status_bar_says_online_or_not_in_words(qtbot, make_kiosk, theme: str) -
     window.show_sync_status(SyncStatus(True, 2, 0))
     window.show_sync_progress(SendProgress("id", "PN-7501-K02-000001", 1_258_291, 2_621_440))
     assert label.text() == ("● En ligne · 2 demandes en attente d'envoi · "
-                            "envoi en cours : 1,2 Mo sur 2,5 Mo")
+                            "envoi en cours : 1,2\u00a0Mo sur 2,5\u00a0Mo")
     window.show_sync_status(SyncStatus(True, 1, 0))  # the pass's end replaces it
     assert label.text() == "● En ligne · 1 demande en attente d'envoi"
     window.show_sync_status(SyncStatus(False, 3, 1))

@@ -71,7 +71,7 @@ def test_status_line_shows_the_bytes_sent_of_the_request_going_up() -> None:
     from offline_queue.sync import SendProgress
 
     progress = SendProgress("id", "PN-7501-K02-000001", 1_258_291, 2_621_440)
-    assert SyncStatus.progress_text(progress) == "envoi en cours : 1,2 Mo sur 2,5 Mo"
+    assert SyncStatus.progress_text(progress) == "envoi en cours : 1,2\u00a0Mo sur 2,5\u00a0Mo"
 
 
 def test_after_a_cut_the_worker_tries_again_without_waiting_the_interval(  # type: ignore[no-untyped-def]
