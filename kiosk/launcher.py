@@ -194,8 +194,6 @@ def _warm_up_printing() -> None:
 def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
     """Second phase, run once the welcome screen is painted: load off the GUI thread,
     then attach the services to the window on it."""
-    from offline_queue import OutboxError
-    from offline_queue.sync_http import InsecureCentralUrl
     from ui.screens.background import run_in_background
 
     def loaded(backend: Backend) -> None:
@@ -216,6 +214,11 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         cleanup.callback(sync.stop)
 
     def failed(error: BaseException) -> None:
+        # Imported here, not above: the queue's and the client's modules load off the GUI
+        # thread, in ``_load``.
+        from offline_queue import OutboxError
+        from offline_queue.sync_http import InsecureCentralUrl
+
         if isinstance(error, OutboxError | InsecureCentralUrl):
             log.error("kiosk cannot start: %s", type(error).__name__)
             window.show_startup_error(str(error))
