@@ -68,6 +68,7 @@ WARM_UP = min(50, JOURNEYS // 5)
 # font and pixmap caches settling); a leak of one citizen's session with its
 # documents and widgets is hundreds of KB. The bound sits between the two.
 RSS_PER_JOURNEY = 64 * 1024
+KIOSK_ID, SITE = "7501-K02", "7501"
 NAME_FIELDS = ("nom", "prenoms", "nom_naissance", "nom_usage")
 
 
@@ -198,7 +199,8 @@ def central(tmp_path: Path) -> Iterator[tuple[str, str]]:
     log = tmp_path / "central.log"
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk.cli", "central", "serve", "--port", str(port),
-         "--data", str(tmp_path / "central"), "--token", token],
+         "--data", str(tmp_path / "central"), "--token", token, "--kiosk-id", KIOSK_ID,
+         "--site", SITE],
         stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/api"
     deadline = time.monotonic() + 30
@@ -220,7 +222,7 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
     scanner.mkdir()
     receipts = tmp_path / "recus"
     config = KioskConfig(
-        kiosk_id="7501-K02", site="7501", site_name="Préfecture de test",
+        kiosk_id=KIOSK_ID, site=SITE, site_name="Préfecture de test",
         data_dir=tmp_path / "kiosk", central_url=url, central_token=token, central_timeout_s=5.0,
         scanner_dir=scanner, printer_pdf_dir=receipts, sync_interval_s=0.05,
         backoff_base_s=0.01, backoff_max_s=0.05, idle_warning_s=3600, idle_reset_s=30)
