@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
@@ -243,12 +244,12 @@ class MainWindow(QMainWindow):
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
         self.confirmation = ConfirmationScreen(
-            lambda submission_id: services.print_receipt(submission_id, False, self.who()))
+            lambda submission_id: self.print_job(submission_id, False))
         self.end = EndScreen()
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
             services.outbox, services.catalogue,
-            lambda submission_id, final: services.print_receipt(submission_id, final, self.who()),
+            self.print_job,
             lambda submission_id: ask_status(services.config, services.outbox, submission_id))
         self.correction = CorrectionScreen()
         self.activity = ActivityScreen(services.outbox, services.catalogue)
@@ -367,6 +368,11 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         assert isinstance(widget, Screen)
         return widget
+
+    def print_job(self, submission_id: str, final: bool) -> Callable[[], None]:
+        """The printing of one receipt as a job for the pool, bound on the GUI thread to who
+        prints now: the job reads no window state."""
+        return partial(self._services().print_receipt, submission_id, final, self.who())
 
     def who(self) -> str:
         """Who acts, for the print log: the mediator's id or « citoyen »."""

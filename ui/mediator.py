@@ -7,6 +7,7 @@ directory locks an account after repeated wrong PINs and says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -106,7 +107,7 @@ class MediatorLoginScreen(Screen):
         pin, mediator_id = self.pin.text(), self.chosen
         self.checking = True
         self.login_button.setEnabled(False)
-        run_in_background(lambda: self.directory.verify(mediator_id, pin), self._ok, self._refused)
+        run_in_background(partial(self.directory.verify, mediator_id, pin), self._ok, self._refused)
 
     def _ok(self, mediator: Mediator) -> None:
         self.checking = False

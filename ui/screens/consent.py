@@ -9,6 +9,7 @@ screen with a French message and « Réessayer »: nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -83,7 +84,7 @@ class ConsentScreen(Screen):
         self.back_button.setEnabled(False)
         self._status(self.tr("Enregistrement de votre demande… Merci de patienter."), "")
         run_in_background(
-            lambda: self._enqueue(body, documents, receipt_fields=receipt_fields),
+            partial(self._enqueue, body, documents, receipt_fields=receipt_fields),
             self._saved, self._failed)
 
     def _saved(self, item: QueuedSubmission) -> None:

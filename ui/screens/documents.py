@@ -103,7 +103,7 @@ class DocumentsScreen(Screen):
             self.previews[spec.kind] = preview
             row.addWidget(preview)
             run_in_background(
-                partial(thumbnail, bytes(attached.data)),
+                partial(thumbnail, attached.data),
                 partial(self._show_thumbnail, spec.kind),
                 _ignore,
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -33,13 +34,25 @@ from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text
 
 log = logging.getLogger(__name__)
 
-PrintReceipt = Callable[[str, bool], None]
+PrintReceipt = Callable[[str, bool], Callable[[], None]]
+"""Called on the GUI thread: the printing job (id, final receipt?), bound to plain values."""
 AskStatus = Callable[[str], DossierStatus]
 """(submission id) -> where its dossier stands; raises ``SyncError`` with a French message."""
 
 
 Listing = tuple[list[QueuedSubmission], dict[str, list[str]]]
 """The queue's items, and the document kinds of each refused one (for ``documents[i]`` errors)."""
+
+
+def _read(outbox: Outbox) -> Listing:
+    """Runs in the background: the queue and the document kinds of each refused request."""
+    items = outbox.list_items()
+    kinds = {
+        item.id: [doc.kind for doc in outbox.documents(item.id)]
+        for item in items
+        if item.state == "needs_attention" and not item.replaced
+    }
+    return items, kinds
 
 
 class QueueScreen(Screen):
@@ -95,16 +108,7 @@ class QueueScreen(Screen):
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
-        run_in_background(self._read, self._show, self._failed)
-
-    def _read(self) -> Listing:
-        items = self.outbox.list_items()
-        kinds = {
-            item.id: [doc.kind for doc in self.outbox.documents(item.id)]
-            for item in items
-            if item.state == "needs_attention" and not item.replaced
-        }
-        return items, kinds
+        run_in_background(partial(_read, self.outbox), self._show, self._failed)
 
     def _show(self, listing: Listing) -> None:
         items, self.kinds = listing
@@ -225,11 +229,10 @@ class QueueScreen(Screen):
             return
         work: Callable[[], object]
         if action == "retry":
-            work = lambda: self.outbox.retry(submission_id)  # noqa: E731
+            work = partial(self.outbox.retry, submission_id)
             done = self.tr("La demande est remise dans la file : elle va être envoyée.")
         else:
-            final = action == "final"
-            work = lambda: self._print(submission_id, final)  # noqa: E731
+            work = self._print(submission_id, action == "final")
             done = self.tr("Reçu envoyé à l'imprimante.")
         self._say(self.tr("En cours…"), "")
         run_in_background(work, lambda _r: self._action_done(action, done), self._failed)
@@ -244,7 +247,7 @@ class QueueScreen(Screen):
         self._answer(submission_id, self.tr("Question posée au service central…"), "")
         visit = self._visit
         run_in_background(
-            lambda: ask_status(submission_id),
+            partial(ask_status, submission_id),
             lambda status: self._answered(visit, submission_id, status.sentence(), ""),
             lambda error: self._answered(visit, submission_id, self._no_answer(error), "error"))
 
