@@ -36,11 +36,11 @@ from ui.theme import apply_theme
 
 if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen is painted
     from kiosk.consent import ConsentText
+    from kiosk.correction import Correction
     from kiosk.mediators import Mediator, MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
     from offline_queue import Outbox, QueuedSubmission
-    from ui.correction import Correction
     from ui.sync_worker import SyncStatus, SyncThread
 
 log = logging.getLogger(__name__)
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def start_correction(self, submission_id: str) -> None:
         """« Corriger » in the queue: rebuild the refused request in the background."""
-        from ui.correction import prepare_correction
+        from kiosk.correction import prepare_correction
         from ui.screens.background import run_in_background
 
         services = self._services()
@@ -498,8 +498,8 @@ class MainWindow(QMainWindow):
         self.show_screen(self.correction)
 
     def _correction_failed(self, error: BaseException) -> None:
+        from kiosk.correction import CorrectionRefused
         from offline_queue import OutboxError
-        from ui.correction import CorrectionRefused
 
         if isinstance(error, CorrectionRefused | OutboxError):
             message = str(error)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.correction import Correction, Remark
+from kiosk.correction import Correction, Remark
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 from ui.screens.documents import DocumentsScreen
 from ui.screens.steps import KeyboardHook, StepsScreen

@@ -22,13 +22,13 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.correction import Refusal, read_refusal
 from kiosk.dossier_status import DossierStatus
 from kiosk.paris_time import paris_text
 from kiosk.procedures import Catalogue
 from kiosk.receipts import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
-from ui.correction import Refusal, read_refusal
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
