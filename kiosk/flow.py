@@ -189,6 +189,7 @@ class Visit:
         self.entry = 0
         """Numbers each entry into a page: a screen starts afresh only on a new entry (a page
         given back after a mediator's PIN has its old number, and keeps what it shows)."""
+        self._entries = 0  # the last number given: numbers are never given twice
         self.back_stack: list[tuple[Page, int]] = []
         """(page, entry) a mediator took over from, given back after the PIN."""
         self.last_move: MoveKind = "question"
@@ -244,8 +245,12 @@ class Visit:
         if target is Page.WELCOME:
             self._wipe()
         if target is not self.page and (self.page, target) not in SAME_SCREEN:
-            self.entry += 1
+            self._new_entry()
         self.page = target
+
+    def _new_entry(self) -> None:
+        self._entries += 1
+        self.entry = self._entries
 
     # --- the welcome screen and the mediator's PIN -----------------------------------------
 
@@ -419,7 +424,7 @@ class Visit:
             self.fire(Event.HOME)
             return
         if self.page is not Page.WELCOME:
-            self.entry += 1
+            self._new_entry()
         self.page = Page.WELCOME
         self._wipe()
 
