@@ -9,6 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -18,6 +19,9 @@ from gc_proof import OffThreadFinalisation  # noqa: E402
 from kiosk.procedures import Catalogue, load_catalogue  # noqa: E402
 from offline_queue import Outbox, open_outbox  # noqa: E402
 from reference_central import RunningServer, serve_in_thread  # noqa: E402
+from ui.gc_guard import collect_due  # noqa: E402
+
+THRESHOLDS = gc.get_threshold()
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +55,10 @@ def proxy(server: RunningServer) -> Iterator[FaultProxy]:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
+        "--gc-proof", action="store_true",
+        help="leave Python's collector on and fail a test if a collection off the GUI thread "
+             "would destroy a Qt object (tests/gc_proof.py)")
+    parser.addoption(
         "--order", default="file",
         help="run the collected tests in another order: file (as written), reversed, or "
              "shuffle:SEED (the collector proof passes in each)")
@@ -68,26 +76,36 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def off_thread_finalisation() -> Iterator[OffThreadFinalisation]:
-    """Python's collector stays on, as in production. Any collection run on a thread other
+def off_thread_finalisation(request: pytest.FixtureRequest) -> Iterator[OffThreadFinalisation | None]:
+    """With ``--gc-proof``: Python's collector stays on; any collection run on a thread other
     than the main (GUI) one keeps its garbage aside and reports each Qt object in it."""
+    if not request.config.getoption("gc_proof"):
+        yield None
+        return
     with OffThreadFinalisation() as watch:
         yield watch
 
 
 @pytest.fixture(autouse=True)
-def no_qt_object_finalised_off_the_gui_thread(
-        off_thread_finalisation: OffThreadFinalisation) -> Iterator[None]:
-    """Fails the test during which a pool or sync thread's collection found a Qt object.
+def collect_on_the_gui_thread(off_thread_finalisation: OffThreadFinalisation | None) -> Iterator[None]:
+    """As the kiosk does (ui/gc_guard.py): no automatic collection that a pool thread could
+    trigger while a cycle holds a Qt object; collect here, on the main thread, after each test.
 
-    What the previous test let go (its window, its sync thread: pytest holds a test's
-    fixtures until it is over) is deleted first, here on the main thread."""
-    off_thread_finalisation.release()
-    found = list(off_thread_finalisation.found)
-    off_thread_finalisation.found.clear()
+    With ``--gc-proof``, the collector is on instead and watched: the test during which a
+    pool or sync thread's collection found a Qt object fails. What the previous test let go
+    (pytest holds a test's fixtures until it is over) is deleted first, on the main thread."""
+    watch = off_thread_finalisation
+    if watch is None:
+        gc.disable()
+        yield
+        collect_due(THRESHOLDS)
+        return
+    watch.release()
+    found = list(watch.found)
+    watch.found.clear()
     assert not found, f"Qt objects finalised off the GUI thread before this test: {found}"
     yield
-    off_thread_finalisation.release()
-    found = list(off_thread_finalisation.found)
-    off_thread_finalisation.found.clear()
+    watch.release()
+    found = list(watch.found)
+    watch.found.clear()
     assert not found, f"Qt objects finalised off the GUI thread: {found}"

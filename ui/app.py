@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import KioskConfig
+from ui import gc_guard
 from ui.i18n import install_translator
 from ui.main_window import KioskServices, MainWindow
 from ui.theme import apply_theme
@@ -20,6 +21,7 @@ def create_application(argv: Sequence[str] | None = None, language: str = "fr") 
         list(argv if argv is not None else sys.argv))
     app.setApplicationName("Point numérique")
     app.setOrganizationName("point-numerique-kiosk")
+    gc_guard.install(app)
     install_translator(app, language)
     apply_theme(app, "standard", False)
     return app

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from kiosk.flow import LoginPurpose
 from kiosk.mediators import Mediator, MediatorDirectory, MediatorError
 from ui.keyboard import KeyboardMode
 from ui.screens.background import run_in_background
@@ -31,7 +32,7 @@ class MediatorLoginScreen(Screen):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Connexion du médiateur"), parent)
         self.directory = directory
-        self.purpose = ""
+        self.purpose: LoginPurpose = "assist"
         self.chosen = ""
         self.checking = False
         self.intro = text_label(self.tr("Touchez votre nom, puis tapez votre code."))
@@ -67,8 +68,8 @@ class MediatorLoginScreen(Screen):
         self.pin.returnPressed.connect(self.submit)
         self.name_buttons: dict[str, QPushButton] = {}
 
-    def start(self, purpose: str) -> None:
-        """List the accounts afresh; ``purpose`` is ``assist`` or ``queue``."""
+    def start(self, purpose: LoginPurpose) -> None:
+        """List the accounts afresh; ``purpose``: assist a citizen, the queue, or take over."""
         self.purpose = purpose
         self.chosen = ""
         self.pin.clear()

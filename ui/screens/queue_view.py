@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -53,6 +54,10 @@ def _read(outbox: Outbox) -> Listing:
         if item.state == "needs_attention" and not item.replaced
     }
     return items, kinds
+
+
+QueueAction = Literal["correct", "retry", "status", "reprint", "final"]
+"""What a request's buttons in the queue do."""
 
 
 class QueueScreen(Screen):
@@ -209,7 +214,7 @@ class QueueScreen(Screen):
             "« Réessayer » la renvoie telle quelle : seulement si l'assistance informatique a réglé "
             "le problème.")
 
-    def _action(self, column: QVBoxLayout, item: QueuedSubmission, action: str, label: str,
+    def _action(self, column: QVBoxLayout, item: QueuedSubmission, action: QueueAction, label: str,
                 description: str, role: str = "secondary") -> None:
         button = big_button(label, description, role)
         button.setAccessibleName(f"{label} : {item.local_reference}")
@@ -217,7 +222,7 @@ class QueueScreen(Screen):
         column.addWidget(button)
         self.buttons[(item.id, action)] = button
 
-    def run(self, action: str, submission_id: str) -> None:
+    def run(self, action: QueueAction, submission_id: str) -> None:
         """Do ``correct``, ``status`` (ask), or ``retry``, ``reprint``, ``final`` in the background,
         for one submission."""
         if action == "correct":
@@ -272,7 +277,7 @@ class QueueScreen(Screen):
         if line is not None:
             line.say(text, kind)
 
-    def _action_done(self, action: str, message: str) -> None:
+    def _action_done(self, action: QueueAction, message: str) -> None:
         self._say(message, "success")
         if action == "retry":
             self.sync_requested.emit()

@@ -1,0 +1,49 @@
+"""Python's cyclic garbage collector runs only on the GUI thread.
+
+The collector runs on whichever thread happens to allocate when a threshold
+is crossed. If a pool thread (saving, printing, asking the central service)
+triggers it while a cycle holds a Qt widget, the widget is destroyed on that
+thread and Qt crashes the process, taking an unsaved request with it. So the
+automatic collector is switched off and a GUI-thread timer collects instead,
+with the same generation thresholds.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    """Owns the timer; create it once, on the GUI thread, parented to the application."""
+
+    def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start()
+
+    def collect_due(self) -> int:
+        return collect_due(self._thresholds)
+
+
+def collect_due(thresholds: tuple[int, int, int]) -> int:
+    """Collect the oldest generation whose count passed its threshold, as CPython would
+    have; the number of objects freed."""
+    counts = gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            return gc.collect(generation)
+    return 0
+
+
+def install(app: QObject) -> GuiThreadCollector:
+    """Install the collector on ``app`` once; later calls return the same one."""
+    existing = app.findChild(GuiThreadCollector)
+    return existing if existing is not None else GuiThreadCollector(app)
