@@ -96,14 +96,15 @@ def _collect_after_each_job(on: bool) -> None:
     background = sys.modules.get("ui.screens.background")
     if background is None:
         import ui.screens.background as background
-    if on and not hasattr(background, "_proof_run"):
-        background._proof_run = background._run
+    job = background._Job
+    if on and not hasattr(job, "_proof_run"):
+        job._proof_run = job.run
 
-        def run_then_collect(*args: Any) -> None:
-            background._proof_run(*args)
+        def run_then_collect(self: Any) -> None:
+            job._proof_run(self)
             gc.collect()
 
-        background._run = run_then_collect
-    elif not on and hasattr(background, "_proof_run"):
-        background._run = background._proof_run
-        del background._proof_run
+        job.run = run_then_collect
+    elif not on and hasattr(job, "_proof_run"):
+        job.run = job._proof_run
+        del job._proof_run

@@ -7,22 +7,20 @@ on the GUI thread through a queued connection.
 A pool thread must never hold the last reference to a Qt object, or Qt would
 destroy it on that thread. So a job carries plain data only: the work to do
 (built by the caller from plain values, never a bound method of a widget) and
-a ticket number; it is a plain callable, not a Python ``QRunnable`` whose
-wrapper the binding would have to free. The callbacks stay on the GUI thread,
-in ``_pending``, and the one receiver is created there and lives as long as
-the application. A job lets go of its work as soon as it has run: nothing it
-captured (a citizen's bytes, a session) outlives it, even if the binding keeps
-the finished job alive.
+a ticket number. The callbacks stay on the GUI thread, in ``_pending``, and
+the one receiver is created there and lives as long as the application. A
+job lets go of its work as soon as it has run: nothing it captured (a
+citizen's bytes, a session) outlives it, even if the binding keeps the
+finished runnable alive.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 
 class _Receiver(QObject):
@@ -47,18 +45,26 @@ class _Receiver(QObject):
         on_failed(error)
 
 
-def _run(ticket: int, work: list[Callable[[], Any]], receiver: _Receiver) -> None:
-    """On a pool thread: run the work once and send its outcome to the GUI thread. The work
-    is taken out of its list first, so nothing it captured outlives the run."""
-    job = work.pop()
-    try:
-        result = job()
-    except Exception as exc:  # delivered to the caller, who shows a message
-        del job
-        receiver.failed.emit(ticket, exc)
-    else:
-        del job
-        receiver.done.emit(ticket, result)
+class _Job(QRunnable):
+    """Plain data: the ticket and the work. Emits through the long-lived receiver."""
+
+    def __init__(self, ticket: int, work: Callable[[], Any], receiver: _Receiver) -> None:
+        super().__init__()
+        self._ticket = ticket
+        self._work: Callable[[], Any] | None = work
+        self._receiver = receiver
+
+    def run(self) -> None:
+        work, self._work = self._work, None  # released whatever happens next
+        assert work is not None, "a job runs once"
+        try:
+            result = work()
+        except Exception as exc:  # delivered to the caller, who shows a message
+            del work
+            self._receiver.failed.emit(self._ticket, exc)
+        else:
+            del work
+            self._receiver.done.emit(self._ticket, result)
 
 
 _pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
@@ -84,7 +90,7 @@ def run_in_background(
     """
     ticket = next(_tickets)
     _pending[ticket] = (on_done, on_failed)
-    QThreadPool.globalInstance().start(partial(_run, ticket, [work], _receiver()))
+    QThreadPool.globalInstance().start(_Job(ticket, work, _receiver()))
 
 
 def jobs_running() -> int:
