@@ -324,13 +324,18 @@ class ProcedureSession:
     def give_consent(self, text_version: str) -> None:
         self._consent = Consent(self._now().replace(microsecond=0), text_version)
 
-    def ready_to_submit(self) -> list[str]:
-        """Why the request cannot be sent yet, in French; empty when ready."""
+    def ready_for_consent(self) -> list[str]:
+        """Why the summary cannot lead to the consent yet, in French; empty when it can."""
         reasons = []
         for step in self.steps():
             if self.step_errors(step):
                 reasons.append(f"L'étape « {step.title} » n'est pas complète.")
         reasons += [f"Il manque : {d.title}." for d in self.missing_documents()]
+        return reasons
+
+    def ready_to_submit(self) -> list[str]:
+        """Why the request cannot be sent yet, in French; empty when ready."""
+        reasons = self.ready_for_consent()
         if self._consent is None:
             reasons.append("Le consentement n'a pas été donné.")
         return reasons

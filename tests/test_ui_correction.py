@@ -27,6 +27,7 @@ from test_ui_flow import (
 )
 from ui_checks import assert_accessible, assert_contrast, save_screenshot
 
+from kiosk.correction import CorrectionRefused, prepare_correction, read_refusal
 from kiosk.mediators import create_demo_accounts
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.samples import fill_session, sample_document
@@ -34,7 +35,6 @@ from kiosk.session import ProcedureSession
 from offline_queue import QueuedSubmission, open_outbox
 from reference_central import serve_in_thread
 from reference_central.runner import RunningServer
-from ui.correction import CorrectionRefused, prepare_correction, read_refusal
 
 CODE = "cg-changement-adresse"
 # Over the service's 2000 characters: what a kiosk of an earlier version let through.

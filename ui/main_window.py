@@ -1,8 +1,10 @@
 """The kiosk window: a header always in reach, the flow's screens, the keyboard and a status bar.
 
-The window only routes between screens; each screen renders what the core
-(``ProcedureSession``) says. Going back to the welcome screen wipes the
-whole session: answers, document bytes, every widget, the clipboard.
+The window holds no flow state: the visit's model (``kiosk.flow.Visit``) says
+which page is current and what it shows; the window routes each page to its
+screen, passes on what people tap, and renders the model again. Going back to
+the welcome screen wipes the whole session: answers, document bytes, every
+widget, the clipboard.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import KioskConfig
+from kiosk.flow import NoTransition, Page, Visit
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
 from ui.screens.common import Screen, big_button, is_selected, show_selected
@@ -35,12 +39,12 @@ from ui.theme import apply_theme
 
 if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen is painted
     from kiosk.consent import ConsentText
+    from kiosk.correction import Correction
     from kiosk.mediators import Mediator, MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
     from offline_queue import Outbox, QueuedSubmission
     from offline_queue.sync import SendProgress
-    from ui.correction import Correction
     from ui.sync_worker import SyncStatus, SyncThread
 
 log = logging.getLogger(__name__)
@@ -96,7 +100,7 @@ class KioskServices:
 
 
 class MainWindow(QMainWindow):
-    """Owns the screens and the flow between them.
+    """Owns the screens and routes the visit's current page to its screen.
 
     Built in two phases so the welcome screen paints at once: the constructor
     needs only the configuration; ``attach(services)`` (given here or called
@@ -108,18 +112,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.config = config
         self.services: KioskServices | None = None
+        self.visit = Visit(config)
         self.screens: list[Screen] = []
-        self.session: ProcedureSession | None = None
-        self.procedure: Procedure | None = None
-        self.mediator: Mediator | None = None
-        # The first mediator who assisted this visit: the request records them even if
-        # they handed over before it was started (see ``begin``).
-        self.assisted_by: str | None = None
-        # Where a mediator who takes over mid-request comes back to after the PIN.
-        self.resume_screen: Screen | None = None
-        self.saved_item: QueuedSubmission | None = None
-        self.correcting: Correction | None = None
-        self.mediator_called = False
+        self.pages: dict[Page, Screen] = {}
+        self._started: dict[Page, int] = {}
+        """Rendering only: the entry (``Visit.entry``) each screen was last started for."""
         self.setWindowTitle(self.tr("Point numérique — %s") % config.site_name)
         central = QWidget()
         central.setProperty("role", "page")
@@ -138,9 +135,10 @@ class MainWindow(QMainWindow):
         self.welcome.setProperty("role", "page")
         self.stack.addWidget(self.welcome)
         self.screens.append(self.welcome)
-        self.welcome.with_mediator.connect(lambda: self._login("assist"))
-        self.welcome.alone.connect(self._start_alone)
-        self.welcome.mediator_space.connect(lambda: self._login("queue"))
+        self.pages[Page.WELCOME] = self.welcome
+        self.welcome.with_mediator.connect(lambda: self._act(lambda: self.visit.login("assist")))
+        self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
+        self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
         self._status_bar()
         self.overlay = IdleOverlay(central)
         self.idle = IdleWatcher(config.idle_warning_s, config.idle_reset_s, self)
@@ -155,6 +153,28 @@ class MainWindow(QMainWindow):
         self.show_screen(self.welcome)
         if services is not None:
             self.attach(services)
+
+    # --- what the model holds, read by the header and the tests -------------------------
+
+    @property
+    def session(self) -> ProcedureSession | None:
+        return self.visit.session
+
+    @property
+    def procedure(self) -> Procedure | None:
+        return self.visit.procedure
+
+    @property
+    def mediator(self) -> Mediator | None:
+        return self.visit.mediator
+
+    @property
+    def saved_item(self) -> QueuedSubmission | None:
+        return self.visit.saved_item
+
+    @property
+    def mediator_called(self) -> bool:
+        return self.visit.mediator_called
 
     # --- building ---------------------------------------------------------------
 
@@ -226,33 +246,45 @@ class MainWindow(QMainWindow):
         from ui.screens.activity import ActivityScreen
         from ui.screens.confirmation import ConfirmationScreen
         from ui.screens.consent import ConsentScreen
-        from ui.screens.correction import CorrectionScreen, DocumentsWithRemarks, StepsWithRemarks
+        from ui.screens.correction import CorrectionScreen
         from ui.screens.document_chooser import DocumentChooserScreen
+        from ui.screens.documents import DocumentsScreen
         from ui.screens.end import EndScreen
         from ui.screens.picker import PickerScreen
         from ui.screens.queue_view import QueueScreen
         from ui.screens.requirements import RequirementsScreen
+        from ui.screens.steps import StepsScreen
         from ui.screens.summary import SummaryScreen
 
         self.services = services
+        self.visit.catalogue = services.catalogue
+        visit = self.visit
         attach = self.keyboard.attach
         self.picker = PickerScreen(services.catalogue)
         self.requirements = RequirementsScreen()
-        self.steps = StepsWithRemarks(attach)
-        self.documents = DocumentsWithRemarks()
+        self.steps = StepsScreen(attach)
+        self.documents = DocumentsScreen()
         self.chooser = DocumentChooserScreen(services.config.scanner_dir)
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
         self.confirmation = ConfirmationScreen(
-            lambda submission_id: services.print_receipt(submission_id, False, self.who()))
+            lambda submission_id: self.print_job(submission_id, False))
         self.end = EndScreen()
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
-            services.outbox, services.catalogue,
-            lambda submission_id, final: services.print_receipt(submission_id, final, self.who()),
+            services.outbox, services.catalogue, self.print_job,
             lambda submission_id: ask_status(services.config, services.outbox, submission_id))
         self.correction = CorrectionScreen()
         self.activity = ActivityScreen(services.outbox, services.catalogue)
+        self.pages.update({
+            Page.LOGIN: self.login, Page.PICKER: self.picker,
+            Page.REQUIREMENTS: self.requirements, Page.QUESTION: self.steps,
+            Page.DOCUMENTS: self.documents, Page.CHOOSER: self.chooser,
+            Page.SUMMARY: self.summary, Page.CONSENT: self.consent, Page.SAVING: self.consent,
+            Page.CONFIRMATION: self.confirmation, Page.END: self.end, Page.QUEUE: self.queue,
+            Page.CORRECTION: self.correction, Page.ACTIVITY: self.activity,
+        })
+        assert set(self.pages) == set(Page), "every page of the visit has its screen"
         added: list[Screen] = [
             self.picker, self.requirements, self.steps, self.documents, self.chooser,
             self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
@@ -262,33 +294,35 @@ class MainWindow(QMainWindow):
             screen.setProperty("role", "page")
             self.stack.addWidget(screen)
         self.screens += added
-        self.login.logged_in.connect(self._logged_in)
-        self.login.cancelled.connect(self._login_cancelled)
-        self.picker.picked.connect(self.pick)
-        self.picker.back.connect(self.go_home)
-        self.requirements.begin.connect(self.begin)
-        self.requirements.back.connect(lambda: self.show_screen(self.picker))
-        self.steps.finished.connect(self._steps_done)
-        self.steps.cancelled.connect(self._steps_cancelled)
-        self.documents.choose.connect(self._choose_document)
-        self.documents.finished.connect(self._to_summary)
-        self.documents.back.connect(self._back_to_steps)
-        self.chooser.attached.connect(lambda _kind: self._to_documents())
-        self.chooser.cancelled.connect(self._to_documents)
-        self.summary.modify.connect(self._modify)
-        self.summary.confirmed.connect(self._to_consent)
-        self.summary.back.connect(self._to_documents)
-        self.consent.back.connect(self._to_summary)
+        act = self._act
+        self.login.logged_in.connect(lambda mediator: act(lambda: visit.logged_in(mediator)))
+        self.login.cancelled.connect(lambda: act(visit.cancel_login))
+        self.picker.picked.connect(lambda code: act(lambda: visit.pick(code)))
+        self.picker.back.connect(lambda: act(visit.back))
+        self.requirements.begin.connect(lambda: act(visit.begin))
+        self.requirements.back.connect(lambda: act(visit.back))
+        self.steps.left.connect(self.show_page)
+        self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
+        self.documents.finished.connect(lambda: act(visit.documents_done))
+        self.documents.back.connect(lambda: act(visit.documents_back))
+        self.chooser.attached.connect(lambda _kind: act(visit.document_attached))
+        self.chooser.cancelled.connect(lambda: act(visit.cancel_document))
+        self.summary.modify.connect(lambda section: act(lambda: visit.modify(section)))
+        self.summary.confirmed.connect(lambda: act(visit.confirm_summary))
+        self.summary.back.connect(lambda: act(visit.back))
+        self.consent.back.connect(lambda: act(visit.back))
+        self.consent.saving_started.connect(lambda: act(visit.start_saving))
+        self.consent.save_failed.connect(lambda: act(visit.save_failed))
         self.consent.saved.connect(self._saved)
-        self.confirmation.done.connect(lambda: self.show_screen(self.end))
+        self.confirmation.done.connect(lambda: act(visit.done))
         self.end.home.connect(self.go_home)
         self.queue.closed.connect(self.go_home)
-        self.queue.sync_requested.connect(self.request_sync)
+        self.queue.sync_requested.connect(self._send_now)
         self.queue.correct.connect(self.start_correction)
-        self.queue.activity_requested.connect(lambda: self.show_screen(self.activity))
-        self.activity.back.connect(lambda: self.show_screen(self.queue))
-        self.correction.begin.connect(self._begin_correction)
-        self.correction.back.connect(self._back_to_queue)
+        self.queue.activity_requested.connect(lambda: act(visit.show_activity))
+        self.activity.back.connect(lambda: act(visit.back))
+        self.correction.begin.connect(lambda: act(visit.begin_correction))
+        self.correction.back.connect(lambda: act(visit.back))
         if services.demo:
             self._outage_switch()
         if services.sync is not None:
@@ -299,7 +333,7 @@ class MainWindow(QMainWindow):
             from ui.screens.background import run_in_background
             from ui.sync_worker import waiting_status
 
-            run_in_background(lambda: waiting_status(services.outbox), self.show_sync_status,
+            run_in_background(partial(waiting_status, services.outbox), self.show_sync_status,
                               self._waiting_unknown)
 
     def _services(self) -> KioskServices:
@@ -343,7 +377,77 @@ class MainWindow(QMainWindow):
             self.outage_button.clicked.connect(self._toggle_outage)
             self.statusBar().addPermanentWidget(self.outage_button)
 
-    # --- navigation -------------------------------------------------------------
+    # --- routing -------------------------------------------------------------------
+
+    def _act(self, change: Callable[[], object]) -> None:
+        """Give the model what was tapped, then show where it leads."""
+        if not self.ready:
+            return  # the welcome buttons wait for the second phase
+        try:
+            change()
+        except NoTransition as late:  # a late or doubled tap: the page it was for is gone
+            log.info("tap ignored: %s", late)
+        self.show_page()
+
+    def show_page(self) -> None:
+        """Show the model's current page, started afresh when the model entered it anew."""
+        page, entry = self.visit.page, self.visit.entry
+        screen = self.pages[page]
+        if self._started.get(page) != entry:
+            if page is Page.WELCOME:
+                self._forget_on_screen()
+            self._start(page)
+            self._started[page] = entry
+        self.show_screen(screen)
+        self._show_called()
+
+    def _start(self, page: Page) -> None:
+        """Give a screen entered anew what the model says it shows."""
+        visit = self.visit
+        if page is Page.LOGIN:
+            self.login.start(visit.login_purpose)
+        elif page is Page.REQUIREMENTS:
+            assert visit.procedure is not None
+            self.requirements.show_procedure(visit.procedure)
+        elif page is Page.QUESTION:
+            self.steps.start(visit)
+        elif page is Page.DOCUMENTS:
+            assert visit.session is not None
+            self.documents.start(visit.session, visit.document_remarks)
+        elif page is Page.CHOOSER:
+            assert visit.session is not None
+            self.chooser.start(visit.session, visit.document_kind, visit.mediator is not None)
+        elif page is Page.SUMMARY:
+            assert visit.session is not None
+            self.summary.start(visit.session)
+        elif page is Page.CONSENT:
+            assert visit.session is not None
+            self.consent.start(visit.session)
+        elif page is Page.CONFIRMATION:
+            assert visit.saved_item is not None and visit.procedure is not None
+            self.confirmation.start(visit.saved_item, visit.procedure)
+        elif page is Page.CORRECTION:
+            assert visit.correcting is not None
+            self.correction.start(visit.correcting)
+
+    def _forget_on_screen(self) -> None:
+        """The welcome screen again: no widget, field or clipboard keeps the citizen's words,
+        and the scanner folder is emptied off the GUI thread."""
+        if self.services is not None and self.services.end_session is not None:
+            from ui.screens.background import run_in_background
+
+            run_in_background(self.services.end_session, lambda _result: None,
+                              lambda exc: log.error("end of session cleanup failed: %s",
+                                                    type(exc).__name__))
+        self._started.clear()
+        for screen in self.screens:
+            screen.wipe()
+        for edit in self.findChildren(QLineEdit):
+            edit.clear()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.overlay.hide()
 
     def show_screen(self, screen: Screen) -> None:
         """Bring ``screen`` up, watch idleness unless on the welcome screen; the keyboard
@@ -370,132 +474,66 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, Screen)
         return widget
 
+    def print_job(self, submission_id: str, final: bool) -> Callable[[], None]:
+        """The printing of one receipt as a job for the pool, bound on the GUI thread to who
+        prints now: the job reads no window state."""
+        return partial(self._services().print_receipt, submission_id, final, self.visit.who())
+
     def who(self) -> str:
         """Who acts, for the print log: the mediator's id or « citoyen »."""
-        return self.mediator.id if self.mediator else "citoyen"
+        return self.visit.who()
 
-    def _start_alone(self) -> None:
-        if self.ready:
-            self.show_screen(self.picker)
-
-    def _login(self, purpose: str) -> None:
-        if not self.ready:
-            return
-        self.login.start(purpose)
-        self.show_screen(self.login)
-
-    def _logged_in(self, mediator: Mediator) -> None:
-        self.mediator = mediator
-        self._set_called(False)
-        if self.login.purpose == "queue":
-            self.show_screen(self.queue)
-            return
-        if self.assisted_by is None:
-            self.assisted_by = mediator.id
-        if self.login.purpose == "take_over" and self.resume_screen is not None:
-            if self.session is not None and self.session.mediator_id is None:
-                self.session.mediator_id = mediator.id  # read by to_submission() at saving
-            self.show_screen(self.resume_screen)
-        else:
-            self.show_screen(self.picker)
-
-    def _login_cancelled(self) -> None:
-        """« Annuler » at the PIN: back to the request if a mediator was taking over, else home."""
-        if self.login.purpose == "take_over" and self.resume_screen is not None:
-            self.show_screen(self.resume_screen)
-        else:
-            self.go_home()
+    # --- the mediator's row ---------------------------------------------------------
 
     def take_over(self) -> None:
         """« Un médiateur prend la main »: the PIN, then back to the same page with the mediator."""
-        if not self.ready or self.consent.saving:
-            return  # the request is being written: the confirmation follows in an instant
-        self.resume_screen = self.current_screen()
-        self._login("take_over")
+        self._act(self.visit.take_over)
 
     def hand_over(self) -> None:
-        """« Laisser la personne continuer seule »: the mediator leaves, the page stays as it is.
-
-        The request keeps the mediator's id (``mediator_id``): they did assist it.
-        """
-        self.mediator = None
+        """« Laisser la personne continuer seule »: the mediator leaves, the page stays as it is."""
+        self.visit.hand_over()
         self._show_assistance()
         self.take_over_button.setFocus()
-
-    def _request_screens(self) -> tuple[Screen, ...]:
-        """The pages of a request being filled in, where a mediator can take over or hand over."""
-        return (self.picker, self.requirements, self.steps, self.documents, self.chooser,
-                self.summary, self.consent)
 
     def _show_assistance(self) -> None:
         """The header says who assists a request and offers to hand over, or to take over."""
         if not self.ready:
             return
-        in_request = self.current_screen() in self._request_screens()
-        assisting = in_request and self.mediator is not None
-        if self.mediator is not None:
-            text = self.tr("Avec %s") % self.mediator.name
-            self.assist_label.setText(text)
-            self.assist_label.setAccessibleName(self.tr("Médiateur présent : %s") % self.mediator.name)
-        self.mediator_row.setVisible(in_request)
-        self.assist_label.setVisible(assisting)
-        # A correction starts from the mediator's queue, where « Retour » leads: they stay.
-        self.hand_over_button.setVisible(assisting and self.correcting is None)
-        self.take_over_button.setVisible(in_request and self.mediator is None)
-        self.chooser.set_mediator_present(self.mediator is not None)
+        assistance = self.visit.assistance()
+        if assistance.mediator_name is not None:
+            name = assistance.mediator_name
+            self.assist_label.setText(self.tr("Avec %s") % name)
+            self.assist_label.setAccessibleName(self.tr("Médiateur présent : %s") % name)
+        self.mediator_row.setVisible(assistance.in_request)
+        self.assist_label.setVisible(assistance.in_request and assistance.mediator_name is not None)
+        self.hand_over_button.setVisible(assistance.can_hand_over)
+        self.take_over_button.setVisible(assistance.can_take_over)
+        self.chooser.set_mediator_present(assistance.mediator_name is not None)
 
-    def pick(self, code: str) -> None:
-        self.procedure = self._services().catalogue.get(code)
-        self.requirements.show_procedure(self.procedure)
-        self.show_screen(self.requirements)
+    # --- saving, correcting, going home ------------------------------------------------
 
-    def begin(self) -> None:
-        """Start a fresh session for the chosen procedure."""
-        from kiosk.session import ProcedureSession
+    def _saved(self, item: QueuedSubmission) -> None:
+        """The request is on disk: the model forgets the answers; confirm, print, send."""
+        self._act(lambda: self.visit.saved(item))
+        self.request_sync()
 
-        assert self.procedure is not None
-        if self.session is not None:
-            self.session.wipe()
-        config = self.config
-        self.session = ProcedureSession(
-            self.procedure, kiosk_id=config.kiosk_id, site=config.site,
-            mediator_id=self.mediator.id if self.mediator else self.assisted_by)
-        self.steps.start(self.session)
-        self.show_screen(self.steps)
-
-    # --- correction of a refused request ------------------------------------------
+    def _send_now(self) -> None:
+        self._act(self.visit.send_now)
+        self.request_sync()
 
     def start_correction(self, submission_id: str) -> None:
         """« Corriger » in the queue: rebuild the refused request in the background."""
-        from ui.correction import prepare_correction
         from ui.screens.background import run_in_background
 
-        services = self._services()
-        config = self.config
-        mediator_id = self.mediator.id if self.mediator else None
-        run_in_background(
-            lambda: prepare_correction(
-                services.outbox, services.catalogue, submission_id,
-                kiosk_id=config.kiosk_id, site=config.site, mediator_id=mediator_id),
-            self._correction_ready, self._correction_failed)
+        job = self.visit.correction_job(self._services().outbox, submission_id)
+        run_in_background(job, self._correction_ready, self._correction_failed)
 
     def _correction_ready(self, correction: Correction) -> None:
-        if self.mediator is None or self.current_screen() is not self.queue:
-            correction.session.wipe()  # the mediator left meanwhile
-            return
-        if self.session is not None:
-            self.session.wipe()
-        self.correcting = correction
-        self.session = correction.session
-        self.procedure = correction.procedure
-        self.steps.set_remarks(correction.field_remarks)
-        self.documents.set_remarks(correction.document_remarks)
-        self.correction.start(correction)
-        self.show_screen(self.correction)
+        self._act(lambda: self.visit.correction_ready(correction))
 
     def _correction_failed(self, error: BaseException) -> None:
+        from kiosk.correction import CorrectionRefused
         from offline_queue import OutboxError
-        from ui.correction import CorrectionRefused
 
         if isinstance(error, CorrectionRefused | OutboxError):
             message = str(error)
@@ -505,136 +543,27 @@ class MainWindow(QMainWindow):
                               "appelez l'assistance informatique.")
         self.queue.correction_failed(message)
 
-    def _begin_correction(self) -> None:
-        """Go where the first problem is: a step, the documents, or the summary."""
-        assert self.correcting is not None and self.session is not None
-        where, return_to_summary = self.correcting.where_to_start()
-        if where == "steps":
-            self.steps.start(self.session, return_to_summary=return_to_summary)
-            self.show_screen(self.steps)
-        elif where == "documents":
-            self._to_documents()
-        else:
-            self._to_summary()
-
-    def _back_to_queue(self) -> None:
-        """Give up the correction: nothing was written, the refused request stays as it was."""
-        if self.session is not None:
-            self.session.wipe()
-        self.session = None
-        self.procedure = None
-        self._forget_remarks()
-        self.show_screen(self.queue)
-
-    def _forget_remarks(self) -> None:
-        self.correcting = None
-        self.steps.set_remarks({})
-        self.documents.set_remarks({})
-
-    def _steps_cancelled(self) -> None:
-        """« Retour » on the first step: the briefing of a correction, else « Ce qu'il vous faut »."""
-        self.show_screen(self.correction if self.correcting is not None else self.requirements)
-
-    def _steps_done(self) -> None:
-        assert self.session is not None
-        if self.steps.return_to_summary and not self.session.missing_documents():
-            self._to_summary()
-        else:
-            self._to_documents()
-
-    def _back_to_steps(self) -> None:
-        """« Retour » on the documents: the last question of the last step."""
-        assert self.session is not None
-        self.steps.start(self.session, at_end=True)
-        self.show_screen(self.steps)
-
-    def _to_documents(self) -> None:
-        assert self.session is not None
-        self.documents.start(self.session)
-        self.show_screen(self.documents)
-
-    def _choose_document(self, kind: str) -> None:
-        assert self.session is not None
-        self.chooser.start(self.session, kind, self.mediator is not None)
-        self.show_screen(self.chooser)
-
-    def _to_summary(self) -> None:
-        assert self.session is not None
-        self.summary.start(self.session)
-        self.show_screen(self.summary)
-
-    def _modify(self, section: str) -> None:
-        assert self.session is not None
-        from ui.screens.summary import DOCUMENTS_SECTION
-
-        if section == DOCUMENTS_SECTION:
-            self._to_documents()
-            return
-        self.session.goto(section)
-        self.steps.start(self.session, return_to_summary=True)
-        self.show_screen(self.steps)
-
-    def _to_consent(self) -> None:
-        assert self.session is not None
-        self.consent.start(self.session)
-        self.show_screen(self.consent)
-
-    def _saved(self, item: QueuedSubmission) -> None:
-        """The request is on disk: forget the answers, confirm, print, send."""
-        assert self.procedure is not None
-        self.saved_item = item
-        if self.session is not None:
-            self.session.wipe()
-            self.session = None
-        self._forget_remarks()  # a correction is saved like any request
-        self.confirmation.start(item, self.procedure)
-        self.show_screen(self.confirmation)
-        self.request_sync()
-
     def go_home(self) -> None:
         """Back to the welcome screen, leaving nothing of the citizen behind."""
-        if self.services is not None and self.services.end_session is not None:
-            from ui.screens.background import run_in_background
-
-            run_in_background(self.services.end_session, lambda _result: None,
-                              lambda exc: log.error("end of session cleanup failed: %s",
-                                                    type(exc).__name__))
-        if self.session is not None:
-            self.session.wipe()
-        self.session = None
-        self.procedure = None
-        self.saved_item = None
-        self.correcting = None
-        self.mediator = None
-        self.assisted_by = None
-        self.resume_screen = None
-        for screen in self.screens:
-            screen.wipe()
-        for edit in self.findChildren(QLineEdit):
-            edit.clear()
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()
-        self._set_called(False)
-        self.overlay.hide()
-        self.show_screen(self.welcome)
+        self.visit.go_home()
+        self.show_page()
 
     def _idle_expired(self) -> None:
-        if self.ready and self.consent.saving:
-            # never wipe while a request is being written, nor leave the countdown on screen
+        if self.visit.idle_expired():
+            self.show_page()
+        else:  # never wipe while a request is being written, nor leave the countdown on screen
             self.overlay.hide()
             self.idle.touched()
-            return
-        self.go_home()
 
     # --- header, status bar ------------------------------------------------------
 
     def call_mediator(self) -> None:
         """Show the citizen that help is coming and flag it for the mediator."""
-        self._set_called(True)
+        self.visit.call_mediator()
+        self._show_called()
 
-    def _set_called(self, called: bool) -> None:
-        self.mediator_called = called
+    def _show_called(self) -> None:
+        called = self.visit.mediator_called
         self.call_message.setText(
             self.tr("Un médiateur a été prévenu. Restez ici, il arrive.") if called else "")
         self.call_message.setVisible(called)
@@ -704,4 +633,3 @@ class MainWindow(QMainWindow):
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)
-

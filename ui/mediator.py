@@ -7,11 +7,13 @@ directory locks an account after repeated wrong PINs and says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from kiosk.flow import LoginPurpose
 from kiosk.mediators import Mediator, MediatorDirectory, MediatorError
 from ui.keyboard import KeyboardMode
 from ui.screens.background import run_in_background
@@ -30,7 +32,7 @@ class MediatorLoginScreen(Screen):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Connexion du médiateur"), parent)
         self.directory = directory
-        self.purpose = ""
+        self.purpose: LoginPurpose = "assist"
         self.chosen = ""
         self.checking = False
         self.intro = text_label(self.tr("Touchez votre nom, puis tapez votre code."))
@@ -66,8 +68,8 @@ class MediatorLoginScreen(Screen):
         self.pin.returnPressed.connect(self.submit)
         self.name_buttons: dict[str, QPushButton] = {}
 
-    def start(self, purpose: str) -> None:
-        """List the accounts afresh; ``purpose`` is ``assist`` or ``queue``."""
+    def start(self, purpose: LoginPurpose) -> None:
+        """List the accounts afresh; ``purpose``: assist a citizen, the queue, or take over."""
         self.purpose = purpose
         self.chosen = ""
         self.pin.clear()
@@ -114,7 +116,7 @@ class MediatorLoginScreen(Screen):
         pin, mediator_id = self.pin.text(), self.chosen
         self.checking = True
         self.login_button.setEnabled(False)
-        run_in_background(lambda: self.directory.verify(mediator_id, pin), self._ok, self._refused)
+        run_in_background(partial(self.directory.verify, mediator_id, pin), self._ok, self._refused)
 
     def _ok(self, mediator: Mediator) -> None:
         self.checking = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -33,6 +34,11 @@ log = logging.getLogger(__name__)
 
 PERIODS_DAYS = (1, 7, 30)
 """The periods offered, in days counted back from today (today included)."""
+
+
+def _count(outbox: Outbox, first: date, today: date) -> ActivityReport:
+    """Runs in the background: the counts of the period."""
+    return activity(outbox.list_items(), first, today)
 
 
 def first_day(today: date, days: int) -> date:
@@ -98,7 +104,7 @@ class ActivityScreen(Screen):
         asked = self._asked
         self.status.say(self.tr("Lecture de la file d'attente…"), "")
         outbox = self.outbox
-        run_in_background(lambda: activity(outbox.list_items(), first, today),
+        run_in_background(partial(_count, outbox, first, today),
                           lambda report: self._read(asked, report),
                           lambda error: self._failed(asked, error))
 

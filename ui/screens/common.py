@@ -13,6 +13,7 @@ normal arrow pointer: on the touch screen there is none, and their look says wha
 from __future__ import annotations
 
 import textwrap
+from functools import partial
 
 from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import (
@@ -69,6 +70,23 @@ def text_label(text: str, role: str = "", *, rich: bool = False) -> QLabel:
     return label
 
 
+_leaving: dict[int, QWidget] = {}
+
+
+def delete_later(widget: QWidget) -> None:
+    """Delete ``widget`` on the GUI thread, at the next turn of the event loop, and keep it
+    referenced until then: a widget without a parent belongs to Python, and if the collector
+    freed it from a cycle on a pool thread, Qt would destroy it on that thread."""
+    key = id(widget)
+    _leaving[key] = widget
+    widget.destroyed.connect(partial(_gone, key))
+    widget.deleteLater()
+
+
+def _gone(key: int, *_destroyed: object) -> None:
+    _leaving.pop(key, None)
+
+
 def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
     """Remove and delete every widget and sub-layout of ``layout``."""
     while layout.count():
@@ -79,7 +97,7 @@ def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.setParent(None)
-            widget.deleteLater()
+            delete_later(widget)
         child = item.layout()
         if child is not None and isinstance(child, QVBoxLayout | QHBoxLayout):
             clear_layout(child)

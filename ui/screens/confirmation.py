@@ -18,7 +18,8 @@ from offline_queue import QueuedSubmission
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, text_label
 
-PrintProvisional = Callable[[str], None]
+PrintProvisional = Callable[[str], Callable[[], None]]
+"""Called on the GUI thread: the printing job for one submission, bound to plain values."""
 
 
 class ConfirmationScreen(Screen):
@@ -80,7 +81,7 @@ class ConfirmationScreen(Screen):
         self.retry_button.setVisible(False)
         self._status(self.tr("Impression de votre reçu…"), "")
         submission_id = self.item.id
-        run_in_background(lambda: self._print(submission_id), self._printed, self._print_failed)
+        run_in_background(self._print(submission_id), self._printed, self._print_failed)
 
     def _printed(self, _result: object) -> None:
         self.printing = False

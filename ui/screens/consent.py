@@ -9,6 +9,7 @@ screen with a French message and « Réessayer »: nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -25,9 +26,12 @@ Enqueue = Callable[..., QueuedSubmission]
 
 
 class ConsentScreen(Screen):
-    """Shows the versioned consent text; accepting it saves the request (``saved`` on success)."""
+    """Shows the versioned consent text; accepting it saves the request: ``saving_started`` when the
+    writing starts, then ``saved`` (the item) or ``save_failed`` (the message is on screen)."""
 
+    saving_started = Signal()
     saved = Signal(object)
+    save_failed = Signal()
     back = Signal()
 
     def __init__(self, consent: ConsentText, enqueue: Enqueue,
@@ -82,8 +86,9 @@ class ConsentScreen(Screen):
         self.accept_button.setEnabled(False)
         self.back_button.setEnabled(False)
         self._status(self.tr("Enregistrement de votre demande… Merci de patienter."), "")
+        self.saving_started.emit()
         run_in_background(
-            lambda: self._enqueue(body, documents, receipt_fields=receipt_fields),
+            partial(self._enqueue, body, documents, receipt_fields=receipt_fields),
             self._saved, self._failed)
 
     def _saved(self, item: QueuedSubmission) -> None:
@@ -109,6 +114,7 @@ class ConsentScreen(Screen):
         self.accept_button.setEnabled(True)
         self.back_button.setEnabled(True)
         self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.save_failed.emit()
 
     def _status(self, text: str, role: str) -> None:
         self.status.say(text, role)

@@ -3,8 +3,8 @@
 A file dialog is hard to use on a touch kiosk and opens the whole disk, so
 the citizen sees the files the scanner just wrote (newest first, refreshed
 as soon as a file appears); the mediator alone gets « Autre fichier… ». The
-file is read and checked in the background; a refusal shows the core's
-reason and keeps the chooser open.
+file is read and checked in the background by the core (``kiosk.document_intake``);
+a refusal shows the core's reason and keeps the chooser open.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.document_intake import PREVIEW_LIMIT_BYTES, read_document
 from kiosk.paris_time import in_paris
 from kiosk.scanner_folder import list_scans
 from kiosk.session import DocumentFile, ProcedureSession, size_text
@@ -27,23 +28,6 @@ from ui.screens.preview import THUMB_PX, thumbnail
 
 EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 MAX_LISTED = 30
-READ_LIMIT_BYTES = 256 * 1024 * 1024
-
-
-def _read_and_check(session: ProcedureSession, kind: str, path: Path) -> DocumentFile:
-    """Runs in the background: read the file and let the core accept or refuse it."""
-    size = path.stat().st_size
-    if size > READ_LIMIT_BYTES:
-        spec = session.procedure.document(kind)
-        raise ValidationError(
-            f"Ce fichier est beaucoup trop lourd ({size_text(size)}). "
-            f"La taille maximale est {size_text(spec.max_size_bytes)}."
-        )
-    data = path.read_bytes()
-    try:
-        return session.check_document(kind, path.name, data)
-    finally:
-        del data
 
 
 def _small_preview(path: Path) -> QImage | None:
@@ -150,7 +134,7 @@ class DocumentChooserScreen(Screen):
             .replace("%2", when)
         )
         button.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
-        if stat.st_size <= READ_LIMIT_BYTES // 16:
+        if stat.st_size <= PREVIEW_LIMIT_BYTES:
             run_in_background(
                 partial(_small_preview, path),
                 partial(self._set_icon, button),
@@ -181,7 +165,7 @@ class DocumentChooserScreen(Screen):
         self._set_status(self.tr("Vérification du fichier…"), error=False)
         session, kind = self.session, self.kind
         run_in_background(
-            lambda: _read_and_check(session, kind, path),
+            lambda: read_document(session, kind, path),
             lambda document: self._accepted(document, session),
             self._refused,
         )
@@ -200,10 +184,6 @@ class DocumentChooserScreen(Screen):
         self.busy = False
         if isinstance(error, ValidationError):
             reason = error.message
-        elif isinstance(error, OSError):
-            reason = self.tr(
-                "Le fichier n'a pas pu être lu. Numérisez le document à nouveau ou appelez un médiateur."
-            )
         else:
             reason = self.tr("Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.")
         self._set_status(self.tr("Document refusé : %s") % reason)

@@ -1,7 +1,12 @@
-"""The supporting documents the answers call for: what each is, and whether it is added."""
+"""The supporting documents the answers call for: what each is, and whether it is added.
+
+During a correction, a document the central service refused is named with the reason
+until it is replaced (the remarks come from the core: ``Visit.document_remarks``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +33,7 @@ class DocumentsScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Vos documents"), parent)
         self.session: ProcedureSession | None = None
+        self._remarks: Callable[[], Mapping[str, str]] | None = None
         self.intro_text = self.tr(
             "Pour chaque document, posez-le sur le scanner avec le médiateur, "
             "puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté."
@@ -54,8 +60,12 @@ class DocumentsScreen(Screen):
         self.remove_buttons: dict[str, QWidget] = {}
         self.previews: dict[str, QLabel] = {}
 
-    def start(self, session: ProcedureSession) -> None:
+    def start(self, session: ProcedureSession,
+              remarks: Callable[[], Mapping[str, str]] | None = None) -> None:
+        """Show ``session``'s documents; ``remarks`` gives the central service's words on the
+        refused ones still to replace (a correction)."""
         self.session = session
+        self._remarks = remarks
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -69,6 +79,12 @@ class DocumentsScreen(Screen):
             "Cette démarche ne demande aucun document. Touchez « Continuer »."))
         for spec in specs:
             self.cards.addWidget(self._card(spec))
+        pending = self._remarks() if self._remarks is not None else {}
+        if pending:
+            advice = self.tr("Touchez « Remplacer » pour numériser le document de nouveau, ou "
+                             "gardez-le s'il est lisible et juste : il sera envoyé de nouveau.")
+            self.banner.setText("\n".join([*pending.values(), advice]))
+            self.banner.setVisible(True)
         self.entered()
 
     def _card(self, spec: DocumentSpec) -> QFrame:
@@ -103,7 +119,7 @@ class DocumentsScreen(Screen):
             self.previews[spec.kind] = preview
             row.addWidget(preview)
             run_in_background(
-                partial(thumbnail, bytes(attached.data)),
+                partial(thumbnail, attached.data),
                 partial(self._show_thumbnail, spec.kind),
                 _ignore,
             )
@@ -157,3 +173,4 @@ class DocumentsScreen(Screen):
         clear_layout(self.cards)
         self.add_buttons, self.remove_buttons, self.previews = {}, {}, {}
         self.session = None
+        self._remarks = None

@@ -15,14 +15,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle
 THUMB_PX = 120
 
 
-def _pdf_first_page(data: bytes, edge: int) -> QImage | None:
+def _pdf_first_page(buffer: QBuffer, edge: int) -> QImage | None:
     try:
         from PySide6.QtPdf import QPdfDocument  # optional module (PySide6-Addons)
     except ImportError:
         return None
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document = QPdfDocument()
     document.load(buffer)
     if document.pageCount() < 1:
@@ -30,16 +27,30 @@ def _pdf_first_page(data: bytes, edge: int) -> QImage | None:
     page = document.pagePointSize(0)
     scale = edge / max(page.width(), page.height(), 1.0)
     image = document.render(0, QSize(int(page.width() * scale), int(page.height() * scale)))
+    document.close()
     return None if image.isNull() else image
 
 
-def thumbnail(data: bytes, edge: int = THUMB_PX) -> QImage | None:
-    """A preview at most ``edge`` pixels wide or high, or None when none can be drawn."""
-    if data.startswith(b"%PDF-"):
-        return _pdf_first_page(data, edge)
+def thumbnail(data: bytes | bytearray, edge: int = THUMB_PX) -> QImage | None:
+    """A preview at most ``edge`` pixels wide or high, or None when none can be drawn.
+
+    ``data`` may be the session's own bytearray (zeroed by its wipe): the copy Qt reads
+    from is zeroed here once the image is decoded, so no job keeps a scan behind it."""
+    copy = QByteArray(data)
     buffer = QBuffer()
-    buffer.setData(QByteArray(data))
+    buffer.setData(copy)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    try:
+        return _decode(buffer, edge, bytes(data[:5]) == b"%PDF-")
+    finally:
+        buffer.close()
+        buffer.setData(QByteArray())  # the copy is no longer shared: zeroed in place
+        copy.fill(0)
+
+
+def _decode(buffer: QBuffer, edge: int, pdf: bool) -> QImage | None:
+    if pdf:
+        return _pdf_first_page(buffer, edge)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     full = reader.size()

@@ -17,29 +17,47 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.correction import Refusal, read_refusal
 from kiosk.dossier_status import DossierStatus
 from kiosk.paris_time import paris_text
 from kiosk.procedures import Catalogue
 from kiosk.receipts.errors import PrintError, ReceiptError
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
-from ui.correction import Refusal, read_refusal
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
 log = logging.getLogger(__name__)
 
-PrintReceipt = Callable[[str, bool], None]
+PrintReceipt = Callable[[str, bool], Callable[[], None]]
+"""Called on the GUI thread: the printing job (id, final receipt?), bound to plain values."""
 AskStatus = Callable[[str], DossierStatus]
 """(submission id) -> where its dossier stands; raises ``SyncError`` with a French message."""
 
 
 Listing = tuple[list[QueuedSubmission], dict[str, list[str]]]
 """The queue's items, and the document kinds of each refused one (for ``documents[i]`` errors)."""
+
+
+def _read(outbox: Outbox) -> Listing:
+    """Runs in the background: the queue and the document kinds of each refused request."""
+    items = outbox.list_items()
+    kinds = {
+        item.id: [doc.kind for doc in outbox.documents(item.id)]
+        for item in items
+        if item.state == "needs_attention" and not item.replaced
+    }
+    return items, kinds
+
+
+QueueAction = Literal["correct", "retry", "status", "reprint", "final"]
+"""What a request's buttons in the queue do."""
 
 
 class QueueScreen(Screen):
@@ -95,16 +113,7 @@ class QueueScreen(Screen):
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
-        run_in_background(self._read, self._show, self._failed)
-
-    def _read(self) -> Listing:
-        items = self.outbox.list_items()
-        kinds = {
-            item.id: [doc.kind for doc in self.outbox.documents(item.id)]
-            for item in items
-            if item.state == "needs_attention" and not item.replaced
-        }
-        return items, kinds
+        run_in_background(partial(_read, self.outbox), self._show, self._failed)
 
     def _show(self, listing: Listing) -> None:
         items, self.kinds = listing
@@ -205,7 +214,7 @@ class QueueScreen(Screen):
             "« Réessayer » la renvoie telle quelle : seulement si l'assistance informatique a réglé "
             "le problème.")
 
-    def _action(self, column: QVBoxLayout, item: QueuedSubmission, action: str, label: str,
+    def _action(self, column: QVBoxLayout, item: QueuedSubmission, action: QueueAction, label: str,
                 description: str, role: str = "secondary") -> None:
         button = big_button(label, description, role)
         button.setAccessibleName(f"{label} : {item.local_reference}")
@@ -213,7 +222,7 @@ class QueueScreen(Screen):
         column.addWidget(button)
         self.buttons[(item.id, action)] = button
 
-    def run(self, action: str, submission_id: str) -> None:
+    def run(self, action: QueueAction, submission_id: str) -> None:
         """Do ``correct``, ``status`` (ask), or ``retry``, ``reprint``, ``final`` in the background,
         for one submission."""
         if action == "correct":
@@ -225,11 +234,10 @@ class QueueScreen(Screen):
             return
         work: Callable[[], object]
         if action == "retry":
-            work = lambda: self.outbox.retry(submission_id)  # noqa: E731
+            work = partial(self.outbox.retry, submission_id)
             done = self.tr("La demande est remise dans la file : elle va être envoyée.")
         else:
-            final = action == "final"
-            work = lambda: self._print(submission_id, final)  # noqa: E731
+            work = self._print(submission_id, action == "final")
             done = self.tr("Reçu envoyé à l'imprimante.")
         self._say(self.tr("En cours…"), "")
         run_in_background(work, lambda _r: self._action_done(action, done), self._failed)
@@ -244,7 +252,7 @@ class QueueScreen(Screen):
         self._answer(submission_id, self.tr("Question posée au service central…"), "")
         visit = self._visit
         run_in_background(
-            lambda: ask_status(submission_id),
+            partial(ask_status, submission_id),
             lambda status: self._answered(visit, submission_id, status.sentence(), ""),
             lambda error: self._answered(visit, submission_id, self._no_answer(error), "error"))
 
@@ -269,7 +277,7 @@ class QueueScreen(Screen):
         if line is not None:
             line.say(text, kind)
 
-    def _action_done(self, action: str, message: str) -> None:
+    def _action_done(self, action: QueueAction, message: str) -> None:
         self._say(message, "success")
         if action == "retry":
             self.sync_requested.emit()

@@ -2,22 +2,24 @@
 
 People not at ease with screens answer one thing at a time: each page shows the
 step's title, « Question 2 sur 4 », one question with its help, example, input
-and error, and « Continuer » / « Retour ». Everything comes from the session:
-which questions are asked (conditions re-applied at each answer, so the count
-and the next question follow the answers), whether an answer is accepted and
-how it is written. The keyboard's « OK » (Enter) on a typed answer acts as
-« Continuer »: people expect OK to move on.
+and error, and « Continuer » / « Retour ». Everything comes from the core's
+question controller (``kiosk.questions``, reached through the visit): which
+question is on the page and which comes next, whether an answer is accepted
+and how it is written, and during a correction the central service's remarks.
+The screen keeps one widget per question of the step, so that what was typed
+stays while the person goes back and forth. The keyboard's « OK » (Enter) on a
+typed answer acts as « Continuer »: people expect OK to move on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.session import ProcedureSession
-from kiosk.validators import ValidationError
+from kiosk.flow import Page, Visit
+from kiosk.questions import Questions, QuestionView
 from ui.fields import FieldWidget, make_field_widget
 from ui.keyboard import KeyboardMode
 from ui.screens.common import Screen, big_button, clear_layout, text_label
@@ -26,20 +28,18 @@ KeyboardHook = Callable[[QLineEdit, KeyboardMode], None]
 
 
 class StepsScreen(Screen):
-    """Renders one visible question of ``session.current`` at a time; emits ``finished``
-    after the last question of the last step, ``cancelled`` on « Retour » at the first."""
+    """Renders the visit's question page; emits ``left`` when « Continuer » or « Retour »
+    took the visit to another page (the window shows it)."""
 
-    finished = Signal()
-    cancelled = Signal()
+    left = Signal()
 
     def __init__(self, attach_keyboard: KeyboardHook | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self._attach_keyboard = attach_keyboard
-        self.session: ProcedureSession | None = None
-        self.return_to_summary = False
-        self.field_id = ""
-        """The question on screen ("" when the step asks none)."""
+        self.visit: Visit | None = None
+        self.entry = -1
+        """The step entry (``QuestionView.entry``) the widgets were built for."""
         self.progress = text_label("", "help")
         self.body.addWidget(self.progress)
         self.step_help = text_label("")
@@ -64,19 +64,43 @@ class StepsScreen(Screen):
 
     # --- rendering -------------------------------------------------------------
 
-    def start(self, session: ProcedureSession, *, return_to_summary: bool = False,
-              at_end: bool = False) -> None:
-        """Show the session's current step from its first question (``at_end``: its last);
-        after a « Modifier », the step's last question leads back to the summary."""
-        self.session = session
-        self.return_to_summary = return_to_summary
-        self.rebuild(at_end=at_end)
+    def start(self, visit: Visit) -> None:
+        """Show the visit's question page (the step is built again)."""
+        self.visit = visit
+        self.entry = -1
+        self.show_view(moved=True)
 
-    def rebuild(self, *, at_end: bool = False, at: str | None = None) -> None:
-        """Build the widgets of the current step, then show question ``at``, else the one
-        the step opens on (``landing_question``), else with ``at_end`` its last one."""
-        session = self._session()
-        step = session.current
+    @property
+    def field_id(self) -> str:
+        """The question on the page ("" when the step asks none)."""
+        return self.visit.questions.field_id if self.visit and self.visit.questions else ""
+
+    def _questions(self) -> Questions:
+        assert self.visit is not None and self.visit.questions is not None, "start() comes first"
+        return self.visit.questions
+
+    def show_view(self, *, moved: bool = False, errors: Mapping[str, str] | None = None) -> None:
+        """Show what the controller says; ``moved``: another question came to the page (scrolled
+        to the top and given the focus); ``errors``: messages to show under questions."""
+        view = self._questions().view()
+        if view.entry != self.entry:
+            self._build(view)
+            moved = True
+        for field_id, message in (errors or {}).items():
+            widget = self.widgets.get(field_id)
+            if widget is not None:
+                widget.show_error(message)
+        self._show(view)
+        if moved:
+            self.scroller.verticalScrollBar().setValue(0)
+        if self.isVisible():
+            self.focus_question()
+
+    def _build(self, view: QuestionView) -> None:
+        """The widgets of the step, each with its answer so far."""
+        answers = self._questions().session.answers
+        step = view.step
+        self.entry = view.entry
         self.set_title(step.title)
         self.step_help.setText(step.help)
         self.step_help.setVisible(bool(step.help))
@@ -86,7 +110,7 @@ class StepsScreen(Screen):
         for fld in step.fields:
             widget = make_field_widget(fld)
             widget.setVisible(False)
-            widget.set_value(session.answers.get(fld.id, ""))
+            widget.set_value(answers.get(fld.id, ""))
             widget.changed.connect(
                 lambda raw, f=fld.id, w=widget: self._widget_changed(w, f, raw))
             for edit, mode in widget.text_inputs():
@@ -97,74 +121,49 @@ class StepsScreen(Screen):
             self.fields_box.addWidget(widget)
             self.widgets[fld.id] = widget
         self._chain_tab_order()
-        asked = self.asked()
-        if at is None:
-            at = asked[-1] if at_end and asked else self.landing_question()
-        self.show_question(at)
 
-    def asked(self) -> list[str]:
-        """Ids of the questions the answers call for in this step, in order."""
-        return [f.id for f in self._session().fields() if f.id in self.widgets]
-
-    def landing_question(self) -> str:
-        """Where a step opens: its first question."""
-        asked = self.asked()
-        return asked[0] if asked else ""
-
-    def show_question(self, field_id: str) -> None:
-        """Put question ``field_id`` on the page, alone, and give it the focus."""
-        self.field_id = field_id
-        self.refresh_visibility()
-        self._update_banner()
-        self.scroller.verticalScrollBar().setValue(0)
-        if self.isVisible():
-            self.focus_question()
-
-    def refresh_visibility(self) -> None:
-        """Show the current question only; empty the ones the answers no longer call for."""
-        session = self._session()
-        asked = self.asked()
-        if self.field_id not in asked:
-            self.field_id = self._nearest(asked)
-        current = self.widgets.get(self.field_id)
+    def _show(self, view: QuestionView) -> None:
+        """The question on the page alone; the ones the answers no longer call for emptied."""
+        current = self.widgets.get(view.field_id)
         if current is not None:
             current.setVisible(True)
         for field_id, widget in self.widgets.items():
-            if field_id not in asked:
+            if field_id not in view.asked:
                 widget.clear()
             if widget is not current:
                 widget.setVisible(False)
-        steps = session.steps()
-        progress = self.tr("Étape %1 sur %2").replace("%1", str(session.index + 1)).replace(
-            "%2", str(len(steps)))
-        if self.field_id:
+        progress = self.tr("Étape %1 sur %2").replace("%1", str(view.step_number)).replace(
+            "%2", str(view.step_count))
+        if view.field_id:
             progress = self.tr("Question %1 sur %2").replace(
-                "%1", str(asked.index(self.field_id) + 1)).replace("%2", str(len(asked))) + (
+                "%1", str(view.question_number)).replace("%2", str(len(view.asked))) + (
                 " · " + progress)
         self.progress.setText(progress)
-        last = not self._following()
-        if self.return_to_summary and last:
+        if view.leads_to_summary:
             self.next_button.setText(self.tr("Valider et revenir au récapitulatif"))
         else:
             self.next_button.setText(self.tr("Continuer"))
         self.next_button.setAccessibleName(self.next_button.text())
+        self._show_remarks(view)
 
-    def _nearest(self, asked: list[str]) -> str:
-        """The question to show when the current one is no longer asked: the next one asked."""
-        order = list(self.widgets)
-        position = order.index(self.field_id) if self.field_id in order else 0
-        later = [f for f in asked if order.index(f) >= position]
-        return later[0] if later else (asked[-1] if asked else "")
-
-    def _following(self) -> str:
-        asked = self.asked()
-        position = asked.index(self.field_id) if self.field_id in asked else len(asked)
-        return asked[position + 1] if position + 1 < len(asked) else ""
-
-    def _preceding(self) -> str:
-        asked = self.asked()
-        position = asked.index(self.field_id) if self.field_id in asked else 0
-        return asked[position - 1] if position > 0 else ""
+    def _show_remarks(self, view: QuestionView) -> None:
+        """During a correction, the central service's words under each refused question not
+        changed yet, and above the page when it is on the page. Otherwise the line above
+        stays hidden: with one question on the page, the core's message under it says it all."""
+        for field_id, message in view.remarks.items():
+            widget = self.widgets.get(field_id)
+            if widget is not None and not widget.error_label.text():
+                widget.show_error(message)
+        if not view.remarked:
+            self.errors_banner.setVisible(False)
+            return
+        others = view.other_remarks
+        self.errors_banner.setText(
+            self.tr("Le service central a refusé cette réponse : corrigez-la avec le demandeur.")
+            if others == 0
+            else self.tr("Le service central a refusé cette réponse et %n autre(s) de cette étape : "
+                         "corrigez-les avec le demandeur, une à une.").replace("%n", str(others)))
+        self.errors_banner.setVisible(True)
 
     def _chain_tab_order(self) -> None:
         chain: list[QWidget] = [part for widget in self.widgets.values() for part in widget.inputs()]
@@ -188,14 +187,16 @@ class StepsScreen(Screen):
             widget.label.setFocus()
 
     def entered(self) -> None:
-        if self.session is not None:
+        if self.visit is not None and self.visit.questions is not None:
             self.focus_question()
 
     # --- answers -------------------------------------------------------------
 
     def _widget_changed(self, widget: FieldWidget, field_id: str, raw: str) -> None:
-        # A date box may report its departure after the page changed: ignore it then.
-        if self.widgets.get(field_id) is widget and field_id == self.field_id:
+        # A date box may report its departure after the page changed, or after the visit
+        # left the questions: ignore it then.
+        if (self.visit is not None and self.visit.questions is not None
+                and self.widgets.get(field_id) is widget):
             self.answer_changed(field_id, raw)
 
     def _return_pressed(self, widget: FieldWidget, field_id: str) -> None:
@@ -206,102 +207,55 @@ class StepsScreen(Screen):
         QTimer.singleShot(0, lambda: self._continue_from(widget, field_id))
 
     def _continue_from(self, widget: FieldWidget, field_id: str) -> None:
-        if (self.session is not None and self.isVisible()
+        if (self.visit is not None and self.visit.questions is not None and self.isVisible()
                 and self.widgets.get(field_id) is widget and field_id == self.field_id):
             self.go_next()
 
     def answer_changed(self, field_id: str, raw: str) -> None:
         """The question was left or a choice tapped: ask the core, show its verdict."""
-        session = self._session()
-        widget = self.widgets[field_id]
-        if not raw.strip() and field_id not in session.answers:
-            widget.show_error(None)
+        verdict = self._questions().answer(field_id, raw)
+        if verdict is None:
             return
-        self._keep(widget, raw)
-        self.refresh_visibility()
-        self._update_banner()
-
-    def _keep(self, widget: FieldWidget, raw: str) -> bool:
-        """Give the answer to the session; show its message when refused."""
-        try:
-            value = self._session().set_answer(widget.field.id, raw)
-        except ValidationError as exc:
-            widget.show_error(exc.message)
-            return False
-        widget.show_error(None)
-        if value and widget.value() != value:
-            widget.set_value(value)
-        return True
-
-    def _update_banner(self) -> None:
-        """The line above the question. The ordinary flow leaves it hidden: with one question
-        on the page, the core's message right under the answer says it all (a correction
-        uses it for the central service's refusal)."""
-        self.errors_banner.setVisible(False)
+        widget = self.widgets[field_id]
+        widget.show_error(verdict.message)
+        if verdict.value and widget.value() != verdict.value:
+            widget.set_value(verdict.value)
+        self._show(self._questions().view())
 
     def go_next(self) -> None:
-        """Check this answer; if the core accepts it, the next question (or step)."""
-        session = self._session()
-        widget = self.current_widget()
-        if widget is not None:
-            accepted = self._keep(widget, widget.value())
-            self.refresh_visibility()
-            self._update_banner()
-            if not accepted:
-                self.focus_question()
-                return
-        following = self._following()
-        if following:
-            self.show_question(following)
-            return
-        problems = session.step_errors()
-        if problems:  # an earlier question of the step lacks its answer
-            self._show_problem(problems)
-        elif session.steps_complete() and (self.return_to_summary or session.at_last_step):
-            self.finished.emit()
-        elif session.at_last_step:
-            # An earlier step became incomplete (a changed answer asked a new question).
-            incomplete = next(s for s in session.steps() if session.step_errors(s))
-            session.goto(incomplete.id)
-            self.rebuild()
-            self._show_problem(session.step_errors())
-        elif session.next():
-            self.rebuild()
-
-    def _show_problem(self, problems: dict[str, str]) -> None:
-        first = next(f for f in self.asked() if f in problems)
-        self.widgets[first].show_error(problems[first])
-        self.show_question(first)
+        """Give this answer to the core; show what it says comes next."""
+        self._move(self._questions_move(forward=True))
 
     def go_back(self) -> None:
-        """Keep this answer if it is valid, then show the previous question (or step's last)."""
-        session = self._session()
-        widget = self.current_widget()
-        if widget is not None and widget.value().strip():
-            try:
-                session.check_field(widget.field.id, widget.value())
-            except ValidationError:
-                pass
-            else:
-                session.set_answer(widget.field.id, widget.value())
-                self.refresh_visibility()
-        preceding = self._preceding()
-        if preceding:
-            self.show_question(preceding)
-        elif session.back():
-            self.rebuild(at_end=True)
-        else:
-            self.cancelled.emit()
+        """Keep this answer if it is valid, then the previous question (or step's last)."""
+        self._move(self._questions_move(forward=False))
 
-    def _session(self) -> ProcedureSession:
-        assert self.session is not None, "start() must be called first"
-        return self.session
+    def _questions_move(self, *, forward: bool) -> tuple[str, dict[str, str]]:
+        assert self.visit is not None
+        widget = self.current_widget()
+        before = self.field_id
+        raw = widget.value() if widget is not None else None
+        errors = (self.visit.next_question(raw) if forward
+                  else self.visit.previous_question(raw))
+        if forward and widget is not None and before not in errors:
+            widget.show_error(None)  # accepted: written as the core keeps it
+            value = self._questions().session.answers.get(before, "")
+            if value and widget.value() != value:
+                widget.set_value(value)
+        return before, errors
+
+    def _move(self, outcome: tuple[str, dict[str, str]]) -> None:
+        assert self.visit is not None
+        before, errors = outcome
+        if self.visit.page is not Page.QUESTION:
+            self.left.emit()
+            return
+        self.show_view(moved=self.field_id != before, errors=errors)
 
     def wipe(self) -> None:
         for widget in self.widgets.values():
             widget.clear()
         clear_layout(self.fields_box)
         self.widgets = {}
-        self.field_id = ""
-        self.session = None
-        self.return_to_summary = False
+        self.visit = None
+        self.entry = -1

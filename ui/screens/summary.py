@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.flow import DOCUMENTS_SECTION
 from kiosk.session import ProcedureSession
 from ui.screens.common import Screen, big_button, clear_layout, text_label
-
-DOCUMENTS_SECTION = "documents"
 
 
 class SummaryScreen(Screen):
@@ -84,7 +83,7 @@ class SummaryScreen(Screen):
 
     def _show_problems(self) -> None:
         assert self.session is not None
-        reasons = [r for r in self.session.ready_to_submit() if "consentement" not in r.lower()]
+        reasons = self.session.ready_for_consent()
         self.problems.setText(" ".join(reasons))
         self.problems.setVisible(bool(reasons))
         self.next_button.setEnabled(not reasons)
