@@ -19,7 +19,7 @@ from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig, load_config
 
 COMMAND_MODULES = (
-    "queue", "sync", "status", "central", "receipt", "demo", "procedures", "report",
+    "queue", "sync", "status", "central", "receipt", "demo", "procedures", "report", "audit",
 )
 
 

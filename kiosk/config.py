@@ -49,6 +49,7 @@ class KioskConfig:
     idle_warning_s: int = 90
     idle_reset_s: int = 30
     retention_days: int = 30
+    audit_retention_days: int = 365
     scanner_dir: Path | None = None
     sync_interval_s: float = 30.0
     backoff_base_s: float = 2.0
@@ -138,6 +139,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
     "retention.days": ("retention_days", _number(0, 3650, int)),
+    "retention.audit_days": ("audit_retention_days", _number(1, 3650, int)),
     "scanner.watch_dir": ("scanner_dir", _optional_path),
     "sync.interval_s": ("sync_interval_s", _number(1, 86400, float)),
     "sync.backoff_base_s": ("backoff_base_s", _number(0.01, 3600, float)),

@@ -119,6 +119,16 @@ class PrintLog:
             raise _unusable(self.path, exc) from None
         return entry
 
+    def prune(self, before: datetime) -> int:
+        """Forget the attempts older than ``before`` (retention); how many went."""
+        try:
+            with self._db:
+                cursor = self._db.execute("DELETE FROM prints WHERE printed_at < ?",
+                                          (before.astimezone(UTC).isoformat(),))
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
+        return cursor.rowcount
+
     def entries(self, submission_id: str | None = None) -> list[PrintRecord]:
         """Attempts in order, for one submission or all."""
         query = ("SELECT printed_at, who, kind, submission_id, reprint, fmt, outcome, error_code "
