@@ -38,6 +38,7 @@ class KioskConfig:
     kiosk_id: str = "0000-K01"
     site: str = "0000"
     site_name: str = "Point numérique"
+    commune_insee: str = ""
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     central_url: str = "http://127.0.0.1:8765/api"
     central_token: str = ""
@@ -127,6 +128,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "kiosk.id": ("kiosk_id", _text(_KIOSK_ID, "attendu : lettres, chiffres et tirets, ex. 7501-K02")),
     "kiosk.site": ("site", _text(_SITE, "attendu : le code du site, ex. 7501")),
     "kiosk.site_name": ("site_name", _text(None, "")),
+    "kiosk.commune_insee": ("commune_insee", _text(re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$"),
+                                                   "attendu : le code INSEE de la commune, ex. 75056")),
     "kiosk.data_dir": ("data_dir", _path),
     "kiosk.language": ("language", _text(re.compile(r"^[a-z]{2}$"), "attendu : fr, en…")),
     "central.url": ("central_url", _url),
