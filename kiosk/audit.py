@@ -24,19 +24,23 @@ import hashlib
 import hmac
 import io
 import json
+import logging
 import os
 import re
 import secrets
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from kiosk.config import KioskConfig
 from offline_queue.models import rfc3339
 from offline_queue.snapshot import canonical_json
+
+log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "audit.db"
 KEY_FILE = "audit.key"
@@ -494,6 +498,19 @@ def export(journal: Journal, fmt: ExportFormat) -> str:
     return out.getvalue()
 
 
-def settings_digest(values: Mapping[str, object]) -> str:
-    """A fingerprint of the settings read at start (their values stay out of the journal)."""
-    return hashlib.sha256(canonical_json({k: str(v) for k, v in values.items()})).hexdigest()
+def note(data_dir: Path, who: str, kind: str, **fields: object) -> None:
+    """Append one entry from where it happens, in one line. A journal that cannot be written
+    is logged for IT and never stops what the person at the kiosk was doing."""
+    try:
+        with Journal.in_data_dir(data_dir) as journal:
+            journal.append(who, kind, **fields)
+    except AuditError as exc:
+        log.error("audit entry %s not written: %s", kind, exc.message)
+
+
+def note_settings_read(config: KioskConfig) -> None:
+    """The settings the kiosk starts with, as a fingerprint (the token left out): a changed
+    configuration shows as a new fingerprint, its values stay out of the journal."""
+    values = {k: str(v) for k, v in asdict(config).items() if k != "central_token"}
+    digest = hashlib.sha256(canonical_json(values)).hexdigest()
+    note(config.data_dir, SYSTEM, "settings_read", settings_sha256=digest)

@@ -61,6 +61,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
 
     Raises ``OutboxError`` (French message) when the queue cannot be opened.
     """
+    from kiosk.audit import note_settings_read
     from kiosk.central_client import make_sync_client
     from kiosk.consent import load_consent
     from kiosk.mediators import MediatorDirectory
@@ -73,6 +74,7 @@ def build_services(config: KioskConfig, *, demo: bool = False,
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
     outbox = open_outbox(config.data_dir)
+    note_settings_read(config)
     client = make_sync_client(config, outbox)
     return KioskServices(
         config=config,

@@ -20,8 +20,11 @@ from kiosk.audit import (
     Journal,
     entry_hash,
     export,
+    note_settings_read,
 )
 from kiosk.cli import main
+from kiosk.config import KioskConfig
+from kiosk.receipts.print_log import PrintLog
 
 SUBMISSION = "3f0c8a52-6f2e-4a1b-9a51-0d3b1c2e4f5a"
 VISIT = "9b1d7e0a-2c3f-4d5e-8f9a-0b1c2d3e4f5a"
@@ -226,3 +229,38 @@ def test_export_formats_hold_the_same_entries(tmp_path: Path) -> None:
     csv_rows = export(journal, "csv").splitlines()[1:]
     assert len(jsonl) == len(csv_rows) == 5
     assert [row.split(",")[0] for row in csv_rows] == [str(e["n"]) for e in jsonl]
+
+
+def test_a_print_and_the_settings_at_start_are_in_the_journal(tmp_path: Path) -> None:
+    with PrintLog.in_data_dir(tmp_path) as prints:
+        prints.record(who="m-0001", kind="enregistrement", submission_id=SUBMISSION, fmt="a4")
+        prints.record(who=CITIZEN, kind="enregistrement", submission_id=SUBMISSION, fmt="a4",
+                      error_code="no_paper")
+        prints.record(who=CITIZEN, kind="enregistrement", submission_id=SUBMISSION, fmt="a4")
+    config = KioskConfig(data_dir=tmp_path, central_token="secret-1")
+    note_settings_read(config)
+    note_settings_read(config.with_overrides(central_token="secret-2"))  # the token is left out
+    note_settings_read(config.with_overrides(idle_reset_s=45))
+    with Journal.in_data_dir(tmp_path) as journal:
+        entries = list(journal.entries())
+        assert journal.verify().ok
+    assert [(e.who, e.fields) for e in entries[:3]] == [
+        ("m-0001", {"submission": SUBMISSION, "receipt": "enregistrement", "copy": 0,
+                    "printed": "ok"}),
+        (CITIZEN, {"submission": SUBMISSION, "receipt": "enregistrement", "copy": 1,
+                   "printed": "error", "error_code": "no_paper"}),
+        (CITIZEN, {"submission": SUBMISSION, "receipt": "enregistrement", "copy": 1,
+                   "printed": "ok"}),
+    ]
+    digests = [e.fields["settings_sha256"] for e in entries[3:]]
+    assert [e.who for e in entries[3:]] == ["systeme"] * 3
+    assert digests[0] == digests[1] != digests[2]
+
+
+def test_an_unwritable_journal_never_stops_a_print(tmp_path: Path,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "audit.db").write_bytes(b"not a database at all" * 100)
+    with PrintLog.in_data_dir(tmp_path) as prints:
+        prints.record(who=CITIZEN, kind="enregistrement", submission_id=SUBMISSION, fmt="a4")
+        assert len(prints.entries()) == 1
+    assert "audit entry receipt_printed not written" in caplog.text

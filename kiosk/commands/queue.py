@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.audit import SYSTEM, note
 from kiosk.consent import load_consent
 from kiosk.paris_time import paris_text
 from kiosk.procedures import load_catalogue
@@ -293,5 +294,6 @@ def _recover(args: argparse.Namespace, context: Any) -> int:
     if not source.is_file():
         raise UserError(f"le fichier {source} n'existe pas : rien à réparer.")
     report = recover(source, target, read_key(data_dir / KEY_NAME))
+    note(data_dir, SYSTEM, "queue_recover", saved=report.salvaged, lost=len(report.lost_references))
     print(report.summary_fr())
     return 0

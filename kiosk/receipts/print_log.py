@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.audit import note
+
 CITIZEN = "citoyen"
 
 _SCHEMA = """
@@ -117,6 +119,8 @@ class PrintLog:
                 )
         except sqlite3.Error as exc:
             raise _unusable(self.path, exc) from None
+        note(self.path.parent, who, "receipt_printed", submission=submission_id, receipt=kind,
+             copy=entry.reprint, printed=entry.outcome, **({"error_code": error_code} if error_code else {}))
         return entry
 
     def prune(self, before: datetime) -> int:
