@@ -498,11 +498,13 @@ def export(journal: Journal, fmt: ExportFormat) -> str:
     return out.getvalue()
 
 
-def note(data_dir: Path, who: str, kind: str, **fields: object) -> None:
-    """Append one entry from where it happens, in one line. A journal that cannot be written
-    is logged for IT and never stops what the person at the kiosk was doing."""
+def note(data_dir: Path, who: str, kind: str, *, when: datetime | None = None,
+         **fields: object) -> None:
+    """Append one entry from where it happens, in one line (``when``: the time the caller
+    recorded, else now). A journal that cannot be written is logged for IT and never stops
+    what the person at the kiosk was doing."""
     try:
-        with Journal.in_data_dir(data_dir) as journal:
+        with Journal.in_data_dir(data_dir, now=(lambda: when) if when else None) as journal:
             journal.append(who, kind, **fields)
     except AuditError as exc:
         log.error("audit entry %s not written: %s", kind, exc.message)

@@ -174,7 +174,7 @@ class VisitStore:
     def add(self, record: VisitRecord) -> None:
         _check(record)
         values = [getattr(record, c) for c in _COLUMNS]
-        values = [v.astimezone(UTC).isoformat() if isinstance(v, datetime) else v for v in values]
+        values = [_stored(v) if isinstance(v, datetime) else v for v in values]
         try:
             with self._db:
                 self._db.execute(f"INSERT INTO visits ({', '.join(_COLUMNS)}) VALUES "
@@ -203,8 +203,8 @@ class VisitStore:
         query, params = "SELECT " + ", ".join(_COLUMNS) + " FROM visits", []
         if first_day is not None and last_day is not None:
             query += " WHERE started_at >= ? AND started_at < ?"
-            params = [_local_midnight(first_day).isoformat(),
-                      _local_midnight(date.fromordinal(last_day.toordinal() + 1)).isoformat()]
+            params = [_stored(_local_midnight(first_day)),
+                      _stored(_local_midnight(date.fromordinal(last_day.toordinal() + 1)))]
         try:
             rows = self._db.execute(query + " ORDER BY started_at", params).fetchall()
         except sqlite3.Error as exc:
@@ -223,7 +223,7 @@ class VisitStore:
 
     def prune(self, before: datetime) -> int:
         """Visits started before ``before`` become counts (day, procedure, outcome…)."""
-        cutoff = before.astimezone(UTC).isoformat()
+        cutoff = _stored(before)
         try:
             with self._db:
                 old = [_record(r) for r in self._db.execute(
@@ -239,6 +239,11 @@ class VisitStore:
         except sqlite3.Error as exc:
             raise self._unusable(exc) from None
         return len(old)
+
+
+def _stored(moment: datetime) -> str:
+    """UTC, always to the microsecond: the stored times compare as text."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _local_midnight(day: date) -> datetime:
@@ -340,8 +345,7 @@ class VisitRecorder:
         elif t.event is Event.SAVED and visit.saved_item is not None:
             self._confirmed(visit, now)
         elif t.event is Event.IDLE:
-            self.journal.append(visit.who(), "idle_wipe", page=visit.page.value.replace(" ", "_"),
-                                **ids)
+            self.journal.append(visit.who(), "idle_wipe", page=visit.page.value, **ids)
         if t.target is Page.PICKER and ongoing is None and t.source in (Page.WELCOME, Page.LOGIN):
             self._start(visit, now)
         elif t.target is Page.WELCOME:
@@ -395,7 +399,7 @@ class VisitRecorder:
                 "saved_offline"
         else:
             outcome = "redirected" if ongoing.redirected_to else "abandoned"
-            page = visit.page.value.replace(" ", "_")
+            page = visit.page.value
             if visit.page is Page.QUESTION and visit.session is not None:
                 step = visit.session.current.id
         record = VisitRecord(

@@ -42,7 +42,8 @@ def test_the_clock_moves_and_old_records_become_counts(tmp_path: Path) -> None:
     fill(tmp_path)
     config = KioskConfig(data_dir=tmp_path, audit_retention_days=15)
     report = apply_retention(config, DAY0 + timedelta(days=31))  # cutoff: day 16
-    assert (report.visits, report.journal_entries, report.print_lines) == (2, 2, 2)
+    # Each print is in the journal too: visit_start and receipt_printed on each day.
+    assert (report.visits, report.journal_entries, report.print_lines) == (2, 4, 2)
     with VisitStore.in_data_dir(tmp_path) as store:
         assert [r.id for r in store.records()] == VISIT_IDS[2:4]
         counts = store.counts(DAY0.date(), (DAY0 + timedelta(days=40)).date())
@@ -50,7 +51,7 @@ def test_the_clock_moves_and_old_records_become_counts(tmp_path: Path) -> None:
             (DAY0.date(), 1, 720, "10–20 min", "autonomous"),
             ((DAY0 + timedelta(days=10)).date(), 1, 720, "10–20 min", "autonomous")]
     with Journal.in_data_dir(tmp_path) as journal:
-        assert [e.n for e in journal.entries()] == [3, 4]
+        assert [e.n for e in journal.entries()] == [5, 6, 7, 8]
         assert journal.verify().ok and journal.counts()["visit_start"] == 4
     with PrintLog.in_data_dir(tmp_path) as prints:
         assert [p.submission_id for p in prints.entries()] == VISIT_IDS[2:4]
@@ -60,7 +61,7 @@ def test_the_clock_moves_and_old_records_become_counts(tmp_path: Path) -> None:
         assert store.records() == []
         assert sum(c.visits for c in store.counts(DAY0.date(), DAY0.date() + timedelta(days=60))) == 4
     with Journal.in_data_dir(tmp_path) as journal:
-        assert list(journal.entries()) == [] and journal.verify().ok and journal.head().n == 4
+        assert list(journal.entries()) == [] and journal.verify().ok and journal.head().n == 8
     with PrintLog.in_data_dir(tmp_path) as prints:
         assert prints.entries() == []
 

@@ -119,8 +119,9 @@ class PrintLog:
                 )
         except sqlite3.Error as exc:
             raise _unusable(self.path, exc) from None
-        note(self.path.parent, who, "receipt_printed", submission=submission_id, receipt=kind,
-             copy=entry.reprint, printed=entry.outcome, **({"error_code": error_code} if error_code else {}))
+        note(self.path.parent, who, "receipt_printed", when=entry.printed_at, submission=submission_id,
+             receipt=kind, copy=entry.reprint, printed=entry.outcome,
+             **({"error_code": error_code} if error_code else {}))
         return entry
 
     def prune(self, before: datetime) -> int:
