@@ -50,11 +50,13 @@ CRA_MAPPING: dict[str, str] = {
                            "« OrienteVersStructure » ; approximation « DoitRevenir » pour "
                            "une visite abandonnée",
     "structureDeRedirection": "exact — la réponse du médiateur",
-    "trancheAge": "vide — jamais demandé au citoyen (à saisir par le médiateur)",
-    "genre": "vide — idem",
-    "statutSocial": "vide — idem",
-    "communeResidence": "vide — idem",
-    "pasDeTelephone": "vide — idem",
+    "trancheAge": "exact — la réponse du médiateur s'il l'a donnée (jamais demandée au "
+                  "citoyen), vide sinon",
+    "genre": "exact — idem",
+    "statutSocial": "exact — idem",
+    "communeResidence": "approximation — le code INSEE de la commune (la Coop la choisit "
+                        "dans une liste de communes)",
+    "pasDeTelephone": "exact — « true » ou « false » selon le médiateur, vide sinon",
 }
 
 AUTONOMIE: dict[str, str] = {
@@ -91,6 +93,9 @@ def cra_rows(records: Iterable[VisitRecord], config: KioskConfig,
             "autonomie": AUTONOMIE.get(r.autonomy or "", ""),
             "degreDeFinalisation": FINALISATION[r.outcome],
             "structureDeRedirection": REDIRECTION.get(r.redirected_to or "", ""),
+            "trancheAge": r.profile.age_band, "genre": r.profile.gender,
+            "statutSocial": r.profile.social_status, "communeResidence": r.profile.commune_insee,
+            "pasDeTelephone": "" if r.profile.no_phone is None else str(r.profile.no_phone).lower(),
         })
         rows.append(row)
     return rows

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field, fields
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Literal, get_args
@@ -48,6 +49,34 @@ OUTCOME_FR: dict[str, str] = {"sent": "envoyée", "saved_offline": "enregistrée
 AUTONOMY_FR: dict[str, str] = {"fully_accompanied": "entièrement accompagné",
                                "partly_autonomous": "partiellement autonome",
                                "autonomous": "autonome", "": "non renseignée"}
+
+AgeBand = Literal["", "MoinsDeDouze", "DouzeDixHuit", "DixHuitVingtQuatre", "VingtCinqTrenteNeuf",
+                  "QuaranteCinquanteNeuf", "SoixanteSoixanteNeuf", "SoixanteDixPlus", "NonCommunique"]
+Gender = Literal["", "Masculin", "Feminin", "NonCommunique"]
+SocialStatus = Literal["", "Scolarise", "SansEmploi", "EnEmploi", "Retraite", "NonCommunique"]
+_INSEE = re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})?$")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The CRA's anonymous description of the person, in the Coop's own values. Asked of the
+    mediator at the end, never of the citizen; each part may stay empty."""
+
+    age_band: AgeBand = ""
+    gender: Gender = ""
+    social_status: SocialStatus = ""
+    commune_insee: str = ""
+    no_phone: bool | None = None
+
+    def check(self) -> None:
+        for name, kind in (("age_band", AgeBand), ("gender", Gender),
+                           ("social_status", SocialStatus)):
+            if getattr(self, name) not in get_args(kind):
+                raise VisitError(f"Description de la personne : valeur inconnue pour {name}.")
+        if not _INSEE.match(self.commune_insee):
+            raise VisitError("Description de la personne : le code INSEE de la commune a "
+                             "5 caractères (ex. 75056, 2A004).")
+
 
 DURATION_BUCKETS: tuple[tuple[str, int], ...] = (
     ("< 10 min", 600), ("10–20 min", 1200), ("20–30 min", 1800), ("30–60 min", 3600),
@@ -77,6 +106,7 @@ class VisitRecord:
     """Seconds from « Appeler un médiateur » to a mediator's PIN; None if nobody came."""
     autonomy: Autonomy | None = None
     redirected_to: Redirection | None = None
+    profile: Profile = field(default_factory=Profile)
 
     @property
     def duration_s(self) -> int:
@@ -102,7 +132,12 @@ CREATE TABLE IF NOT EXISTS visits (
     called_at TEXT,
     call_wait_s INTEGER,
     autonomy TEXT,
-    redirected_to TEXT
+    redirected_to TEXT,
+    age_band TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    social_status TEXT NOT NULL DEFAULT '',
+    commune_insee TEXT NOT NULL DEFAULT '',
+    no_phone INTEGER
 );
 CREATE INDEX IF NOT EXISTS visits_started ON visits (started_at);
 CREATE TABLE IF NOT EXISTS visit_counts (
@@ -120,6 +155,8 @@ CREATE TABLE IF NOT EXISTS visit_counts (
 _COLUMNS = ("id", "started_at", "ended_at", "procedure", "theme", "assistance", "mediator",
             "outcome", "last_page", "last_step", "called_at", "call_wait_s", "autonomy",
             "redirected_to")
+_PROFILE_COLUMNS = tuple(f.name for f in fields(Profile))
+_ALL = ", ".join(_COLUMNS + _PROFILE_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -173,21 +210,25 @@ class VisitStore:
 
     def add(self, record: VisitRecord) -> None:
         _check(record)
-        values = [getattr(record, c) for c in _COLUMNS]
+        values = [getattr(record, c) for c in _COLUMNS] + list(astuple(record.profile))
         values = [_stored(v) if isinstance(v, datetime) else v for v in values]
         try:
             with self._db:
-                self._db.execute(f"INSERT INTO visits ({', '.join(_COLUMNS)}) VALUES "
-                                 f"({', '.join('?' * len(_COLUMNS))})", values)
+                self._db.execute(f"INSERT INTO visits ({_ALL}) VALUES "
+                                 f"({', '.join('?' * len(values))})", values)
         except sqlite3.Error as exc:
             raise self._unusable(exc) from None
 
     def conclude(self, visit_id: str, *, autonomy: Autonomy | None = None,
-                 redirected_to: Redirection | None = None) -> None:
+                 redirected_to: Redirection | None = None, profile: Profile | None = None) -> None:
         """The mediator's tap at the end, given after the record was written."""
-        _check_conclusion(autonomy, redirected_to)
+        _check_conclusion(autonomy, redirected_to, profile)
         try:
             with self._db:
+                if profile is not None:
+                    self._db.execute(
+                        "UPDATE visits SET " + ", ".join(f"{c} = ?" for c in _PROFILE_COLUMNS)
+                        + " WHERE id = ?", (*astuple(profile), visit_id))
                 if autonomy is not None:
                     self._db.execute("UPDATE visits SET autonomy = ? WHERE id = ?",
                                      (autonomy, visit_id))
@@ -200,7 +241,7 @@ class VisitStore:
 
     def records(self, first_day: date | None = None, last_day: date | None = None) -> list[VisitRecord]:
         """Visits started between two local days (inclusive), oldest first."""
-        query, params = "SELECT " + ", ".join(_COLUMNS) + " FROM visits", []
+        query, params = f"SELECT {_ALL} FROM visits", []
         if first_day is not None and last_day is not None:
             query += " WHERE started_at >= ? AND started_at < ?"
             params = [_stored(_local_midnight(first_day)),
@@ -227,7 +268,7 @@ class VisitStore:
         try:
             with self._db:
                 old = [_record(r) for r in self._db.execute(
-                    "SELECT " + ", ".join(_COLUMNS) + " FROM visits WHERE started_at < ?",
+                    f"SELECT {_ALL} FROM visits WHERE started_at < ?",
                     (cutoff,)).fetchall()]
                 for r in old:
                     self._db.execute(
@@ -251,20 +292,26 @@ def _local_midnight(day: date) -> datetime:
 
 
 def _record(row: tuple[object, ...]) -> VisitRecord:
-    values = dict(zip(_COLUMNS, row, strict=True))
+    values = dict(zip(_COLUMNS, row[:len(_COLUMNS)], strict=True))
     for name in ("started_at", "ended_at", "called_at"):
         if values[name] is not None:
             values[name] = datetime.fromisoformat(str(values[name]))
-    return VisitRecord(**values)  # type: ignore[arg-type]
+    age_band, gender, social_status, commune, no_phone = row[len(_COLUMNS):]
+    profile = Profile(age_band, gender, social_status, str(commune),  # type: ignore[arg-type]
+                      None if no_phone is None else bool(no_phone))
+    return VisitRecord(**values, profile=profile)  # type: ignore[arg-type]
 
 
 def _check(record: VisitRecord) -> None:
     if record.assistance not in get_args(Assistance) or record.outcome not in get_args(Outcome):
         raise VisitError("Registre des visites : aide ou issue inconnue.")
-    _check_conclusion(record.autonomy, record.redirected_to)
+    _check_conclusion(record.autonomy, record.redirected_to, record.profile)
 
 
-def _check_conclusion(autonomy: str | None, redirected_to: str | None) -> None:
+def _check_conclusion(autonomy: str | None, redirected_to: str | None,
+                      profile: Profile | None = None) -> None:
+    if profile is not None:
+        profile.check()
     if autonomy is not None and autonomy not in get_args(Autonomy):
         raise VisitError(f"Autonomie inconnue « {autonomy} ».")
     if redirected_to is not None and redirected_to not in get_args(Redirection):
@@ -286,6 +333,7 @@ class _Ongoing:
     call_wait_s: int | None = None
     autonomy: Autonomy | None = None
     redirected_to: Redirection | None = None
+    profile: Profile = field(default_factory=Profile)
 
 
 class VisitRecorder:
@@ -314,14 +362,17 @@ class VisitRecorder:
             log.error("visit record or audit entry not written: %s", type(exc).__name__)
 
     def conclude(self, *, autonomy: Autonomy | None = None,
-                 redirected_to: Redirection | None = None) -> None:
-        """The mediator's one tap at the end: on the visit going on, else the one just ended."""
-        _check_conclusion(autonomy, redirected_to)
+                 redirected_to: Redirection | None = None, profile: Profile | None = None) -> None:
+        """The mediator's one tap at the end (and, if they wish, the CRA's anonymous
+        description): on the visit going on, else on the one just ended."""
+        _check_conclusion(autonomy, redirected_to, profile)
         if self.ongoing is not None:
             self.ongoing.autonomy = autonomy or self.ongoing.autonomy
             self.ongoing.redirected_to = redirected_to or self.ongoing.redirected_to
+            self.ongoing.profile = profile or self.ongoing.profile
         elif self.last_visit_id is not None:
-            self.store.conclude(self.last_visit_id, autonomy=autonomy, redirected_to=redirected_to)
+            self.store.conclude(self.last_visit_id, autonomy=autonomy, redirected_to=redirected_to,
+                                profile=profile)
 
     # --- what each move means -------------------------------------------------------------
 
@@ -405,7 +456,7 @@ class VisitRecorder:
         record = VisitRecord(
             ongoing.id, ongoing.started_at, now, ongoing.procedure, ongoing.theme,
             ongoing.assistance, ongoing.mediator, outcome, page, step, ongoing.called_at,
-            ongoing.call_wait_s, ongoing.autonomy, ongoing.redirected_to)
+            ongoing.call_wait_s, ongoing.autonomy, ongoing.redirected_to, ongoing.profile)
         fields: dict[str, object] = {"visit": record.id, "seconds": record.duration_s,
                                      "outcome": outcome}
         fields.update({k: v for k, v in (("procedure", record.procedure), ("page", page),

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from kiosk.paris_time import PARIS
 from kiosk.report_cra import CRA_COLUMNS, CRA_MAPPING, cra_csv, cra_rows
 from kiosk.report_pdf import render_report_pdf
 from kiosk.report_visits import report_csv, visit_report
-from kiosk.visits import DURATION_BUCKETS, CountRow, VisitRecord, VisitStore
+from kiosk.visits import DURATION_BUCKETS, CountRow, Profile, VisitRecord, VisitStore
 
 DAY = date(2026, 11, 30)
 CONFIG = KioskConfig(site="7501", site_name="Préfecture de Paris", commune_insee="75056")
@@ -139,6 +140,8 @@ def test_the_pdf_reads_back_with_its_charts_numbers(tmp_path: Path) -> None:
 
 def test_the_cra_export_column_by_column() -> None:
     records = made_up_day()
+    described = Profile("QuaranteCinquanteNeuf", "Masculin", "EnEmploi", "75056", False)
+    records[5] = replace(records[5], profile=described)  # the first assisted visit
     rows = list(csv.DictReader(io.StringIO(cra_csv(cra_rows(records, CONFIG, TITLES)))))
     accompanied = [r for r in records if r.assistance != "alone"]
     assert len(rows) == len(accompanied) == 7  # a citizen alone is not an accompaniment
@@ -169,9 +172,12 @@ def test_the_cra_export_column_by_column() -> None:
                                               "abandoned": "DoitRevenir",
                                               "redirected": "OrienteVersStructure"}[record.outcome]
         assert row["structureDeRedirection"] == ("Administration" if record.redirected_to else "")
-        for anonymous in ("trancheAge", "genre", "statutSocial", "communeResidence",
-                          "pasDeTelephone"):
-            assert row[anonymous] == ""
+        anonymous = [row[c] for c in ("trancheAge", "genre", "statutSocial", "communeResidence",
+                                      "pasDeTelephone")]
+        if record.profile == described:
+            assert anonymous == ["QuaranteCinquanteNeuf", "Masculin", "EnEmploi", "75056", "false"]
+        else:
+            assert anonymous == ["", "", "", "", ""]
 
 
 def test_the_command_writes_the_three_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -14,7 +14,7 @@ from test_flow import ANNE, CONFIG, answer_questions, attach_all
 from kiosk.audit import Journal
 from kiosk.flow import Page, Visit
 from kiosk.procedures import Catalogue
-from kiosk.visits import VisitRecorder, VisitStore, duration_bucket
+from kiosk.visits import Profile, VisitError, VisitRecorder, VisitStore, duration_bucket
 
 START = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
@@ -141,8 +141,11 @@ def test_an_assisted_visit_given_up_then_redirected_with_the_mediators_tap(kiosk
     kiosk.recorder.conclude(autonomy="partly_autonomous")
     kiosk.clock.advance(25 * 60)
     visit.go_home()  # « Retour à l'accueil », a move off the map
-    kiosk.recorder.conclude(redirected_to="administration")
+    described = Profile(age_band="SoixanteDixPlus", gender="Feminin", social_status="Retraite",
+                        commune_insee="2A004", no_phone=True)
+    kiosk.recorder.conclude(redirected_to="administration", profile=described)
     [record] = kiosk.store.records()
+    assert record.profile == described
     assert (record.assistance, record.mediator, record.autonomy) == (
         "assisted", "m-0001", "partly_autonomous")
     assert (record.outcome, record.redirected_to, record.last_page) == (
@@ -194,3 +197,18 @@ def test_a_journal_that_cannot_be_written_never_stops_the_visit(
     visit.go_home()
     assert visit.page is Page.WELCOME
     assert "visit record or audit entry not written: AuditError" in caplog.text
+
+
+@pytest.mark.parametrize("profile", [
+    Profile(age_band="Anne Martin"),  # type: ignore[arg-type]
+    Profile(gender="F"),  # type: ignore[arg-type]
+    Profile(social_status="Etudiant"),  # type: ignore[arg-type]
+    Profile(commune_insee="Ajaccio"),
+    Profile(commune_insee="750560"),
+])
+def test_the_mediators_answers_are_only_the_coops_values(kiosk: Kiosk, profile: Profile) -> None:
+    kiosk.visit.start_alone()
+    with pytest.raises(VisitError):
+        kiosk.recorder.conclude(profile=profile)
+    with pytest.raises(VisitError):
+        kiosk.recorder.conclude(autonomy="a lot")  # type: ignore[arg-type]
