@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             self.print_job,
             lambda submission_id: ask_status(services.config, services.outbox, submission_id))
         self.correction = CorrectionScreen()
-        self.activity = ActivityScreen(services.outbox, services.catalogue)
+        self.activity = ActivityScreen(services.outbox, services.catalogue, services.config.data_dir)
         added: list[Screen] = [
             self.picker, self.requirements, self.steps, self.documents, self.chooser,
             self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,

@@ -128,6 +128,42 @@
         <source>remplacées par une correction</source>
         <translation>replaced by a correction</translation>
     </message>
+    <message>
+        <source>Aucune visite enregistrée sur cette période.</source>
+        <translation>No visit recorded over this period.</translation>
+    </message>
+    <message>
+        <source>1 visite, durée moyenne %2 min</source>
+        <translation>1 visit, average length %2 min</translation>
+    </message>
+    <message>
+        <source>%1 visites, durée moyenne %2 min</source>
+        <translation>%1 visits, average length %2 min</translation>
+    </message>
+    <message>
+        <source>Visites par jour</source>
+        <translation>Visits per day</translation>
+    </message>
+    <message>
+        <source>Visites par démarche</source>
+        <translation>Visits per procedure</translation>
+    </message>
+    <message>
+        <source>Issue des visites</source>
+        <translation>How visits ended</translation>
+    </message>
+    <message>
+        <source>Seul ou accompagné</source>
+        <translation>Alone or assisted</translation>
+    </message>
+    <message>
+        <source>Autonomie (selon le médiateur)</source>
+        <translation>Autonomy (as the mediator judged it)</translation>
+    </message>
+    <message>
+        <source>Durée des visites</source>
+        <translation>Length of visits</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationScreen</name>
