@@ -103,7 +103,9 @@ KINDS: dict[str, frozenset[str]] = {
     "visit_end": frozenset({"visit", "outcome", "procedure", "page", "step", "seconds"}),
     "take_over": frozenset({"visit", "mediator"}),
     "hand_over": frozenset({"visit", "mediator"}),
-    "request_confirmed": frozenset({"visit", "submission", "reference", "procedure"}),
+    # No visit id here: the visit's record (and the mediator's description of the person)
+    # must not be tied to the request, which names the person.
+    "request_confirmed": frozenset({"submission", "reference", "procedure"}),
     "request_sent": frozenset({"submission", "dossier"}),
     "request_refused": frozenset({"submission"}),
     "request_corrected": frozenset({"submission", "supersedes"}),

@@ -423,10 +423,9 @@ class VisitRecorder:
     def _confirmed(self, visit: Visit, now: datetime) -> None:
         item = visit.saved_item
         assert item is not None
-        ids = {"visit": self.ongoing.id} if self.ongoing else {}
         who = visit.who()
         self.journal.append(who, "request_confirmed", submission=item.id,
-                            reference=item.local_reference, procedure=item.procedure_code, **ids)
+                            reference=item.local_reference, procedure=item.procedure_code)
         if item.supersedes is not None:
             self.journal.append(who, "request_corrected", submission=item.id,
                                 supersedes=item.supersedes)

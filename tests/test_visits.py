@@ -95,6 +95,9 @@ def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
     assert record.duration_s == 7 * 60 + 20 and duration_bucket(record.duration_s) == "< 10 min"
     assert (record.called_at, record.call_wait_s, record.autonomy) == (None, None, None)
     assert kiosk.kinds() == ["visit_start", "request_confirmed", "visit_end"]
+    confirmed = list(kiosk.journal.entries())[1]
+    assert confirmed.fields == {"submission": item.id, "reference": "PN-7501-K02-000001",
+                                "procedure": "cg-duplicata"}  # no visit id: not tied to the visit
     end = list(kiosk.journal.entries())[-1]
     assert end.who == "citoyen" and end.fields == {
         "visit": record.id, "outcome": "sent", "procedure": "cg-duplicata", "seconds": 440}
