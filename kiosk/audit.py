@@ -118,19 +118,6 @@ KINDS: dict[str, frozenset[str]] = {
     "settings_read": frozenset({"settings_sha256"}),
 }
 
-KIND_LABELS_FR: dict[str, str] = {
-    "login": "connexion d'un médiateur", "login_failed": "échec de connexion",
-    "lockout": "compte bloqué après trop d'essais", "visit_start": "début de visite",
-    "visit_end": "fin de visite", "take_over": "un médiateur prend la main",
-    "hand_over": "le médiateur laisse la personne continuer",
-    "request_confirmed": "demande enregistrée", "request_sent": "demande envoyée",
-    "request_refused": "demande refusée", "request_corrected": "demande corrigée",
-    "receipt_printed": "reçu imprimé", "idle_wipe": "effacement après inactivité",
-    "mediator_call": "appel d'un médiateur", "mediator_answer": "réponse à l'appel",
-    "account_changed": "compte de médiateur modifié", "queue_recover": "réparation de la file",
-    "settings_read": "configuration lue au démarrage",
-}
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     n INTEGER PRIMARY KEY,

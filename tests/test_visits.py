@@ -63,7 +63,7 @@ def kiosk(tmp_path: Path, catalogue: Catalogue) -> Kiosk:
     return Kiosk(Visit(CONFIG, catalogue, listener=recorder), recorder, store, journal, clock, sent)
 
 
-def fill_and_save(k: Kiosk, rng: random.Random) -> Item:
+def fill_and_save(k: Kiosk, rng: random.Random, supersedes: str | None = None) -> Item:
     visit = k.visit
     answer_questions(visit, rng, {})
     attach_all(visit, rng)
@@ -72,7 +72,7 @@ def fill_and_save(k: Kiosk, rng: random.Random) -> Item:
     visit.session.give_consent("1")
     visit.start_saving()
     assert visit.procedure is not None
-    item = Item(str(uuid.uuid4()), "PN-7501-K02-000001", visit.procedure.code)
+    item = Item(str(uuid.uuid4()), "PN-7501-K02-000001", visit.procedure.code, supersedes)
     visit.saved(item)  # type: ignore[arg-type]
     return item
 
@@ -215,3 +215,13 @@ def test_the_mediators_answers_are_only_the_coops_values(kiosk: Kiosk, profile: 
         kiosk.recorder.conclude(profile=profile)
     with pytest.raises(VisitError):
         kiosk.recorder.conclude(autonomy="a lot")  # type: ignore[arg-type]
+
+
+def test_a_saved_correction_names_the_request_it_replaces(kiosk: Kiosk) -> None:
+    refused = str(uuid.uuid4())
+    kiosk.visit.start_alone()
+    kiosk.visit.pick("cg-duplicata")
+    kiosk.visit.begin()
+    item = fill_and_save(kiosk, random.Random(5), supersedes=refused)
+    corrected = [e for e in kiosk.journal.entries() if e.kind == "request_corrected"]
+    assert [e.fields for e in corrected] == [{"submission": item.id, "supersedes": refused}]
