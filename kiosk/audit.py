@@ -48,6 +48,8 @@ GENESIS = "0" * 64
 CITIZEN = "citoyen"
 SYSTEM = "systeme"
 """The kiosk itself or IT at the terminal (settings read at start, ``kiosk queue recover``)."""
+UNKNOWN = "inconnu"
+"""Someone not authenticated at the mediator's PIN (a failed login)."""
 
 _MEDIATOR = re.compile(r"^m-[0-9]{4}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -74,7 +76,7 @@ VALUES: dict[str, Callable[[object], bool]] = {
     "visit": _pattern(_UUID),
     "submission": _pattern(_UUID),
     "supersedes": _pattern(_UUID),
-    "account": lambda v: v == "inconnu" or _pattern(_MEDIATOR)(v),
+    "account": lambda v: v == UNKNOWN or _pattern(_MEDIATOR)(v),
     "mediator": _pattern(_MEDIATOR),
     "mode": _one_of("alone", "assisted"),
     "outcome": _one_of("sent", "saved_offline", "abandoned", "redirected"),
@@ -211,9 +213,9 @@ def entry_hash(prev: str, n: int, at: str, who: str, kind: str, fields: Mapping[
 
 def check_entry(who: str, kind: str, fields: Mapping[str, object]) -> None:
     """Refuse an entry that could carry personal data (``AuditError`` naming the field)."""
-    if who not in (CITIZEN, SYSTEM) and not _MEDIATOR.match(who):
+    if who not in (CITIZEN, SYSTEM, UNKNOWN) and not _MEDIATOR.match(who):
         raise AuditError(f"Journal : « qui » doit être un identifiant de médiateur, "
-                         f"« {CITIZEN} » ou « {SYSTEM} ».")
+                         f"« {CITIZEN} », « {SYSTEM} » ou « {UNKNOWN} ».")
     allowed = KINDS.get(kind)
     if allowed is None:
         raise AuditError(f"Journal : type d'entrée inconnu « {kind} ».")

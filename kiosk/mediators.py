@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.audit import SYSTEM, UNKNOWN, note
+
 MAX_FAILURES = 5
 LOCK_SECONDS = 60.0
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -81,6 +83,7 @@ class MediatorDirectory:
         self._accounts[mediator_id] = {"name": name, "salt": salt.hex(),
                                        "hash": _hash(pin, salt).hex()}
         self._save()
+        note(self.path.parent, SYSTEM, "account_changed", account=mediator_id, change="added")
         return Mediator(mediator_id, name)
 
     def _save(self) -> None:
@@ -111,6 +114,8 @@ class MediatorDirectory:
         computed = _hash(pin, salt)
         if account is None or not hmac.compare_digest(computed, bytes.fromhex(account["hash"])):
             self._failures[mediator_id] = (failures + 1, self._clock())
+            note(self.path.parent, UNKNOWN, "lockout" if failures + 1 >= MAX_FAILURES else "login_failed",
+                 account=mediator_id if _ID.match(mediator_id) else UNKNOWN)
             raise MediatorError("Identifiant ou code incorrect.")
         self._failures.pop(mediator_id, None)
         return Mediator(mediator_id, account["name"])

@@ -24,6 +24,7 @@ from kiosk.audit import (
 )
 from kiosk.cli import main
 from kiosk.config import KioskConfig
+from kiosk.mediators import MAX_FAILURES, MediatorDirectory, MediatorError
 from kiosk.receipts.print_log import PrintLog
 
 SUBMISSION = "3f0c8a52-6f2e-4a1b-9a51-0d3b1c2e4f5a"
@@ -264,3 +265,23 @@ def test_an_unwritable_journal_never_stops_a_print(tmp_path: Path,
         prints.record(who=CITIZEN, kind="enregistrement", submission_id=SUBMISSION, fmt="a4")
         assert len(prints.entries()) == 1
     assert "audit entry receipt_printed not written" in caplog.text
+
+
+def test_failed_logins_a_lockout_and_an_account_change_are_in_the_journal(tmp_path: Path) -> None:
+    directory = MediatorDirectory(tmp_path / "mediators.json", clock=lambda: 100.0)
+    directory.add("m-0007", "Anne Martin", "2468")
+    with pytest.raises(MediatorError):
+        directory.verify("Anne Martin", "0000")  # whatever was typed as the id stays out
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(MediatorError):
+            directory.verify("m-0007", "1111")
+    with Journal.in_data_dir(tmp_path) as journal:
+        entries = [(e.who, e.kind, e.fields) for e in journal.entries()]
+        assert journal.verify().ok
+    assert entries == [
+        ("systeme", "account_changed", {"account": "m-0007", "change": "added"}),
+        ("inconnu", "login_failed", {"account": "inconnu"}),
+        *[("inconnu", "login_failed", {"account": "m-0007"})] * (MAX_FAILURES - 1),
+        ("inconnu", "lockout", {"account": "m-0007"}),
+    ]
+    assert b"Anne" not in (tmp_path / "audit.db").read_bytes()
