@@ -236,11 +236,19 @@ class Journal:
     """The SQLite file ``<data_dir>/audit.db`` (owner-only), one connection per thread."""
 
     def __init__(self, path: Path, key_path: Path | None = None,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), *,
+                 readonly: bool = False) -> None:
+        """``readonly``: to check or export a journal (perhaps a copy taken as evidence)
+        without changing a byte of it."""
         self.path = path
         self.key_path = key_path or path.with_name(KEY_FILE)
         self._now = now
         try:
+            if readonly:
+                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                           isolation_level=None, timeout=10)
+                self._db.execute("SELECT 1 FROM entries, checkpoints LIMIT 1").fetchall()
+                return
             _owner_only(path)
             self._db = sqlite3.connect(path, isolation_level=None, timeout=10)
             self._db.execute("PRAGMA synchronous=FULL")

@@ -199,8 +199,16 @@ def test_verify_and_export_from_the_command_line(real_copy: Path, monkeypatch: p
     assert main(["audit", "export", "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "n,at,who,kind,fields,prev,hash"
     tamper(real_copy, "UPDATE entries SET at = '2026-01-01T00:00:00Z' WHERE n = 2")
+    evidence = real_copy.read_bytes()
     assert main(["audit", "verify"]) == 2
     assert "Entrée n° 2 : son contenu a été modifié" in capsys.readouterr().out
+    assert main(["audit", "export", "--file", str(real_copy)]) == 0
+    assert real_copy.read_bytes() == evidence  # checked without a byte changed (no trigger put back)
+    assert main(["audit", "verify", "--file", str(real_copy.parent / "absent.db")]) == 1
+    assert "n'existe pas" in capsys.readouterr().err
+    (real_copy.parent / "garbage.db").write_bytes(b"garbage" * 1000)
+    assert main(["audit", "verify", "--file", str(real_copy.parent / "garbage.db")]) == 1
+    assert "illisible" in capsys.readouterr().err
 
 
 def test_pruning_leaves_a_signed_checkpoint_and_a_verifiable_chain(tmp_path: Path) -> None:

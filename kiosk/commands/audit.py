@@ -34,7 +34,7 @@ def _open(args: argparse.Namespace, context: Any) -> Journal:
     path = args.file or context.config.data_dir / JOURNAL_FILE
     if not path.is_file():
         raise AuditError(f"Le fichier {path} n'existe pas : aucun journal à lire.")
-    return Journal(path)
+    return Journal(path, readonly=True)
 
 
 def _verify(args: argparse.Namespace, context: Any) -> int:
