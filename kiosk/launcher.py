@@ -16,6 +16,7 @@ import logging
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -168,6 +169,16 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
     if services.sync is not None:
         services.sync.start()
         cleanup.callback(services.sync.stop)
+    _apply_retention(config)
+
+
+def _apply_retention(config: KioskConfig) -> None:
+    """Visits, journal and print log past their period, once per start, off the GUI thread."""
+    from kiosk.retention import retention_at_start
+    from ui.screens.background import run_in_background
+
+    run_in_background(partial(retention_at_start, config), lambda _report: None,
+                      lambda exc: log.error("retention not applied: %s", type(exc).__name__))
 
 
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,

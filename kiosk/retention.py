@@ -9,13 +9,16 @@ follow ``retention.days`` in the outbox.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from kiosk.audit import AuditError, Journal
 from kiosk.config import KioskConfig
 from kiosk.receipts.print_log import PrintLog, PrintLogError
 from kiosk.visits import VisitStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,11 @@ def apply_retention(config: KioskConfig, now: datetime) -> RetentionReport:
     except PrintLogError as exc:
         raise AuditError(exc.message) from None
     return RetentionReport(cutoff, visits, entries, prints)
+
+
+def retention_at_start(config: KioskConfig) -> RetentionReport:
+    """What the kiosk runs each time it starts (kiosks are restarted daily); counts in the log."""
+    report = apply_retention(config, datetime.now(UTC))
+    log.info("retention applied: %d visits to counts, %d journal entries checkpointed, "
+             "%d print lines removed", report.visits, report.journal_entries, report.print_lines)
+    return report

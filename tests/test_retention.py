@@ -11,7 +11,7 @@ from kiosk.audit import CITIZEN, Journal
 from kiosk.cli import main
 from kiosk.config import KioskConfig, load_config
 from kiosk.receipts.print_log import PrintLog
-from kiosk.retention import apply_retention
+from kiosk.retention import apply_retention, retention_at_start
 from kiosk.visits import VisitRecord, VisitStore
 
 DAY0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -91,3 +91,11 @@ def test_prune_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert main(["audit", "prune"]) == 0  # the test days are all more than 30 days ago
     assert "4 visite(s) réduite(s) à des comptes" in capsys.readouterr().out
     assert main(["audit", "verify"]) == 0
+
+
+def test_the_kiosk_applies_it_at_each_start(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    fill(tmp_path)  # January: more than 30 days before today
+    caplog.set_level("INFO")
+    report = retention_at_start(KioskConfig(data_dir=tmp_path, audit_retention_days=30))
+    assert (report.visits, report.journal_entries, report.print_lines) == (4, 8, 4)
+    assert "retention applied: 4 visits to counts, 8 journal entries checkpointed" in caplog.text

@@ -89,3 +89,20 @@ def test_no_visit_yet_says_so(qtbot, make_kiosk) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: window.activity.visits is not None, timeout=WAIT_MS)
     assert "Aucune visite enregistrée sur cette période." in texts(window.activity)
     assert window.activity.charts == {}
+
+
+def test_the_kiosk_applies_retention_when_it_starts(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.config import KioskConfig
+    from kiosk.launcher import _apply_retention
+
+    old = record(400, 10, "cg-duplicata", "alone", "sent", None)
+    with VisitStore.in_data_dir(tmp_path) as store:
+        store.add(old)
+        store.add(VISITS[0])
+    _apply_retention(KioskConfig(data_dir=tmp_path))  # off the GUI thread
+
+    def pruned() -> bool:
+        with VisitStore.in_data_dir(tmp_path) as store:
+            return [r.id for r in store.records()] == [VISITS[0].id]
+
+    qtbot.waitUntil(pruned, timeout=WAIT_MS)
