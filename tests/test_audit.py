@@ -190,7 +190,7 @@ def test_verify_and_export_from_the_command_line(real_copy: Path, monkeypatch: p
     monkeypatch.setenv("KIOSK_DATA_DIR", str(real_copy.parent))
     monkeypatch.setenv("KIOSK_CONFIG", "")
     assert main(["audit", "verify"]) == 0
-    assert "10 entrées" in capsys.readouterr().out
+    assert "Journal intact : 10 entrée(s), tête 10:" in capsys.readouterr().out
     out = real_copy.parent / "journal.jsonl"
     assert main(["audit", "export", "--output", str(out)]) == 0
     capsys.readouterr()

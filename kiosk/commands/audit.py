@@ -47,9 +47,9 @@ def _verify(args: argparse.Namespace, context: Any) -> int:
         print(exc.message, file=sys.stderr)
         return 1
     if result.ok:
-        print(f"Journal intact : {result.entries} entrées, tête {head}.")
+        print(f"Journal intact : {result.entries} entrée(s), tête {head}.")
         return 0
-    print(f"Journal ALTÉRÉ : {len(result.problems)} problème(s) sur {result.entries} entrées.")
+    print(f"Journal ALTÉRÉ : {len(result.problems)} problème(s) sur {result.entries} entrée(s).")
     for problem in result.problems:
         print(f"  {problem.message}")
     return 2
