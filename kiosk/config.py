@@ -42,6 +42,7 @@ class KioskConfig:
     kiosk_id: str = "0000-K01"
     site: str = "0000"
     site_name: str = "Point numérique"
+    commune_insee: str = ""
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     # the queue's key kept apart from the data; None: a systemd credential, else the data folder
     key_file: Path | None = None
@@ -56,6 +57,7 @@ class KioskConfig:
     idle_warning_s: int = 90
     idle_reset_s: int = 30
     retention_days: int = 30
+    audit_retention_days: int = 365
     scanner_dir: Path | None = None
     sync_interval_s: float = 30.0
     backoff_base_s: float = 2.0
@@ -147,6 +149,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "kiosk.id": ("kiosk_id", _text(_KIOSK_ID, "attendu : lettres, chiffres et tirets, ex. 7501-K02")),
     "kiosk.site": ("site", _text(_SITE, "attendu : le code du site, ex. 7501")),
     "kiosk.site_name": ("site_name", _text(None, "")),
+    "kiosk.commune_insee": ("commune_insee", _text(re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$"),
+                                                   "attendu : le code INSEE de la commune, ex. 75056")),
     "kiosk.data_dir": ("data_dir", _path),
     "kiosk.key_file": ("key_file", _key_file),
     "kiosk.language": ("language", _text(re.compile(r"^[a-z]{2}$"), "attendu : fr, en…")),
@@ -161,6 +165,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
     "retention.days": ("retention_days", _number(0, 3650, int)),
+    "retention.audit_days": ("audit_retention_days", _number(1, 3650, int)),
     "scanner.watch_dir": ("scanner_dir", _optional_path),
     "sync.interval_s": ("sync_interval_s", _number(1, 86400, float)),
     "sync.backoff_base_s": ("backoff_base_s", _number(0.01, 3600, float)),

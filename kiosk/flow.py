@@ -168,6 +168,10 @@ class NoTransition(Exception):
 
 LoginPurpose = Literal["assist", "queue", "take_over"]
 
+Listener = Callable[["Visit", Transition | None], None]
+"""Told of each move before it is made (``None``: a mediator was called), with the visit's
+facts as they stand: the audit journal and the anonymous visit record (``kiosk.visits``)."""
+
 
 @dataclass(frozen=True)
 class Assistance:
@@ -182,8 +186,10 @@ class Assistance:
 class Visit:
     """One visit's state; every screen change goes through :meth:`fire`."""
 
-    def __init__(self, config: KioskConfig, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, config: KioskConfig, catalogue: Catalogue | None = None,
+                 listener: Listener | None = None) -> None:
         self.config = config
+        self.listener = listener
         self.catalogue = catalogue
         self.page = Page.WELCOME
         self.entry = 0
@@ -236,6 +242,8 @@ class Visit:
         return any(t.when is None or self.holds(t.when) for t in self.transitions(event))
 
     def _follow(self, transition: Transition) -> None:
+        if self.listener is not None:
+            self.listener(self, transition)
         if transition.target == RETURN:
             self.page, self.entry = self.back_stack.pop()  # the page keeps what it shows
             return
@@ -307,6 +315,8 @@ class Visit:
 
     def call_mediator(self) -> None:
         self.mediator_called = True
+        if self.listener is not None:
+            self.listener(self, None)
 
     # --- a request ---------------------------------------------------------------------------
 
@@ -424,8 +434,7 @@ class Visit:
             self.fire(Event.HOME)
             return
         if self.page is not Page.WELCOME:
-            self._new_entry()
-        self.page = Page.WELCOME
+            self._follow(Transition(self.page, Event.HOME, Page.WELCOME))  # a move off the map
         self._wipe()
 
     def idle_expired(self) -> bool:

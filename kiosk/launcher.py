@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,7 @@ def load_backend(config: KioskConfig, *, demo: bool = False,
     queue cannot be opened, ``InsecureCentralUrl`` (French message naming the setting)
     for a plain http:// central address off this machine.
     """
+    from kiosk.audit import note_settings_read
     from kiosk.central_client import make_sync_service
     from kiosk.consent import load_consent
     from kiosk.mediators import MediatorDirectory
@@ -94,6 +96,7 @@ def load_backend(config: KioskConfig, *, demo: bool = False,
     for error in catalogue.errors:
         log.error("procedure file refused: %s", error)
     outbox = open_outbox(config.data_dir, config.key_file)
+    note_settings_read(config)
     return Backend(
         config=config, catalogue=catalogue, outbox=outbox, consent=load_consent(),
         mediators=MediatorDirectory(config.data_dir / MEDIATORS_FILE),
@@ -212,6 +215,7 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
                                                 type(exc).__name__))
         sync.start()
         cleanup.callback(sync.stop)
+        _apply_retention(backend.config)
 
     def failed(error: BaseException) -> None:
         # Imported here, not above: the queue's and the client's modules load off the GUI
@@ -228,6 +232,15 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
             "La borne ne peut pas démarrer. Appelez le service informatique.")
 
     run_in_background(lambda: _load(config, demo, cleanup), loaded, failed)
+
+
+def _apply_retention(config: KioskConfig) -> None:
+    """Visits, journal and print log past their period, once per start, off the GUI thread."""
+    from kiosk.retention import retention_at_start
+    from ui.screens.background import run_in_background
+
+    run_in_background(partial(retention_at_start, config), lambda _report: None,
+                      lambda exc: log.error("retention not applied: %s", type(exc).__name__))
 
 
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.audit import SYSTEM, UNKNOWN, note
 from kiosk.input_limits import InputRefused, parse_json, read_regular_file
 
 ACCOUNTS_FILE = "mediators.json"
@@ -285,6 +286,7 @@ class MediatorDirectory:
                 raise MediatorError(f"Le compte {mediator_id} existe déjà.")
             accounts[mediator_id] = {"name": name, "active": True, **_fresh_pin(pin)}
         log.info("mediator account %s created", mediator_id)
+        note(self.path.parent, SYSTEM, "account_changed", account=mediator_id, change="added")
         return Mediator(mediator_id, name)
 
     def reset_pin(self, mediator_id: str, pin: str) -> None:
@@ -294,12 +296,15 @@ class MediatorDirectory:
         with self._changing() as accounts:
             _account(accounts, mediator_id).update(_fresh_pin(pin))
         log.info("mediator account %s: PIN reset, lock cleared", mediator_id)
+        note(self.path.parent, SYSTEM, "account_changed", account=mediator_id, change="pin_changed")
 
     def set_active(self, mediator_id: str, active: bool) -> None:
         """Disable an account (kept, hidden from the login screen) or enable it again."""
         with self._changing() as accounts:
             _account(accounts, mediator_id)["active"] = active
         log.info("mediator account %s %s", mediator_id, "enabled" if active else "disabled")
+        note(self.path.parent, SYSTEM, "account_changed", account=mediator_id,
+             change="enabled" if active else "disabled")
 
     def verify(self, mediator_id: str, pin: str) -> Mediator:
         """The mediator when the PIN is right; MediatorError otherwise.
@@ -314,6 +319,7 @@ class MediatorDirectory:
                 account = accounts.get(mediator_id)
                 if account is None or not account["active"]:
                     _hash(pin, b"0" * 16)  # the same time as a real check
+                    note(self.path.parent, UNKNOWN, "login_failed", account=_logged_id(mediator_id))
                     raise MediatorError(_WRONG)
                 if (remaining := _remaining(account, now)) > 0:
                     raise MediatorError(f"Ce compte est bloqué après trop de codes faux. "
@@ -327,6 +333,7 @@ class MediatorDirectory:
                     account.update(failures=0, series=0, locked_until=0.0, lock_s=0)
                     return Mediator(mediator_id, account["name"])
                 if account["failures"] < MAX_FAILURES:
+                    note(self.path.parent, UNKNOWN, "login_failed", account=_logged_id(mediator_id))
                     raise MediatorError(_WRONG)
                 lock_s = LOCK_STEPS_S[min(account["series"], len(LOCK_STEPS_S) - 1)]
                 account.update(failures=0, series=account["series"] + 1,
@@ -337,6 +344,7 @@ class MediatorDirectory:
                                 f"ou protégé). {_IT_HELP}") from None
         log.warning("mediator account %s locked for %d s after %d wrong PINs (series %d)",
                     mediator_id, lock_s, MAX_FAILURES, account["series"])
+        note(self.path.parent, UNKNOWN, "lockout", account=_logged_id(mediator_id))
         raise MediatorError(f"Trop de codes faux : ce compte est bloqué. Réessayez dans {wait_text(lock_s)}.")
 
 
@@ -369,6 +377,11 @@ def _account(accounts: dict[str, dict[str, Any]], mediator_id: str) -> dict[str,
         return accounts[mediator_id]
     except KeyError:
         raise MediatorError(f"Aucun compte {mediator_id} sur cette borne.") from None
+
+
+def _logged_id(mediator_id: str) -> str:
+    """What the journal may say of a typed identifier: an account id, never free text."""
+    return mediator_id if _ID.match(mediator_id) else UNKNOWN
 
 
 def _remaining(account: dict[str, Any], now: float) -> float:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.audit import Journal
 from kiosk.commands import queue as queue_command
 from kiosk.config import KioskConfig
 from kiosk.procedures import Catalogue
@@ -171,6 +172,9 @@ def test_recover_command(
     assert run(config, "queue", "recover") == 0
     out = capsys.readouterr().out
     assert "Demandes sauvées : 1 (dont 1 avec des pièces perdues" in out
+    with Journal.in_data_dir(config.data_dir) as journal:  # the repair is in the audit journal
+        assert [(e.who, e.kind, e.fields) for e in journal.entries()] == [
+            ("systeme", "queue_recover", {"saved": 1, "lost": 0})]
     assert list(config.data_dir.glob("outbox.db.corrupt-*"))
     assert run(config, "queue", "list") == 0
     assert "à corriger" in capsys.readouterr().out

@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             services.outbox, services.catalogue, self.print_job,
             lambda submission_id: ask_status(services.config, services.outbox, submission_id))
         self.correction = CorrectionScreen()
-        self.activity = ActivityScreen(services.outbox, services.catalogue)
+        self.activity = ActivityScreen(services.outbox, services.catalogue, services.config.data_dir)
         self.pages.update({
             Page.LOGIN: self.login, Page.PICKER: self.picker,
             Page.REQUIREMENTS: self.requirements, Page.QUESTION: self.steps,

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.audit import SYSTEM, note
 from kiosk.consent import load_consent
 from kiosk.file_size import file_size
 from kiosk.input_limits import InputRefused, parse_json, read_regular_file, shown_name
@@ -301,5 +302,6 @@ def _recover(args: argparse.Namespace, context: Any) -> int:
         raise UserError(f"le fichier {args.source} n'existe pas : rien à réparer.")
     key = read_key(context.config.key_file or default_key_path(data_dir))
     report = recover(args.source or target, target, key)
+    note(data_dir, SYSTEM, "queue_recover", saved=report.salvaged, lost=len(report.lost_references))
     print(report.summary_fr())
     return 0

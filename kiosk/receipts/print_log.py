@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.audit import note
 from offline_queue.private_files import private_dir, private_file, restrict_companions
 
 CITIZEN = "citoyen"
@@ -120,7 +121,20 @@ class PrintLog:
                 )
         except sqlite3.Error as exc:
             raise _unusable(self.path, exc) from None
+        note(self.path.parent, who, "receipt_printed", when=entry.printed_at, submission=submission_id,
+             receipt=kind, copy=entry.reprint, printed=entry.outcome,
+             **({"error_code": error_code} if error_code else {}))
         return entry
+
+    def prune(self, before: datetime) -> int:
+        """Forget the attempts older than ``before`` (retention); how many went."""
+        try:
+            with self._db:
+                cursor = self._db.execute("DELETE FROM prints WHERE printed_at < ?",
+                                          (before.astimezone(UTC).isoformat(),))
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from None
+        return cursor.rowcount
 
     def entries(self, submission_id: str | None = None) -> list[PrintRecord]:
         """Attempts in order, for one submission or all."""

@@ -4,12 +4,12 @@
 <context>
     <name>ActivityScreen</name>
     <message>
-        <location filename="../../ui/screens/activity.py" line="+50"/>
+        <location filename="../../ui/screens/activity.py" line="+69"/>
         <source>Activité de la borne</source>
         <translation>Kiosk activity</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Combien de demandes cette borne a enregistrées. Aucune donnée personnelle : seulement des nombres.</source>
         <translation>How many requests this kiosk recorded. No personal data: only numbers.</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Reading the queue…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>La file d&apos;attente n&apos;a pas pu être lue. Réessayez ; si cela dure, prévenez le support.</source>
         <translation>The queue could not be read. Try again; if it goes on, tell the support team.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Par démarche</source>
         <translation>By procedure</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>No request of this period is still waiting.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
         <source>Aucune demande enregistrée aujourd&apos;hui (%2)</source>
         <translation>No request recorded today (%2)</translation>
     </message>
@@ -128,11 +128,56 @@
         <source>remplacées par une correction</source>
         <translation>replaced by a correction</translation>
     </message>
+    <message>
+        <location line="-64"/>
+        <source>Aucune visite enregistrée sur cette période.</source>
+        <translation>No visit recorded over this period.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 visite, durée moyenne %2 min</source>
+        <translation>1 visit, average length %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 visites, durée moyenne %2 min</source>
+        <translation>%1 visits, average length %2 min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visites par jour</source>
+        <translation>Visits per day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visites par démarche</source>
+        <translation>Visits per procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue des visites</source>
+        <translation>How visits ended</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seul ou accompagné</source>
+        <translation>Alone or assisted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autonomie (selon le médiateur)</source>
+        <translation>Autonomy (as the mediator judged it)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée des visites</source>
+        <translation>Length of visits</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+30"/>
+        <location filename="../../ui/screens/confirmation.py" line="+31"/>
         <source>Votre demande est enregistrée</source>
         <translation>Your request is saved</translation>
     </message>
@@ -205,7 +250,7 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+43"/>
+        <location filename="../../ui/screens/consent.py" line="+47"/>
         <source>Version du texte : %s</source>
         <translation>Text version: %s</translation>
     </message>
@@ -230,7 +275,7 @@
         <translation>Saving your request… Please wait.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>La demande n&apos;a pas pu être enregistrée sur la borne. Rien n&apos;est perdu : vos réponses sont toujours là. Touchez « Réessayer » ou appelez un médiateur.</source>
         <translation>The request could not be saved on the kiosk. Nothing is lost: your answers are still here. Touch “Try again” or call a mediator.</translation>
     </message>
@@ -243,7 +288,7 @@
 <context>
     <name>CorrectionScreen</name>
     <message>
-        <location filename="../../ui/screens/correction.py" line="+38"/>
+        <location filename="../../ui/screens/correction.py" line="+32"/>
         <source>Corriger une demande refusée</source>
         <translation>Correct a refused request</translation>
     </message>
@@ -344,7 +389,7 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+77"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+53"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
     </message>
@@ -404,12 +449,11 @@
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Le fichier n&apos;a pas pu être lu. Numérisez le document à nouveau ou appelez un médiateur.</source>
-        <translation>The file could not be read. Scan the document again or call a mediator.</translation>
+        <translation type="vanished">The file could not be read. Scan the document again or call a mediator.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+23"/>
         <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
         <translation>This file cannot be used. Scan the document again.</translation>
     </message>
@@ -422,12 +466,12 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/screens/documents.py" line="+29"/>
+        <location filename="../../ui/screens/documents.py" line="+34"/>
         <source>Vos documents</source>
         <translation>Your documents</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pour chaque document, posez-le sur le scanner avec le médiateur, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
         <translation>For each document, put it on the scanner with the mediator, then touch “Add”. An “optional” document can be left out.</translation>
     </message>
@@ -452,12 +496,17 @@
         <translation>Go on to the summary of the request</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Cette démarche ne demande aucun document. Touchez « Continuer ».</source>
         <translation>This procedure needs no document. Touch “Continue”.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Touchez « Remplacer » pour numériser le document de nouveau, ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
+        <translation>Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Obligatoire</source>
         <translation>Required</translation>
     </message>
@@ -525,9 +574,8 @@
 <context>
     <name>DocumentsWithRemarks</name>
     <message>
-        <location filename="../../ui/screens/correction.py" line="+88"/>
         <source>Touchez « Remplacer » pour numériser le document de nouveau, ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
-        <translation>Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
+        <translation type="vanished">Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
     </message>
 </context>
 <context>
@@ -715,12 +763,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+122"/>
+        <location filename="../../ui/main_window.py" line="+120"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+71"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -770,22 +818,22 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+124"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+150"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Médiateur présent : %s</source>
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+85"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -795,7 +843,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-234"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -815,12 +863,12 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+166"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+26"/>
         <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
         <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
@@ -828,7 +876,7 @@
 <context>
     <name>MediatorLoginScreen</name>
     <message>
-        <location filename="../../ui/mediator.py" line="+31"/>
+        <location filename="../../ui/mediator.py" line="+33"/>
         <source>Connexion du médiateur</source>
         <translation>Mediator sign-in</translation>
     </message>
@@ -873,7 +921,7 @@
         <translation>Check the code</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Se connecter en tant que %s</source>
         <translation>Sign in as %s</translation>
     </message>
@@ -883,7 +931,7 @@
         <translation>There is no mediator account on this kiosk. Ask IT support to create one.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Touchez d&apos;abord votre nom.</source>
         <translation>Touch your name first.</translation>
     </message>
@@ -939,7 +987,7 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+57"/>
+        <location filename="../../ui/screens/queue_view.py" line="+75"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
@@ -984,7 +1032,7 @@
         <translation>How many requests this kiosk recorded, without personal data</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>Aucune demande sur cette borne.</source>
         <translation>No request on this kiosk.</translation>
     </message>
@@ -1099,7 +1147,7 @@
         <translation>The request is back in the queue: it will be sent.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Reçu envoyé à l&apos;imprimante.</source>
         <translation>Receipt sent to the printer.</translation>
     </message>
@@ -1237,35 +1285,27 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+94"/>
+        <location line="+90"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-90"/>
         <source>Vérifier la réponse et passer à la question suivante</source>
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+83"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Valider et revenir au récapitulatif</source>
         <translation>Confirm and go back to the summary</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Étape %1 sur %2</source>
-        <translation>Step %1 of %2</translation>
-    </message>
-</context>
-<context>
-    <name>StepsWithRemarks</name>
-    <message>
-        <location filename="../../ui/screens/correction.py" line="-38"/>
+        <location line="+19"/>
         <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
         <translation>The central service refused this answer: correct it with the applicant.</translation>
     </message>
@@ -1274,11 +1314,27 @@
         <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
         <translation>The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
     </message>
+    <message>
+        <location line="-29"/>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>StepsWithRemarks</name>
+    <message>
+        <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
+        <translation type="vanished">The central service refused this answer: correct it with the applicant.</translation>
+    </message>
+    <message>
+        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
+        <translation type="vanished">The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
+    </message>
 </context>
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../../ui/screens/summary.py" line="+22"/>
+        <location filename="../../ui/screens/summary.py" line="+21"/>
         <source>Vérifiez votre demande</source>
         <translation>Check your request</translation>
     </message>
@@ -1336,7 +1392,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_worker.py" line="+50"/>
+        <location filename="../../ui/sync_worker.py" line="+56"/>
         <source>Problème d&apos;autorisation — appelez le service informatique</source>
         <translation>Authorisation problem — call IT support</translation>
     </message>
@@ -1381,7 +1437,7 @@
         <translation>your requests are kept on the kiosk ({n} waiting)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>envoi en cours : {sent} sur {total}</source>
         <translation>sending: {sent} of {total}</translation>
     </message>

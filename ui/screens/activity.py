@@ -1,9 +1,11 @@
 """« Activité de la borne »: how many requests this kiosk took, for the mediator.
 
 Counts only (by procedure, by state, corrections, the oldest request still
-waiting): nothing on it names a citizen or shows an answer, so it can be shown
-to anyone from the prefecture. Today, the last 7 or the last 30 days, chosen
-with three toggle buttons. The outbox is read in the background.
+waiting), then the visits as charts (by day, procedure, outcome, help,
+autonomy, duration): nothing on it names a citizen or shows an answer, so it
+can be shown to anyone from the prefecture. Today, the last 7 or the last 30
+days, chosen with three toggle buttons. The outbox and the visit records are
+read in the background.
 """
 
 from __future__ import annotations
@@ -11,14 +13,19 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.activity import ActivityReport, activity
+from kiosk.audit import AuditError
 from kiosk.paris_time import PARIS
 from kiosk.procedures import Catalogue
+from kiosk.report_visits import VisitReport, label_fr, sections, visit_report
+from kiosk.visits import VisitStore
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError
+from ui.charts import BarChart
 from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import (
@@ -36,9 +43,15 @@ PERIODS_DAYS = (1, 7, 30)
 """The periods offered, in days counted back from today (today included)."""
 
 
-def _count(outbox: Outbox, first: date, today: date) -> ActivityReport:
-    """Runs in the background: the counts of the period."""
-    return activity(outbox.list_items(), first, today)
+def _count(outbox: Outbox, visits_dir: Path | None, first: date,
+           today: date) -> tuple[ActivityReport, VisitReport | None]:
+    """Runs in the background: the counts of the period, requests and visits."""
+    requests = activity(outbox.list_items(), first, today)
+    if visits_dir is None:
+        return requests, None
+    with VisitStore.in_data_dir(visits_dir) as store:
+        return requests, visit_report(store.records(first, today), store.counts(first, today),
+                                      first, today)
 
 
 def first_day(today: date, days: int) -> date:
@@ -51,13 +64,17 @@ class ActivityScreen(Screen):
 
     back = Signal()
 
-    def __init__(self, outbox: Outbox, catalogue: Catalogue,
+    def __init__(self, outbox: Outbox, catalogue: Catalogue, visits_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Activité de la borne"), parent)
         self.outbox = outbox
         self.catalogue = catalogue
+        self.visits_dir = visits_dir
+        """The data folder holding the visit records; None: requests only."""
         self.days = PERIODS_DAYS[0]
         self.report: ActivityReport | None = None
+        self.visits: VisitReport | None = None
+        self.charts: dict[str, BarChart] = {}
         self._asked = 0
         """Counts the readings started: only the last one's answer is shown."""
         self.body.addWidget(text_label(self.tr(
@@ -103,28 +120,31 @@ class ActivityScreen(Screen):
         self._asked += 1
         asked = self._asked
         self.status.say(self.tr("Lecture de la file d'attente…"), "")
-        outbox = self.outbox
-        run_in_background(partial(_count, outbox, first, today),
-                          lambda report: self._read(asked, report),
+        outbox, visits_dir = self.outbox, self.visits_dir
+        run_in_background(partial(_count, outbox, visits_dir, first, today),
+                          lambda counts: self._read(asked, *counts),
                           lambda error: self._failed(asked, error))
 
     def _mark_period(self) -> None:
         for days, button in self.period_buttons.items():
             show_selected(button, days == self.days)
 
-    def _read(self, asked: int, report: ActivityReport) -> None:
+    def _read(self, asked: int, report: ActivityReport, visits: VisitReport | None) -> None:
         if asked != self._asked:
             return  # another period was chosen meanwhile
         self.status.say("", "")
-        self.report = report
+        self.report, self.visits = report, visits
         self._show(report)
+        if visits is not None:
+            self._show_visits(visits)
 
     def _failed(self, asked: int, error: BaseException) -> None:
         if asked != self._asked:
             return
-        self.report = None
+        self.report = self.visits = None
+        self.charts = {}
         clear_layout(self.figures)
-        if isinstance(error, OutboxError):
+        if isinstance(error, (OutboxError, AuditError)):
             message = str(error)
         else:
             log.error("activity report failed: %s", type(error).__name__)
@@ -136,6 +156,7 @@ class ActivityScreen(Screen):
 
     def _show(self, report: ActivityReport) -> None:
         clear_layout(self.figures)
+        self.charts = {}
         self.figures.addWidget(text_label(self.period_text(report), "subtitle"))
         if not report.total:
             return
@@ -156,6 +177,35 @@ class ActivityScreen(Screen):
         else:
             self.figures.addWidget(text_label(
                 self.tr("Aucune demande de cette période n'attend encore."), "help"))
+
+    def _show_visits(self, visits: VisitReport) -> None:
+        """The visits' totals, then one chart per count (the days only for a longer period)."""
+        if visits.total == 0:
+            self.figures.addWidget(text_label(self.tr("Aucune visite enregistrée sur cette période."),
+                                              "subtitle"))
+            return
+        summary = (self.tr("1 visite, durée moyenne %2 min") if visits.total == 1 else
+                   self.tr("%1 visites, durée moyenne %2 min"))
+        self.figures.addWidget(text_label(summary.replace("%1", str(visits.total)).replace(
+            "%2", f"{visits.mean_minutes:.0f}"), "subtitle"))
+        titles = {
+            "day": self.tr("Visites par jour"), "procedure": self.tr("Visites par démarche"),
+            "outcome": self.tr("Issue des visites"), "assistance": self.tr("Seul ou accompagné"),
+            "autonomy": self.tr("Autonomie (selon le médiateur)"),
+            "duration": self.tr("Durée des visites"),
+        }
+        names = {code: p.title for code, p in self.catalogue.procedures.items()}
+        for section, counts in sections(visits).items():
+            if section == "day":
+                if len(counts) == 1:
+                    continue
+                bars = [(f"{date.fromisoformat(key):%d/%m}", n) for key, n in counts.items()]
+            else:
+                bars = [(tr_core(label_fr(section, key, names)), n) for key, n in counts.items()]
+            chart = BarChart(titles[section], bars, columns=section == "day")
+            self.charts[section] = chart
+            self.figures.addWidget(text_label(titles[section]))
+            self.figures.addWidget(chart)
 
     def period_text(self, report: ActivityReport) -> str:
         """« 3 demandes enregistrées aujourd'hui (30/11/2026) » or « … du 24/11 au 30/11/2026 »."""
@@ -206,7 +256,8 @@ class ActivityScreen(Screen):
 
     def wipe(self) -> None:
         clear_layout(self.figures)
-        self.report = None
+        self.report = self.visits = None
+        self.charts = {}
         self.status.say("", "")
         self._asked += 1
         self.days = PERIODS_DAYS[0]
