@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: KioskServices) -> None:
         """Second phase: build every other screen on the services and follow the sync."""
+        from kiosk.visits import open_recorder
         from ui.central_status import ask_status
         from ui.mediator import MediatorLoginScreen
         from ui.screens.activity import ActivityScreen
@@ -258,6 +259,10 @@ class MainWindow(QMainWindow):
 
         self.services = services
         self.visit.catalogue = services.catalogue
+        outbox = services.outbox
+        # The visit's anonymous record and the audit journal follow each move of the visit.
+        self.visit.listener = open_recorder(
+            services.config.data_dir, sent=lambda submission_id: outbox.get(submission_id).state == "sent")
         visit = self.visit
         attach = self.keyboard.attach
         self.picker = PickerScreen(services.catalogue)

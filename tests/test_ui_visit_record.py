@@ -1,0 +1,40 @@
+"""The screens record each visit, anonymously, and journal it: the window gives its visit the recorder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from kiosk.audit import Journal
+from kiosk.config import KioskConfig
+from kiosk.launcher import build_services
+from kiosk.procedures import Catalogue
+from kiosk.visits import VisitStore
+from ui.app import create_application
+from ui.main_window import MainWindow
+
+
+def test_a_visit_left_on_the_picker_is_recorded_as_abandoned_and_journaled(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                          catalogue: Catalogue) -> None:
+    config = KioskConfig(kiosk_id="7501-K02", site="7501", data_dir=tmp_path / "kiosk",
+                         central_url="http://127.0.0.1:9/api", sync_interval_s=3600)
+    services = build_services(config, catalogue=catalogue)
+    services.sync = None
+    create_application([])
+    window = MainWindow(config, services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen() is window.picker
+    window.go_home()
+    with VisitStore.in_data_dir(config.data_dir) as store:
+        records = store.records()
+    assert len(records) == 1
+    assert records[0].outcome == "abandoned"
+    with Journal.in_data_dir(config.data_dir) as journal:
+        kinds = [entry.kind for entry in journal.entries()]
+        assert journal.verify().ok
+    assert kinds.count("visit_start") == 1 and kinds.count("visit_end") == 1
+    window.close()
+    services.outbox.close()
