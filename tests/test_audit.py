@@ -277,7 +277,7 @@ def test_an_unwritable_journal_never_stops_a_print(tmp_path: Path,
 
 def test_failed_logins_a_lockout_and_an_account_change_are_in_the_journal(tmp_path: Path) -> None:
     directory = MediatorDirectory(tmp_path / "mediators.json", clock=lambda: 100.0)
-    directory.add("m-0007", "Anne Martin", "2468")
+    directory.add("m-0007", "Anne Martin", "246813")
     with pytest.raises(MediatorError):
         directory.verify("Anne Martin", "0000")  # whatever was typed as the id stays out
     for _ in range(MAX_FAILURES):

@@ -449,10 +449,6 @@
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <source>Le fichier n&apos;a pas pu être lu. Numérisez le document à nouveau ou appelez un médiateur.</source>
-        <translation type="vanished">The file could not be read. Scan the document again or call a mediator.</translation>
-    </message>
-    <message>
         <location line="+23"/>
         <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
         <translation>This file cannot be used. Scan the document again.</translation>
@@ -569,13 +565,6 @@
         <location line="+24"/>
         <source>Il manque encore : %s. Ajoutez-les pour continuer.</source>
         <translation>Still missing: %s. Add them to continue.</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentsWithRemarks</name>
-    <message>
-        <source>Touchez « Remplacer » pour numériser le document de nouveau, ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
-        <translation type="vanished">Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
     </message>
 </context>
 <context>
@@ -818,7 +807,7 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+129"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
@@ -1318,17 +1307,6 @@
         <location line="-29"/>
         <source>Étape %1 sur %2</source>
         <translation>Step %1 of %2</translation>
-    </message>
-</context>
-<context>
-    <name>StepsWithRemarks</name>
-    <message>
-        <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
-        <translation type="vanished">The central service refused this answer: correct it with the applicant.</translation>
-    </message>
-    <message>
-        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
-        <translation type="vanished">The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
     </message>
 </context>
 <context>
