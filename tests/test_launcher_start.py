@@ -54,3 +54,19 @@ def test_a_queue_that_cannot_be_opened_is_said_on_the_welcome_screen(qtbot, tmp_
         assert not window.welcome.alone_button.isVisible()
         assert "est abîmée" in window.welcome.problem.text()
         window.close()
+
+
+def test_a_tap_made_while_the_kiosk_starts_is_answered_once_it_is_ready(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import create_application, create_window
+
+    config = _config(tmp_path)
+    create_application([])
+    window = create_window(config)
+    qtbot.addWidget(window)
+    qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+    assert not window.ready and window.current_screen() is window.welcome
+    services = launcher.build_services(config)
+    window.attach(services)
+    assert window.current_screen() is window.picker
+    window.close()
+    services.outbox.close()

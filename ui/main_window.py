@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.screens: list[Screen] = []
         self.pages: dict[Page, Screen] = {}
         self._started: dict[Page, int] = {}
+        self._waiting_tap: Callable[[], object] | None = None
+        """A welcome tap made before ``attach``: answered as soon as the screens exist."""
         """Rendering only: the entry (``Visit.entry``) each screen was last started for."""
         self.setWindowTitle(self.tr("Point numérique — %s") % config.site_name)
         central = QWidget()
@@ -340,6 +342,9 @@ class MainWindow(QMainWindow):
 
             run_in_background(partial(waiting_status, services.outbox), self.show_sync_status,
                               self._waiting_unknown)
+        if self._waiting_tap is not None:
+            tap, self._waiting_tap = self._waiting_tap, None
+            self._act(tap)
 
     def _services(self) -> KioskServices:
         assert self.services is not None, "attach() comes first"
@@ -386,8 +391,9 @@ class MainWindow(QMainWindow):
 
     def _act(self, change: Callable[[], object]) -> None:
         """Give the model what was tapped, then show where it leads."""
-        if not self.ready:
-            return  # the welcome buttons wait for the second phase
+        if not self.ready:  # the kiosk is still starting: the tap is answered once it is ready
+            self._waiting_tap = change
+            return
         try:
             change()
         except NoTransition as late:  # a late or doubled tap: the page it was for is gone
