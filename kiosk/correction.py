@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.procedures import Catalogue, Procedure, Step
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
-from offline_queue import Outbox, OutboxError, QueuedSubmission, StoredDocument
+from offline_queue import OutboxError, QueuedSubmission, StoredDocument
+
+if TYPE_CHECKING:
+    from offline_queue import Outbox
 
 _ANSWER = re.compile(r"^answers\.([^.\[]+)")
 _DOCUMENT_INDEX = re.compile(r"^documents\[(\d+)\]")

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.config import KioskConfig
 from kiosk.correction import Correction, prepare_correction
@@ -27,7 +27,10 @@ from kiosk.mediators import Mediator
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
 from kiosk.session import ProcedureSession
-from offline_queue import Outbox, QueuedSubmission
+from offline_queue import QueuedSubmission
+
+if TYPE_CHECKING:
+    from offline_queue import Outbox
 
 
 class Page(StrEnum):
