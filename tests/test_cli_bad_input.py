@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_queue_cli import Files, config, request_files, run  # noqa: F401
 
 from kiosk.config import KioskConfig
 from kiosk.input_limits import MAX_JSON_DEPTH, InputRefused, json_depth, parse_json, read_regular_file
 from offline_queue import open_outbox
-from tests.test_queue_cli import Files, config, request_files, run  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
