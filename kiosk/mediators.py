@@ -35,6 +35,7 @@ from typing import Any
 
 from kiosk.audit import SYSTEM, UNKNOWN, note
 from kiosk.input_limits import InputRefused, parse_json, read_regular_file
+from offline_queue.private_files import write_atomic
 
 ACCOUNTS_FILE = "mediators.json"
 KEY_FILE = "mediators.key"
@@ -139,33 +140,6 @@ def _canonical(accounts: dict[str, Any]) -> bytes:
                       separators=(",", ":"), ensure_ascii=True).encode()
 
 
-def _fsync_dir(directory: Path) -> None:
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _write_private(path: Path, data: bytes, *, exclusive: bool) -> None:
-    """Write ``data`` to a 0600 temporary file, fsync, then rename (or link) it to ``path``."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if exclusive:
-            os.link(temporary, path)  # fails if the key appeared meanwhile: never replace a key
-        else:
-            os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-    _fsync_dir(path.parent)
-
-
 class MediatorDirectory:
     """The accounts of one kiosk: ``mediators.json`` and its signing key ``mediators.key``.
 
@@ -265,11 +239,10 @@ class MediatorDirectory:
     def _save(self, accounts: dict[str, dict[str, Any]]) -> None:
         if not self.key_path.exists():  # a first account: _load refused a file without its key
             self.key_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            _write_private(self.key_path, secrets.token_bytes(KEY_BYTES), exclusive=True)
+            write_atomic(self.key_path, secrets.token_bytes(KEY_BYTES), exclusive=True)
         mac = hmac.new(self._key(), _MAC_LABEL + _canonical(accounts), hashlib.sha256).hexdigest()
         document = {"format": FORMAT, "accounts": accounts, "mac": mac}
-        _write_private(self.path, json.dumps(document, ensure_ascii=False, indent=1).encode(),
-                       exclusive=False)
+        write_atomic(self.path, json.dumps(document, ensure_ascii=False, indent=1).encode())
 
     def add(self, mediator_id: str, name: str, pin: str) -> Mediator:
         """A new account; its PIN must have 6 to 8 digits and not be easy to guess."""

@@ -65,8 +65,12 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` all at once: a crash leaves the old or the new content."""
+def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Replace ``path`` by ``data`` all at once: a crash leaves the old or the new content.
+
+    ``exclusive``: never replace an existing ``path`` (``FileExistsError``), for a key that
+    is made once and must not change under a process already using it.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
@@ -75,9 +79,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
+        if exclusive:
+            os.link(tmp, path)
+        else:
+            os.replace(tmp, path)
+    finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        raise
     fsync_dir(path.parent)

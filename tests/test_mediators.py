@@ -112,10 +112,10 @@ def test_a_try_that_cannot_be_recorded_is_refused(tmp_path: Path, monkeypatch: p
     directory = MediatorDirectory(tmp_path / "m.json")
     directory.add("m-0042", "Camille", PIN)
 
-    def full_disk(path: Path, data: bytes, *, exclusive: bool) -> None:
+    def full_disk(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(mediators_module, "_write_private", full_disk)
+    monkeypatch.setattr(mediators_module, "write_atomic", full_disk)
     with pytest.raises(MediatorError, match="ne peut pas enregistrer"):
         directory.verify("m-0042", PIN)  # no unlimited tries on a disk that records none
 
