@@ -6,25 +6,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
+from .submission import DocumentFacts
+
 State = Literal["queued", "sending", "sent", "needs_attention"]
 STATES: tuple[State, ...] = ("queued", "sending", "sent", "needs_attention")
 
 
-class DocumentLike(Protocol):
-    """What ``enqueue`` needs of a document (``kiosk.session.DocumentFile`` fits)."""
+class DocumentLike(DocumentFacts, Protocol):
+    """What ``enqueue`` needs of a document: the facts the record keeps, and its bytes
+    (``kiosk.session.DocumentFile`` fits)."""
 
     @property
-    def kind(self) -> str: ...
-    @property
-    def filename(self) -> str: ...
-    @property
-    def content_type(self) -> str: ...
-    @property
     def data(self) -> bytes | bytearray: ...
-    @property
-    def size(self) -> int: ...
-    @property
-    def sha256(self) -> str: ...
 
 
 @dataclass(frozen=True)
