@@ -25,11 +25,25 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
+class Scan:
+    """One scan as it was when listed: the screen shows these and never stats the file again,
+    since the scanner (or the end of a session) may delete it at any moment."""
+
+    path: Path
+    size: int
+    mtime: float
+
+
+@dataclass(frozen=True)
 class ScanListing:
     """The scans a citizen may choose, newest first, and how many were left out for their name."""
 
-    files: list[Path]
+    scans: list[Scan]
     unreadable_names: int
+
+    @property
+    def files(self) -> list[Path]:
+        return [scan.path for scan in self.scans]
 
 
 def _readable(name: str) -> bool:
@@ -44,7 +58,7 @@ def list_scans(folder: Path | None, limit: int) -> ScanListing:
     """Regular scan files directly in ``folder`` (no link, FIFO or device), at most ``limit``."""
     if folder is None:
         return ScanListing([], 0)
-    found: list[tuple[float, Path]] = []
+    found: list[Scan] = []
     unreadable = 0
     try:
         with os.scandir(folder) as entries:
@@ -60,14 +74,14 @@ def list_scans(folder: Path | None, limit: int) -> ScanListing:
                 if not _readable(entry.name):
                     unreadable += 1
                     continue
-                found.append((info.st_mtime, Path(entry.path)))
+                found.append(Scan(Path(entry.path), info.st_size, info.st_mtime))
     except OSError as exc:
         log.error("scanner folder unreadable: %s", exc.strerror)
         return ScanListing([], 0)
     if unreadable:
         log.warning("scanner folder: %d scan(s) with a name that is not UTF-8 left out", unreadable)
-    found.sort(key=lambda item: item[0], reverse=True)
-    return ScanListing([path for _, path in found[:limit]], unreadable)
+    found.sort(key=lambda scan: scan.mtime, reverse=True)
+    return ScanListing(found[:limit], unreadable)
 
 
 def clear_scans(folder: Path) -> int:

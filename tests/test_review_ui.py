@@ -42,3 +42,21 @@ def test_a_scan_checked_after_its_citizen_left_is_not_given_to_the_next_one(  # 
         release.set()
     qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
     assert kind not in second.documents and not first.documents
+
+
+def test_a_scan_deleted_while_the_list_is_drawn_does_not_break_the_screen(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, catalogue: Catalogue, monkeypatch) -> None:
+    """The end of a session clears the scanner folder while the folder watcher redraws the list
+    (CI saw the file vanish between the listing and the button): the list draws what it saw."""
+    procedure = catalogue.get("cg-changement-adresse")
+    kind = procedure.documents[0].kind
+    for name in ("a.pdf", "b.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4 scan")
+    listed = document_chooser.list_scans(tmp_path, 30)
+    (tmp_path / "a.pdf").unlink()  # gone before the buttons are built
+    monkeypatch.setattr(document_chooser, "list_scans", lambda folder, limit: listed)
+    chooser = DocumentChooserScreen(tmp_path)
+    qtbot.addWidget(chooser)
+    chooser.start(ProcedureSession(procedure, kiosk_id="7501-K02", site="7501"), kind, mediator_present=False)
+    assert sorted(path.name for path in chooser.file_buttons) == ["a.pdf", "b.pdf"]
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)

@@ -54,4 +54,4 @@ def test_the_chooser_never_offers_a_name_it_could_not_send(tmp_path: Path) -> No
     with open(os.path.join(os.fsencode(tmp_path), b"\xff\xfe.pdf"), "wb") as handle:
         handle.write(b"scan")
     (tmp_path / "ok.pdf").write_bytes(b"scan")
-    assert scanned_files(tmp_path) == [tmp_path / "ok.pdf"]
+    assert [scan.path for scan in scanned_files(tmp_path)] == [tmp_path / "ok.pdf"]

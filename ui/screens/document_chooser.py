@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.document_intake import PREVIEW_LIMIT_BYTES, read_document
 from kiosk.paris_time import in_paris
-from kiosk.scanner_folder import list_scans
+from kiosk.scanner_folder import Scan, list_scans
 from kiosk.session import DocumentFile, ProcedureSession, size_text
 from kiosk.validators import ValidationError
 from ui.screens.background import run_in_background
@@ -38,9 +38,9 @@ def _ignore(_error: BaseException) -> None:
     """A file whose preview cannot be drawn keeps the file icon."""
 
 
-def scanned_files(folder: Path | None) -> list[Path]:
+def scanned_files(folder: Path | None) -> list[Scan]:
     """Document files in the scanner folder, newest first (at most MAX_LISTED)."""
-    return list_scans(folder, MAX_LISTED).files  # a name that is not UTF-8 is left out
+    return list_scans(folder, MAX_LISTED).scans  # a name that is not UTF-8 is left out
 
 
 class DocumentChooserScreen(Screen):
@@ -111,18 +111,18 @@ class DocumentChooserScreen(Screen):
         self.file_buttons = {}
         files = scanned_files(self.scanner_dir)
         self.empty.setVisible(not files)
-        for path in files:
-            button = self._file_button(path)
+        for scan in files:
+            button = self._file_button(scan)
             self.files_box.addWidget(button)
-            self.file_buttons[path] = button
+            self.file_buttons[scan.path] = button
         first = next(iter(self.file_buttons.values()), self.cancel_button)
         if self.isVisible():
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _file_button(self, path: Path) -> QPushButton:
-        stat = path.stat()
-        when = in_paris(datetime.fromtimestamp(stat.st_mtime, UTC)).strftime("%d/%m/%Y à %H:%M")
-        text = f"{path.name}\n{size_text(stat.st_size)} · {self.tr('numérisé le')} {when}"
+    def _file_button(self, scan: Scan) -> QPushButton:
+        path = scan.path
+        when = in_paris(datetime.fromtimestamp(scan.mtime, UTC)).strftime("%d/%m/%Y à %H:%M")
+        text = f"{path.name}\n{size_text(scan.size)} · {self.tr('numérisé le')} {when}"
         button = QPushButton(text)
         button.setProperty("role", "secondary")
         button.setMinimumHeight(max(MIN_TARGET_PX, THUMB_PX // 2 + 24))
@@ -130,11 +130,11 @@ class DocumentChooserScreen(Screen):
         button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon))
         button.setAccessibleName(self.tr("Fichier %s") % path.name)
         button.setAccessibleDescription(
-            self.tr("Utiliser ce fichier, %1, numérisé le %2").replace("%1", size_text(stat.st_size))
+            self.tr("Utiliser ce fichier, %1, numérisé le %2").replace("%1", size_text(scan.size))
             .replace("%2", when)
         )
         button.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
-        if stat.st_size <= PREVIEW_LIMIT_BYTES:
+        if scan.size <= PREVIEW_LIMIT_BYTES:
             run_in_background(
                 partial(_small_preview, path),
                 partial(self._set_icon, button),
