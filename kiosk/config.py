@@ -54,6 +54,7 @@ class KioskConfig:
     printer_format: str = "thermal"
     escpos_device: str = ""
     printer_pdf_dir: Path | None = None
+    receipt_ack_wait_s: float = 8.0  # wait this long for the dossier number before printing
     idle_warning_s: int = 90
     idle_reset_s: int = 30
     retention_days: int = 30
@@ -162,6 +163,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "printer.format": ("printer_format", _choice("a4", "thermal")),
     "printer.escpos_device": ("escpos_device", _text(None, "")),
     "printer.pdf_dir": ("printer_pdf_dir", _optional_path),
+    "printer.ack_wait_s": ("receipt_ack_wait_s", _number(0, 120, float)),
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
     "retention.days": ("retention_days", _number(0, 3650, int)),

@@ -21,6 +21,7 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
+from kiosk.checklist import Checklist, checklist_for
 from kiosk.config import KioskConfig
 from kiosk.correction import Correction, prepare_correction
 from kiosk.mediators import Mediator
@@ -82,7 +83,8 @@ class Event(StrEnum):
 Condition = Literal[
     "for the queue", "taking over", "still on the questions", "first question", "correcting",
     "questions done", "back to summary", "a step", "the documents", "a question to correct",
-    "documents to see", "a mediator assists", "no mediator",
+    "documents to see", "a mediator assists", "no mediator", "questions decide first",
+    "the checklist",
 ]
 
 DOCUMENTS_SECTION = "documents"
@@ -124,16 +126,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.LOGIN, Event.LOGGED_IN, Page.PICKER),
     T(Page.LOGIN, Event.CANCEL, RETURN, "taking over"),
     T(Page.LOGIN, Event.CANCEL, Page.WELCOME),
+    T(Page.PICKER, Event.PICK, Page.QUESTION, "questions decide first"),
     T(Page.PICKER, Event.PICK, Page.REQUIREMENTS),
     T(Page.PICKER, Event.BACK, Page.WELCOME),
     T(Page.REQUIREMENTS, Event.BEGIN, Page.QUESTION),
+    T(Page.REQUIREMENTS, Event.BACK, Page.QUESTION, "questions decide first"),
     T(Page.REQUIREMENTS, Event.BACK, Page.PICKER),
+    T(Page.QUESTION, Event.NEXT, Page.REQUIREMENTS, "the checklist"),
     T(Page.QUESTION, Event.NEXT, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.NEXT, Page.SUMMARY, "back to summary"),
     T(Page.QUESTION, Event.NEXT, Page.DOCUMENTS, "questions done"),
     T(Page.QUESTION, Event.BACK, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.BACK, Page.CORRECTION, "correcting"),
-    T(Page.QUESTION, Event.BACK, Page.REQUIREMENTS, "first question"),
+    T(Page.QUESTION, Event.BACK, Page.REQUIREMENTS, "the checklist"),
+    T(Page.QUESTION, Event.BACK, Page.PICKER, "first question"),
     T(Page.DOCUMENTS, Event.CHOOSE, Page.CHOOSER),
     T(Page.DOCUMENTS, Event.NEXT, Page.SUMMARY),
     T(Page.DOCUMENTS, Event.BACK, Page.QUESTION),
@@ -255,6 +261,8 @@ class Visit:
             self.back_stack.append((self.page, self.entry))
         if target is Page.WELCOME:
             self._wipe()
+        elif target is Page.PICKER:
+            self._drop_session()  # the list of procedures holds no request
         if target is not self.page and (self.page, target) not in SAME_SCREEN:
             self._new_entry()
         self.page = target
@@ -324,13 +332,9 @@ class Visit:
     # --- a request ---------------------------------------------------------------------------
 
     def pick(self, code: str) -> None:
+        """A procedure is chosen: a fresh session; its deciding questions, else the checklist."""
         assert self.catalogue is not None, "a catalogue is needed to pick a procedure"
         self.procedure = self.catalogue.get(code)
-        self.fire(Event.PICK)
-
-    def begin(self) -> None:
-        """« Commencer »: a fresh session for the chosen procedure."""
-        assert self.procedure is not None
         if self.session is not None:
             self.session.wipe()
         config = self.config
@@ -339,6 +343,10 @@ class Visit:
             mediator_id=self.mediator.id if self.mediator else self.assisted_by)
         self.questions = Questions(self.session)
         self.questions.open()
+        self.fire(Event.PICK)
+
+    def begin(self) -> None:
+        """« J'ai tout, continuer » on the checklist: the questions that follow it."""
         self.fire(Event.BEGIN)
 
     def _questions(self) -> Questions:
@@ -359,6 +367,11 @@ class Visit:
         self.last_move = move.kind
         self.fire(Event.BACK)
         return dict(move.errors)
+
+    def checklist(self) -> Checklist:
+        """What the rest of the request asks for, for the answers given so far."""
+        assert self.session is not None and self.procedure is not None
+        return checklist_for(self.procedure, self.session.answers, self.session.today())
 
     def choose_document(self, kind: str) -> None:
         self.document_kind = kind
@@ -428,6 +441,8 @@ class Visit:
             self._drop_session()
             self.correcting = None
             self.procedure = None
+        if self.page is Page.REQUIREMENTS and self.holds("questions decide first"):
+            self._questions().before_checklist()
         self.fire(Event.BACK)
 
     def go_home(self) -> None:
@@ -478,7 +493,7 @@ class Visit:
         self.correcting = correction
         self.session = correction.session
         self.procedure = correction.procedure
-        self.questions = Questions(correction.session, correction.field_remarks)
+        self.questions = Questions(correction.session, correction.field_remarks, checklist=False)
         self.fire(Event.CORRECT)
         return True
 
@@ -533,6 +548,8 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "documents to see": lambda v: v.correction_start == "documents",
     "a mediator assists": lambda v: v.mediator is not None and v.correcting is None,
     "no mediator": lambda v: v.mediator is None,
+    "questions decide first": lambda v: v.session is not None and v.session.steps()[0].decides,
+    "the checklist": lambda v: v.last_move == "checklist",
 }
 
 

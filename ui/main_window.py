@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         self.picker.back.connect(lambda: act(visit.back))
         self.requirements.begin.connect(lambda: act(visit.begin))
         self.requirements.back.connect(lambda: act(visit.back))
+        self.requirements.print_asked.connect(self._print_checklist)
         self.steps.left.connect(self.show_page)
         self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
         self.documents.finished.connect(lambda: act(visit.documents_done))
@@ -418,8 +419,7 @@ class MainWindow(QMainWindow):
         if page is Page.LOGIN:
             self.login.start(visit.login_purpose)
         elif page is Page.REQUIREMENTS:
-            assert visit.procedure is not None
-            self.requirements.show_procedure(visit.procedure)
+            self.requirements.show_checklist(visit.checklist())
         elif page is Page.QUESTION:
             self.steps.start(visit)
         elif page is Page.DOCUMENTS:
@@ -489,6 +489,16 @@ class MainWindow(QMainWindow):
         """The printing of one receipt as a job for the pool, bound on the GUI thread to who
         prints now: the job reads no window state."""
         return partial(self._services().print_receipt, submission_id, final, self.visit.who())
+
+    def _print_checklist(self) -> None:
+        """« Imprimer la liste »: the checklist on the receipt printer, in the background."""
+        from kiosk.receipts.checklist_pdf import print_checklist
+        from ui.screens.background import run_in_background
+
+        job = partial(print_checklist, self.visit.checklist(), self._services().config)
+        run_in_background(job, lambda _done: self.requirements.printed(None),
+                          lambda exc: self.requirements.printed(
+                              getattr(exc, "message", self.tr("La liste n'a pas pu être imprimée."))))
 
     def who(self) -> str:
         """Who acts, for the print log: the mediator's id or « citoyen »."""

@@ -234,6 +234,12 @@ def _story_height(story: list[Flowable], width: float) -> float:
 def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
            receipt: Receipt) -> tuple[bytes, int]:
     """Lay out ``story``; A4 pages carry the reference and page number at the bottom."""
+    return _build_document(story, size, layout, f"{receipt.title} {receipt.local_reference}")
+
+
+def _build_document(story: list[Flowable], size: tuple[float, float], layout: Layout,
+                    title: str) -> tuple[bytes, int]:
+    """Lay out ``story``; A4 pages carry ``title`` and the page number at the bottom."""
     buffer = io.BytesIO()
     pages = 0
 
@@ -242,15 +248,13 @@ def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
         pages += 1
         if not layout.roll:
             canvas.setFont(FONT, layout.small)
-            canvas.drawRightString(
-                size[0] - layout.margin_x, layout.margin_y / 2,
-                f"{receipt.title} {receipt.local_reference} — page {pages}",
-            )
+            canvas.drawRightString(size[0] - layout.margin_x, layout.margin_y / 2,
+                                   f"{title} — page {pages}")
 
     frame = Frame(layout.margin_x, layout.margin_y, size[0] - 2 * layout.margin_x,
                   size[1] - 2 * layout.margin_y, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
-    doc = BaseDocTemplate(buffer, pagesize=size, title=f"{receipt.title} {receipt.local_reference}",
+    doc = BaseDocTemplate(buffer, pagesize=size, title=title,
                           author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True,
                           initialFontName=FONT, initialFontSize=layout.body)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])

@@ -64,7 +64,7 @@ class ConfirmationScreen(Screen):
         self.reference.setText(self.tr("Numéro d'enregistrement : %s") % item.local_reference)
         self.reference.setAccessibleName(self.reference.text())
         self.dossier.setText(self.tr("Numéro de dossier : attendu après l'envoi."))
-        self.next_steps.setText("\n".join(f"• {line}" for line in procedure.next_steps))
+        self.next_steps.setText("\n".join(f"• {note.text}" for note in procedure.next_steps))
         self.print_receipt()
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
