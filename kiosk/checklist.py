@@ -8,14 +8,14 @@ home. It is computed here from the definition and the answers: the screen only s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from kiosk.conditions import holds
 from kiosk.payment import Payment, payment_for
-from kiosk.procedures import Procedure
+from kiosk.procedures import Note, Procedure
 
 ASK_THE_MEDIATOR = "Parlez-en au médiateur : il vous dit comment l'obtenir."
 
@@ -46,6 +46,11 @@ class Checklist:
     duration_minutes: int
 
 
+def notes_for(notes: Sequence[Note], answers: Mapping[str, str], today: date) -> tuple[str, ...]:
+    """The deadlines or « Et maintenant ? » sentences the answers call for."""
+    return tuple(note.text for note in notes if holds(note.when, answers, today))
+
+
 def checklist_for(procedure: Procedure, answers: Mapping[str, str], today: date) -> Checklist:
     """The list for ``answers`` (the deciding ones; the loader checks nothing else matters)."""
     items: list[Item] = []
@@ -71,6 +76,6 @@ def checklist_for(procedure: Procedure, answers: Mapping[str, str], today: date)
         situation=tuple(situation),
         items=tuple(items),
         payment=payment_for(procedure, answers, today),
-        deadlines=tuple(note.text for note in procedure.deadlines if holds(note.when, answers, today)),
+        deadlines=notes_for(procedure.deadlines, answers, today),
         duration_minutes=procedure.duration_minutes,
     )

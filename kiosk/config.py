@@ -55,6 +55,7 @@ class KioskConfig:
     escpos_device: str = ""
     printer_pdf_dir: Path | None = None
     receipt_ack_wait_s: float = 8.0  # wait this long for the dossier number before printing
+    mediator_call: bool = True  # someone on site hears the chime; false: the button says whom to ask
     idle_warning_s: int = 90
     idle_reset_s: int = 30
     retention_days: int = 30
@@ -159,6 +160,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "central.token": ("central_token", _text(None, "")),
     "central.timeout_s": ("central_timeout_s", _number(0.5, 300, float)),
     "central.allow_http": ("central_allow_http", _flag),
+    "kiosk.mediator_call": ("mediator_call", _flag),
     "printer.name": ("printer_name", _text(None, "")),
     "printer.format": ("printer_format", _choice("a4", "thermal")),
     "printer.escpos_device": ("escpos_device", _text(None, "")),

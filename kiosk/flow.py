@@ -17,18 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from kiosk.checklist import Checklist, checklist_for
+from kiosk.checklist import Checklist, checklist_for, notes_for
 from kiosk.config import KioskConfig
 from kiosk.correction import Correction, prepare_correction
+from kiosk.mediator_call import MediatorCall
 from kiosk.mediators import Mediator
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
 from kiosk.session import ProcedureSession
 from offline_queue import QueuedSubmission
+from offline_queue.times import utc_now
 
 if TYPE_CHECKING:
     from offline_queue import Outbox
@@ -196,8 +199,9 @@ class Visit:
     """One visit's state; every screen change goes through :meth:`fire`."""
 
     def __init__(self, config: KioskConfig, catalogue: Catalogue | None = None,
-                 listener: Listener | None = None) -> None:
+                 listener: Listener | None = None, now: Callable[[], datetime] = utc_now) -> None:
         self.config = config
+        self.now = now
         self.listener = listener
         self.catalogue = catalogue
         self.page = Page.WELCOME
@@ -226,8 +230,11 @@ class Visit:
         self.login_purpose: LoginPurpose = "assist"
         self.document_kind = ""
         self.saved_item: QueuedSubmission | None = None
+        self.next_steps: tuple[str, ...] = ()
+        """« Et maintenant ? » for the answers of the request just saved (they are forgotten)."""
         self.correcting: Correction | None = None
-        self.mediator_called = False
+        self.call: MediatorCall | None = None
+        """The last call for a mediator of this visit (:mod:`kiosk.mediator_call`)."""
         self.back_stack.clear()
 
     # --- the map --------------------------------------------------------------------------
@@ -282,7 +289,8 @@ class Visit:
 
     def logged_in(self, mediator: Mediator) -> None:
         self.mediator = mediator
-        self.mediator_called = False
+        if self.call is not None:
+            self.call.answer(self.now())
         if self.login_purpose != "queue" and self.assisted_by is None:
             self.assisted_by = mediator.id
         if (self.login_purpose == "take_over" and self.session is not None
@@ -324,10 +332,26 @@ class Visit:
             can_take_over=in_request and self.mediator is None,
         )
 
-    def call_mediator(self) -> None:
-        self.mediator_called = True
-        if self.listener is not None:
-            self.listener(self, None)
+    @property
+    def mediator_called(self) -> bool:
+        """A call waits for a mediator."""
+        return self.call is not None and self.call.waiting
+
+    def call_mediator(self) -> bool:
+        """« Appeler un médiateur »: a new call, unless one waits or the site has nobody to
+        call (False: the button says what to do instead)."""
+        if not self.config.mediator_call:
+            return False
+        if not self.mediator_called:
+            self.call = MediatorCall(self.now())
+            if self.listener is not None:
+                self.listener(self, None)
+        return True
+
+    def cancel_call(self) -> None:
+        """« Annuler l'appel »: the citizen no longer needs help."""
+        if self.call is not None:
+            self.call.cancel(self.now())
 
     # --- a request ---------------------------------------------------------------------------
 
@@ -428,6 +452,9 @@ class Visit:
     def saved(self, item: QueuedSubmission) -> None:
         """The request is on disk: forget the answers, confirm."""
         self.saved_item = item
+        if self.session is not None and self.procedure is not None:
+            self.next_steps = notes_for(self.procedure.next_steps, self.session.answers,
+                                        self.session.today())
         self._drop_session()
         self.correcting = None  # a correction is saved like any request
         self.fire(Event.SAVED)

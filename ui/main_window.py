@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
+from ui.call_view import CallView
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
 from ui.screens.common import Screen, big_button, is_selected, show_selected
@@ -142,6 +143,9 @@ class MainWindow(QMainWindow):
         self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
         self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
         self._status_bar()
+        self.calls = CallView(lambda: self.visit, self.call_button, self.call_message,
+                              self.call_flag, self)
+        self._header_bar.insertWidget(2, self.calls.cancel_button)
         self.overlay = IdleOverlay(central)
         self.idle = IdleWatcher(config.idle_warning_s, config.idle_reset_s, self)
         self.idle.warning.connect(self.overlay.show_seconds)
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
             self.tr("Texte clair sur fond noir, ou revenir aux couleurs normales"))
         bar.addWidget(self.call_button)
         bar.addWidget(self.call_message, 1)
+        self._header_bar = bar  # « Annuler l'appel » joins it once the status line exists
         bar.addStretch(0)
         bar.addWidget(self.large_button)
         bar.addWidget(self.contrast_button)
@@ -275,7 +280,7 @@ class MainWindow(QMainWindow):
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
         self.confirmation = ConfirmationScreen(
-            lambda submission_id: self.print_job(submission_id, False))
+            self.print_job, services.config.receipt_ack_wait_s if services.sync is not None else 0)
         self.end = EndScreen()
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
@@ -418,6 +423,7 @@ class MainWindow(QMainWindow):
         visit = self.visit
         if page is Page.LOGIN:
             self.login.start(visit.login_purpose)
+            self.login.show_call(self.calls.card())
         elif page is Page.REQUIREMENTS:
             self.requirements.show_checklist(visit.checklist())
         elif page is Page.QUESTION:
@@ -436,7 +442,7 @@ class MainWindow(QMainWindow):
             self.consent.start(visit.session)
         elif page is Page.CONFIRMATION:
             assert visit.saved_item is not None and visit.procedure is not None
-            self.confirmation.start(visit.saved_item, visit.procedure)
+            self.confirmation.start(visit.saved_item, visit.next_steps)
         elif page is Page.CORRECTION:
             assert visit.correcting is not None
             self.correction.start(visit.correcting)
@@ -579,17 +585,14 @@ class MainWindow(QMainWindow):
     # --- header, status bar ------------------------------------------------------
 
     def call_mediator(self) -> None:
-        """Show the citizen that help is coming and flag it for the mediator."""
-        self.visit.call_mediator()
+        """Call a mediator (a chime, a call card), or say whom to ask on a site without one."""
+        self.calls.call()
         self._show_called()
 
     def _show_called(self) -> None:
-        called = self.visit.mediator_called
-        self.call_message.setText(
-            self.tr("Un médiateur a été prévenu. Restez ici, il arrive.") if called else "")
-        self.call_message.setVisible(called)
-        self.call_flag.setVisible(called)
-        show_selected(self.call_button, called)
+        self.calls.refresh()
+        if self.ready:
+            self.login.show_call(self.calls.card())
 
     def set_look(self, contrast: bool, large_text: bool) -> None:
         """Switch theme and text size (the header's two switches)."""
