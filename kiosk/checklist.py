@@ -62,7 +62,7 @@ def checklist_for(procedure: Procedure, answers: Mapping[str, str], today: date)
             if not holds(fld.when, answers, today):
                 continue
             if step.decides and fld.id in answers:
-                situation.append((fld.label, fld.choice_label(answers[fld.id])))
+                situation.append((fld.label.rstrip(" ?"), fld.choice_label(answers[fld.id])))
             if fld.bring is not None:
                 items.append(Item("answer", fld.id, fld.bring.title, fld.help,
                                   fld.bring.if_missing, not fld.required))

@@ -27,6 +27,7 @@ from kiosk.config import KioskConfig
 from kiosk.correction import Correction, prepare_correction
 from kiosk.mediator_call import MediatorCall
 from kiosk.mediators import Mediator
+from kiosk.payment import Payment, payment_for
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
 from kiosk.session import ProcedureSession
@@ -231,6 +232,7 @@ class Visit:
         self.document_kind = ""
         self.saved_item: QueuedSubmission | None = None
         self.next_steps: tuple[str, ...] = ()
+        self.payment: Payment | None = None
         """« Et maintenant ? » for the answers of the request just saved (they are forgotten)."""
         self.correcting: Correction | None = None
         self.call: MediatorCall | None = None
@@ -455,6 +457,7 @@ class Visit:
         if self.session is not None and self.procedure is not None:
             self.next_steps = notes_for(self.procedure.next_steps, self.session.answers,
                                         self.session.today())
+            self.payment = payment_for(self.procedure, self.session.answers, self.session.today())
         self._drop_session()
         self.correcting = None  # a correction is saved like any request
         self.fire(Event.SAVED)

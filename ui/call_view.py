@@ -16,6 +16,7 @@ from ui.chime import Chime
 from ui.screens.common import big_button, show_selected
 
 REFRESH_MS = 15_000  # the card's « depuis n min »
+ADVICE_MS = 20_000  # how long the advice of a site with nobody to call stays
 
 
 class CallView(QObject):
@@ -45,8 +46,13 @@ class CallView(QObject):
         before = visit.call
         if not visit.call_mediator():
             self.advice = True
+            QTimer.singleShot(ADVICE_MS, self._advice_read)
         elif visit.call is not before:
             self.chime.play()
+        self.refresh()
+
+    def _advice_read(self) -> None:
+        self.advice = False
         self.refresh()
 
     def cancel(self) -> None:
@@ -59,18 +65,17 @@ class CallView(QObject):
         visit = self._visit()
         if visit.call is None or not visit.call.waiting:
             return ""
-        return self.tr("Appel médiateur : %s") % visit.call.card(visit.now())
+        return visit.call.card(visit.now())
 
     def refresh(self) -> None:
         visit = self._visit()
         called = visit.mediator_called
         if called:
-            text = self.tr("Un médiateur est appelé. Restez ici : il va venir.")
-        elif self.advice and visit.page.value != "welcome":
+            text = self.tr("Un médiateur est appelé. Restez ici.")
+        elif self.advice:
             text = self.tr(NO_CALL_ADVICE)
         else:
             text = ""
-            self.advice = False
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.cancel_button.setVisible(called)

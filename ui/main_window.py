@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.calls = CallView(lambda: self.visit, self.call_button, self.call_message,
                               self.call_flag, self)
-        self._header_bar.insertWidget(2, self.calls.cancel_button)
+        self.statusBar().addWidget(self.calls.cancel_button)  # beside the call card
         self.overlay = IdleOverlay(central)
         self.idle = IdleWatcher(config.idle_warning_s, config.idle_reset_s, self)
         self.idle.warning.connect(self.overlay.show_seconds)
@@ -209,7 +209,6 @@ class MainWindow(QMainWindow):
             self.tr("Texte clair sur fond noir, ou revenir aux couleurs normales"))
         bar.addWidget(self.call_button)
         bar.addWidget(self.call_message, 1)
-        self._header_bar = bar  # « Annuler l'appel » joins it once the status line exists
         bar.addStretch(0)
         bar.addWidget(self.large_button)
         bar.addWidget(self.contrast_button)
@@ -446,7 +445,7 @@ class MainWindow(QMainWindow):
             self.consent.start(visit.session)
         elif page is Page.CONFIRMATION:
             assert visit.saved_item is not None and visit.procedure is not None
-            self.confirmation.start(visit.saved_item, visit.next_steps)
+            self.confirmation.start(visit.saved_item, visit.next_steps, visit.payment)
         elif page is Page.CORRECTION:
             assert visit.correcting is not None
             self.correction.start(visit.correcting)

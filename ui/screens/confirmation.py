@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.payment import Payment
 from kiosk.receipts.acknowledgement import AwaitedAcknowledgement
 from kiosk.receipts.errors import PrintError, ReceiptError
 from offline_queue import QueuedSubmission
 from ui.screens.background import run_in_background
-from ui.screens.common import Screen, StatusLine, big_button, text_label
+from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
+from ui.screens.requirements import callout
 
 PrintReceipt = Callable[[str, bool], Callable[[], None]]
 """Called on the GUI thread: the printing job for one submission (final or not), bound to
@@ -53,6 +55,8 @@ class ConfirmationScreen(Screen):
         self.body.addWidget(text_label(self.tr("Et maintenant ?"), "subtitle"))
         self.next_steps = text_label("")
         self.body.addWidget(self.next_steps)
+        self.payment = QVBoxLayout()
+        self.body.addLayout(self.payment)
         self.print_status = StatusLine()
         self.body.addWidget(self.print_status)
         self.body.addStretch(1)
@@ -72,9 +76,13 @@ class ConfirmationScreen(Screen):
         self.final_button.clicked.connect(self.print_receipt)
         self.done_button.clicked.connect(self._leave)
 
-    def start(self, item: QueuedSubmission, next_steps: tuple[str, ...]) -> None:
+    def start(self, item: QueuedSubmission, next_steps: tuple[str, ...],
+              payment: Payment | None = None) -> None:
         """Show the saved request, wait a little for the service's answer, then print."""
         self.item = item
+        clear_layout(self.payment)
+        for heading, lines in payment.sentences() if payment is not None and not payment.free else ():
+            self.payment.addWidget(callout(heading, lines))
         self.awaited = AwaitedAcknowledgement(item.id, item.dossier_number)
         self.reference.setText(self.tr("Votre référence : %s") % item.local_reference)
         self.reference.setAccessibleName(self.reference.text())
@@ -101,6 +109,8 @@ class ConfirmationScreen(Screen):
         assert self.awaited is not None
         self.saved_line.setText(self.awaited.banner())
         self.dossier.setText(self.awaited.dossier_line())
+        self.dossier.setProperty("role", "subtitle" if self.awaited.final else "")
+        self.dossier.style().polish(self.dossier)
 
     def _time_up(self) -> None:
         if self.awaited is not None and (self.awaited.time_up() or self.awaited.final):
@@ -153,6 +163,7 @@ class ConfirmationScreen(Screen):
 
     def wipe(self) -> None:
         self.timer.stop()
+        clear_layout(self.payment)
         self.item = None
         self.awaited = None
         self.final_button.setVisible(False)
