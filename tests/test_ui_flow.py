@@ -605,7 +605,7 @@ def test_call_mediator_shows_message_and_flag(qtbot, make_kiosk) -> None:  # typ
     window = kiosk.window
     click(qtbot, window.call_button)
     assert window.mediator_called
-    assert window.call_message.isVisible() and "arrive" in window.call_message.text()
+    assert window.call_message.isVisible() and "appelé" in window.call_message.text()
     assert window.call_flag.isVisible()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.flow import Visit
 from kiosk.mediator_call import NO_CALL_ADVICE
 from ui.chime import Chime
+from ui.i18n import tr_core
 from ui.screens.common import big_button, show_selected
 
 REFRESH_MS = 15_000  # the card's « depuis n min »
@@ -37,7 +38,7 @@ class CallView(QObject):
         if not visit().config.mediator_call:
             call_button.setText(self.tr("Besoin d'aide ?"))
             call_button.setAccessibleName(call_button.text())
-            call_button.setAccessibleDescription(self.tr(NO_CALL_ADVICE))
+            call_button.setAccessibleDescription(tr_core(NO_CALL_ADVICE))
         self.cancel_button.clicked.connect(self.cancel)
 
     def call(self) -> None:
@@ -73,7 +74,7 @@ class CallView(QObject):
         if called:
             text = self.tr("Un médiateur est appelé. Restez ici.")
         elif self.advice:
-            text = self.tr(NO_CALL_ADVICE)
+            text = tr_core(NO_CALL_ADVICE)
         else:
             text = ""
         self.message.setText(text)

@@ -20,6 +20,7 @@ from kiosk.payment import Payment
 from kiosk.receipts.acknowledgement import AwaitedAcknowledgement
 from kiosk.receipts.errors import PrintError, ReceiptError
 from offline_queue import QueuedSubmission
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 from ui.screens.requirements import callout
@@ -107,7 +108,7 @@ class ConfirmationScreen(Screen):
 
     def _show_state(self) -> None:
         assert self.awaited is not None
-        self.saved_line.setText(self.awaited.banner())
+        self.saved_line.setText(tr_core(self.awaited.banner()))
         self.dossier.setText(self.awaited.dossier_line())
         self.dossier.setProperty("role", "subtitle" if self.awaited.final else "")
         self.dossier.style().polish(self.dossier)
