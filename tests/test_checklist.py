@@ -10,7 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_flow import CONFIG, answer_questions, branch_forcings
+from test_flow import ANNE, CONFIG, answer_questions, branch_forcings
+from test_visits import Kiosk, kiosk  # noqa: F401 - fixture
 
 from kiosk.checklist import checklist_for
 from kiosk.flow import Page, Visit
@@ -208,3 +209,33 @@ def test_no_acknowledgement_in_time_prints_a_receipt_for_a_request_still_waiting
     assert "pas encore reçue" in awaited.banner() and "attendu" in awaited.dossier_line()
     assert awaited.acknowledged("s-1", "CG-2026-000042")  # later: offered, the screen agrees
     assert awaited.final and "CG-2026-000042" in awaited.dossier_line()
+
+
+def test_the_visit_record_keeps_the_wait_of_the_call_answered(kiosk: Kiosk) -> None:  # noqa: F811
+    visit = kiosk.visit
+    visit.start_alone()
+    visit.call_mediator()
+    kiosk.clock.advance(100)
+    visit.cancel_call()  # not needed any more: no wait to record for it
+    kiosk.clock.advance(200)
+    visit.call_mediator()
+    kiosk.clock.advance(30)
+    assert visit.take_over()
+    visit.logged_in(ANNE)
+    visit.go_home()
+    [record] = kiosk.store.records()
+    assert record.call_wait_s == 30
+
+
+def test_a_cancelled_call_records_no_wait(kiosk: Kiosk) -> None:  # noqa: F811
+    visit = kiosk.visit
+    visit.start_alone()
+    visit.call_mediator()
+    kiosk.clock.advance(60)
+    visit.cancel_call()
+    kiosk.clock.advance(60)
+    assert visit.take_over()
+    visit.logged_in(ANNE)
+    visit.go_home()
+    [record] = kiosk.store.records()
+    assert record.call_wait_s is None and record.called_at is not None
