@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -16,6 +17,7 @@ from kiosk.config import KioskConfig
 from kiosk.receipts.printing import print_pdf, save_pdf
 from kiosk.receipts.render import (
     A4_SIZE,
+    FONT_BOLD,
     LAYOUTS,
     Format,
     _build_document,
@@ -30,6 +32,8 @@ from kiosk.receipts.render import (
 def _story(checklist: Checklist, fmt: Format) -> list[Flowable]:
     layout = LAYOUTS[fmt]
     styles = _Styles(layout)
+    item_style = ParagraphStyle("item", parent=styles.body, fontName=FONT_BOLD,
+                                spaceBefore=layout.body * 0.5)
     story: list[Flowable] = [_p("Ce qu'il vous faut", styles.title),
                              _p(checklist.procedure_title, styles.intro)]
     if checklist.situation:
@@ -38,8 +42,8 @@ def _story(checklist: Checklist, fmt: Format) -> list[Flowable]:
     story.append(_p("À avoir avec vous", styles.heading))
     for item in checklist.items:
         optional = " (facultatif)" if item.optional else ""
-        story.append(_p(f"☐ {item.title}{optional}", styles.body))
-        story.append(_p(f"Si vous ne l'avez pas : {item.if_missing}", styles.small))
+        story.append(_p(f"☐ {item.title}{optional}", item_style))
+        story += _bullets((f"Si vous ne l'avez pas : {item.if_missing}",), styles)
     for heading, lines in checklist.payment.sentences():
         story.append(_p(heading, styles.heading))
         story += _bullets(tuple(lines), styles)
