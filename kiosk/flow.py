@@ -81,6 +81,7 @@ class Event(StrEnum):
     TAKE_OVER = "take over"
     HAND_OVER = "hand over"
     IDLE = "idle wipe"
+    QUIT = "quit"
     SYNC = "send now"
 
 
@@ -171,6 +172,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(T(page, Event.TAKE_OVER, Page.LOGIN, "no mediator") for page in REQUEST_PAGES),
     *(T(page, Event.HAND_OVER, page, "a mediator assists") for page in (*REQUEST_PAGES, Page.SAVING)),
     *(T(page, Event.IDLE, Page.WELCOME) for page in Page if page not in (Page.WELCOME, Page.SAVING)),
+    *(T(page, Event.QUIT, Page.WELCOME) for page in REQUEST_PAGES),
 )
 del T
 
@@ -491,6 +493,22 @@ class Visit:
             return False
         self.fire(Event.IDLE)
         return True
+
+    @property
+    def queue_counts_shown(self) -> bool:
+        """The status line counts waiting requests for a mediator, or for the citizen whose
+        request was just saved: never for the next citizen (welcome, a new request)."""
+        return self.mediator is not None or self.page in (
+            Page.SAVING, Page.CONFIRMATION, Page.END, Page.QUEUE, Page.ACTIVITY, Page.CORRECTION)
+
+    @property
+    def can_quit(self) -> bool:
+        """« Quitter la démarche » is offered: on every page of a request (not while saving)."""
+        return self.can(Event.QUIT)
+
+    def quit(self) -> None:
+        """« Quitter la démarche », confirmed: home with the same wipe as the idle wipe."""
+        self.fire(Event.QUIT)
 
     @property
     def idle_watch(self) -> bool:

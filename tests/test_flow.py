@@ -19,6 +19,7 @@ from kiosk.config import KioskConfig
 from kiosk.correction import prepare_correction
 from kiosk.flow import (
     DOCUMENTS_SECTION,
+    REQUEST_PAGES,
     RETURN,
     TRANSITIONS,
     Assistance,
@@ -672,6 +673,10 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
     visit = fresh()
     visit.login("assist")
     visit.cancel_login()
+    for page in REQUEST_PAGES:  # « Quitter la démarche » (tests/test_quit.py)
+        visit = fresh()
+        reach(visit, page, random.Random(20))
+        visit.quit()
     missing = set(TRANSITIONS) - taken
     assert not missing, sorted(f"{t.source} --{t.event}--> {t.target} [{t.when}]" for t in missing)
 
