@@ -26,6 +26,13 @@ from kiosk.correction import Correction, prepare_correction
 from kiosk.mediators import Mediator
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
+from kiosk.representative import (
+    ForWhom,
+    MandateText,
+    Representation,
+    for_someone_else,
+    mandate_text,
+)
 from kiosk.session import ProcedureSession
 from offline_queue import QueuedSubmission
 
@@ -51,6 +58,9 @@ class Page(StrEnum):
     QUEUE = "queue"
     CORRECTION = "correction"
     ACTIVITY = "activity"
+    FOR_WHOM = "for whom"
+    MANDATE = "mandate"
+    STATUS = "status"
 
 
 class Event(StrEnum):
@@ -77,12 +87,14 @@ class Event(StrEnum):
     HAND_OVER = "hand over"
     IDLE = "idle wipe"
     SYNC = "send now"
+    SAID_FOR_WHOM = "said for whom"
+    LOOK_UP = "look up a request"
 
 
 Condition = Literal[
     "for the queue", "taking over", "still on the questions", "first question", "correcting",
     "questions done", "back to summary", "a step", "the documents", "a question to correct",
-    "documents to see", "a mediator assists", "no mediator",
+    "documents to see", "a mediator assists", "no mediator", "a mandate to print",
 ]
 
 DOCUMENTS_SECTION = "documents"
@@ -104,7 +116,7 @@ class Transition:
 
 
 REQUEST_PAGES: tuple[Page, ...] = (
-    Page.PICKER, Page.REQUIREMENTS, Page.QUESTION, Page.DOCUMENTS, Page.CHOOSER,
+    Page.PICKER, Page.FOR_WHOM, Page.MANDATE, Page.REQUIREMENTS, Page.QUESTION, Page.DOCUMENTS, Page.CHOOSER,
     Page.SUMMARY, Page.CONSENT,
 )
 """The pages of a request being filled in, where a mediator can take over or hand over."""
@@ -124,13 +136,18 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.LOGIN, Event.LOGGED_IN, Page.PICKER),
     T(Page.LOGIN, Event.CANCEL, RETURN, "taking over"),
     T(Page.LOGIN, Event.CANCEL, Page.WELCOME),
-    T(Page.PICKER, Event.PICK, Page.REQUIREMENTS),
+    T(Page.PICKER, Event.PICK, Page.FOR_WHOM),
+    T(Page.FOR_WHOM, Event.SAID_FOR_WHOM, Page.REQUIREMENTS),
+    T(Page.FOR_WHOM, Event.BACK, Page.PICKER),
     T(Page.PICKER, Event.BACK, Page.WELCOME),
     T(Page.REQUIREMENTS, Event.BEGIN, Page.QUESTION),
-    T(Page.REQUIREMENTS, Event.BACK, Page.PICKER),
+    T(Page.REQUIREMENTS, Event.BACK, Page.FOR_WHOM),
     T(Page.QUESTION, Event.NEXT, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.NEXT, Page.SUMMARY, "back to summary"),
+    T(Page.QUESTION, Event.NEXT, Page.MANDATE, "a mandate to print"),
     T(Page.QUESTION, Event.NEXT, Page.DOCUMENTS, "questions done"),
+    T(Page.MANDATE, Event.NEXT, Page.DOCUMENTS),
+    T(Page.MANDATE, Event.BACK, Page.QUESTION),
     T(Page.QUESTION, Event.BACK, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.BACK, Page.CORRECTION, "correcting"),
     T(Page.QUESTION, Event.BACK, Page.REQUIREMENTS, "first question"),
@@ -149,6 +166,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.SAVING, Event.SAVE_FAILED, Page.CONSENT),
     T(Page.CONFIRMATION, Event.DONE, Page.END),
     T(Page.END, Event.HOME, Page.WELCOME),
+    T(Page.WELCOME, Event.LOOK_UP, Page.STATUS),
+    T(Page.STATUS, Event.HOME, Page.WELCOME),
     T(Page.QUEUE, Event.HOME, Page.WELCOME),
     T(Page.QUEUE, Event.SYNC, Page.QUEUE),
     T(Page.QUEUE, Event.ACTIVITY, Page.ACTIVITY),
@@ -212,6 +231,10 @@ class Visit:
     def _reset(self) -> None:
         self.session: ProcedureSession | None = None
         self.procedure: Procedure | None = None
+        self.representation = Representation("self")
+        """For whom the request is made (« Pour qui ? »); the procedure is then derived."""
+        self.lookup_reference = ""
+        """The reference « Où en est ma demande ? » opens with (read from a receipt's QR code)."""
         self.questions: Questions | None = None
         self.mediator: Mediator | None = None
         # The first mediator who assisted this visit: the request records them even if
@@ -328,6 +351,35 @@ class Visit:
         self.procedure = self.catalogue.get(code)
         self.fire(Event.PICK)
 
+    def say_for_whom(self, for_whom: ForWhom) -> None:
+        """« Pour qui ? »: oneself, or someone else (then the procedure asks both identities,
+        speaks of the person and asks the proof of the right to act)."""
+        assert self.procedure is not None and self.catalogue is not None
+        self.representation = Representation(for_whom)
+        base = self.catalogue.get(self.procedure.code)
+        self.procedure = for_someone_else(base, for_whom)
+        self.fire(Event.SAID_FOR_WHOM)
+
+    def mandate(self) -> MandateText:
+        """The mandate to sign for this request, from both identities just given."""
+        assert self.session is not None and self.procedure is not None
+        return mandate_text(self.session.answers, self.procedure.title, self.config.site_name,
+                            self.session.today())
+
+    def mandate_done(self) -> None:
+        """« Continuer » after the mandate page: the documents, the signed mandate among them."""
+        self.fire(Event.NEXT)
+
+    def mandate_back(self) -> None:
+        """« Retour » on the mandate page: the last question."""
+        self.fire(Event.BACK)
+        self._questions().open(at_end=True)
+
+    def look_up(self, reference: str = "") -> None:
+        """« Où en est ma demande ? », or a receipt's QR code read on the welcome screen."""
+        self.lookup_reference = reference
+        self.fire(Event.LOOK_UP)
+
     def begin(self) -> None:
         """« Commencer »: a fresh session for the chosen procedure."""
         assert self.procedure is not None
@@ -337,6 +389,7 @@ class Visit:
         self.session = ProcedureSession(
             self.procedure, kiosk_id=config.kiosk_id, site=config.site,
             mediator_id=self.mediator.id if self.mediator else self.assisted_by)
+        self.session.representation = self.representation
         self.questions = Questions(self.session)
         self.questions.open()
         self.fire(Event.BEGIN)
@@ -533,6 +586,9 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "documents to see": lambda v: v.correction_start == "documents",
     "a mediator assists": lambda v: v.mediator is not None and v.correcting is None,
     "no mediator": lambda v: v.mediator is None,
+    "a mandate to print": lambda v: (
+        v.last_move == "done" and v.representation.needs_mandate and v.session is not None
+        and "mandat" not in v.session.documents),
 }
 
 

@@ -118,6 +118,7 @@ def start(visit: Visit, code: str) -> None:
     visit.start_alone()
     assert visit.page is Page.PICKER
     visit.pick(code)
+    visit.say_for_whom("self")
     assert visit.page is Page.REQUIREMENTS
     visit.begin()
     assert visit.page is Page.QUESTION
@@ -210,6 +211,8 @@ def test_back_walks_every_question_to_the_requirements_then_the_picker_and_home(
         visit.previous_question(None)
     assert back[1:] == list(reversed(seen))  # each page, back to the first
     assert visit.page is Page.REQUIREMENTS
+    visit.back()
+    assert visit.page is Page.FOR_WHOM
     visit.back()
     assert visit.page is Page.PICKER and visit.session is not None
     session = visit.session
@@ -376,6 +379,7 @@ def test_hand_over_keeps_the_page_and_the_mediator_id(visit: Visit) -> None:
     visit.hand_over()  # before the request starts: the request still records them
     assert visit.page is Page.PICKER and visit.mediator is None and visit.who() == "citoyen"
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     visit.begin()
     assert visit.session.mediator_id == ANNE.id  # type: ignore[union-attr]
     entry = visit.entry
@@ -417,6 +421,17 @@ def test_idle_wipe_from_every_page_forgets_everything(
 
 def reach(visit: Visit, page: Page, rng: random.Random, outbox: Outbox | None = None) -> None:
     """Take ``visit`` to ``page`` the way a person would (a correction needs ``outbox``)."""
+    if page is Page.STATUS:
+        visit.look_up()
+        return
+    if page is Page.MANDATE:
+        visit.start_alone()
+        visit.pick("cg-duplicata")
+        visit.say_for_whom("mandat")
+        visit.begin()
+        answer_questions(visit, rng, {})
+        assert visit.page is Page.MANDATE
+        return
     if page in (Page.LOGIN,):
         visit.login("queue")
         return
@@ -433,6 +448,9 @@ def reach(visit: Visit, page: Page, rng: random.Random, outbox: Outbox | None = 
     if page is Page.PICKER:
         return
     visit.pick("cg-duplicata")
+    if page is Page.FOR_WHOM:
+        return
+    visit.say_for_whom("self")
     if page is Page.REQUIREMENTS:
         return
     visit.begin()
@@ -627,6 +645,16 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
         test_a_correction_begins_where_the_first_problem_is(fresh(), catalogue, tmp_path / str(i),
                                                             refusal, page)
     test_the_welcome_screen_calls_a_mediator_and_a_login_clears_it(fresh())
+    from test_representative import (  # acting for someone else, and « Où en est ma demande ? »
+        test_a_mediator_can_take_over_on_the_new_pages,
+        test_changing_one_s_mind_gives_the_catalogue_s_procedure_again,
+        test_where_is_my_request_and_back_home,
+        walk_for_someone_else,
+    )
+    walk_for_someone_else(fresh())
+    test_changing_one_s_mind_gives_the_catalogue_s_procedure_again(fresh().catalogue)  # type: ignore[arg-type]
+    test_a_mediator_can_take_over_on_the_new_pages(catalogue)
+    test_where_is_my_request_and_back_home(catalogue)
     for page in (Page.PICKER, Page.REQUIREMENTS, Page.DOCUMENTS, Page.CHOOSER, Page.SUMMARY,
                  Page.CONSENT):
         visit = fresh()
@@ -639,6 +667,7 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     visit.begin()
     answer_questions(visit, random.Random(19), {})
     attach_all(visit, random.Random(19))

@@ -224,6 +224,7 @@ def start_procedure(qtbot, kiosk: Kiosk, procedure: Procedure) -> None:  # type:
     click(qtbot, window.welcome.alone_button)
     click(qtbot, window.picker.theme_buttons[procedure.theme])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
+    click(qtbot, window.for_whom.choice_buttons["self"])
     assert window.current_screen() is window.requirements
     click(qtbot, window.requirements.start_button)
     assert window.current_screen() is window.steps

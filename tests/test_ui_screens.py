@@ -72,6 +72,7 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     click(qtbot, window.picker.theme_buttons["carte_grise"])
     shot("03-choix-demarche")
     click(qtbot, window.picker.procedure_tiles[procedure.code])
+    click(qtbot, window.for_whom.choice_buttons["self"])
     shot("04-ce-qu-il-faut")
     click(qtbot, window.requirements.start_button)
     first = current_question(window.steps)

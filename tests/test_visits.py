@@ -81,6 +81,7 @@ def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
     visit = kiosk.visit
     visit.start_alone()
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     visit.begin()
     kiosk.clock.advance(7 * 60)
     item = fill_and_save(kiosk, random.Random(1))
@@ -108,6 +109,7 @@ def test_a_call_a_take_over_a_hand_over_then_an_idle_wipe(kiosk: Kiosk, catalogu
     visit = kiosk.visit
     visit.start_alone()
     visit.pick("permis-renouvellement")
+    visit.say_for_whom("self")
     visit.begin()
     kiosk.clock.advance(60)
     visit.call_mediator()
@@ -138,6 +140,7 @@ def test_an_assisted_visit_given_up_then_redirected_with_the_mediators_tap(kiosk
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("permis-echange-etranger")
+    visit.say_for_whom("self")
     visit.begin()
     answer_questions(visit, random.Random(4), {})
     assert visit.page is Page.DOCUMENTS
@@ -172,6 +175,7 @@ def test_nothing_of_the_person_reaches_the_files(kiosk: Kiosk, tmp_path: Path) -
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("cg-changement-adresse")
+    visit.say_for_whom("self")
     visit.begin()
     rng = random.Random(9)
     answer_questions(visit, rng, {})
@@ -197,6 +201,7 @@ def test_a_journal_that_cannot_be_written_never_stops_the_visit(
     visit = kiosk.visit
     visit.start_alone()
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     visit.go_home()
     assert visit.page is Page.WELCOME
     assert "visit record or audit entry not written: AuditError" in caplog.text
@@ -221,6 +226,7 @@ def test_a_saved_correction_names_the_request_it_replaces(kiosk: Kiosk) -> None:
     refused = str(uuid.uuid4())
     kiosk.visit.start_alone()
     kiosk.visit.pick("cg-duplicata")
+    kiosk.visit.say_for_whom("self")
     kiosk.visit.begin()
     item = fill_and_save(kiosk, random.Random(5), supersedes=refused)
     corrected = [e for e in kiosk.journal.entries() if e.kind == "request_corrected"]

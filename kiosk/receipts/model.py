@@ -19,6 +19,7 @@ from kiosk.procedures import Field, Procedure
 from kiosk.receipts import french
 from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.masking import keep_for, mask
+from kiosk.representative import people
 from offline_queue.snapshot import ReceiptSnapshot, SnapshotDocument
 from offline_queue.submission import AnswerValue
 
@@ -175,7 +176,8 @@ def build_receipt(
         procedure_title=procedure.title,
         procedure_version=snapshot.procedure.version or procedure.version,
         theme=procedure.theme,
-        answers=_answers(procedure, snapshot.answers),
+        answers=tuple(Line(*pair) for pair in people(snapshot.answers))
+        + _answers(procedure, snapshot.answers),
         documents=_documents(procedure, snapshot.documents),
         content_hash=short_hash(snapshot.body_sha256),
         next_steps=procedure.next_steps,

@@ -1,0 +1,356 @@
+"""Acting for someone else: a relative with a mandate, a guardian or curator, an heir.
+
+At the start of every procedure the citizen says for whom the request is made
+(:data:`CHOICES`). For someone else, :func:`for_someone_else` gives the visit a
+procedure derived from the catalogue's one, so the rest of the kiosk (questions,
+documents, summary, receipt) needs no special case:
+
+- two steps come first: the person the request is for, then the one who acts
+  for them (name, first names, birth date, quality);
+- the procedure's own questions speak of the person (« sa date de naissance »)
+  through one wording rule, :func:`about_them`, applied to labels and titles;
+- the proof of the right to act is required as documents: the signed mandate
+  and the person's ID, the court decision, or the certificate of inheritance.
+
+:class:`Representation` turns the answers into the body's ``representative``
+(``central-api.md`` § 3) and the mandate's text, whose SHA-256 is printed on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Literal, Protocol
+
+from kiosk.procedures import Choice, DocumentSpec, Field, Procedure, Step
+from offline_queue.submission import Mandate, Representative, RepresentativeRole
+
+ForWhom = Literal["self", "mandat", "tutelle", "heritier"]
+
+
+@dataclass(frozen=True)
+class ForWhomChoice:
+    value: ForWhom
+    title: str
+    detail: str
+
+
+CHOICES: tuple[ForWhomChoice, ...] = (
+    ForWhomChoice("self", "Pour moi-même", "La démarche est à mon nom."),
+    ForWhomChoice("mandat", "Pour une personne que j'aide",
+                  "Elle me donne un mandat signé. La borne l'imprime."),
+    ForWhomChoice("tutelle", "Pour une personne sous ma tutelle ou ma curatelle",
+                  "Il faudra la décision du juge."),
+    ForWhomChoice("heritier", "Pour une personne décédée dont je suis héritier",
+                  "Il faudra l'acte de notoriété ou l'attestation d'hérédité."),
+)
+
+# Ids of the questions this module adds; a procedure's own ids never start so.
+PERSON_LAST_NAME = "personne_nom"
+PERSON_FIRST_NAMES = "personne_prenoms"
+PERSON_BIRTH_DATE = "personne_date_naissance"
+AGENT_LAST_NAME = "representant_nom"
+AGENT_FIRST_NAMES = "representant_prenoms"
+AGENT_BIRTH_DATE = "representant_date_naissance"
+AGENT_QUALITY = "representant_qualite"
+MANDATE_KIND = "mandat"
+
+_FORMATS = ("pdf", "jpg", "png", "bmp", "tiff")
+_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _proof(kind: str, title: str, description: str) -> DocumentSpec:
+    return DocumentSpec(kind, title, description, _FORMATS, _MAX_BYTES)
+
+
+PROOFS: dict[ForWhom, tuple[DocumentSpec, ...]] = {
+    "self": (),
+    "mandat": (
+        _proof(MANDATE_KIND, "Mandat signé",
+               "Le mandat imprimé par la borne, signé par la personne et par vous. "
+               "Numérisez un des deux exemplaires signés."),
+        _proof("piece_identite_mandant", "Pièce d'identité de la personne",
+               "Sa carte d'identité, son passeport ou son titre de séjour, en cours de validité."),
+    ),
+    "tutelle": (
+        _proof("decision_justice", "Décision du juge",
+               "Le jugement qui vous nomme tuteur ou curateur de la personne."),
+    ),
+    "heritier": (
+        _proof("acte_heredite", "Acte de notoriété ou attestation d'hérédité",
+               "Le document du notaire ou de la mairie qui dit que vous êtes héritier."),
+    ),
+}
+
+_QUALITIES: dict[ForWhom, tuple[Choice, ...]] = {
+    "mandat": (Choice("famille", "Un membre de sa famille"),
+               Choice("proche", "Un proche ou un ami"),
+               Choice("aidant", "Un aidant professionnel (par exemple Aidants Connect)")),
+    "tutelle": (Choice("tuteur", "Son tuteur ou sa tutrice"),
+                Choice("curateur", "Son curateur ou sa curatrice")),
+    "heritier": (Choice("enfant", "Son enfant"),
+                 Choice("conjoint", "Son conjoint, son partenaire de Pacs"),
+                 Choice("autre", "Un autre héritier")),
+}
+
+_PERSON_TITLES: dict[ForWhom, str] = {
+    "mandat": "La personne pour qui vous faites la démarche",
+    "tutelle": "La personne sous tutelle ou sous curatelle",
+    "heritier": "La personne décédée",
+}
+
+
+def _name_field(field_id: str, label: str, example: str) -> Field:
+    return Field(field_id, label, "text", check="name", example=example)
+
+
+def _birth_field(field_id: str, options: Mapping[str, object]) -> Field:
+    return Field(field_id, "Date de naissance", "date", check="date", options=options)
+
+
+def identity_steps(for_whom: ForWhom) -> tuple[Step, ...]:
+    """The two steps asked first: the person, then the one who acts (``()`` for oneself)."""
+    if for_whom == "self":
+        return ()
+    person = Step("personne", _PERSON_TITLES[for_whom], (
+        _name_field(PERSON_LAST_NAME, "Son nom de famille", "DUPONT"),
+        _name_field(PERSON_FIRST_NAMES, "Ses prénoms", "Marie Louise"),
+        replace(_birth_field(PERSON_BIRTH_DATE, {"not_future": True, "max_years_ago": 120}),
+                label="Sa date de naissance"),
+    ), help="Écrivez les noms comme sur sa pièce d'identité.")
+    agent = Step("representant", "Vous, qui faites la démarche pour elle", (
+        _name_field(AGENT_LAST_NAME, "Votre nom de famille", "MARTIN"),
+        _name_field(AGENT_FIRST_NAMES, "Vos prénoms", "Paul"),
+        replace(_birth_field(AGENT_BIRTH_DATE, {"min_years_ago": 18, "max_years_ago": 120}),
+                label="Votre date de naissance"),
+        Field(AGENT_QUALITY, "Vous êtes", "choice", choices=_QUALITIES[for_whom]),
+    ), help="Écrivez les noms comme sur votre pièce d'identité.")
+    return person, agent
+
+
+def for_someone_else(procedure: Procedure, for_whom: ForWhom) -> Procedure:
+    """The procedure as asked for someone else; the catalogue's one for oneself."""
+    if for_whom == "self":
+        return procedure
+    proofs = PROOFS[for_whom]
+    replaced = {spec.kind for spec in proofs}
+    steps = tuple(
+        replace(step, title=about_them(step.title),
+                fields=tuple(replace(f, label=about_them(f.label)) for f in step.fields))
+        for step in procedure.steps)
+    documents = tuple(replace(spec, title=about_them(spec.title))
+                      for spec in procedure.documents if spec.kind not in replaced)
+    identity = tuple(f.id for step in identity_steps(for_whom) for f in step.fields)
+    return replace(procedure, steps=identity_steps(for_whom) + steps,
+                   documents=proofs + documents,
+                   receipt_fields=identity + procedure.receipt_fields)
+
+
+# --- the wording rule: « votre date de naissance » -> « sa date de naissance » ----------------
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FEMININE = _words("""
+    adresse attestation auto-école carte catégorie commune date décision demande déclaration
+    facture famille identité immatriculation installation invalidité nationalité naissance
+    nouvelle photo pièce plaque préfecture profession première région résidence réponse santé
+    signature situation ville visite voiture vue moto
+""")
+_MASCULINE = _words("""
+    avis certificat code conjoint courriel département dossier domicile justificatif lieu
+    nom nouveau nouvel numéro passeport pays permis premier prénom représentant téléphone
+    titre véhicule
+""")
+_VERBS = {"avez": "a", "êtes": "est", "faites": "fait", "voulez": "veut", "pouvez": "peut",
+          "allez": "va", "devez": "doit", "dites": "dit", "venez": "vient", "vivez": "vit",
+          "savez": "sait", "prenez": "prend", "connaissez": "connaît", "recevez": "reçoit"}
+_VOWELS = "aàâeéèêëiîïoôuùûyh"
+
+
+class UnknownWord(ValueError):
+    """``votre`` before a word the rule has no gender for (the catalogue test lists them)."""
+
+
+def _third_person(verb: str) -> str | None:
+    lower = verb.lower()
+    if lower in _VERBS:
+        return _VERBS[lower]
+    if lower.endswith("issez"):
+        return lower[:-5] + "it"
+    if lower.endswith("ez") and len(lower) > 3:
+        return lower[:-2] + "e"
+    return None
+
+
+def _possessive(word: str, strict: bool) -> str:
+    lower = word.lower()
+    if lower[:1] in _VOWELS or lower in _MASCULINE:
+        return "son"
+    if lower in _FEMININE:
+        return "sa"
+    if strict:
+        raise UnknownWord(word)
+    return "son"
+
+
+def _same_case(original: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
+
+
+def about_them(text: str, *, strict: bool = False) -> str:
+    """``text`` said of the person the request is for, not of the one at the kiosk.
+
+    Questions, titles and document names use few forms of « vous »: an inverted
+    question (« Avez-vous » -> « La personne a-t-elle »), « vous » as subject
+    (« vous avez » -> « la personne a ») or object (« vous a-t-il » -> « lui a-t-il »),
+    and the possessives (« votre » -> « son »/« sa », « vos » -> « ses »). ``strict``
+    raises ``UnknownWord`` for a word after « votre » whose gender is not known.
+    """
+
+    def inverted(match: re.Match[str]) -> str:
+        verb = _third_person(match.group(1))
+        if verb is None:
+            return match.group(0)
+        link = "-t-" if verb[-1] in "ae" else "-"
+        return _same_case(match.group(1), f"la personne {verb}{link}elle")
+
+    def subject(match: re.Match[str]) -> str:
+        verb = _third_person(match.group(2))
+        if verb is None:
+            return match.group(0)
+        return _same_case(match.group(1), f"la personne {verb}")
+
+    def possessive(match: re.Match[str]) -> str:
+        return _same_case(match.group(1), _possessive(match.group(2), strict)) + " " + match.group(2)
+
+    said = re.sub(r"\b(\w+)-vous\b", inverted, text)
+    said = re.sub(r"\b(vous) (\w+)\b", subject, said, flags=re.IGNORECASE)
+    text = said if said == text else said.replace("né(e)", "née")  # « la personne » is feminine
+    text = re.sub(r"\b(vous) (?=\w+-t-|\w+ |l')", lambda m: _same_case(m.group(1), "lui "), text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\b(votre) ([\w-]+)", possessive, text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(vos)\b", lambda m: _same_case(m.group(1), "ses"), text, flags=re.IGNORECASE)
+    text = re.sub(r"^Vous\b", "La personne", text)
+    return text
+
+
+SECOND_PERSON = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
+"""What must not be left in a text said of the person (the catalogue test uses it)."""
+
+
+# --- who acts, as the request records it ---------------------------------------------------------
+
+
+class Attached(Protocol):
+    @property
+    def sha256(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Representation:
+    """Who the request is for and who acts, read from the answers of the identity steps."""
+
+    for_whom: ForWhom
+
+    @property
+    def acts_for_someone(self) -> bool:
+        return self.for_whom != "self"
+
+    @property
+    def needs_mandate(self) -> bool:
+        """A mandate printed by the kiosk is to be signed (not for a guardian or an heir)."""
+        return self.for_whom == "mandat"
+
+    def role(self, answers: Mapping[str, str]) -> RepresentativeRole:
+        if self.for_whom == "mandat":
+            return "mandataire"
+        if self.for_whom == "heritier":
+            return "heritier"
+        return "curateur" if answers.get(AGENT_QUALITY) == "curateur" else "tuteur"
+
+    def record(self, answers: Mapping[str, str], documents: Mapping[str, Attached],
+               now: datetime) -> Representative | None:
+        """The body's ``representative``: ``None`` for oneself; the scanned signed mandate's
+        hash when there is one."""
+        if not self.acts_for_someone:
+            return None
+        mandate = documents.get(MANDATE_KIND) if self.needs_mandate else None
+        return Representative(
+            role=self.role(answers),
+            last_name=answers.get(AGENT_LAST_NAME, ""),
+            first_names=answers.get(AGENT_FIRST_NAMES, ""),
+            mandate=None if mandate is None else Mandate(mandate.sha256, now.replace(microsecond=0)),
+        )
+
+
+# --- the mandate's text --------------------------------------------------------------------------
+
+
+def _day(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    except ValueError:
+        return iso
+
+
+@dataclass(frozen=True)
+class MandateText:
+    """The mandate as printed: its paragraphs and the SHA-256 of their canonical form."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    person: str
+    agent: str
+
+    @property
+    def canonical(self) -> str:
+        """NFC text, one paragraph a line, no trailing spaces: what the hash covers."""
+        lines = [self.title, *self.paragraphs]
+        return unicodedata.normalize("NFC", "\n".join(line.strip() for line in lines)) + "\n"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.canonical.encode("utf-8")).hexdigest()
+
+
+def mandate_text(answers: Mapping[str, str], procedure_title: str, site_name: str,
+                 today: date) -> MandateText:
+    """The mandate for this request, from the identity answers (both people named)."""
+    person = f"{answers.get(PERSON_FIRST_NAMES, '')} {answers.get(PERSON_LAST_NAME, '')}".strip()
+    agent = f"{answers.get(AGENT_FIRST_NAMES, '')} {answers.get(AGENT_LAST_NAME, '')}".strip()
+    paragraphs = (
+        f"Je soussigné(e) {person}, né(e) le {_day(answers.get(PERSON_BIRTH_DATE, ''))}, "
+        f"donne mandat à {agent}, né(e) le {_day(answers.get(AGENT_BIRTH_DATE, ''))}, "
+        f"pour faire en mon nom la démarche suivante auprès de l'Agence nationale des titres "
+        f"sécurisés (ANTS) : {procedure_title}.",
+        "Ce mandat vaut pour cette seule démarche. Je joins une copie de ma pièce d'identité.",
+        f"{agent} accepte ce mandat et s'engage à me rendre compte de la démarche.",
+        f"Fait au point numérique « {site_name} », le {today:%d/%m/%Y}, en deux exemplaires.",
+    )
+    return MandateText("Mandat pour une démarche de carte grise ou de permis de conduire",
+                       paragraphs, person, agent)
+
+
+_ROLE_WORDS: dict[str, str] = {"mandat": "avec un mandat", "tutelle": "", "heritier": "héritier"}
+
+
+def people(answers: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    """Both people, as a receipt names them: (label, value) lines; ``()`` for oneself."""
+    if not answers.get(PERSON_LAST_NAME):
+        return ()
+    person = f"{answers.get(PERSON_FIRST_NAMES, '')} {answers.get(PERSON_LAST_NAME, '')}".strip()
+    agent = f"{answers.get(AGENT_FIRST_NAMES, '')} {answers.get(AGENT_LAST_NAME, '')}".strip()
+    quality = str(answers.get(AGENT_QUALITY, ""))
+    for for_whom, choices in _QUALITIES.items():
+        label = next((c.label for c in choices if c.value == quality), None)
+        if label is not None:
+            words = ", ".join(w for w in (_ROLE_WORDS[for_whom], label[:1].lower() + label[1:]) if w)
+            agent = f"{agent} ({words})"
+            break
+    return (("Demande faite pour", person), ("Par", agent))
