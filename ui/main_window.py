@@ -377,8 +377,14 @@ class MainWindow(QMainWindow):
 
         services = self._services()
         config = services.config
-        printer = services.print_sheet or (lambda pdf, name: print_sheet(pdf, config, name))
-        fmt = paper(services.config)
+
+        def printer(pdf: bytes, name: str) -> None:
+            if services.print_sheet is not None:
+                services.print_sheet(pdf, name)
+            else:
+                print_sheet(pdf, config, name)
+
+        fmt = paper(config)
         job = print_mandate if kind == "mandate" else print_finding
         return lambda what: job(what, fmt, printer)
 

@@ -11,13 +11,23 @@ from datetime import datetime
 
 from reportlab.platypus import Flowable
 
-from kiosk.dossier_status import STATUS_WORDS
 from kiosk.paris_time import in_paris
 from kiosk.receipts import french
 from kiosk.receipts.mandate import SheetPrinter, paragraph, render_sheet, styles
 from kiosk.receipts.render import Format
 from kiosk.reference_lookup import Finding
 from offline_queue.times import utc_now
+
+HEADLINES: dict[str, str] = {
+    "received": "Votre demande est arrivée au service. Elle n'est pas encore examinée.",
+    "in_review": "Votre demande est en cours d'examen.",
+    "needs_info": "Le service vous demande une information ou une pièce en plus.",
+    "awaiting_payment": "Le service attend un paiement.",
+    "accepted": "Votre demande est acceptée.",
+    "rejected": "Votre demande est refusée.",
+    "title_sent": "Votre demande est acceptée. Le titre vous a été envoyé par courrier.",
+}
+"""Where a request stands, said to the citizen (the statuses of ``central-api.md`` § 3)."""
 
 
 def _when(moment: datetime) -> str:
@@ -35,13 +45,12 @@ def status_lines(finding: Finding) -> list[tuple[str, str]]:
         return lines
     if status.dossier_number and status.dossier_number != "?":
         lines.append(("body", f"Numéro de dossier : {status.dossier_number}"))
-    words = STATUS_WORDS.get(status.status)
-    state = f"Votre demande est {words}." if words else (status.message or status.status)
-    lines.append(("heading", state))
-    if status.changed_at is not None:
-        lines.append(("body", f"Depuis le {_when(status.changed_at)}."))
     if finding.stale_note():
         lines.append(("body", finding.stale_note()))
+    words = HEADLINES.get(status.status)
+    lines.append(("heading", words or status.message or status.status))
+    if status.changed_at is not None:
+        lines.append(("body", f"Depuis le {_when(status.changed_at)}."))
     titles = finding.titles or {}
     if status.missing:
         lines.append(("heading", "Ce qu'il manque"))

@@ -125,6 +125,9 @@ class StatusLookupScreen(Screen):
             log.info("status lookup: a reference that is not one was typed")
             return
         self.reference.setText(reference)
+        # Off the field: the keyboard closes so the answer is in view, and the next receipt
+        # shown to the reader is read afresh instead of typed after this one.
+        self.search_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._ticket += 1
         clear_layout(self.result)
         self.print_button.setVisible(False)
@@ -178,8 +181,9 @@ class StatusLookupScreen(Screen):
             self.message.say(self.tr("L'impression n'a pas abouti. Appelez un médiateur."), "error")
 
     def entered(self) -> None:
-        if not self.reference.text():
-            self.title.setFocus(Qt.FocusReason.OtherFocusReason)  # the reader types, not a pad
+        """No pad opens by itself: the receipt is read by the reader; a touch on the field
+        opens the keyboard to type it."""
+        self.search_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
         self._ticket += 1
