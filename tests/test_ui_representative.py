@@ -31,7 +31,6 @@ from ui_checks import assert_accessible, assert_contrast, save_screenshot
 
 from kiosk.procedures import Catalogue, Procedure
 from reference_central import RunningServer, serve_in_thread
-from ui.theme import apply_theme
 
 IDENTITIES = {"personne_nom": "DUPONT", "personne_prenoms": "Marie Louise",
               "representant_nom": "MARTIN", "representant_prenoms": "Paul"}
@@ -77,12 +76,14 @@ def kiosk_of_site(build, site, kiosk_id: str) -> tuple[Kiosk, Sheets]:  # type: 
     return kiosk, sheets
 
 
-def look(window, name: str, theme: str) -> None:  # type: ignore[no-untyped-def]
-    """Screenshot, accessible names and sizes, 7:1 contrast of the screen as it stands."""
-    QApplication.processEvents()
-    save_screenshot(window, f"{name}-{theme}")
-    assert_accessible(window)
-    assert_contrast(window, 7.0)
+def look(window, name: str, themes: tuple[str, ...] = ("contraste", "standard")) -> None:  # type: ignore[no-untyped-def]
+    """In both themes: screenshot, accessible names and sizes, 7:1 contrast of the screen."""
+    for theme in themes:
+        window.set_look(contrast=theme == "contraste", large_text=False)
+        QApplication.processEvents()
+        save_screenshot(window, f"{name}-{theme}")
+        assert_accessible(window)
+        assert_contrast(window, 7.0)
 
 
 def sent(qtbot, kiosk: Kiosk, submission_id: str) -> None:  # type: ignore[no-untyped-def]
@@ -93,26 +94,24 @@ def sent(qtbot, kiosk: Kiosk, submission_id: str) -> None:  # type: ignore[no-un
     assert outbox.get(submission_id).state == "sent", outbox.get(submission_id).error_details
 
 
-@pytest.mark.parametrize("theme", ["standard", "contraste"])
 def test_a_request_for_someone_else_reaches_the_service_with_its_mandate(  # type: ignore[no-untyped-def]
-        qtbot, make_kiosk, site, catalogue: Catalogue, theme: str) -> None:  # noqa: F811
+        qtbot, make_kiosk, site, catalogue: Catalogue) -> None:  # noqa: F811
     kiosk, sheets = kiosk_of_site(make_kiosk, site, "7501-K02")
     window = kiosk.window
     window.resize(1280, 800)
-    window.set_look(contrast=theme == "contraste", large_text=False)
     rng = random.Random(11)
     click(qtbot, window.welcome.alone_button)
     click(qtbot, window.picker.theme_buttons["carte_grise"])
     click(qtbot, window.picker.procedure_tiles["cg-duplicata"])
     assert window.current_screen() is window.for_whom
-    look(window, "30-pour-qui", theme)
+    look(window, "30-pour-qui")
     click(qtbot, window.for_whom.choice_buttons["mandat"])
     listed = window.requirements.findChildren(type(window.requirements.title))
     assert any("Mandat signé" in label.text() for label in listed)  # the proof, said up front
     click(qtbot, window.requirements.start_button)
     walk_steps(qtbot, kiosk, rng, dict(IDENTITIES))
     assert window.current_screen() is window.mandate
-    look(window, "31-mandat-a-signer", theme)
+    look(window, "31-mandat-a-signer")
     click(qtbot, window.mandate.print_button)
     kiosk.drain(qtbot)
     assert window.mandate.status.kind == "success"
@@ -155,7 +154,6 @@ def test_a_request_for_someone_else_reaches_the_service_with_its_mandate(  # typ
     named = {line.label: line.value for line in receipt.answers}
     assert named["Demande faite pour"] == "Marie Louise DUPONT"
     assert named["Par"].startswith("Paul MARTIN")
-    apply_theme(QApplication.instance(), "standard", False)
 
 
 def test_a_receipt_is_found_at_another_kiosk_and_its_missing_pieces_printed(  # type: ignore[no-untyped-def]
@@ -202,7 +200,7 @@ def test_a_receipt_is_found_at_another_kiosk_and_its_missing_pieces_printed(  # 
                      if label.isVisible())
     assert "Ce qu'il manque" in shown and "Le document est illisible." in shown
     assert "Justificatif de domicile" in shown
-    look(other, "32-ou-en-est-ma-demande", "standard")
+    look(other, "32-ou-en-est-ma-demande")
     click(qtbot, other.status_lookup.print_button)
     second.drain(qtbot)
     printed = sheets.text()
@@ -225,4 +223,4 @@ def test_a_receipt_is_found_at_another_kiosk_and_its_missing_pieces_printed(  # 
     shown = " ".join(label.text() for label in status.findChildren(type(other.welcome.title))
                      if label.isVisible())
     assert "dernier état connu" in shown and "Le document est illisible." in shown
-    look(other, "33-ou-en-est-ma-demande-hors-ligne", "standard")
+    look(other, "33-ou-en-est-ma-demande-hors-ligne", ("standard",))  # same widgets as above

@@ -8,15 +8,12 @@ wording of the questions) is decided by the core from the tile touched.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.representative import CHOICES
+from ui.i18n import tr_core
 from ui.screens.common import Screen, big_button, text_label, tile_button
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ForWhomScreen", text)
 
 
 class ForWhomScreen(Screen):
@@ -32,7 +29,7 @@ class ForWhomScreen(Screen):
             "Touchez la bonne réponse.")))
         self.choice_buttons: dict[str, QPushButton] = {}
         for choice in CHOICES:
-            tile = tile_button(_tr(choice.title), _tr(choice.detail), width=70)
+            tile = tile_button(tr_core(choice.title), tr_core(choice.detail), width=70)
             tile.clicked.connect(lambda _checked=False, v=choice.value: self.chosen.emit(v))
             self.body.addWidget(tile)
             self.choice_buttons[choice.value] = tile
