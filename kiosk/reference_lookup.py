@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.dossier_status import DossierStatus, read_status
 from kiosk.paris_time import in_paris
 from kiosk.procedures import Catalogue
-from kiosk.representative import PROOFS
+from kiosk.representative import PROOF_TITLES
 from offline_queue import QueuedSubmission
 from offline_queue.crypto import RecordCipher, create_key, read_key
 from offline_queue.errors import OutboxError
@@ -99,7 +99,7 @@ def _when(moment: datetime) -> str:
 def titles_of(catalogue: Catalogue) -> dict[str, str]:
     """Names of every document kind and question of the catalogue, to name what is missing
     (the service's answer does not say which procedure a reference is for)."""
-    titles = {spec.kind: spec.title for specs in PROOFS.values() for spec in specs}
+    titles = dict(PROOF_TITLES)
     for procedure in catalogue.procedures.values():
         for fld in procedure.all_fields():
             titles.setdefault(fld.id, fld.label)

@@ -86,6 +86,8 @@ PROOFS: dict[ForWhom, tuple[DocumentSpec, ...]] = {
     ),
 }
 
+PROOF_TITLES: dict[str, str] = {spec.kind: spec.title for specs in PROOFS.values() for spec in specs}
+
 _QUALITIES: dict[ForWhom, tuple[Choice, ...]] = {
     "mandat": (Choice("famille", "Un membre de sa famille"),
                Choice("proche", "Un proche ou un ami"),
@@ -112,16 +114,36 @@ def _birth_field(field_id: str, options: Mapping[str, object]) -> Field:
     return Field(field_id, "Date de naissance", "date", check="date", options=options)
 
 
-def identity_steps(for_whom: ForWhom) -> tuple[Step, ...]:
-    """The two steps asked first: the person, then the one who acts (``()`` for oneself)."""
+PROCEDURE_PERSON: dict[str, str] = {
+    PERSON_LAST_NAME: "nom", PERSON_FIRST_NAMES: "prenoms", PERSON_BIRTH_DATE: "date_naissance"}
+"""The person's identity as procedures already ask it (of the holder, who is the person):
+asked there in every case, it is not asked twice."""
+
+
+def always_asked(procedure: Procedure) -> frozenset[str]:
+    """Ids of the questions a procedure asks whatever the answers."""
+    return frozenset(f.id for step in procedure.steps if step.when is None
+                     for f in step.fields if f.when is None and f.required)
+
+
+def person_answer(answers: Mapping[str, object], field_id: str) -> str:
+    """The person's name or birth date, from this module's question or the procedure's."""
+    return str(answers.get(field_id) or answers.get(PROCEDURE_PERSON[field_id]) or "")
+
+
+def identity_steps(for_whom: ForWhom, asked: frozenset[str] = frozenset()) -> tuple[Step, ...]:
+    """The steps asked first: the person's identity the procedure does not ask itself (``asked``),
+    then the one who acts (``()`` for oneself)."""
     if for_whom == "self":
         return ()
-    person = Step("personne", _PERSON_TITLES[for_whom], (
+    person_fields = tuple(fld for fld in (
         _name_field(PERSON_LAST_NAME, "Son nom de famille", "DUPONT"),
         _name_field(PERSON_FIRST_NAMES, "Ses prénoms", "Marie Louise"),
         replace(_birth_field(PERSON_BIRTH_DATE, {"not_future": True, "max_years_ago": 120}),
                 label="Sa date de naissance"),
-    ), help="Écrivez les noms comme sur sa pièce d'identité.")
+    ) if PROCEDURE_PERSON[fld.id] not in asked)
+    person = (Step("personne", _PERSON_TITLES[for_whom], person_fields,
+                   help="Écrivez les noms comme sur sa pièce d'identité."),) if person_fields else ()
     agent = Step("representant", "Vous, qui faites la démarche pour elle", (
         _name_field(AGENT_LAST_NAME, "Votre nom de famille", "MARTIN"),
         _name_field(AGENT_FIRST_NAMES, "Vos prénoms", "Paul"),
@@ -129,7 +151,7 @@ def identity_steps(for_whom: ForWhom) -> tuple[Step, ...]:
                 label="Votre date de naissance"),
         Field(AGENT_QUALITY, "Vous êtes", "choice", choices=_QUALITIES[for_whom]),
     ), help="Écrivez les noms comme sur votre pièce d'identité.")
-    return person, agent
+    return (*person, agent)
 
 
 def for_someone_else(procedure: Procedure, for_whom: ForWhom) -> Procedure:
@@ -144,10 +166,13 @@ def for_someone_else(procedure: Procedure, for_whom: ForWhom) -> Procedure:
         for step in procedure.steps)
     documents = tuple(replace(spec, title=about_them(spec.title))
                       for spec in procedure.documents if spec.kind not in replaced)
-    identity = tuple(f.id for step in identity_steps(for_whom) for f in step.fields)
-    return replace(procedure, steps=identity_steps(for_whom) + steps,
-                   documents=proofs + documents,
-                   receipt_fields=identity + procedure.receipt_fields)
+    asked = always_asked(procedure)
+    first = identity_steps(for_whom, asked)
+    identity = tuple(f.id for step in first for f in step.fields)
+    names = tuple(PROCEDURE_PERSON[own] for own in (PERSON_LAST_NAME, PERSON_FIRST_NAMES)
+                  if PROCEDURE_PERSON[own] in asked and PROCEDURE_PERSON[own] not in procedure.receipt_fields)
+    return replace(procedure, steps=first + steps, documents=proofs + documents,
+                   receipt_fields=identity + names + procedure.receipt_fields)
 
 
 # --- the wording rule: « votre date de naissance » -> « sa date de naissance » ----------------
@@ -322,10 +347,11 @@ class MandateText:
 def mandate_text(answers: Mapping[str, str], procedure_title: str, site_name: str,
                  today: date) -> MandateText:
     """The mandate for this request, from the identity answers (both people named)."""
-    person = f"{answers.get(PERSON_FIRST_NAMES, '')} {answers.get(PERSON_LAST_NAME, '')}".strip()
+    person = f"{person_answer(answers, PERSON_FIRST_NAMES)} {person_answer(answers, PERSON_LAST_NAME)}"
     agent = f"{answers.get(AGENT_FIRST_NAMES, '')} {answers.get(AGENT_LAST_NAME, '')}".strip()
+    born = person_answer(answers, PERSON_BIRTH_DATE)
     paragraphs = (
-        f"Je soussigné(e) {person}, né(e) le {_day(answers.get(PERSON_BIRTH_DATE, ''))}, "
+        f"Je soussigné(e) {person.strip()}{f', né(e) le {_day(born)}' if born else ''}, "
         f"donne mandat à {agent}, né(e) le {_day(answers.get(AGENT_BIRTH_DATE, ''))}, "
         f"pour faire en mon nom la démarche suivante auprès de l'Agence nationale des titres "
         f"sécurisés (ANTS) : {procedure_title}.",
@@ -334,7 +360,7 @@ def mandate_text(answers: Mapping[str, str], procedure_title: str, site_name: st
         f"Fait au point numérique « {site_name} », le {today:%d/%m/%Y}, en deux exemplaires.",
     )
     return MandateText("Mandat pour une démarche de carte grise ou de permis de conduire",
-                       paragraphs, person, agent)
+                       paragraphs, person.strip(), agent)
 
 
 _ROLE_WORDS: dict[str, str] = {"mandat": "avec un mandat", "tutelle": "", "heritier": "héritier"}
@@ -342,9 +368,10 @@ _ROLE_WORDS: dict[str, str] = {"mandat": "avec un mandat", "tutelle": "", "herit
 
 def people(answers: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
     """Both people, as a receipt names them: (label, value) lines; ``()`` for oneself."""
-    if not answers.get(PERSON_LAST_NAME):
+    if not answers.get(AGENT_LAST_NAME):
         return ()
-    person = f"{answers.get(PERSON_FIRST_NAMES, '')} {answers.get(PERSON_LAST_NAME, '')}".strip()
+    person = f"{person_answer(answers, PERSON_FIRST_NAMES)} {person_answer(answers, PERSON_LAST_NAME)}"
+    person = person.strip()
     agent = f"{answers.get(AGENT_FIRST_NAMES, '')} {answers.get(AGENT_LAST_NAME, '')}".strip()
     quality = str(answers.get(AGENT_QUALITY, ""))
     for for_whom, choices in _QUALITIES.items():

@@ -22,8 +22,8 @@ from kiosk.representative import (
     people,
 )
 
-FORCED = {"personne_nom": "DUPONT", "personne_prenoms": "Marie Louise",
-          "representant_nom": "MARTIN", "representant_prenoms": "Paul"}
+FORCED = {"personne_nom": "DUPONT", "personne_prenoms": "Marie Louise", "nom": "DUPONT",
+          "prenoms": "Marie Louise", "representant_nom": "MARTIN", "representant_prenoms": "Paul"}
 
 
 def start_for(visit: Visit, code: str, for_whom: str) -> None:
@@ -40,9 +40,11 @@ def walk_for_someone_else(visit: Visit) -> None:
     rng = random.Random(5)
     start_for(visit, "cg-duplicata", "mandat")
     asked = answer_questions(visit, rng, dict(FORCED))
-    assert asked[:7] == ["personne_nom", "personne_prenoms", "personne_date_naissance",
-                         "representant_nom", "representant_prenoms",
+    # The procedure asks the holder's name and birth date itself: not asked twice.
+    assert asked[:4] == ["representant_nom", "representant_prenoms",
                          "representant_date_naissance", AGENT_QUALITY]
+    assert {"nom", "prenoms", "date_naissance"} <= set(asked)
+    assert not {"personne_nom", "personne_prenoms", "personne_date_naissance"} & set(asked)
     assert visit.page is Page.MANDATE
     mandate = visit.mandate()
     assert "Marie Louise DUPONT" in mandate.paragraphs[0] and "Paul MARTIN" in mandate.paragraphs[0]
@@ -64,7 +66,16 @@ def walk_for_someone_else(visit: Visit) -> None:
     assert body["representative"]["last_name"] == "MARTIN"
     assert body["representative"]["mandate"]["sha256"] == signed.sha256
     assert signed.sha256 in {doc["sha256"] for doc in body["documents"]}
-    assert body["answers"]["personne_nom"] == "DUPONT"
+    assert body["answers"]["nom"] == "DUPONT"
+
+
+def test_the_person_s_identity_is_asked_when_the_procedure_does_not(catalogue: Catalogue) -> None:
+    """« permis-fabrication » asks no birth date: the person's is asked first, alone."""
+    visit = Visit(CONFIG, catalogue)
+    start_for(visit, "permis-fabrication", "heritier")
+    asked = answer_questions(visit, random.Random(9), dict(FORCED))
+    assert asked[:2] == ["personne_date_naissance", "representant_nom"]
+    assert "personne_nom" not in asked and "nom" in asked
 
 
 def test_a_request_for_someone_with_a_mandate(catalogue: Catalogue) -> None:
@@ -125,7 +136,8 @@ def test_every_question_and_title_speaks_of_the_person(catalogue: Catalogue) -> 
     for procedure in catalogue.procedures.values():
         for choice in CHOICES:
             derived = for_someone_else(procedure, choice.value)
-            own = derived.steps[2:] if choice.value != "self" else ()
+            own = [s for s in derived.steps if s.id not in ("personne", "representant")
+                   and choice.value != "self"]
             for text in [s.title for s in own] + [f.label for s in own for f in s.fields]:
                 said = about_them(text, strict=True)
                 assert said == text or not SECOND_PERSON.search(said.replace("Pour vous joindre", "")), said

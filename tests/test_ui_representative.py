@@ -32,7 +32,7 @@ from ui_checks import assert_accessible, assert_contrast, save_screenshot
 from kiosk.procedures import Catalogue, Procedure
 from reference_central import RunningServer, serve_in_thread
 
-IDENTITIES = {"personne_nom": "DUPONT", "personne_prenoms": "Marie Louise",
+IDENTITIES = {"nom": "DUPONT", "prenoms": "Marie Louise",  # the holder's: the person's
               "representant_nom": "MARTIN", "representant_prenoms": "Paul"}
 
 

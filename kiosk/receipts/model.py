@@ -19,7 +19,7 @@ from kiosk.procedures import Field, Procedure
 from kiosk.receipts import french
 from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.masking import keep_for, mask
-from kiosk.representative import people
+from kiosk.representative import PROOF_TITLES, people
 from offline_queue.snapshot import ReceiptSnapshot, SnapshotDocument
 from offline_queue.submission import AnswerValue
 
@@ -123,8 +123,8 @@ def _documents(procedure: Procedure, documents: Sequence[SnapshotDocument]) -> t
     for doc in documents:
         try:
             title = procedure.document(doc.kind).title
-        except KeyError:
-            title = doc.kind
+        except KeyError:  # a proof of the right to act for someone (kiosk.representative)
+            title = PROOF_TITLES.get(doc.kind, doc.kind)
         extension = doc.filename.rpartition(".")[2].upper() if "." in doc.filename else ""
         size = file_size(doc.size)
         lines.append(Line(title, f"{extension}, {size}" if extension else size))

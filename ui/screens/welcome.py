@@ -45,6 +45,9 @@ class WelcomeScreen(Screen):
             set_choice(button)
             choices.addWidget(button)
         self.body.addLayout(choices)
+        self.body.addWidget(text_label(self.tr(
+            "Vous revenez avec un reçu ? Montrez son code carré au lecteur, ou touchez "
+            "« Où en est ma demande ? » en bas de l'écran.")))
         self.problem = text_label("", "error")
         self.problem.setVisible(False)
         self.body.addWidget(self.problem)
