@@ -67,22 +67,32 @@ def _proof(kind: str, title: str, description: str) -> DocumentSpec:
     return DocumentSpec(kind, title, description, _FORMATS, _MAX_BYTES)
 
 
+PERSON_ID_KIND = "piece_identite_mandant"
+HOLDER_ID_KIND = "piece_identite"
+"""The holder's ID as procedures ask it: for someone else, the person's (not asked twice)."""
+_AGENT_ID = _proof("piece_identite_mandataire", "Votre pièce d'identité",
+                   "Votre carte d'identité, votre passeport ou votre titre de séjour, "
+                   "en cours de validité.")
+
 PROOFS: dict[ForWhom, tuple[DocumentSpec, ...]] = {
     "self": (),
     "mandat": (
         _proof(MANDATE_KIND, "Mandat signé",
                "Le mandat imprimé par la borne, signé par la personne et par vous. "
                "Numérisez un des deux exemplaires signés."),
-        _proof("piece_identite_mandant", "Pièce d'identité de la personne",
+        _proof(PERSON_ID_KIND, "Pièce d'identité de la personne",
                "Sa carte d'identité, son passeport ou son titre de séjour, en cours de validité."),
+        _AGENT_ID,
     ),
     "tutelle": (
         _proof("decision_justice", "Décision du juge",
                "Le jugement qui vous nomme tuteur ou curateur de la personne."),
+        _AGENT_ID,
     ),
     "heritier": (
         _proof("acte_heredite", "Acte de notoriété ou attestation d'hérédité",
                "Le document du notaire ou de la mairie qui dit que vous êtes héritier."),
+        _AGENT_ID,
     ),
 }
 
@@ -158,13 +168,17 @@ def for_someone_else(procedure: Procedure, for_whom: ForWhom) -> Procedure:
     """The procedure as asked for someone else; the catalogue's one for oneself."""
     if for_whom == "self":
         return procedure
-    proofs = PROOFS[for_whom]
+    holder_id = any(spec.kind == HOLDER_ID_KIND and spec.when is None and spec.required
+                    for spec in procedure.documents)
+    proofs = tuple(spec for spec in PROOFS[for_whom]
+                   if not (holder_id and spec.kind == PERSON_ID_KIND))
     replaced = {spec.kind for spec in proofs}
     steps = tuple(
         replace(step, title=about_them(step.title),
                 fields=tuple(replace(f, label=about_them(f.label)) for f in step.fields))
         for step in procedure.steps)
-    documents = tuple(replace(spec, title=about_them(spec.title))
+    documents = tuple(replace(spec, title=about_them(spec.title),
+                              description=about_them(spec.description))
                       for spec in procedure.documents if spec.kind not in replaced)
     asked = always_asked(procedure)
     first = identity_steps(for_whom, asked)
@@ -206,6 +220,8 @@ def _third_person(verb: str) -> str | None:
     lower = verb.lower()
     if lower in _VERBS:
         return _VERBS[lower]
+    if lower.endswith("yez"):
+        return lower[:-3] + "ie"  # envoyez -> envoie, payez -> paie
     if lower.endswith("issez"):
         return lower[:-5] + "it"
     if lower.endswith("ez") and len(lower) > 3:
@@ -251,13 +267,21 @@ def about_them(text: str, *, strict: bool = False) -> str:
             return match.group(0)
         return _same_case(match.group(1), f"la personne {verb}")
 
+    def with_pronoun(match: re.Match[str]) -> str:  # « vous le donnez » -> « la personne le donne »
+        pronoun = match.group(2) + ("" if match.group(2) == "l'" else " ")
+        verb = _third_person(match.group(3)) or match.group(3)
+        return _same_case(match.group(1), f"la personne {pronoun}{verb}")
+
     def possessive(match: re.Match[str]) -> str:
         return _same_case(match.group(1), _possessive(match.group(2), strict)) + " " + match.group(2)
 
     said = re.sub(r"\b(\w+)-vous\b", inverted, text)
     said = re.sub(r"\b(vous) (\w+)\b", subject, said, flags=re.IGNORECASE)
     text = said if said == text else said.replace("né(e)", "née")  # « la personne » is feminine
-    text = re.sub(r"\b(vous) (?=\w+-t-|\w+ |l')", lambda m: _same_case(m.group(1), "lui "), text,
+    text = re.sub(r"\b(vous) (le|la|les|l')\s?(\w+ez)\b", with_pronoun, text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(par|pour|avec|chez) vous\b(?!\s+\w+(?:er|ir|re)\b)", r"\1 elle", text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\b(vous) (?=\w+-t-|a\b)", lambda m: _same_case(m.group(1), "lui "), text,
                   flags=re.IGNORECASE)
     text = re.sub(r"\b(votre) ([\w-]+)", possessive, text, flags=re.IGNORECASE)
     text = re.sub(r"\b(vos)\b", lambda m: _same_case(m.group(1), "ses"), text, flags=re.IGNORECASE)

@@ -57,7 +57,11 @@ def walk_for_someone_else(visit: Visit) -> None:
     session = visit.session
     assert session is not None
     kinds = [spec.kind for spec in session.required_documents()]
-    assert kinds[:2] == ["mandat", "piece_identite_mandant"]
+    # The holder's ID the procedure asks is the person's; the helper's own is asked too.
+    assert kinds[:2] == ["mandat", "piece_identite_mandataire"] and "piece_identite" in kinds
+    assert "piece_identite_mandant" not in kinds
+    holder_id = next(spec for spec in session.required_documents() if spec.kind == "piece_identite")
+    assert holder_id.description.startswith("Sa carte d'identité")
     attach_all(visit, rng)
     session.give_consent("1")
     body = session.to_submission().to_body()
@@ -157,6 +161,10 @@ def test_every_question_and_title_speaks_of_the_person(catalogue: Catalogue) -> 
     ("Vos prénoms", "Ses prénoms"),
     ("Votre adresse", "Son adresse"),
     ("Votre nouvelle adresse", "Sa nouvelle adresse"),
+    ("Vous le donnez aussi à l'acheteur.", "La personne le donne aussi à l'acheteur."),
+    ("Rempli et signé par vous et par l'acheteur.", "Rempli et signé par elle et par l'acheteur."),
+    ("Vous l'envoyez.", "La personne l'envoie."),
+    ("Pour vous joindre", "Pour vous joindre"),  # the helper's phone: « vous » is right
 ])
 def test_the_wording_rule(text: str, said: str) -> None:
     assert about_them(text, strict=True) == said

@@ -108,7 +108,10 @@ def test_a_request_for_someone_else_reaches_the_service_with_its_mandate(  # typ
     click(qtbot, window.for_whom.choice_buttons["mandat"])
     listed = window.requirements.findChildren(type(window.requirements.title))
     assert any("Mandat signé" in label.text() for label in listed)  # the proof, said up front
+    save_screenshot(window, "30b-ce-qu-il-faut-pour-quelqu-un")
     click(qtbot, window.requirements.start_button)
+    QApplication.processEvents()
+    save_screenshot(window, "30c-vous-qui-faites-la-demarche")
     walk_steps(qtbot, kiosk, rng, dict(IDENTITIES))
     assert window.current_screen() is window.mandate
     look(window, "31-mandat-a-signer")
