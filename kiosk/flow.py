@@ -531,6 +531,7 @@ class Visit:
         self.correcting = correction
         self.session = correction.session
         self.procedure = correction.procedure
+        self.representation = correction.session.representation or Representation("self")
         self.questions = Questions(correction.session, correction.field_remarks)
         self.fire(Event.CORRECT)
         return True

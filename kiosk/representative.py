@@ -307,6 +307,14 @@ class Representation:
 
     for_whom: ForWhom
 
+    @classmethod
+    def of(cls, representative: object) -> Representation:
+        """Who acted, from a stored body's ``representative`` (a correction keeps it)."""
+        role = representative.get("role") if isinstance(representative, Mapping) else None
+        by_role: dict[object, ForWhom] = {"mandataire": "mandat", "tuteur": "tutelle",
+                                          "curateur": "tutelle", "heritier": "heritier"}
+        return cls(by_role.get(role, "self"))
+
     @property
     def acts_for_someone(self) -> bool:
         return self.for_whom != "self"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import random
 from datetime import date
+from pathlib import Path
 
 import pytest
 from test_flow import ANNE, CONFIG, answer_questions, attach_all
 
+from kiosk.correction import prepare_correction
 from kiosk.flow import Page, Visit
 from kiosk.procedures import Catalogue
 from kiosk.representative import (
@@ -21,6 +23,7 @@ from kiosk.representative import (
     mandate_text,
     people,
 )
+from offline_queue import open_outbox
 
 FORCED = {"personne_nom": "DUPONT", "personne_prenoms": "Marie Louise", "nom": "DUPONT",
           "prenoms": "Marie Louise", "representant_nom": "MARTIN", "representant_prenoms": "Paul"}
@@ -210,3 +213,32 @@ def test_where_is_my_request_and_back_home(catalogue: Catalogue) -> None:
     assert visit.page is Page.STATUS and visit.lookup_reference == "PN-7501-K02-000001"
     visit.go_home()
     assert visit.page is Page.WELCOME and visit.lookup_reference == ""
+
+
+def test_a_correction_of_a_request_for_someone_else_keeps_who_acts(
+        catalogue: Catalogue, tmp_path: Path) -> None:
+    visit = Visit(CONFIG, catalogue)
+    rng = random.Random(14)
+    start_for(visit, "cg-duplicata", "mandat")
+    answer_questions(visit, rng, dict(FORCED))
+    visit.mandate_done()
+    attach_all(visit, rng)
+    session = visit.session
+    assert session is not None
+    session.give_consent("1")
+    with open_outbox(tmp_path / "kiosk") as outbox:
+        item = outbox.enqueue(session.to_submission(), list(session.documents.values()))
+        outbox.mark_sending(item.id)
+        outbox.mark_needs_attention(item.id, "refusée", [
+            {"field": "answers.representant_nom", "code": "invalid_format", "message": ""}])
+        correction = prepare_correction(outbox, catalogue, item.id, kiosk_id=CONFIG.kiosk_id,
+                                        site=CONFIG.site, mediator_id=ANNE.id)
+        again = correction.session
+        assert again.answers["representant_nom"] == "MARTIN"
+        assert "representant_nom" in correction.field_remarks
+        assert {"mandat", "piece_identite_mandataire"} <= set(again.documents)
+        again.give_consent("1")
+        body = again.to_submission().to_body()
+        assert body["representative"]["role"] == "mandataire"
+        assert body["representative"]["mandate"]["sha256"] == again.documents["mandat"].sha256
+        again.wipe()
