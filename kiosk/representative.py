@@ -5,8 +5,9 @@ At the start of every procedure the citizen says for whom the request is made
 procedure derived from the catalogue's one, so the rest of the kiosk (questions,
 documents, summary, receipt) needs no special case:
 
-- two steps come first: the person the request is for, then the one who acts
-  for them (name, first names, birth date, quality);
+- two steps come first (after the questions that decide the case): the person
+  the request is for, then the one who acts for them (name, first names, birth
+  date, quality);
 - the procedure's own questions speak of the person (« sa date de naissance »)
   through one wording rule, :func:`about_them`, applied to labels and titles;
 - the proof of the right to act is required as documents: the signed mandate
@@ -185,7 +186,10 @@ def for_someone_else(procedure: Procedure, for_whom: ForWhom) -> Procedure:
     identity = tuple(f.id for step in first for f in step.fields)
     names = tuple(PROCEDURE_PERSON[own] for own in (PERSON_LAST_NAME, PERSON_FIRST_NAMES)
                   if PROCEDURE_PERSON[own] in asked and PROCEDURE_PERSON[own] not in procedure.receipt_fields)
-    return replace(procedure, steps=first + steps, documents=proofs + documents,
+    deciding = next((n for n, step in enumerate(steps) if not step.decides), len(steps))
+    # After the questions that decide the case (their checklist lists the proofs too).
+    return replace(procedure, steps=steps[:deciding] + first + steps[deciding:],
+                   documents=proofs + documents,
                    receipt_fields=identity + names + procedure.receipt_fields)
 
 

@@ -34,8 +34,12 @@ def start_for(visit: Visit, code: str, for_whom: str) -> None:
     visit.pick(code)
     assert visit.page is Page.FOR_WHOM
     visit.say_for_whom(for_whom)  # type: ignore[arg-type]
-    assert visit.page is Page.REQUIREMENTS
-    visit.begin()
+    assert visit.page in (Page.QUESTION, Page.REQUIREMENTS)  # its deciding questions, or the checklist
+
+
+def catalogue_steps(visit: Visit):  # type: ignore[no-untyped-def]
+    assert visit.catalogue is not None and visit.procedure is not None
+    return visit.catalogue.get(visit.procedure.code).steps
 
 
 def walk_for_someone_else(visit: Visit) -> None:
@@ -43,9 +47,13 @@ def walk_for_someone_else(visit: Visit) -> None:
     rng = random.Random(5)
     start_for(visit, "cg-duplicata", "mandat")
     asked = answer_questions(visit, rng, dict(FORCED))
-    # The procedure asks the holder's name and birth date itself: not asked twice.
-    assert asked[:4] == ["representant_nom", "representant_prenoms",
-                         "representant_date_naissance", AGENT_QUALITY]
+    # After the questions that decide the case; the procedure asks the holder's name and
+    # birth date itself: not asked twice.
+    first = asked.index("representant_nom")
+    assert asked[first:first + 4] == ["representant_nom", "representant_prenoms",
+                                      "representant_date_naissance", AGENT_QUALITY]
+    deciding = {f.id for step in catalogue_steps(visit) if step.decides for f in step.fields}
+    assert set(asked[:first]) <= deciding
     assert {"nom", "prenoms", "date_naissance"} <= set(asked)
     assert not {"personne_nom", "personne_prenoms", "personne_date_naissance"} & set(asked)
     assert visit.page is Page.MANDATE
@@ -81,7 +89,8 @@ def test_the_person_s_identity_is_asked_when_the_procedure_does_not(catalogue: C
     visit = Visit(CONFIG, catalogue)
     start_for(visit, "permis-fabrication", "heritier")
     asked = answer_questions(visit, random.Random(9), dict(FORCED))
-    assert asked[:2] == ["personne_date_naissance", "representant_nom"]
+    first = asked.index("personne_date_naissance")
+    assert asked[first + 1] == "representant_nom"
     assert "personne_nom" not in asked and "nom" in asked
 
 
@@ -125,12 +134,13 @@ def test_for_oneself_nothing_changes(catalogue: Catalogue) -> None:
 def test_changing_one_s_mind_gives_the_catalogue_s_procedure_again(catalogue: Catalogue) -> None:
     visit = Visit(CONFIG, catalogue)
     visit.start_alone()
-    visit.pick("cg-duplicata")
+    visit.pick("cg-changement-adresse")  # nothing to decide: the checklist comes first
     visit.say_for_whom("heritier")
+    assert visit.page is Page.REQUIREMENTS
     visit.back()
-    assert visit.page is Page.FOR_WHOM
+    assert visit.page is Page.FOR_WHOM and visit.session is None
     visit.say_for_whom("self")
-    assert visit.procedure is catalogue.get("cg-duplicata")
+    assert visit.procedure is catalogue.get("cg-changement-adresse")
     visit.back()
     visit.back()
     assert visit.page is Page.PICKER
@@ -196,7 +206,7 @@ def test_a_mediator_can_take_over_on_the_new_pages(catalogue: Catalogue) -> None
     visit = Visit(CONFIG, catalogue)
     visit.start_alone()
     visit.pick("cg-duplicata")
-    for move in (lambda: None, lambda: (visit.say_for_whom("mandat"), visit.begin(),
+    for move in (lambda: None, lambda: (visit.say_for_whom("mandat"),
                                         answer_questions(visit, random.Random(8), dict(FORCED)))):
         move()
         page = visit.page

@@ -15,16 +15,19 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from test_ui_flow import (
     WAIT_MS,
     Kiosk,
+    answer_question,
     attach_documents,
     central,  # noqa: F401 - fixture
     click,
     confirm,
+    current_question,
     make_kiosk,  # noqa: F401 - fixture
     scan,
+    start_procedure,
     walk_steps,
 )
 from ui_checks import assert_accessible, assert_contrast, save_screenshot
@@ -106,13 +109,23 @@ def test_a_request_for_someone_else_reaches_the_service_with_its_mandate(  # typ
     assert window.current_screen() is window.for_whom
     look(window, "30-pour-qui")
     click(qtbot, window.for_whom.choice_buttons["mandat"])
-    listed = window.requirements.findChildren(type(window.requirements.title))
-    assert any("Mandat signé" in label.text() for label in listed)  # the proof, said up front
-    save_screenshot(window, "30b-ce-qu-il-faut-pour-quelqu-un")
-    click(qtbot, window.requirements.start_button)
-    QApplication.processEvents()
-    save_screenshot(window, "30c-vous-qui-faites-la-demarche")
-    walk_steps(qtbot, kiosk, rng, dict(IDENTITIES))
+    seen_checklist = seen_agent = False
+    for _ in range(120):  # the deciding questions, the checklist, both identities, the rest
+        QApplication.processEvents()
+        if window.current_screen() is window.requirements:
+            listed = " ".join(label.text() for label in window.requirements.findChildren(QLabel))
+            assert "Mandat signé" in listed  # the proof, said with the rest of the checklist
+            seen_checklist = True
+            save_screenshot(window, "30b-ce-qu-il-faut-pour-quelqu-un")
+            click(qtbot, window.requirements.start_button)
+            continue
+        if window.current_screen() is not window.steps:
+            break
+        if current_question(window.steps).field.id == "representant_nom" and not seen_agent:
+            seen_agent = True
+            save_screenshot(window, "30c-vous-qui-faites-la-demarche")
+        answer_question(qtbot, kiosk, rng, dict(IDENTITIES))
+    assert seen_checklist and seen_agent
     assert window.current_screen() is window.mandate
     look(window, "31-mandat-a-signer")
     click(qtbot, window.mandate.print_button)
@@ -168,11 +181,7 @@ def test_a_receipt_is_found_at_another_kiosk_and_its_missing_pieces_printed(  # 
     window = first.window
     rng = random.Random(12)
     procedure = catalogue.get("cg-duplicata")
-    click(qtbot, window.welcome.alone_button)
-    click(qtbot, window.picker.theme_buttons["carte_grise"])
-    click(qtbot, window.picker.procedure_tiles[procedure.code])
-    click(qtbot, window.for_whom.choice_buttons["self"])
-    click(qtbot, window.requirements.start_button)
+    start_procedure(qtbot, first, procedure)  # for oneself
     walk_steps(qtbot, first, rng, {})
     attach_documents(qtbot, first, procedure, rng)
     reference = confirm(qtbot, first)

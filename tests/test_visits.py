@@ -80,9 +80,8 @@ def fill_and_save(k: Kiosk, rng: random.Random, supersedes: str | None = None) -
 def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
     visit = kiosk.visit
     visit.start_alone()
-    visit.pick("cg-duplicata")
+    visit.pick("cg-duplicata")  # lands on its deciding questions
     visit.say_for_whom("self")
-    visit.begin()
     kiosk.clock.advance(7 * 60)
     item = fill_and_save(kiosk, random.Random(1))
     kiosk.sent.add(item.id)  # the sync sent it while the confirmation was on screen
@@ -108,9 +107,8 @@ def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
 def test_a_call_a_take_over_a_hand_over_then_an_idle_wipe(kiosk: Kiosk, catalogue: Catalogue) -> None:
     visit = kiosk.visit
     visit.start_alone()
-    visit.pick("permis-renouvellement")
+    visit.pick("permis-renouvellement")  # lands on its deciding questions
     visit.say_for_whom("self")
-    visit.begin()
     kiosk.clock.advance(60)
     visit.call_mediator()
     kiosk.clock.advance(180)
@@ -139,9 +137,8 @@ def test_an_assisted_visit_given_up_then_redirected_with_the_mediators_tap(kiosk
     visit = kiosk.visit
     visit.login("assist")
     visit.logged_in(ANNE)
-    visit.pick("permis-echange-etranger")
+    visit.pick("permis-echange-etranger")  # lands on its deciding questions
     visit.say_for_whom("self")
-    visit.begin()
     answer_questions(visit, random.Random(4), {})
     assert visit.page is Page.DOCUMENTS
     kiosk.recorder.conclude(autonomy="partly_autonomous")
@@ -225,9 +222,8 @@ def test_the_mediators_answers_are_only_the_coops_values(kiosk: Kiosk, profile: 
 def test_a_saved_correction_names_the_request_it_replaces(kiosk: Kiosk) -> None:
     refused = str(uuid.uuid4())
     kiosk.visit.start_alone()
-    kiosk.visit.pick("cg-duplicata")
+    kiosk.visit.pick("cg-duplicata")  # lands on its deciding questions
     kiosk.visit.say_for_whom("self")
-    kiosk.visit.begin()
     item = fill_and_save(kiosk, random.Random(5), supersedes=refused)
     corrected = [e for e in kiosk.journal.entries() if e.kind == "request_corrected"]
     assert [e.fields for e in corrected] == [{"submission": item.id, "supersedes": refused}]

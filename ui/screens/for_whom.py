@@ -29,7 +29,7 @@ class ForWhomScreen(Screen):
             "Touchez la bonne réponse.")))
         self.choice_buttons: dict[str, QPushButton] = {}
         for choice in CHOICES:
-            tile = tile_button(tr_core(choice.title), tr_core(choice.detail), width=70)
+            tile = tile_button(tr_core(choice.title), tr_core(choice.detail))
             tile.clicked.connect(lambda _checked=False, v=choice.value: self.chosen.emit(v))
             self.body.addWidget(tile)
             self.choice_buttons[choice.value] = tile
