@@ -220,6 +220,8 @@ def test_a_receipt_is_found_at_another_kiosk_and_its_missing_pieces_printed(  # 
     assert "Justificatif de domicile" in printed
 
     server.stop()  # the network is down: the last known state, and since when
+    click(qtbot, other.status_lookup.again_button)  # another receipt, typed this time
+    assert other.status_lookup.reference.isVisible() and other.status_lookup.finding is None
     click(qtbot, other.status_lookup.home_button)
     click(qtbot, other.welcome.look_up_button)
     status = other.status_lookup

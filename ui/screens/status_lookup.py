@@ -74,10 +74,12 @@ class StatusLookupScreen(Screen):
         self._print = print_finding
         self._ticket = 0
         self.finding: Finding | None = None
-        self.body.addWidget(text_label(self.tr(
-            "Montrez le code carré de votre reçu au lecteur, à côté de l'écran.")))
-        self.body.addWidget(text_label(self.tr(
-            "Ou tapez la référence écrite sur le reçu. Elle commence par PN.")))
+        show_code = text_label(self.tr(
+            "Montrez le code carré de votre reçu au lecteur, à côté de l'écran."))
+        or_type = text_label(self.tr(
+            "Ou tapez la référence écrite sur le reçu. Elle commence par PN."))
+        self.body.addWidget(show_code)
+        self.body.addWidget(or_type)
         self.reference = QLineEdit()
         self.reference.setMaxLength(40)
         self.reference.setPlaceholderText("PN-7501-K02-000123")
@@ -87,6 +89,8 @@ class StatusLookupScreen(Screen):
                                         "primary")
         self.body.addWidget(self.reference)
         self.body.addWidget(self.search_button)
+        self.asking = [show_code, or_type, self.reference, self.search_button]
+        """What asks for a reference: put away while an answer is shown, so it fits the page."""
         self.message = StatusLine()
         self.body.addWidget(self.message)
         self.result = QVBoxLayout()
@@ -98,14 +102,19 @@ class StatusLookupScreen(Screen):
         self.print_button = big_button(self.tr("Imprimer"),
                                        self.tr("Imprimer ce qu'il faut faire, pour l'emporter"))
         self.print_button.setVisible(False)
+        self.again_button = big_button(self.tr("Chercher une autre demande"),
+                                       self.tr("Taper ou lire une autre référence de reçu"))
+        self.again_button.setVisible(False)
         self.action_bar.addWidget(self.home_button)
         self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.again_button)
         self.action_bar.addWidget(self.print_button)
         if attach_keyboard is not None:
             attach_keyboard(self.reference)
         self.search_button.clicked.connect(self.search)
         self.reference.returnPressed.connect(self.search)
         self.print_button.clicked.connect(self.print_sheet)
+        self.again_button.clicked.connect(lambda: self.start(""))
         self.home_button.clicked.connect(self.home)
 
     def start(self, reference: str) -> None:
@@ -142,12 +151,20 @@ class StatusLookupScreen(Screen):
 
         self.finding = finding
         self.message.say("")
+        self._asking(False)
         for kind, text in status_lines(finding)[1:]:
             role = {"heading": "subtitle", "bullet": ""}.get(kind, "")
             self.result.addWidget(text_label(f"• {text}" if kind == "bullet" else text, role))
         status = finding.status
         self.print_button.setVisible(status is not None and (bool(status.missing)
                                                              or status.payment is not None))
+
+    def _asking(self, shown: bool) -> None:
+        for widget in self.asking:
+            widget.setVisible(shown)
+        self.again_button.setVisible(not shown)
+        (self.search_button if shown else self.again_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroller.verticalScrollBar().setValue(0)
 
     def _failed(self, ticket: int, error: BaseException) -> None:
         if ticket != self._ticket:
@@ -183,7 +200,8 @@ class StatusLookupScreen(Screen):
     def entered(self) -> None:
         """No pad opens by itself: the receipt is read by the reader; a touch on the field
         opens the keyboard to type it."""
-        self.search_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        answered = not self.again_button.isHidden()
+        (self.again_button if answered else self.search_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
         self._ticket += 1
@@ -193,3 +211,4 @@ class StatusLookupScreen(Screen):
         self.message.say("")
         self.print_button.setVisible(False)
         self.print_button.setEnabled(True)
+        self._asking(True)
