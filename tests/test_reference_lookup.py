@@ -128,7 +128,9 @@ def test_the_sheet_says_what_is_missing_or_what_to_pay(tmp_path: Path, catalogue
     assert "Montant : 13,76\u00a0€" in lines  # a non-breaking space before the sign
     assert "Pour : Redevance d'acheminement" in lines
     assert "Avant le 31 décembre 2026 à 23:59" in lines
-    text = sheet_text(render_status(to_pay, NOW, fmt))  # type: ignore[arg-type]
+    pdf = render_status(to_pay, NOW, fmt)  # type: ignore[arg-type]
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1  # on a roll: one length, cut once
+    text = sheet_text(pdf)
     assert "13,76" in text and "acheminement" in text and "31 décembre 2026" in text
 
 

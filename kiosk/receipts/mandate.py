@@ -90,29 +90,44 @@ def _signatures(mandate: MandateText, width: float, style: ParagraphStyle, roll:
     return table
 
 
-def render_sheet(copies: list[list[Flowable]], fmt: Format, title: str) -> bytes:
-    """Each copy on its own A4 page(s), or on its own length of roll (cut after each)."""
-    buffer = io.BytesIO()
+def render_sheet(make_copies: Callable[[], list[list[Flowable]]], fmt: Format, title: str) -> bytes:
+    """Each copy on its own A4 page(s), or on its own length of roll, cut after each: the
+    roll is as long as the longest copy, measured, then lengthened until each fits whole."""
     margin = 18 * mm if fmt == "a4" else 4 * mm
-    width = (A4_SIZE[0] if fmt == "a4" else THERMAL_WIDTH) - 2 * margin
-    story: list[Flowable] = []
-    for number, copy in enumerate(copies):
-        story += ([PageBreak()] if number else []) + copy
-    if fmt == "a4":
-        size = A4_SIZE
-    else:  # a roll: every copy as long as the longest, so each is cut whole
-        size = (THERMAL_WIDTH, max(_story_height(copy, width) for copy in copies) * 1.1 + 2 * margin)
-    doc = SimpleDocTemplate(buffer, pagesize=size, leftMargin=margin, rightMargin=margin,
-                            topMargin=margin, bottomMargin=margin, title=title,
-                            author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True)
-    doc.build(story)
-    return buffer.getvalue()
+    width = (A4_SIZE[0] if fmt == "a4" else THERMAL_WIDTH) - 2 * margin - 12  # frame padding
+    copies = make_copies()
+    height = A4_SIZE[1] if fmt == "a4" else (
+        max(_story_height(copy, width) for copy in copies) + 2 * margin + 12)
+    while True:
+        buffer = io.BytesIO()
+        pages = 0
+
+        def count(_canvas: object, _doc: object) -> None:
+            nonlocal pages
+            pages += 1
+
+        story: list[Flowable] = []
+        for number, copy in enumerate(copies):
+            story += ([PageBreak()] if number else []) + copy
+        size = A4_SIZE if fmt == "a4" else (THERMAL_WIDTH, height)
+        doc = SimpleDocTemplate(buffer, pagesize=size, leftMargin=margin, rightMargin=margin,
+                                topMargin=margin, bottomMargin=margin, title=title,
+                                author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True)
+        doc.build(story, onFirstPage=count, onLaterPages=count)
+        if fmt == "a4" or pages <= len(copies):
+            return buffer.getvalue()
+        height *= 1.1
+        copies = make_copies()
 
 
 def render_mandate(mandate: MandateText, fmt: Format = "a4") -> bytes:
     """The same mandate twice, one copy for each person."""
+    return render_sheet(lambda: _mandate_copies(mandate, fmt), fmt, mandate.title)
+
+
+def _mandate_copies(mandate: MandateText, fmt: Format) -> list[list[Flowable]]:
     sheet = styles(fmt)
-    width = (A4_SIZE[0] - 36 * mm) if fmt == "a4" else THERMAL_WIDTH - 8 * mm
+    width = (A4_SIZE[0] - 36 * mm) if fmt == "a4" else THERMAL_WIDTH - 8 * mm - 12
     copies = []
     for number, copy in enumerate(COPIES):
         story: list[Flowable] = [
@@ -127,7 +142,7 @@ def render_mandate(mandate: MandateText, fmt: Format = "a4") -> bytes:
                   paragraph("Signez tous les deux les deux exemplaires. Chacun garde le sien. "
                             "Un exemplaire signé est ensuite numérisé à la borne.", sheet["small"])]
         copies.append(story)
-    return render_sheet(copies, fmt, mandate.title)
+    return copies
 
 
 def paper(config: KioskConfig) -> Format:

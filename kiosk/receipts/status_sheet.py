@@ -77,13 +77,18 @@ def status_lines(finding: Finding) -> list[tuple[str, str]]:
 
 def render_status(finding: Finding, printed_at: datetime, fmt: Format = "a4") -> bytes:
     """The sheet as PDF on the kiosk's paper."""
+    return render_sheet(lambda: [_story(finding, printed_at, fmt)], fmt,
+                        f"Où en est votre demande ? {finding.reference}")
+
+
+def _story(finding: Finding, printed_at: datetime, fmt: Format) -> list[Flowable]:
     sheet = styles(fmt)
     story: list[Flowable] = []
     for kind, text in status_lines(finding):
         story.append(paragraph(f"• {text}" if kind == "bullet" else text,
                                sheet["body" if kind == "bullet" else kind]))
     story.append(paragraph(f"Imprimé le {_when(printed_at)}.", sheet["small"]))
-    return render_sheet([story], fmt, f"Où en est votre demande ? {finding.reference}")
+    return story
 
 
 def print_finding(finding: Finding, fmt: Format, printer: SheetPrinter) -> None:
