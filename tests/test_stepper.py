@@ -65,6 +65,7 @@ def test_no_stepper_before_the_questions(catalogue: Catalogue) -> None:
     assert visit_progress(visit) is None
     visit.start_alone()
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     assert visit_progress(visit) is None
     with pytest.raises(KeyError):
         progress(catalogue.get("cg-duplicata"), "no-such-step")
