@@ -65,7 +65,10 @@ def test_no_stepper_before_the_questions(catalogue: Catalogue) -> None:
     assert visit_progress(visit) is None
     visit.start_alone()
     visit.pick("cg-duplicata")
+    assert visit.page is Page.FOR_WHOM and visit_progress(visit) is None
     visit.say_for_whom("self")
-    assert visit_progress(visit) is None
+    assert visit.page is Page.QUESTION  # the questions that decide the case come first
+    first = visit_progress(visit)
+    assert first is not None and first.number == 1
     with pytest.raises(KeyError):
         progress(catalogue.get("cg-duplicata"), "no-such-step")
