@@ -91,6 +91,9 @@ class DocumentSpec:
     max_size_bytes: int
     required: bool = True
     when: Condition | None = None
+    colour: bool = False  # never turned grey to make it lighter (a driving licence)
+    max_age_months: int | None = None  # must be more recent than this (kiosk.document_age)
+    dated_by: str | None = None  # the date question that gives its date; else the date is asked
 
 
 @dataclass(frozen=True)
@@ -409,6 +412,9 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                 max_size_bytes=int(d["max_size_mb"] * 1024 * 1024),
                 required=d.get("required", True),
                 when=d.get("when"),
+                colour=d.get("colour", False),
+                max_age_months=d.get("max_age_months"),
+                dated_by=d.get("dated_by"),
             )
             for d in data["documents"]
         ),
