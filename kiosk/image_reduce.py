@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pypdfium2
 from PIL import Image, ImageSequence
 
-from kiosk.scan_quality import MAX_PIXELS, Unreadable, first_page, measure, scanned_pixels
+from kiosk.scan_quality import MAX_PIXELS, PDFIUM, Unreadable, first_page, measure, scanned_pixels
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def reduce_to_fit(data: bytes | bytearray, fmt: str, limit_bytes: int, formats: 
                   *, keep_colour: bool = False) -> Reduced | None:
     """``data`` made to weigh at most ``limit_bytes`` in one of ``formats``, or None when that
     would make it illegible (or it has too many pages). ``Unreadable`` for a damaged file."""
-    pages = list(_pages(bytes(data), fmt))
+    pages = list(_pages(bytes(data), fmt))  # read whole at once: the pdfium lock is held meanwhile
     if not pages or len(pages) > MAX_PAGES:
         return None
     target = "jpg" if len(pages) == 1 and "jpg" in formats else "pdf" if "pdf" in formats else None
@@ -86,23 +86,27 @@ def _pages(data: bytes, fmt: str) -> Iterator[Image.Image]:
 
 
 def _pdf_pages(data: bytes) -> Iterator[Image.Image]:
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
-        raise Unreadable() from exc
-    try:
-        if len(document) > MAX_PAGES:
-            return
-        for index in range(len(document)):
-            page = document[index]
-            width, height = page.get_size()
-            longest = max(width, height, 1.0)
-            pixels = scanned_pixels(page, width * height)  # a scanner's page: no finer than its picture
-            scale = min(300 / 72, LADDER[0][0] / longest, max(pixels or (10**6,)) / longest)
-            yield page.render(scale=scale).to_pil().convert("RGB")
-            page.close()
-    finally:
-        document.close()
+    with PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            raise Unreadable() from exc
+        try:
+            if len(document) > MAX_PAGES:
+                return
+            for index in range(len(document)):
+                page = document[index]
+                width, height = page.get_size()
+                longest = max(width, height, 1.0)
+                pixels = scanned_pixels(page, width * height)  # a scanner's page: no finer than its picture
+                scale = min(300 / 72, LADDER[0][0] / longest, max(pixels or (10**6,)) / longest)
+                bitmap = page.render(scale=scale)
+                image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap goes
+                bitmap.close()
+                page.close()
+                yield image
+        finally:
+            document.close()
 
 
 def _resized(page: Image.Image, long_side: int, grey: bool) -> Image.Image:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -60,6 +61,11 @@ ADVICE = {
     "blurred": ("Ce document est flou. Posez-le bien à plat sur la vitre, sans le bouger, "
                 "puis numérisez-le à nouveau."),
 }
+
+
+PDFIUM = threading.Lock()
+"""pdfium is not thread-safe: previews, checks and reductions run on several background
+threads, so every use of it holds this lock (a crash without it, seen in the screen tests)."""
 
 
 class Unreadable(ValidationError):
@@ -117,24 +123,33 @@ def first_page(data: bytes | bytearray, fmt: str) -> Image.Image:
 
 
 def _pdf_page(data: bytes) -> Image.Image:
-    try:
-        document = pypdfium2.PdfDocument(data)
-        try:
-            if len(document) < 1:
-                raise Unreadable()
-            page = document[0]
-            width, height = page.get_size()  # points
-            scale = WORK_LONG_SIDE / max(width, height, 1.0)
-            bitmap = page.render(scale=scale, grayscale=True)
-            image = bitmap.to_pil().convert("L")
-            image.info["scan_size"] = scanned_pixels(page, width * height) or image.size
-            page.close()
-        finally:
-            document.close()
-    except pypdfium2.PdfiumError as exc:
-        log.info("PDF scan not decodable")
-        raise Unreadable() from exc
+    image = pdf_first_page(data, WORK_LONG_SIDE, grey=True)
     image.info["from_pdf"] = True
+    return image
+
+
+def pdf_first_page(data: bytes, long_side: int, *, grey: bool = False) -> Image.Image:
+    """A PDF's first page drawn ``long_side`` pixels long (the screens' previews use it too);
+    ``info["scan_size"]`` is the scanner's picture size when the page is one. ``Unreadable``
+    when the file is damaged."""
+    with PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(data)
+            try:
+                if len(document) < 1:
+                    raise Unreadable()
+                page = document[0]
+                width, height = page.get_size()  # points
+                bitmap = page.render(scale=long_side / max(width, height, 1.0), grayscale=grey)
+                image = bitmap.to_pil().convert("L" if grey else "RGB")  # a copy: the bitmap goes
+                bitmap.close()
+                image.info["scan_size"] = scanned_pixels(page, width * height) or image.size
+                page.close()
+            finally:
+                document.close()
+        except pypdfium2.PdfiumError as exc:
+            log.info("PDF not decodable")
+            raise Unreadable() from exc
     return image
 
 
