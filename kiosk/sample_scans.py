@@ -57,7 +57,7 @@ def text_page(dpi: int, rng: random.Random) -> Image.Image:
     y += 2 * line
     for _paragraph in range(rng.randint(3, 5)):
         for _ in range(rng.randint(3, 6)):
-            words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(9, 13)))
+            words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 9)))
             draw.text((margin, y), words.capitalize(), fill=0, font=body)
             y += line
         y += line

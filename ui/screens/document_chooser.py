@@ -71,6 +71,7 @@ class DocumentChooserScreen(Screen):
         self.busy = False
         self.pending: DocumentFile | None = None  # read and checked, waiting for its date
         self.confirming: Path | None = None  # a scan already used elsewhere, waiting for « Oui »
+        self.files_hidden = False  # the picker or the date question is in the list's place
         self.what = text_label("")
         self.body.addWidget(self.what)
         self.status = StatusLine()
@@ -180,9 +181,11 @@ class DocumentChooserScreen(Screen):
         clear_layout(self.files_box)
         self.file_buttons, self.zoom_buttons, self.used_labels = {}, {}, {}
         files = scanned_files(self.scanner_dir)
-        self.empty.setVisible(not files and not self.picker.isVisible())
+        self.empty.setVisible(not files and not self.files_hidden)
         for scan in files:
-            self.files_box.addWidget(self._file_row(scan))
+            row = self._file_row(scan)
+            row.setVisible(not self.files_hidden)
+            self.files_box.addWidget(row)
         first = next(iter(self.file_buttons.values()), self.cancel_button)
         if self.isVisible() and not self.date_panel.isVisible():
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -266,6 +269,7 @@ class DocumentChooserScreen(Screen):
         self.other_button.setAccessibleName(self.other_button.text())
 
     def _set_list_visible(self, visible: bool) -> None:
+        self.files_hidden = not visible
         for index in range(self.files_box.count()):
             item = self.files_box.itemAt(index)
             widget = item.widget() if item is not None else None
@@ -319,11 +323,13 @@ class DocumentChooserScreen(Screen):
             return
         if asks_date(session.procedure.document(document.kind)):
             self._drop_pending()
+            self._show_list()
             self.pending = document
             self._set_status(self.tr("Le document est lisible. Il reste à dire sa date."), error=False)
             self.date_field.clear()
             self.date_field.show_error(None)
             self.date_panel.setVisible(True)
+            self._set_list_visible(False)  # the scan is chosen: only its date is left to give
             self.scroller.ensureWidgetVisible(self.date_panel)
             self.date_field.focus_input()
             return
@@ -368,6 +374,8 @@ class DocumentChooserScreen(Screen):
         if self.pending is not None:
             self.pending.wipe()
             self.pending = None
+        if self.date_panel.isVisible():
+            self._set_list_visible(True)
         self.date_panel.setVisible(False)
         self.date_field.clear()
         self.confirming = None

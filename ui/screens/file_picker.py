@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QPushButton, QStyle, QVBoxLayout, QWidget
 
 from kiosk.paris_time import in_paris
 from kiosk.scanner_folder import FolderView, allowed, browse
@@ -101,9 +101,12 @@ class FilePicker(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_row(self, text: str, path: Path, *, folder: bool) -> None:
-        label = (self.tr("📁 Dossier %s") % text) if folder else text
+        label = (self.tr("Dossier %s") % text) if folder else text
         button = QPushButton(label)
         button.setProperty("role", "secondary")
+        icon = QStyle.StandardPixmap.SP_DirIcon if folder else QStyle.StandardPixmap.SP_FileIcon
+        button.setIcon(self.style().standardIcon(icon))
+        button.setIconSize(QSize(40, 40))
         button.setMinimumHeight(MIN_TARGET_PX + 24)
         button.setAccessibleName(label.replace("\n", ", "))
         what = self.tr("Ouvrir ce dossier") if folder else self.tr("Choisir ce fichier")

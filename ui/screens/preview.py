@@ -184,7 +184,10 @@ class ZoomView(QFrame):
         self.zoomed = False
         self.page.clear()
         self.page.setText(self.tr("Ouverture de la page…"))
-        self.setGeometry(self.host.rect())
+        top = self.host.window()  # the whole window: the header and the status line too
+        if self.parentWidget() is not top:
+            self.setParent(top)
+        self.setGeometry(top.rect())
         self.show()
         self.raise_()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -215,7 +218,7 @@ class ZoomView(QFrame):
     def _draw(self, at: QPoint | None) -> None:
         assert self.image is not None
         fit = self._fit_scale()
-        scale = min(fit * ZOOM, 1.0) if self.zoomed else fit
+        scale = min(fit * ZOOM, 2.0) if self.zoomed else fit  # a small scan may be enlarged too
         shown = self.image.scaled(int(self.image.width() * scale), int(self.image.height() * scale),
                                   Qt.AspectRatioMode.KeepAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
