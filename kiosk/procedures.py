@@ -29,6 +29,7 @@ from kiosk import procedure_checks, schema_check
 from kiosk.conditions import Condition
 from kiosk.file_size import file_size
 from kiosk.procedure_checks import DEFAULT_CHECK
+from kiosk.validators import with_notice
 from resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -381,7 +382,7 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                     type=f["type"],
                     check=f.get("check", DEFAULT_CHECK.get(f["type"])),
                     options=f.get("options", {}),
-                    help=f.get("help", ""),
+                    help=with_notice(f.get("help", ""), f.get("check")),
                     example=f.get("example", ""),
                     required=f.get("required", True),
                     sensitive=f.get("sensitive", False),

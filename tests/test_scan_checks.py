@@ -24,7 +24,7 @@ from kiosk.procedures import Catalogue, Procedure
 from kiosk.sample_scans import PROBLEMS, bad_scan, encode, good_scan
 from kiosk.scan_quality import ADVICE, UNREADABLE, check_scan, first_page, measure
 from kiosk.session import ProcedureSession
-from kiosk.validators import ValidationError
+from kiosk.validators import NOTICES, ValidationError, check, with_notice
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 
@@ -183,3 +183,19 @@ def test_the_documents_that_must_be_recent_say_so_in_their_definitions(catalogue
 def test_months_before_keeps_the_day_or_the_month_s_last() -> None:
     assert months_before(date(2026, 8, 31), 6) == date(2026, 2, 28)
     assert months_before(date(2026, 1, 15), 2) == date(2025, 11, 15)
+
+
+def test_the_e_photo_code_and_the_timbre_say_they_serve_once(catalogue: Catalogue) -> None:
+    asked = [(code, f) for code, p in catalogue.procedures.items() for step in p.steps for f in step.fields
+             if f.check in NOTICES]
+    assert {f.check for _code, f in asked} == {"ephoto_code", "timbre_fiscal"}
+    for _code, f in asked:
+        assert f.help.count("ne sert qu'une seule fois") == 1, f.id
+    assert "moins de 6 mois" in with_notice("", "ephoto_code")
+    assert with_notice("Aide.", "plate") == "Aide."
+    assert check("ephoto_code", "ab12 cd34 ef56 gh78 ij90 kl") == "AB12CD34EF56GH78IJ90KL"
+    with pytest.raises(ValidationError, match="22 lettres ou chiffres"):
+        check("ephoto_code", "AB12CD34EF56GH78IJ90K")
+    assert check("timbre_fiscal", "1234 5678 9012 3456") == "1234567890123456"
+    with pytest.raises(ValidationError, match="16 chiffres"):
+        check("timbre_fiscal", "1234 5678 9012 345")
