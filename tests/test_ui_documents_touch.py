@@ -89,6 +89,11 @@ def test_previews_zoom_and_a_scan_used_twice(qtbot, make_kiosk, catalogue: Catal
     qtbot.waitUntil(lambda: window.documents.previews["piece_identite"].pixmap().width() > 100,
                     timeout=WAIT_MS)
     _shots(window, "04-documents-apercu")
+    click(qtbot, window.documents.zoom_buttons["piece_identite"])
+    qtbot.waitUntil(lambda: window.documents.zoom.image is not None, timeout=WAIT_MS)
+    assert window.documents.zoom.heading.text() == "Pièce d'identité"
+    click(qtbot, window.documents.zoom.close_button)
+    assert not window.documents.zoom.isVisible()
 
     click(qtbot, window.documents.add_buttons["cerfa_13753"])
     qtbot.waitUntil(lambda: first in chooser.file_buttons, timeout=WAIT_MS)

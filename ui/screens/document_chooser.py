@@ -32,7 +32,7 @@ from ui.fields import DateFieldWidget
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 from ui.screens.file_picker import FilePicker, when_scanned
-from ui.screens.preview import LIST_THUMB_PX, ZoomView, thumbnail
+from ui.screens.preview import LIST_THUMB_PX, ZoomView, panel_row, thumbnail
 from ui.screens.steps import KeyboardHook
 
 MAX_LISTED = 30
@@ -193,11 +193,7 @@ class DocumentChooserScreen(Screen):
     def _file_row(self, scan: Scan) -> QFrame:
         path = scan.path
         when = when_scanned(scan.mtime)
-        row = QFrame()
-        row.setProperty("role", "panel")
-        line = QHBoxLayout(row)
-        line.setContentsMargins(12, 12, 12, 12)
-        line.setSpacing(16)
+        row, line = panel_row(12)
         zoom = QPushButton()
         zoom.setProperty("role", "secondary")
         zoom.setFixedSize(LIST_THUMB_PX + 16, LIST_THUMB_PX + 16)

@@ -104,6 +104,16 @@ def show_preview(label: QLabel, image: QImage | None, edge: int = THUMB_PX) -> N
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
 
+def panel_row(margin: int = 16) -> tuple[QFrame, QHBoxLayout]:
+    """A panel holding one row: a preview, its words and its buttons."""
+    panel = QFrame()
+    panel.setProperty("role", "panel")
+    row = QHBoxLayout(panel)
+    row.setContentsMargins(margin, margin, margin, margin)
+    row.setSpacing(16)
+    return panel, row
+
+
 class _Page(QLabel):
     """The page in the full view: a tap toggles the zoom at the place touched, a drag pans."""
 
