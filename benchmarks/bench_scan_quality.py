@@ -26,16 +26,46 @@ import time
 from collections import Counter
 
 from kiosk.sample_scans import PROBLEMS, bad_scan, encode, good_scan
-from kiosk.scan_quality import Measures, check_scan, first_page, measure
+from kiosk.scan_quality import (
+    MIN_INK_SHARE,
+    MIN_LONG_SIDE,
+    MIN_PAPER_LEVEL,
+    MIN_SHARPNESS,
+    Measures,
+    check_scan,
+    first_page,
+    measure,
+)
 from kiosk.validators import ValidationError
 
 FORMATS = ("jpg", "png", "pdf")
 
 
-def verdict(data: bytes, fmt: str) -> str | None:
-    page = first_page(data, fmt)
-    measures: Measures = measure(page)
+MEASURED: dict[str, list[Measures]] = {}
+
+
+def verdict(data: bytes, fmt: str, group: str) -> str | None:
+    measures = measure(first_page(data, fmt))
+    MEASURED.setdefault(group, []).append(measures)
     return measures.problem
+
+
+def margins() -> None:
+    """How far the worst good page and the best bad one of each kind stand from each threshold."""
+    good = MEASURED.get("good", [])
+    if good:
+        print(f"good, worst: long side {min(max(m.width, m.height) for m in good)} px "
+              f"(refused under {MIN_LONG_SIDE}), paper {min(m.paper for m in good)} "
+              f"(under {MIN_PAPER_LEVEL}), "
+              f"ink {min(m.ink_share for m in good):.4f} (under {MIN_INK_SHARE}), "
+              f"sharpness {min(m.sharpness for m in good):.3f} (under {MIN_SHARPNESS})")
+    for kind, value, limit in (("small", lambda m: max(m.width, m.height), MIN_LONG_SIDE),
+                               ("dark", lambda m: m.paper, MIN_PAPER_LEVEL),
+                               ("blank", lambda m: m.ink_share, MIN_INK_SHARE),
+                               ("blurred", lambda m: m.sharpness, MIN_SHARPNESS)):
+        bad = MEASURED.get(kind, [])
+        if bad:
+            print(f"{kind}, closest to passing: {max(value(m) for m in bad):.4g} (threshold {limit})")
 
 
 def main() -> None:
@@ -53,7 +83,7 @@ def main() -> None:
         fmt = FORMATS[index % 3]
         data = encode(scan.page, fmt, rng, scan.dpi)
         samples.append((data, fmt))
-        problem = verdict(data, fmt)
+        problem = verdict(data, fmt, "good")
         if problem is not None:
             refused[problem] += 1
             by_dpi[scan.dpi] += 1
@@ -66,13 +96,14 @@ def main() -> None:
         for index in range(args.bad):
             scan = bad_scan(rng, problem)
             fmt = FORMATS[index % 3]
-            said[str(verdict(encode(scan.page, fmt, rng, scan.dpi), fmt))] += 1
+            said[str(verdict(encode(scan.page, fmt, rng, scan.dpi), fmt, problem))] += 1
         caught = args.bad - said["None"]
         caught_total += caught
         print(f"{problem:8s}: caught {caught}/{args.bad} ({100 * caught / args.bad:.0f} %), "
               f"named right {said[problem]}/{args.bad}, verdicts {dict(said)}")
     bad_total = args.bad * len(PROBLEMS)
     print(f"bad scans: {bad_total}, caught {caught_total} ({100 * caught_total / bad_total:.1f} %)")
+    margins()
 
     checks, decodes = [], []
     for data, fmt in samples[:24]:
