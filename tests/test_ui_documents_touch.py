@@ -40,7 +40,8 @@ def _scan(folder: Path, name: str, seed: int, age_s: float = 0) -> Path:
 def _shots(window, name: str) -> None:  # type: ignore[no-untyped-def]
     for width, height in SIZES:
         window.resize(width, height)
-        QApplication.processEvents()
+        for _ in range(3):  # a resize, then the layout, then what is drawn to fit it
+            QApplication.processEvents()
         save_screenshot(window, f"docs-{name}-{width}x{height}")
     window.resize(*SIZES[0])
     QApplication.processEvents()
@@ -74,6 +75,12 @@ def test_previews_zoom_and_a_scan_used_twice(qtbot, make_kiosk, catalogue: Catal
     assert zoom.isVisible() and zoom.page.pixmap().width() > 300
     fit_width = zoom.page.pixmap().width()
     _shots(window, "02-apercu-en-grand")
+    window.resize(*SIZES[1])  # the view follows the window (a tower turned to portrait)
+    qtbot.waitUntil(lambda: zoom.geometry() == zoom.parentWidget().rect(), timeout=WAIT_MS)
+    close_at = zoom.close_button.mapTo(zoom, zoom.close_button.rect().bottomRight())
+    assert zoom.rect().contains(close_at)
+    window.resize(*SIZES[0])
+    QApplication.processEvents()
     zoom.toggle_zoom(None)
     assert zoom.zoomed and zoom.page.pixmap().width() > 2 * fit_width
     assert zoom.zoom_button.text() == "Voir en entier"

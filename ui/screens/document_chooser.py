@@ -184,8 +184,9 @@ class DocumentChooserScreen(Screen):
         self.empty.setVisible(not files and not self.files_hidden)
         for scan in files:
             row = self._file_row(scan)
-            row.setVisible(not self.files_hidden)
             self.files_box.addWidget(row)
+            if self.files_hidden:  # never setVisible(True) before it has a parent: a window of its own
+                row.setVisible(False)
         first = next(iter(self.file_buttons.values()), self.cancel_button)
         if self.isVisible() and not self.date_panel.isVisible():
             first.setFocus(Qt.FocusReason.OtherFocusReason)

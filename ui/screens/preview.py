@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -197,6 +197,7 @@ class ZoomView(QFrame):
         top = self.host.window()  # the whole window: the header and the status line too
         if self.parentWidget() is not top:
             self.setParent(top)
+            top.installEventFilter(self)  # follow the window when it turns or resizes
         self.setGeometry(top.rect())
         self.show()
         self.raise_()
@@ -215,7 +216,7 @@ class ZoomView(QFrame):
 
     def _fit_scale(self) -> float:
         assert self.image is not None
-        view = self.scroller.viewport().size()
+        view = self.scroller.maximumViewportSize()  # as if no scroll bar: the same fit every time
         return min(view.width() / self.image.width(), view.height() / self.image.height(), 1.0)
 
     def toggle_zoom(self, at: QPoint | None) -> None:
@@ -243,6 +244,17 @@ class ZoomView(QFrame):
             y = int(centre.y() * shown.height() / max(old.height(), 1))
             self.scroller.ensureVisible(x, y, self.scroller.viewport().width() // 2,
                                         self.scroller.viewport().height() // 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        top = self.parentWidget()
+        if top is not None and watched is top and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(top.rect())
+            QTimer.singleShot(0, self._redraw)  # once the layout has given the page its new room
+        return False
+
+    def _redraw(self) -> None:
+        if self.image is not None and self.isVisible():
+            self._draw(None)
 
     def _pan(self, delta: QPoint) -> None:
         horizontal, vertical = self.scroller.horizontalScrollBar(), self.scroller.verticalScrollBar()
