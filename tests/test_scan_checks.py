@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+import yaml
 from PIL import Image
 
-from kiosk import image_reduce
+from kiosk import image_reduce, procedure_checks
 from kiosk.document_age import check_written_date, months_before
 from kiosk.document_intake import read_document, used_for
 from kiosk.image_reduce import reduce_to_fit
@@ -25,6 +26,7 @@ from kiosk.sample_scans import PROBLEMS, bad_scan, encode, good_scan
 from kiosk.scan_quality import ADVICE, UNREADABLE, check_scan, first_page, measure
 from kiosk.session import ProcedureSession
 from kiosk.validators import NOTICES, ValidationError, check, with_notice
+from resources import resource_path
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 
@@ -199,3 +201,17 @@ def test_the_e_photo_code_and_the_timbre_say_they_serve_once(catalogue: Catalogu
     assert check("timbre_fiscal", "1234 5678 9012 3456") == "1234567890123456"
     with pytest.raises(ValidationError, match="16 chiffres"):
         check("timbre_fiscal", "1234 5678 9012 345")
+
+
+def test_a_document_dated_by_a_question_that_is_no_date_is_refused() -> None:
+    data = yaml.safe_load(resource_path("procedures/cg-changement-adresse.yaml").read_text("utf-8"))
+    doc = next(d for d in data["documents"] if d["kind"] == "justificatif_domicile")
+    doc["dated_by"] = "date_demenagement"
+    assert not [p for p in procedure_checks.problems(data) if "dated_by" in p[0]]
+    doc["dated_by"] = "plate"
+    assert [m for w, m in procedure_checks.problems(data) if "dated_by" in w] == [
+        "« plate » n'est pas une question de date"]
+    del doc["max_age_months"]
+    doc["dated_by"] = "date_demenagement"
+    assert [m for w, m in procedure_checks.problems(data) if "dated_by" in w] == [
+        "sans max_age_months, cette date ne sert à rien"]
