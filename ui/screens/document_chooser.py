@@ -170,6 +170,11 @@ class DocumentChooserScreen(Screen):
         self._show_list()
         self.refresh()
 
+    def entered(self) -> None:
+        """Focus on the newest scan's « Utiliser », never on a preview (a ring there reads as chosen)."""
+        first = next(iter(self.file_buttons.values()), self.cancel_button)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_mediator_present(self, present: bool) -> None:
         """A mediator took over or handed over meanwhile: show or hide « Autre fichier… »."""
         self.other_button.setVisible(present)
