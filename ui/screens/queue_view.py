@@ -114,13 +114,20 @@ class QueueScreen(Screen):
         self.asking: set[str] = set()
         self._visit = 0
         """Counts wipes: an answer arriving after the mediator left is dropped."""
+        self._shown: Listing | None = None
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
         run_in_background(partial(_read, self.outbox), self._show, self._failed)
 
     def _show(self, listing: Listing) -> None:
-        items, self.kinds = listing
+        """Redraw, unless nothing changed: the status line and the screen's entry both ask
+        for a reading, and rows rebuilt for nothing would move buttons under a finger."""
+        items, kinds = listing
+        if self._shown == listing:
+            return
+        self._shown = listing
+        self.kinds = kinds
         self.items = sorted(items, key=lambda i: i.created_at, reverse=True)
         clear_layout(self.rows)
         self.buttons = {}
@@ -335,6 +342,7 @@ class QueueScreen(Screen):
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
+        self._shown = None
         clear_layout(self.rows)
         self.buttons = {}
         self.items = []
