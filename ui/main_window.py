@@ -157,8 +157,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.keyboard = KeyboardDock(central)  # moved into each screen's keyboard slot
         self.keyboard.opened.connect(self._keep_in_view)
-        self.keyboard.opened.connect(lambda _edit: self._fit_chrome())
+        self.keyboard.opening.connect(self._keyboard_opening)
         self.keyboard.closed.connect(self._fit_chrome)
+        self.keyboard.closed.connect(self._keyboard_closed)
         self.setCentralWidget(central)
         self._make_welcome()
         self.set_site(config.site_name)
@@ -303,11 +304,36 @@ class MainWindow(QMainWindow):
     def _typing_on_short_screen(self) -> bool:
         return self.keyboard.current_field() is not None and self.height() < SHORT_SCREEN_PX
 
-    def _fit_chrome(self) -> None:
-        """On a short screen, the keyboard takes the room of the site band and the stepper."""
-        typing = self._typing_on_short_screen()
+    def _fit_chrome(self, typing: bool | None = None) -> None:
+        """On a short screen, the keyboard takes the room of the site band and the stepper,
+        and its keys are lower."""
+        short = self.height() < SHORT_SCREEN_PX
+        self.keyboard.set_compact(short)
+        if typing is None:
+            typing = self._typing_on_short_screen()
+        typing = typing and short
+        self._relayout()  # the keyboard's room counted (or not) before the bands come back
         self.site_band.setVisible(not typing)
         self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
+        self._relayout()  # and their room, before the keyboard shows
+
+    def _relayout(self) -> None:
+        """Sizes computed now: a window laid out from stale sizes grows past the screen."""
+        central = self.centralWidget()
+        current = self.stack.currentWidget()
+        # Every screen: the one the keyboard just left keeps its height otherwise (a hidden
+        # widget does not tell its parent's layout), and the stack takes the largest.
+        layouts = [w.layout() for w in (*self.screens, self.header, central) if w is not None]
+        layouts += [screen.keyboard_slot for screen in self.screens]
+        for layout in layouts:
+            if layout is not None:
+                layout.invalidate()
+        for widget in (self.site_band, self.header, self.stepper_row, current):
+            if widget is not None:
+                widget.updateGeometry()
+        top = central.layout() if central is not None else None
+        if top is not None:
+            top.activate()
 
     def ask_quit(self) -> None:
         """« Quitter la démarche »: a confirmation first, over the dimmed page."""
@@ -569,6 +595,7 @@ class MainWindow(QMainWindow):
         """Show the model's current page, started afresh when the model entered it anew."""
         page, entry = self.visit.page, self.visit.entry
         screen = self.pages[page]
+        self.keyboard.close_keyboard()
         if self._started.get(page) != entry:
             if page is Page.WELCOME:
                 self._forget_on_screen()
@@ -636,8 +663,6 @@ class MainWindow(QMainWindow):
         sits in the screen, between its body and its actions: Retour and Continuer stay at
         the bottom, open or closed."""
         self.keyboard.close_keyboard()
-        if self.keyboard.parentWidget() is not screen:
-            screen.keyboard_slot.addWidget(self.keyboard)
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
         self._show_assistance()
@@ -648,18 +673,24 @@ class MainWindow(QMainWindow):
                 and self.keyboard.current_field() is not focus):
             self.keyboard.show_for(focus)
 
+    def _keyboard_opening(self, edit: QLineEdit) -> None:
+        """Before the keyboard shows: into the slot of the screen of ``edit`` (moved only
+        then: a move restyles its 70 keys), and room made on a short screen."""
+        screen = next((s for s in self.screens if s.isAncestorOf(edit)), None)
+        if screen is not None and self.keyboard.parentWidget() is not screen:
+            screen.keyboard_slot.addWidget(self.keyboard)
+        self._fit_chrome(typing=True)
+
+    def _keyboard_closed(self) -> None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, Screen):
+            widget.keep_visible(None)
+
     def _keep_in_view(self, edit: QLineEdit) -> None:
         """The keyboard took the lower half: scroll the field being typed into above it."""
-        screen = self.current_screen()
-        if screen.isAncestorOf(edit):
-            QTimer.singleShot(0, lambda: self._scroll_to(screen, edit))
-
-    @staticmethod
-    def _scroll_to(screen: Screen, edit: QLineEdit) -> None:
-        layout = screen.layout()
-        if layout is not None:
-            layout.activate()  # the body's new height, before scrolling within it
-        screen.scroller.ensureWidgetVisible(edit, 16, 16)
+        for screen in self.screens:  # the screen being shown may not be current yet
+            if screen.isAncestorOf(edit):
+                screen.keep_visible(edit)
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()

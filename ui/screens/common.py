@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -133,6 +133,9 @@ class Screen(QWidget):
         outer.addWidget(self.title)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
+        # Not the scroll bar's minimum: on a short screen with the keyboard open, the body
+        # keeps what is left, and scrolls.
+        self.scroller.setMinimumHeight(MIN_TARGET_PX + 16)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         set_by_name(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         # Tab goes from control to control (the area scrolls to each); a stop on the area
@@ -144,6 +147,8 @@ class Screen(QWidget):
         self.body.setSpacing(16)
         self.body.setContentsMargins(0, 0, 8, 0)
         self.scroller.setWidget(body_holder)
+        self.scroller.viewport().installEventFilter(self)
+        self._kept: QWidget | None = None
         outer.addWidget(self.scroller, 1)
         self.keyboard_slot = QVBoxLayout()
         """Where the window puts the on-screen keyboard: under the body, above the actions,
@@ -153,6 +158,41 @@ class Screen(QWidget):
         self.action_bar = QHBoxLayout()
         self.action_bar.setSpacing(16)
         outer.addLayout(self.action_bar)
+
+    def keep_visible(self, widget: QWidget | None) -> None:
+        """Scroll ``widget`` into view now and whenever the body's view changes size (the
+        keyboard opening under it); None stops."""
+        self._kept = widget
+        self._scroll_to_kept()
+
+    def _scroll_to_kept(self) -> None:
+        """Now, and once the body has its new height (it follows the view's, a turn later)."""
+        kept = self._kept
+        if kept is None or not kept.isVisible():
+            return
+        self._show_whole(kept)
+        QTimer.singleShot(0, lambda: self._show_whole(kept) if self._kept is kept else None)
+
+    def _show_whole(self, widget: QWidget) -> None:
+        """Scroll so ``widget`` shows whole with a margin, its top first when it is taller."""
+        body = self.scroller.widget()
+        layout = body.layout() if body is not None else None
+        if body is None or layout is None or not widget.isVisible():
+            return
+        layout.activate()  # the places in the body at its new height
+        top = widget.mapTo(body, QPoint(0, 0)).y()
+        bar = self.scroller.verticalScrollBar()
+        view = self.scroller.viewport().height()
+        margin = 16
+        if top + widget.height() + margin > bar.value() + view:
+            bar.setValue(top + widget.height() + margin - view)
+        if top - margin < bar.value():
+            bar.setValue(max(top - margin, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
+            self._scroll_to_kept()
+        return False
 
     def set_title(self, title: str) -> None:
         """Change the heading (screens reused for several steps)."""
