@@ -363,6 +363,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(screen)
             screen.setParent(None)
             delete_later(screen)
+        # Out of the screens about to go (the focus moving among them may have opened it).
+        self.keyboard.close_keyboard()
+        self.keyboard.setParent(self.centralWidget())
         self.screens, self.pages, self._started = [], {}, {}
         self._make_welcome()
         self.set_site(self.config.site_name)
@@ -372,6 +375,7 @@ class MainWindow(QMainWindow):
                 self.attach(self.services)
             finally:
                 self._rebuilding = False
+        self._started[Page.WELCOME] = self.visit.entry  # nobody's data: no wipe to do
         self.show_page()
 
     def _relabel_chrome(self) -> None:
@@ -828,6 +832,7 @@ class MainWindow(QMainWindow):
         self.attention_label.setText(attention)
         self.attention_label.setVisible(counted and status.needs_attention > 0)
         if self.ready and self.current_screen() is self.queue:
+            self.queue.sync_reported(status.online)
             self.queue.refresh()
 
     def show_sync_progress(self, progress: SendProgress) -> None:
