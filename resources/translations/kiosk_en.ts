@@ -175,6 +175,39 @@
     </message>
 </context>
 <context>
+    <name>AutonomyPanel</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+28"/>
+        <source>Pour le médiateur : la personne a fait sa démarche…</source>
+        <translation>For the mediator: the person did their request…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accompagnée de bout en bout</source>
+        <translation>Accompanied from start to end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En partie seule</source>
+        <translation>Partly alone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seule</source>
+        <translation>Alone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autonomie de la personne : %s</source>
+        <translation>Person&apos;s autonomy: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noté pour le bilan d&apos;activité. Merci.</source>
+        <translation>Noted for the activity report. Thank you.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <location filename="../../ui/screens/confirmation.py" line="+31"/>
@@ -250,12 +283,7 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+47"/>
-        <source>Version du texte : %s</source>
-        <translation>Text version: %s</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/screens/consent.py" line="+49"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -356,7 +384,7 @@
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+220"/>
+        <location filename="../../ui/fields.py" line="+230"/>
         <source>Jour</source>
         <translation>Day</translation>
     </message>
@@ -468,8 +496,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Pour chaque document, posez-le sur le scanner avec le médiateur, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
-        <translation>For each document, put it on the scanner with the mediator, then touch “Add”. An “optional” document can be left out.</translation>
+        <source>Pour chaque document, posez-le sur le scanner, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
+        <translation>For each document, put it on the scanner, then touch “Add”. An “optional” document can be left out.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -570,7 +598,7 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../ui/screens/end.py" line="+17"/>
+        <location filename="../../ui/screens/end.py" line="+18"/>
         <source>Merci, c&apos;est terminé</source>
         <translation>Thank you, you are done</translation>
     </message>
@@ -585,7 +613,7 @@
         <translation>If you have a question, a mediator of the digital point can help you.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Retour à l&apos;accueil</source>
         <translation>Back to the start</translation>
     </message>
@@ -598,12 +626,12 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-167"/>
+        <location filename="../../ui/fields.py" line="-190"/>
         <source>%s (facultatif)</source>
         <translation>%s (optional)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+32"/>
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>Example: %s</translation>
@@ -612,22 +640,40 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+131"/>
+        <location filename="../../ui/idle.py" line="+141"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Je suis là, je continue</source>
-        <translation>I am here, I go on</translation>
+        <location line="+6"/>
+        <source>Encore du temps</source>
+        <translation>More time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Garder la démarche en cours et continuer</source>
         <translation>Keep the procedure in progress and go on</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Tout effacer maintenant</source>
+        <translation>Erase everything now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer tout ce qui a été saisi et revenir à l&apos;accueil</source>
+        <translation>Erase everything typed and go back to the start</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%n secondes</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
         <translation>
             <numerusform>Without an answer, your procedure will be cleared in %n second to protect your information.</numerusform>
@@ -752,12 +798,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+120"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+199"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -767,12 +813,17 @@
         <translation>Tell a mediator of the digital point that you need help</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-191"/>
+        <source>Point numérique</source>
+        <translation>Digital point</translation>
+    </message>
+    <message>
+        <location line="+191"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>Make the text larger, or back to normal</translation>
     </message>
@@ -787,7 +838,17 @@
         <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Quitter la démarche</source>
+        <translation>Leave this request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tout effacer et revenir à l&apos;accueil, après une confirmation</source>
+        <translation>Erase everything and go back to the start, after a confirmation</translation>
+    </message>
+    <message>
+        <location line="+145"/>
         <source>Un médiateur prend la main</source>
         <translation>A mediator takes over</translation>
     </message>
@@ -807,12 +868,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+140"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+172"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
@@ -822,7 +883,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -832,7 +893,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-266"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -852,12 +913,12 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+188"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
         <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
@@ -933,7 +994,7 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+19"/>
+        <location filename="../../ui/screens/picker.py" line="+20"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
@@ -976,12 +1037,12 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+75"/>
+        <location filename="../../ui/screens/queue_view.py" line="+78"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -1026,7 +1087,17 @@
         <translation>No request on this kiosk.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Attention : une demande refusée sera bientôt effacée si personne ne la corrige.</source>
+        <translation>Warning: a refused request will soon be erased if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention : %d demandes refusées seront bientôt effacées si personne ne les corrige.</source>
+        <translation>Warning: %d refused requests will soon be erased if nobody corrects them.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>remplacée par %s</source>
         <translation>replaced by %s</translation>
     </message>
@@ -1041,12 +1112,12 @@
         <translation>saved on %s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>essais : %d</source>
         <translation>attempts: %d</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>dossier ANTS : %s</source>
         <translation>ANTS file: %s</translation>
     </message>
@@ -1054,6 +1125,16 @@
         <location line="+5"/>
         <source>Correction de la demande %s</source>
         <translation>Correction of request %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sera effacée le %s si personne ne la corrige.</source>
+        <translation>Will be erased on %s if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacée : personne ne l&apos;a corrigée à temps. Refaites la demande avec le demandeur s&apos;il revient.</source>
+        <translation>Erased: nobody corrected it in time. Make the request again with the applicant if they come back.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1167,8 +1248,47 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+5"/>
         <source>Envoi demandé. La liste se met à jour dans un instant.</source>
         <translation>Sending asked for. The list updates in a moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hors ligne : les demandes restent sur la borne. Elles partiront quand le réseau reviendra.</source>
+        <translation>Offline: the requests stay on the kiosk. They will be sent when the network is back.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitConfirmation</name>
+    <message>
+        <location filename="../../ui/quit_confirm.py" line="+18"/>
+        <source>Tout effacer et revenir à l&apos;accueil ?</source>
+        <translation>Erase everything and go back to the start?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vos réponses et vos documents seront effacés. Rien ne sera envoyé.</source>
+        <translation>Your answers and your documents will be erased. Nothing will be sent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non, je continue</source>
+        <translation>No, I continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fermer cette question et reprendre la démarche</source>
+        <translation>Close this question and go on with the request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oui, tout effacer</source>
+        <translation>Yes, erase everything</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer la démarche en cours et revenir à l&apos;accueil</source>
+        <translation>Erase the request under way and go back to the start</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1381,19 @@
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <location filename="../../ui/screens/common.py" line="+426"/>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Étape suivante : %1</source>
+        <translation>Next step: %1</translation>
+    </message>
+</context>
+<context>
     <name>StepsScreen</name>
     <message>
         <location filename="../../ui/screens/steps.py" line="+53"/>
@@ -1284,12 +1417,12 @@
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Valider et revenir au récapitulatif</source>
         <translation>Confirm and go back to the summary</translation>
     </message>
@@ -1302,11 +1435,6 @@
         <location line="+2"/>
         <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
         <translation>The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>Étape %1 sur %2</source>
-        <translation>Step %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1423,7 +1551,7 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+19"/>
+        <location filename="../../ui/screens/welcome.py" line="+26"/>
         <source>Bienvenue au point numérique</source>
         <translation>Welcome to the digital point</translation>
     </message>
@@ -1433,7 +1561,12 @@
         <translation>This kiosk helps you with a procedure for your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Changer la langue de la borne</source>
+        <translation>Change the kiosk&apos;s language</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Comment souhaitez-vous faire ?</source>
         <translation>How would you like to do it?</translation>
     </message>

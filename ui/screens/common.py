@@ -174,18 +174,27 @@ class Screen(QWidget):
         QTimer.singleShot(0, lambda: self._show_whole(kept) if self._kept is kept else None)
 
     def _show_whole(self, widget: QWidget) -> None:
-        """Scroll so ``widget`` shows whole with a margin, its top first when it is taller."""
+        """Scroll so ``widget`` shows whole with a margin, with its question above it when
+        both fit (a field's question is the top of its ``role="field"`` ancestor)."""
         body = self.scroller.widget()
         layout = body.layout() if body is not None else None
         if body is None or layout is None or not widget.isVisible():
             return
         layout.activate()  # the places in the body at its new height
-        top = widget.mapTo(body, QPoint(0, 0)).y()
-        bar = self.scroller.verticalScrollBar()
-        view = self.scroller.viewport().height()
         margin = 16
-        if top + widget.height() + margin > bar.value() + view:
-            bar.setValue(top + widget.height() + margin - view)
+        top = widget.mapTo(body, QPoint(0, 0)).y()
+        bottom = top + widget.height() + margin
+        view = self.scroller.viewport().height()
+        question = widget.parentWidget()
+        while question is not None and question is not body and question.property("role") != "field":
+            question = question.parentWidget()
+        if question is not None and question is not body:
+            question_top = question.mapTo(body, QPoint(0, 0)).y()
+            if bottom - question_top <= view:
+                top = question_top + margin
+        bar = self.scroller.verticalScrollBar()
+        if bottom > bar.value() + view:
+            bar.setValue(bottom - view)
         if top - margin < bar.value():
             bar.setValue(max(top - margin, 0))
 
@@ -221,7 +230,7 @@ class Tile(QPushButton):
     The texts are labels laid over the button (a push button draws one plain text); they
     let taps through, so the whole tile is one target, named by its title."""
 
-    def __init__(self, title: str, detail: str, icon: str = "") -> None:
+    def __init__(self, title: str, detail: str, icon: QLabel | None = None) -> None:
         super().__init__()
         self.setProperty("role", "tile")
         self.setAutoDefault(False)
@@ -231,7 +240,7 @@ class Tile(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 12, 20, 12)
         row.setSpacing(20)
-        self.glyph = text_label(icon, "tile-icon")
+        self.glyph = icon if icon is not None else text_label("", "tile-icon")
         self.heading = text_label(title, "tile-title")
         self.summary = text_label(detail, "tile-text")
         texts = QVBoxLayout()
@@ -241,7 +250,7 @@ class Tile(QPushButton):
         row.addWidget(self.glyph)
         row.addLayout(texts, 1)
         row.addWidget(text_label("›", "tile-icon"))
-        self.glyph.setVisible(bool(icon))  # once in the tile: a label without parent would open a window
+        self.glyph.setVisible(icon is not None)  # once in the tile: alone it would open a window
         self.summary.setVisible(bool(detail))
         for label in self.findChildren(QLabel):
             set_by_name(label, "focusPolicy", "NoFocus")
@@ -273,8 +282,9 @@ def _transparent_for_mouse() -> Qt.WidgetAttribute:
     return Qt.WidgetAttribute.WA_TransparentForMouseEvents
 
 
-def tile_button(title: str, detail: str, icon: str = "") -> Tile:
-    """A tile: ``icon`` (a glyph), the title, and ``detail`` as its one-line summary."""
+def tile_button(title: str, detail: str, icon: QLabel | None = None) -> Tile:
+    """A tile: ``icon`` (e.g. a ``ui.icons.Pictogram``), the title, and the first sentence of
+    ``detail`` as its one-line summary."""
     first = detail.split(". ")[0].rstrip(".") + "." if detail else ""
     return Tile(title, first, icon)
 
