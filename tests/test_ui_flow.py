@@ -306,7 +306,8 @@ def test_every_procedure_branch_by_branch(qtbot, make_kiosk, catalogue: Catalogu
     for submission_id in saved:
         assert kiosk.services.outbox.get(submission_id).state == "sent"
     assert len(kiosk.printer.printed) == len(saved)
-    assert "aucune demande en attente d'envoi" in kiosk.window.connection_label.text()
+    # Back on the welcome screen: online, and not a word of the requests just made.
+    qtbot.waitUntil(lambda: kiosk.window.connection_label.text() == "● En ligne", timeout=WAIT_MS)
 
 
 def test_wrong_answer_is_explained_then_corrected(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]

@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         self.stepper_row.setVisible(progress is not None and not self._typing_on_short_screen())
         self.quit_button.setVisible(self.visit.can_quit)
         if self.sync_status is not None:
-            self.show_sync_status(self.sync_status)
+            self._status_line(self.sync_status)
 
     def _typing_on_short_screen(self) -> bool:
         return self.keyboard.current_field() is not None and self.height() < SHORT_SCREEN_PX
@@ -819,6 +819,13 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, status: SyncStatus) -> None:
         """Online or not, always visible, in words, not only colours; how many requests wait
         only for a mediator or the citizen who just saved (never for the next citizen)."""
+        self._status_line(status)
+        if self.ready and self.current_screen() is self.queue:
+            self.queue.sync_reported(status.online)
+            self.queue.refresh()
+
+    def _status_line(self, status: SyncStatus) -> None:
+        """The status line's words for the page on screen (counts or not, see above)."""
         self.sync_status = status
         counted = self.visit.queue_counts_shown
         text = status.describe() if counted else status.connection_text()
@@ -831,14 +838,13 @@ class MainWindow(QMainWindow):
             "%n", str(status.needs_attention))
         self.attention_label.setText(attention)
         self.attention_label.setVisible(counted and status.needs_attention > 0)
-        if self.ready and self.current_screen() is self.queue:
-            self.queue.sync_reported(status.online)
-            self.queue.refresh()
 
     def show_sync_progress(self, progress: SendProgress) -> None:
         """While a request's documents go up: the status line adds the bytes sent of the total."""
         from ui.sync_worker import SyncStatus
 
+        if not self.visit.queue_counts_shown:
+            return  # the next citizen hears of no earlier request
         line = self.connection_label.accessibleName()  # the last status, without progress
         self.connection_label.setText("● " + line + " · " + SyncStatus.progress_text(progress))
 
