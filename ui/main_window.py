@@ -33,6 +33,7 @@ from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
 from kiosk.retention import RefusalClock
 from kiosk.stepper import visit_progress
+from ui.call_view import CallView
 from ui.i18n import SOURCE_LANGUAGE, current_language, set_language
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
         self._make_welcome()
         self.set_site(config.site_name)
         self._status_bar()
+        self.calls = CallView(lambda: self.visit, self.call_button, self.call_message,
+                              self.call_flag, self)
+        self.statusBar().addWidget(self.calls.cancel_button)  # beside the call card
         self.overlay = IdleOverlay(central)
         self.quit_confirmation = QuitConfirmation(central)
         self.quit_confirmation.confirmed.connect(self.quit_request)
@@ -466,7 +470,7 @@ class MainWindow(QMainWindow):
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
         self.confirmation = ConfirmationScreen(
-            lambda submission_id: self.print_job(submission_id, False))
+            self.print_job, services.config.receipt_ack_wait_s if services.sync is not None else 0)
         self.end = EndScreen()
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
@@ -500,6 +504,7 @@ class MainWindow(QMainWindow):
         self.picker.back.connect(lambda: act(visit.back))
         self.requirements.begin.connect(lambda: act(visit.begin))
         self.requirements.back.connect(lambda: act(visit.back))
+        self.requirements.print_asked.connect(self._print_checklist)
         self.steps.left.connect(self.show_page)
         self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
         self.documents.finished.connect(lambda: act(visit.documents_done))
@@ -516,6 +521,9 @@ class MainWindow(QMainWindow):
         self.confirmation.done.connect(lambda: act(visit.done))
         self.end.home.connect(self.go_home)
         self.end.autonomy.chosen.connect(lambda value: self.recorder.conclude(autonomy=value))
+        self.end.autonomy.profile_given.connect(
+            lambda profile, redirection: self.recorder.conclude(
+                profile=profile, redirected_to=redirection or None))
         self.queue.closed.connect(self.go_home)
         self.queue.sync_requested.connect(self._send_now)
         self.queue.correct.connect(self.start_correction)
@@ -614,9 +622,9 @@ class MainWindow(QMainWindow):
         visit = self.visit
         if page is Page.LOGIN:
             self.login.start(visit.login_purpose)
+            self.login.show_call(self.calls.card())
         elif page is Page.REQUIREMENTS:
-            assert visit.procedure is not None
-            self.requirements.show_procedure(visit.procedure)
+            self.requirements.show_checklist(visit.checklist())
         elif page is Page.QUESTION:
             self.steps.start(visit)
         elif page is Page.DOCUMENTS:
@@ -633,7 +641,7 @@ class MainWindow(QMainWindow):
             self.consent.start(visit.session)
         elif page is Page.CONFIRMATION:
             assert visit.saved_item is not None and visit.procedure is not None
-            self.confirmation.start(visit.saved_item, visit.procedure)
+            self.confirmation.start(visit.saved_item, visit.next_steps, visit.payment)
         elif page is Page.CORRECTION:
             assert visit.correcting is not None
             self.correction.start(visit.correcting)
@@ -705,6 +713,16 @@ class MainWindow(QMainWindow):
         """The printing of one receipt as a job for the pool, bound on the GUI thread to who
         prints now: the job reads no window state."""
         return partial(self._services().print_receipt, submission_id, final, self.visit.who())
+
+    def _print_checklist(self) -> None:
+        """« Imprimer la liste »: the checklist on the receipt printer, in the background."""
+        from kiosk.receipts.checklist_pdf import print_checklist
+        from ui.screens.background import run_in_background
+
+        job = partial(print_checklist, self.visit.checklist(), self._services().config)
+        run_in_background(job, lambda _done: self.requirements.printed(None),
+                          lambda exc: self.requirements.printed(
+                              getattr(exc, "message", self.tr("La liste n'a pas pu être imprimée."))))
 
     def who(self) -> str:
         """Who acts, for the print log: the mediator's id or « citoyen »."""
@@ -792,17 +810,14 @@ class MainWindow(QMainWindow):
     # --- header, status bar ------------------------------------------------------
 
     def call_mediator(self) -> None:
-        """Show the citizen that help is coming and flag it for the mediator."""
-        self.visit.call_mediator()
+        """Call a mediator (a chime, a call card), or say whom to ask on a site without one."""
+        self.calls.call()
         self._show_called()
 
     def _show_called(self) -> None:
-        called = self.visit.mediator_called
-        self.call_message.setText(
-            self.tr("Un médiateur a été prévenu. Restez ici, il arrive.") if called else "")
-        self.call_message.setVisible(called)
-        self.call_flag.setVisible(called)
-        show_selected(self.call_button, called)
+        self.calls.refresh()
+        if self.ready:
+            self.login.show_call(self.calls.card())
 
     def set_look(self, contrast: bool, large_text: bool) -> None:
         """Switch theme and text size (the header's two switches)."""

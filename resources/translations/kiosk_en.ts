@@ -177,7 +177,7 @@
 <context>
     <name>AutonomyPanel</name>
     <message>
-        <location filename="../../ui/autonomy.py" line="+28"/>
+        <location filename="../../ui/autonomy.py" line="+40"/>
         <source>Pour le médiateur : la personne a fait sa démarche…</source>
         <translation>For the mediator: the person did their request…</translation>
     </message>
@@ -206,31 +206,64 @@
         <source>Noté pour le bilan d&apos;activité. Merci.</source>
         <translation>Noted for the activity report. Thank you.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Compléter le compte rendu (facultatif)</source>
+        <translation>Complete the report (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compléter le compte rendu (facultatif) : âge, situation, orientation, sans nom</source>
+        <translation>Complete the report (optional): age, situation, referral, no name</translation>
+    </message>
+</context>
+<context>
+    <name>CallView</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+29"/>
+        <source>Annuler l&apos;appel</source>
+        <translation>Cancel the call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous n&apos;avez plus besoin d&apos;un médiateur</source>
+        <translation>You no longer need a mediator</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Un médiateur est appelé. Restez ici.</source>
+        <translation>A mediator has been called. Please stay here.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aucun appel</source>
+        <translation>No call</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+31"/>
+        <location filename="../../ui/screens/confirmation.py" line="+40"/>
         <source>Votre demande est enregistrée</source>
         <translation>Your request is saved</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Et maintenant ?</source>
         <translation>What happens now?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Réessayer l&apos;impression</source>
         <translation>Try printing again</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Imprimer à nouveau le reçu provisoire</source>
-        <translation>Print the provisional receipt again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>J&apos;ai terminé</source>
         <translation>I have finished</translation>
     </message>
@@ -240,27 +273,32 @@
         <translation>Finish and clear the session</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;ANTS dès que possible, même si Internet est coupé pour le moment.</source>
-        <translation>Your request is kept on this kiosk. It will be sent to the ANTS as soon as possible, even if the Internet is down for now.</translation>
+        <location line="-7"/>
+        <source>Imprimer à nouveau le reçu</source>
+        <translation>Print the receipt again</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Numéro d&apos;enregistrement : %s</source>
-        <translation>Registration number: %s</translation>
+        <source>Imprimer l&apos;accusé de réception</source>
+        <translation>Print the acknowledgement of receipt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Numéro de dossier : attendu après l&apos;envoi.</source>
-        <translation>File number: expected after sending.</translation>
+        <location line="+1"/>
+        <source>Imprimer le reçu avec le numéro de dossier</source>
+        <translation>Print the receipt with the file number</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Numéro de dossier ANTS : %s</source>
-        <translation>ANTS file number: %s</translation>
+        <location line="+20"/>
+        <source>Votre référence : %s</source>
+        <translation>Your reference: %s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Nous attendons la réponse du service pour imprimer votre reçu…</source>
+        <translation>We are waiting for the service&apos;s answer to print your receipt…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Impression de votre reçu…</source>
         <translation>Printing your receipt…</translation>
     </message>
@@ -379,6 +417,162 @@
         <location line="+1"/>
         <source>La demande corrigée reçoit un nouveau numéro et un nouveau reçu ; elle remplace la demande %s, qui ne sera jamais envoyée.</source>
         <translation>The corrected request gets a new number and a new receipt; it replaces request %s, which will never be sent.</translation>
+    </message>
+</context>
+<context>
+    <name>CraForm</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+43"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Non renseignée</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Moins de 12 ans</source>
+        <translation>Under 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 à 17 ans</source>
+        <translation>12 to 17</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>18 à 24 ans</source>
+        <translation>18 to 24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25 à 39 ans</source>
+        <translation>25 to 39</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>40 à 59 ans</source>
+        <translation>40 to 59</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>60 à 69 ans</source>
+        <translation>60 to 69</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>70 ans et plus</source>
+        <translation>70 and over</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Non communiquée</source>
+        <translation>Not disclosed</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non renseigné</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Féminin</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masculin</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non communiqué</source>
+        <translation>Not disclosed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scolarisé</source>
+        <translation>In school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sans emploi</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>En emploi</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retraité</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orientée vers</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne (démarche faite ici)</source>
+        <translation>Nobody (request done here)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Un opérateur</source>
+        <translation>An operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une aide administrative</source>
+        <translation>An administrative help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une administration</source>
+        <translation>An administration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une médiation numérique</source>
+        <translation>A digital mediation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Sans téléphone mobile</source>
+        <translation>No mobile phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le compte rendu</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le compte rendu, sans nom</source>
+        <translation>Save the report, without a name</translation>
     </message>
 </context>
 <context>
@@ -682,6 +876,29 @@
     </message>
 </context>
 <context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../ui/screens/requirements.py" line="+38"/>
+        <source> (facultatif)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Je ne l&apos;ai pas</source>
+        <translation>I don&apos;t have it</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Que faire sans : %s</source>
+        <translation>What to do without: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Je ne l&apos;ai pas : %s</source>
+        <translation>I don&apos;t have it: %s</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <location filename="../../ui/keyboard.py" line="+53"/>
@@ -798,12 +1015,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+63"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -818,12 +1035,12 @@
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-194"/>
         <source>Point numérique</source>
         <translation>Digital point</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+194"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>Make the text larger, or back to normal</translation>
     </message>
@@ -868,12 +1085,17 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+157"/>
+        <source>La liste n&apos;a pas pu être imprimée.</source>
+        <translation>The list could not be printed.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
@@ -883,7 +1105,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -893,7 +1115,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-280"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -913,14 +1135,9 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+198"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
-        <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
 </context>
 <context>
@@ -931,7 +1148,7 @@
         <translation>Mediator sign-in</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Touchez votre nom, puis tapez votre code.</source>
         <translation>Touch your name, then type your code.</translation>
     </message>
@@ -971,7 +1188,12 @@
         <translation>Check the code</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source> — votre code répond à l&apos;appel.</source>
+        <translation> — your code answers the call.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Se connecter en tant que %s</source>
         <translation>Sign in as %s</translation>
     </message>
@@ -1294,90 +1516,65 @@
 <context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+35"/>
+        <location filename="../../ui/screens/requirements.py" line="+17"/>
+        <location line="+27"/>
         <source>Ce qu&apos;il vous faut</source>
         <translation>What you need</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Choisir une autre démarche</source>
-        <translation>Choose another procedure</translation>
+        <source>Revenir à la question précédente</source>
+        <translation>Back to the previous question</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>J&apos;ai tout, commencer</source>
-        <translation>I have everything, start</translation>
+        <source>Imprimer la liste</source>
+        <translation>Print the list</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Commencer les questions</source>
-        <translation>Start the questions</translation>
+        <source>Imprimer cette liste pour l&apos;emporter</source>
+        <translation>Print this list to take with you</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>J&apos;ai tout, continuer</source>
+        <translation>I have everything, continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continuer les questions</source>
+        <translation>Continue with the questions</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pour votre situation :</source>
+        <translation>For your situation:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>La liste est imprimée. Prenez-la dans l&apos;imprimante.</source>
+        <translation>The list is printed. Take it from the printer.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Cela prend environ %d minutes.</source>
         <translation>It takes about %d minutes.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Les documents à avoir sous la main</source>
-        <translation>The documents to have at hand</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Aucun document à fournir.</source>
         <translation>No document to provide.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
-        <source> (selon votre situation)</source>
-        <translation> (depending on your situation)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source> (facultatif)</source>
-        <translation> (optional)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ce que cela coûte</source>
-        <translation>What it costs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cette démarche est gratuite.</source>
-        <translation>This procedure is free.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>montant variable</source>
-        <translation>amount varies</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>gratuit</source>
-        <translation>free</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Délais à respecter</source>
         <translation>Deadlines to keep</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 (vérifié le %2)</source>
-        <translation>%1 (checked on %2)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources : %s</source>
-        <translation>Sources: %s</translation>
     </message>
 </context>
 <context>
