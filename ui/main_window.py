@@ -538,7 +538,9 @@ class MainWindow(QMainWindow):
         if services.sync is not None:
             services.sync.status_changed.connect(self.show_sync_status)
             services.sync.progress_changed.connect(self.show_sync_progress)
-            services.sync.dossier_received.connect(self.confirmation.dossier_received)
+            # Through the window (a slot on the GUI thread): the confirmation screen is built
+            # again when the language changes.
+            services.sync.dossier_received.connect(self._dossier_received)
         else:  # no sync (central service not configured): still say how many requests wait
             from ui.screens.background import run_in_background
             from ui.sync_worker import waiting_status
@@ -548,6 +550,9 @@ class MainWindow(QMainWindow):
         if self._waiting_tap is not None:
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
+
+    def _dossier_received(self, submission_id: str, dossier_number: str) -> None:
+        self.confirmation.dossier_received(submission_id, dossier_number)
 
     def _services(self) -> KioskServices:
         assert self.services is not None, "attach() comes first"
