@@ -50,8 +50,8 @@ from ui.screens.common import (
 from ui.screens.welcome import WelcomeScreen
 from ui.theme import apply_theme
 
-SHORT_SCREEN_PX = 900
-"""Below this window height, the band naming the site and the stepper step aside while the
+SHORT_SCREEN_PX = 1100
+"""Below this window height (1366x768 to 1920x1080), the site band and the stepper step aside while the
 keyboard is open: the field typed into and Retour/Continuer keep their room."""
 
 

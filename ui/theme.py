@@ -241,7 +241,7 @@ LARGE_METRICS = Metrics(
     field_height=48,
     font_punctuation=48,
     key_size=60,
-    key_size_compact=46,
+    key_size_compact=40,
     action_key_width=160,
     pad_key_size=96,
 )
