@@ -26,8 +26,8 @@ def test_the_count_never_changes_and_no_number_is_skipped(catalogue: Catalogue, 
         start(visit, code)
         seen: list[int] = []
         for _ in range(200):
-            if visit.page is Page.REQUIREMENTS:  # the checklist, between the deciding questions
-                assert visit_progress(visit) is None  # and the others: an overview, no step
+            if visit.page is Page.REQUIREMENTS:  # the checklist, once the case is decided
+                assert visit_progress(visit) is None  # an overview, no step
                 visit.begin()
             if visit.page is not Page.QUESTION:
                 break
@@ -65,9 +65,11 @@ def test_no_stepper_before_the_questions(catalogue: Catalogue) -> None:
     visit = Visit(CONFIG, catalogue)
     assert visit_progress(visit) is None
     visit.start_alone()
-    assert visit_progress(visit) is None  # the picker
     visit.pick("cg-duplicata")
+    assert visit.page is Page.FOR_WHOM and visit_progress(visit) is None
+    visit.say_for_whom("self")
+    assert visit.page is Page.QUESTION  # the questions that decide the case come first
     first = visit_progress(visit)
-    assert first is not None and first.number == 1  # its first question decides the case
+    assert first is not None and first.number == 1
     with pytest.raises(KeyError):
         progress(catalogue.get("cg-duplicata"), "no-such-step")
