@@ -198,12 +198,13 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def answer_all(kiosk: Kiosk, rng: random.Random) -> None:
-    """The rest of the questions, through the model (the screens render where it leads)."""
+def answer(kiosk: Kiosk, rng: random.Random, until: Callable[[], bool] = lambda: False) -> None:
+    """Questions answered through the model until ``until()`` or another page (the screens
+    render where it leads)."""
     visit = kiosk.window.visit
     procedure = kiosk.catalogue.get(CODE)
     for _ in range(100):
-        if visit.page is not Page.QUESTION:
+        if visit.page is not Page.QUESTION or until():
             return
         assert visit.questions is not None
         field_id = visit.questions.view().field_id
@@ -212,6 +213,14 @@ def answer_all(kiosk: Kiosk, rng: random.Random) -> None:
             "" if fld is not None else None)
         visit.next_question(raw)
     raise AssertionError("the questions never ended")
+
+
+def typed_question(kiosk: Kiosk) -> bool:
+    """The question on the page is typed (not tapped)."""
+    visit = kiosk.window.visit
+    assert visit.questions is not None and visit.procedure is not None
+    field_id = visit.questions.view().field_id
+    return bool(field_id) and visit.procedure.field(field_id).type not in ("choice", "yes_no")
 
 
 def tour(kiosk: Kiosk) -> Iterator[str]:
@@ -226,8 +235,16 @@ def tour(kiosk: Kiosk) -> Iterator[str]:
     window.picker.show_theme(next(iter(window.picker.theme_buttons)))
     yield "02-choix-demarche"
     act(lambda: visit.pick(CODE))
-    yield "03-ce-qu-il-faut"
+    yield "03-pour-qui"
+    act(lambda: visit.say_for_whom("self"))
+    if visit.page is Page.QUESTION:  # the questions that decide the case come first
+        answer(kiosk, rng)
+        window.show_page()
+    yield "04-ce-qu-il-faut"
     act(visit.begin)
+    answer(kiosk, rng, lambda: typed_question(kiosk))
+    window.steps.start(visit)
+    window.show_page()
     settle()
     before = window.steps.next_button.mapTo(window, QPoint(0, 0))
     edit = window.steps.current_widget().text_inputs()[0][0]  # type: ignore[union-attr]
@@ -235,49 +252,52 @@ def tour(kiosk: Kiosk) -> Iterator[str]:
     settle()
     after = window.steps.next_button.mapTo(window, QPoint(0, 0))
     assert before == after, f"« Continuer » moved from {before} to {after} when the keyboard opened"
-    yield "04-question-clavier"
+    yield "05-question-clavier"
     window.keyboard.close_keyboard()
-    answer_all(kiosk, rng)
+    answer(kiosk, rng)
     window.show_page()
-    yield "05-documents"
+    yield "06-documents"
     session = visit.session
     assert session is not None
     spec = session.required_documents()[0]
     act(lambda: visit.choose_document(spec.kind))
-    yield "06-choix-document"
+    yield "07-choix-document"
     for each in session.required_documents():
         session.attach(session.check_document(each.kind, *sample_document(each, rng)))
     act(visit.document_attached)
     act(visit.documents_done)
-    yield "07-recapitulatif"
+    yield "08-recapitulatif"
     act(visit.confirm_summary)
-    yield "08-accord"
+    yield "09-accord"
     window.quit_button.click()
-    yield "09-quitter"
+    yield "10-quitter"
     window.quit_confirmation.keep_button.click()
     window.overlay.show_seconds(30)
-    yield "10-inactivite"
+    yield "11-inactivite"
     window.overlay.stay.emit()
     window.overlay.hide()
     session.give_consent("1")
     act(visit.start_saving)
     outbox = window._services().outbox
     window._saved(outbox.enqueue(session.to_submission(), list(session.documents.values())))
-    yield "11-confirmation"
+    yield "12-confirmation"
     act(visit.done)
-    yield "12-fin"
+    yield "13-fin"
     window.go_home()
     act(lambda: visit.login("queue"))
-    yield "13-code-mediateur"
+    yield "14-code-mediateur"
     act(lambda: visit.logged_in(ANNE))
-    yield "14-file-d-attente"
+    yield "15-file-d-attente"
     act(visit.show_activity)
-    yield "15-activite"
+    yield "16-activite"
     act(visit.back)
     refused = make_refused(outbox, kiosk.catalogue, ANSWER_AND_DOCUMENT)
     correction = visit.correction_job(outbox, refused.id)()
     act(lambda: visit.correction_ready(correction))
-    yield "16-correction"
+    yield "17-correction"
+    window.go_home()
+    act(visit.look_up)
+    yield "18-ou-en-est-ma-demande"
     window.go_home()
 
 
@@ -309,7 +329,7 @@ def run(kiosk: Kiosk, size: tuple[int, int], theme: str, large: bool) -> None:
         if problems:
             found[page] = problems
 
-    assert walk(kiosk, size, theme, large, check) == 16
+    assert walk(kiosk, size, theme, large, check) == 18
     while SAVING:
         assert SAVING.pop().result(), "a screenshot was not saved"
     if found:
