@@ -8,7 +8,7 @@ to the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,16 @@ def _line_edit(accessible_name: str, description: str) -> QLineEdit:
     return edit
 
 
+
+def optional_label(label: str) -> str:
+    """« Complément d'adresse (facultatif) — bâtiment, étage… », not « … (bâtiment, étage…)
+    (facultatif) »: one pair of parentheses."""
+    optional = QCoreApplication.translate("FieldWidget", "%s (facultatif)")
+    if label.endswith(")") and " (" in label:
+        base, detail = label[:-1].rsplit(" (", 1)
+        return (optional % base) + " — " + detail
+    return optional % label
+
 class FieldWidget(QWidget):
     """Question, help, example, input and error for one field.
 
@@ -52,7 +62,7 @@ class FieldWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(8)
-        label_text = field.label if field.required else self.tr("%s (facultatif)") % field.label
+        label_text = field.label if field.required else optional_label(field.label)
         self.label = text_label(label_text, "subtitle")
         self.label.setAccessibleName(label_text)
         layout.addWidget(self.label)

@@ -301,6 +301,8 @@ class KeyboardDock(QWidget):
     it; when the focus moves to something that is not an attached field, the pad closes.
     """
 
+    opening = Signal(QLineEdit)
+    """A pad is about to open for this field (the window makes room before it shows)."""
     opened = Signal(QLineEdit)
     """A pad opened for this field (e.g. to scroll it into view above the keyboard)."""
     closed = Signal()
@@ -380,6 +382,7 @@ class KeyboardDock(QWidget):
         shown, hidden = (
             (self.digit_pad, self.text_keyboard) if mode == "digits" else (self.text_keyboard, self.digit_pad)
         )
+        self.opening.emit(line_edit)
         hidden.hide()
         hidden.set_target(None)
         shown.set_target(line_edit)
@@ -387,6 +390,18 @@ class KeyboardDock(QWidget):
         self._current = line_edit
         self.show()
         self.opened.emit(line_edit)
+
+    def set_compact(self, compact: bool) -> None:
+        """Lower keys for a short window (the style sheet's ``[compact="true"]``)."""
+        if bool(self.property("compact")) == compact:
+            return
+        self.setProperty("compact", compact)
+        for pad in self._built():
+            pad.setProperty("compact", compact)
+            for key in pad.findChildren(QPushButton):
+                style = key.style()
+                style.unpolish(key)
+                style.polish(key)
 
     def close_keyboard(self) -> None:
         """Hide the pads; the field keeps its text and focus."""

@@ -175,6 +175,49 @@
     </message>
 </context>
 <context>
+    <name>AutonomyPanel</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+40"/>
+        <source>Pour le médiateur : la personne a fait sa démarche…</source>
+        <translation>For the mediator: the person did their request…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accompagnée de bout en bout</source>
+        <translation>Accompanied from start to end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En partie seule</source>
+        <translation>Partly alone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seule</source>
+        <translation>Alone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autonomie de la personne : %s</source>
+        <translation>Person&apos;s autonomy: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noté pour le bilan d&apos;activité. Merci.</source>
+        <translation>Noted for the activity report. Thank you.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compléter le compte rendu (facultatif)</source>
+        <translation>Complete the report (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compléter le compte rendu (facultatif) : âge, situation, orientation, sans nom</source>
+        <translation>Complete the report (optional): age, situation, referral, no name</translation>
+    </message>
+</context>
+<context>
     <name>CallView</name>
     <message>
         <location filename="../../ui/call_view.py" line="+29"/>
@@ -278,12 +321,7 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+47"/>
-        <source>Version du texte : %s</source>
-        <translation>Text version: %s</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/screens/consent.py" line="+49"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -382,9 +420,165 @@
     </message>
 </context>
 <context>
+    <name>CraForm</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+43"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Non renseignée</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Moins de 12 ans</source>
+        <translation>Under 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 à 17 ans</source>
+        <translation>12 to 17</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>18 à 24 ans</source>
+        <translation>18 to 24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25 à 39 ans</source>
+        <translation>25 to 39</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>40 à 59 ans</source>
+        <translation>40 to 59</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>60 à 69 ans</source>
+        <translation>60 to 69</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>70 ans et plus</source>
+        <translation>70 and over</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Non communiquée</source>
+        <translation>Not disclosed</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non renseigné</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Féminin</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masculin</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non communiqué</source>
+        <translation>Not disclosed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scolarisé</source>
+        <translation>In school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sans emploi</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>En emploi</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retraité</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orientée vers</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne (démarche faite ici)</source>
+        <translation>Nobody (request done here)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Un opérateur</source>
+        <translation>An operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une aide administrative</source>
+        <translation>An administrative help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une administration</source>
+        <translation>An administration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une médiation numérique</source>
+        <translation>A digital mediation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Sans téléphone mobile</source>
+        <translation>No mobile phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le compte rendu</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le compte rendu, sans nom</source>
+        <translation>Save the report, without a name</translation>
+    </message>
+</context>
+<context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+220"/>
+        <location filename="../../ui/fields.py" line="+230"/>
         <source>Jour</source>
         <translation>Day</translation>
     </message>
@@ -496,8 +690,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Pour chaque document, posez-le sur le scanner avec le médiateur, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
-        <translation>For each document, put it on the scanner with the mediator, then touch “Add”. An “optional” document can be left out.</translation>
+        <source>Pour chaque document, posez-le sur le scanner, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
+        <translation>For each document, put it on the scanner, then touch “Add”. An “optional” document can be left out.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -626,12 +820,12 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-167"/>
+        <location filename="../../ui/fields.py" line="-190"/>
         <source>%s (facultatif)</source>
         <translation>%s (optional)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+32"/>
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>Example: %s</translation>
@@ -640,22 +834,40 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+131"/>
+        <location filename="../../ui/idle.py" line="+141"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Je suis là, je continue</source>
-        <translation>I am here, I go on</translation>
+        <location line="+6"/>
+        <source>Encore du temps</source>
+        <translation>More time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Garder la démarche en cours et continuer</source>
         <translation>Keep the procedure in progress and go on</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Tout effacer maintenant</source>
+        <translation>Erase everything now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer tout ce qui a été saisi et revenir à l&apos;accueil</source>
+        <translation>Erase everything typed and go back to the start</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%n secondes</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
         <translation>
             <numerusform>Without an answer, your procedure will be cleared in %n second to protect your information.</numerusform>
@@ -803,12 +1015,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+124"/>
+        <location filename="../../ui/main_window.py" line="+63"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+202"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -818,12 +1030,17 @@
         <translation>Tell a mediator of the digital point that you need help</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-194"/>
+        <source>Point numérique</source>
+        <translation>Digital point</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>Make the text larger, or back to normal</translation>
     </message>
@@ -838,7 +1055,17 @@
         <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Quitter la démarche</source>
+        <translation>Leave this request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tout effacer et revenir à l&apos;accueil, après une confirmation</source>
+        <translation>Erase everything and go back to the start, after a confirmation</translation>
+    </message>
+    <message>
+        <location line="+145"/>
         <source>Un médiateur prend la main</source>
         <translation>A mediator takes over</translation>
     </message>
@@ -858,12 +1085,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+144"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+157"/>
         <source>La liste n&apos;a pas pu être imprimée.</source>
         <translation>The list could not be printed.</translation>
     </message>
@@ -878,7 +1105,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+99"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -888,7 +1115,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-280"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -908,7 +1135,7 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+198"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
@@ -989,7 +1216,7 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+19"/>
+        <location filename="../../ui/screens/picker.py" line="+20"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
@@ -1082,6 +1309,16 @@
         <translation>No request on this kiosk.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Attention : une demande refusée sera bientôt effacée si personne ne la corrige.</source>
+        <translation>Warning: a refused request will soon be erased if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention : %d demandes refusées seront bientôt effacées si personne ne les corrige.</source>
+        <translation>Warning: %d refused requests will soon be erased if nobody corrects them.</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>remplacée par %s</source>
         <translation>replaced by %s</translation>
@@ -1097,12 +1334,12 @@
         <translation>saved on %s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>essais : %d</source>
         <translation>attempts: %d</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>dossier ANTS : %s</source>
         <translation>ANTS file: %s</translation>
     </message>
@@ -1110,6 +1347,16 @@
         <location line="+5"/>
         <source>Correction de la demande %s</source>
         <translation>Correction of request %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sera effacée le %s si personne ne la corrige.</source>
+        <translation>Will be erased on %s if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacée : personne ne l&apos;a corrigée à temps. Refaites la demande avec le demandeur s&apos;il revient.</source>
+        <translation>Erased: nobody corrected it in time. Make the request again with the applicant if they come back.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1223,8 +1470,47 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+5"/>
         <source>Envoi demandé. La liste se met à jour dans un instant.</source>
         <translation>Sending asked for. The list updates in a moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hors ligne : les demandes restent sur la borne. Elles partiront quand le réseau reviendra.</source>
+        <translation>Offline: the requests stay on the kiosk. They will be sent when the network is back.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitConfirmation</name>
+    <message>
+        <location filename="../../ui/quit_confirm.py" line="+18"/>
+        <source>Tout effacer et revenir à l&apos;accueil ?</source>
+        <translation>Erase everything and go back to the start?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vos réponses et vos documents seront effacés. Rien ne sera envoyé.</source>
+        <translation>Your answers and your documents will be erased. Nothing will be sent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non, je continue</source>
+        <translation>No, I continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fermer cette question et reprendre la démarche</source>
+        <translation>Close this question and go on with the request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oui, tout effacer</source>
+        <translation>Yes, erase everything</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer la démarche en cours et revenir à l&apos;accueil</source>
+        <translation>Erase the request under way and go back to the start</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1578,19 @@
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <location filename="../../ui/screens/common.py" line="+426"/>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Étape suivante : %1</source>
+        <translation>Next step: %1</translation>
+    </message>
+</context>
+<context>
     <name>StepsScreen</name>
     <message>
         <location filename="../../ui/screens/steps.py" line="+53"/>
@@ -1315,12 +1614,12 @@
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Valider et revenir au récapitulatif</source>
         <translation>Confirm and go back to the summary</translation>
     </message>
@@ -1333,11 +1632,6 @@
         <location line="+2"/>
         <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
         <translation>The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>Étape %1 sur %2</source>
-        <translation>Step %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1454,7 +1748,7 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+19"/>
+        <location filename="../../ui/screens/welcome.py" line="+26"/>
         <source>Bienvenue au point numérique</source>
         <translation>Welcome to the digital point</translation>
     </message>
@@ -1464,7 +1758,12 @@
         <translation>This kiosk helps you with a procedure for your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Changer la langue de la borne</source>
+        <translation>Change the kiosk&apos;s language</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Comment souhaitez-vous faire ?</source>
         <translation>How would you like to do it?</translation>
     </message>

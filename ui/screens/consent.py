@@ -43,8 +43,6 @@ class ConsentScreen(Screen):
         self.saving = False
         for paragraph in consent.paragraphs:
             self.body.addWidget(text_label(paragraph))
-        self.body.addWidget(text_label(
-            self.tr("Version du texte : %s") % consent.version, "help"))
         self.status = StatusLine()
         self.body.addWidget(self.status)
         self.body.addStretch(1)

@@ -35,8 +35,8 @@ class DocumentsScreen(Screen):
         self.session: ProcedureSession | None = None
         self._remarks: Callable[[], Mapping[str, str]] | None = None
         self.intro_text = self.tr(
-            "Pour chaque document, posez-le sur le scanner avec le médiateur, "
-            "puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté."
+            "Pour chaque document, posez-le sur le scanner, puis touchez « Ajouter ». "
+            "Un document « facultatif » peut être laissé de côté."
         )
         self.intro = text_label(self.intro_text)
         self.body.addWidget(self.intro)

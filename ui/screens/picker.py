@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.procedures import Catalogue
+from ui.icons import KINDS, Pictogram
 from ui.screens.common import Screen, big_button, clear_layout, show_selected, text_label, tile_button
 
 
@@ -54,7 +55,7 @@ class PickerScreen(Screen):
         self.procedure_tiles = {}
         for procedure in self._catalogue.by_theme().get(theme, []):
             detail = procedure.summary[0] if procedure.summary else ""
-            tile = tile_button(procedure.title, detail)
+            tile = tile_button(procedure.title, detail, Pictogram(KINDS.get(theme, "")))
             tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
             self.tiles.addWidget(tile)
             self.procedure_tiles[procedure.code] = tile
@@ -68,6 +69,5 @@ class PickerScreen(Screen):
         self.hint.setVisible(False)
 
     def entered(self) -> None:
-        first = next(iter(self.theme_buttons.values()), None)
-        if first is not None:
-            first.setFocus()
+        """Focus on the title: no subject looks chosen before a tap; Tab goes on to them."""
+        self.title.setFocus()

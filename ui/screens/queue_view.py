@@ -173,8 +173,9 @@ class QueueScreen(Screen):
         facts = [
             self.tr("État : %s") % state,
             self.tr("enregistrée le %s") % created,
-            self.tr("essais : %d") % item.attempts,
         ]
+        if item.attempts:
+            facts.append(self.tr("essais : %d") % item.attempts)
         if item.dossier_number:
             facts.append(self.tr("dossier ANTS : %s") % item.dossier_number)
         text.addWidget(text_label(" · ".join(facts)))
@@ -335,6 +336,13 @@ class QueueScreen(Screen):
     def _sync(self) -> None:
         self._say(self.tr("Envoi demandé. La liste se met à jour dans un instant."), "")
         self.sync_requested.emit()
+
+    def sync_reported(self, online: bool) -> None:
+        """A sync pass ended: « Envoi demandé » no longer holds; offline, say what happens."""
+        if self.status.text() == self.tr("Envoi demandé. La liste se met à jour dans un instant."):
+            self._say("" if online else self.tr(
+                "Hors ligne : les demandes restent sur la borne. Elles partiront quand le "
+                "réseau reviendra."), "")
 
     def entered(self) -> None:
         self._say("", "")

@@ -11,19 +11,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.checklist import Checklist, Item
-from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
+from ui.screens.common import Callout, Screen, StatusLine, big_button, clear_layout, text_label
 
 
-def callout(title: str, lines: list[str]) -> QFrame:
-    """A framed box for fees and deadlines (the shared callout of ``ui.screens.common`` was
-    not in main yet when this screen was written)."""
-    box = QFrame()
-    box.setProperty("role", "callout")
-    box.setFrameShape(QFrame.Shape.StyledPanel)
-    layout = QVBoxLayout(box)
-    layout.addWidget(text_label(title, "subtitle"))
+def callout(title: str, lines: list[str]) -> Callout:
+    """A callout for fees and deadlines, one line per paragraph."""
+    box = Callout(title)
     for line in lines:
-        layout.addWidget(text_label(line))
+        box.add_line(line)
     return box
 
 

@@ -136,6 +136,8 @@ class StepsScreen(Screen):
         progress = self.tr("Question %1 sur %2").replace(
             "%1", str(view.question_number)).replace("%2", str(len(view.asked)))
         self.progress.setText(progress if view.field_id else "")
+        # The step's help belongs to its first question, not under every later one.
+        self.step_help.setVisible(bool(view.step.help) and view.question_number <= 1)
         self.progress.setVisible(bool(view.field_id))
         if view.leads_to_summary:
             self.next_button.setText(self.tr("Valider et revenir au récapitulatif"))
