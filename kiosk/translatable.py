@@ -1,0 +1,116 @@
+"""Every French text a citizen may read that the core supplies, by where it comes from.
+
+What the translation coverage test and ``kiosk translations missing`` measure:
+procedure definitions (titles, summaries, questions, help, choices, documents,
+fees, deadlines, what happens next), the consent text and the validators'
+messages. Validator messages are read from the source of
+``kiosk/validators.py``: every text given to ``ValidationError``, with
+``{0}``, ``{1}``… where the message takes a value, and the phrases passed to the
+helpers that build messages (« Le code postal »). A new message is counted the
+moment it is written.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk import validators
+from kiosk.consent import ConsentText, load_consent
+from kiosk.i18n_texts import lines_in
+from kiosk.procedures import Procedure, load_catalogue
+
+
+def procedure_texts(procedure: Procedure) -> list[str]:
+    """The texts of one definition a citizen reads, in the order of the file."""
+
+    def walk() -> Iterator[str]:
+        yield procedure.title
+        yield from procedure.summary
+        for step in procedure.steps:
+            yield step.title
+            yield step.help
+            for question in step.fields:
+                yield question.label
+                yield question.help
+                for choice in question.choices:
+                    yield choice.label
+                    yield choice.help
+        for document in procedure.documents:
+            yield document.title
+            yield document.description
+        for fee in procedure.fees:
+            yield fee.label
+            yield fee.note
+        yield from procedure.deadlines
+        yield from procedure.next_steps
+
+    return list(lines_in(walk()))
+
+
+def consent_texts(consent: ConsentText | None = None) -> list[str]:
+    consent = consent or load_consent()
+    return list(lines_in((consent.title, *consent.paragraphs, consent.button)))
+
+
+def _template(node: ast.expr, constants: dict[str, str]) -> str | None:
+    """The text of a message expression, ``{n}`` where a value is put in; None if not text."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    if isinstance(node, ast.JoinedStr):
+        parts: list[str] = []
+        holes = 0
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+            else:
+                parts.append(f"{{{holes}}}")
+                holes += 1
+        return "".join(parts)
+    return None
+
+
+def module_messages(path: Path, exception: str = "ValidationError") -> list[str]:
+    """Texts given to ``exception(...)`` in a module, and the phrases given to its own helpers."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets if isinstance(target, ast.Name)
+    }
+    helpers = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        if node.func.id == exception and node.args:
+            text = _template(node.args[0], constants)
+            if text:
+                found.append(text)
+        elif node.func.id in helpers:
+            found.extend(
+                arg.value for arg in node.args
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and " " in arg.value
+            )
+    return list(lines_in(found))
+
+
+def validator_texts() -> list[str]:
+    return module_messages(Path(validators.__file__))
+
+
+def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str]]:
+    """Source name → its French texts: one entry per procedure, the consent, the validators."""
+    catalogue = load_catalogue(procedures_dir)
+    sources = {
+        f"procedures/{code}": procedure_texts(procedure)
+        for code, procedure in sorted(catalogue.procedures.items())
+    }
+    sources["consent"] = consent_texts()
+    sources["validators"] = validator_texts()
+    return sources
