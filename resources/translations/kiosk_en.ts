@@ -208,11 +208,16 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;ANTS dès que possible, même si Internet est coupé pour le moment.</source>
-        <translation>Your request is kept on this kiosk. It will be sent to the ANTS as soon as possible, even if the Internet is down for now.</translation>
+        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;Agence (ANTS) dès que possible. Cela marche même si Internet est coupé pour le moment.</source>
+        <translation>Your request is kept on the kiosk. It will be sent to the Agency (ANTS) as soon as possible. This works even if the Internet is down right now.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
+        <source>Numéro de dossier (ANTS) : %s</source>
+        <translation>File number (ANTS): %s</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Numéro d&apos;enregistrement : %s</source>
         <translation>Registration number: %s</translation>
     </message>
@@ -222,12 +227,7 @@
         <translation>File number: expected after sending.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Numéro de dossier ANTS : %s</source>
-        <translation>ANTS file number: %s</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Impression de votre reçu…</source>
         <translation>Printing your receipt…</translation>
     </message>
@@ -498,8 +498,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Touchez « Remplacer » pour numériser le document de nouveau, ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
-        <translation>Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
+        <source>Touchez « Remplacer » pour numériser le document de nouveau. Ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
+        <translation>Touch “Replace” to scan the document again. Or keep it if it is clear and right: it will be sent again.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -752,7 +752,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+120"/>
+        <location filename="../../ui/main_window.py" line="+122"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
@@ -807,12 +807,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+151"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
@@ -832,7 +832,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -852,7 +852,7 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+167"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
@@ -1300,8 +1300,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
-        <translation>The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
+        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape. Corrigez-les avec le demandeur, une à une.</source>
+        <translation>The central service refused this answer and %n other(s) in this step. Correct them with the applicant, one by one.</translation>
     </message>
     <message>
         <location line="-29"/>
@@ -1429,8 +1429,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Cette borne vous aide à faire une démarche pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
-        <translation>This kiosk helps you with a procedure for your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
+        <source>Cette borne vous aide pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
+        <translation>This kiosk helps you with your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
     </message>
     <message>
         <location line="+6"/>

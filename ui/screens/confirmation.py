@@ -59,8 +59,8 @@ class ConfirmationScreen(Screen):
         """Show the saved request and start printing its provisional receipt."""
         self.item = item
         self.saved_line.setText(self.tr(
-            "Votre demande est gardée sur la borne. Elle sera envoyée à l'ANTS dès que possible, "
-            "même si Internet est coupé pour le moment."))
+            "Votre demande est gardée sur la borne. Elle sera envoyée à l'Agence (ANTS) dès que "
+            "possible. Cela marche même si Internet est coupé pour le moment."))
         self.reference.setText(self.tr("Numéro d'enregistrement : %s") % item.local_reference)
         self.reference.setAccessibleName(self.reference.text())
         self.dossier.setText(self.tr("Numéro de dossier : attendu après l'envoi."))
@@ -71,7 +71,7 @@ class ConfirmationScreen(Screen):
     def dossier_received(self, submission_id: str, dossier_number: str) -> None:
         """The central service acknowledged this request while the citizen is still here."""
         if self.item is not None and self.item.id == submission_id:
-            self.dossier.setText(self.tr("Numéro de dossier ANTS : %s") % dossier_number)
+            self.dossier.setText(self.tr("Numéro de dossier (ANTS) : %s") % dossier_number)
 
     def print_receipt(self) -> None:
         """Print the provisional receipt in the background."""

@@ -81,8 +81,8 @@ class DocumentsScreen(Screen):
             self.cards.addWidget(self._card(spec))
         pending = self._remarks() if self._remarks is not None else {}
         if pending:
-            advice = self.tr("Touchez « Remplacer » pour numériser le document de nouveau, ou "
-                             "gardez-le s'il est lisible et juste : il sera envoyé de nouveau.")
+            advice = self.tr("Touchez « Remplacer » pour numériser le document de nouveau. "
+                             "Ou gardez-le s'il est lisible et juste : il sera envoyé de nouveau.")
             self.banner.setText("\n".join([*pending.values(), advice]))
             self.banner.setVisible(True)
         self.entered()

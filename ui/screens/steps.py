@@ -161,8 +161,8 @@ class StepsScreen(Screen):
         self.errors_banner.setText(
             self.tr("Le service central a refusé cette réponse : corrigez-la avec le demandeur.")
             if others == 0
-            else self.tr("Le service central a refusé cette réponse et %n autre(s) de cette étape : "
-                         "corrigez-les avec le demandeur, une à une.").replace("%n", str(others)))
+            else self.tr("Le service central a refusé cette réponse et %n autre(s) de cette étape. "
+                         "Corrigez-les avec le demandeur, une à une.").replace("%n", str(others)))
         self.errors_banner.setVisible(True)
 
     def _chain_tab_order(self) -> None:

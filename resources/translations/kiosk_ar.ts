@@ -1,0 +1,1488 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>ActivityScreen</name>
+    <message>
+        <location filename="../../ui/screens/activity.py" line="+69"/>
+        <source>Activité de la borne</source>
+        <translation>نشاط الجهاز</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Combien de demandes cette borne a enregistrées. Aucune donnée personnelle : seulement des nombres.</source>
+        <translation>عدد الطلبات التي سجّلها هذا الجهاز. لا توجد بيانات شخصية: أرقام فقط.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compter les demandes enregistrées aujourd&apos;hui</source>
+        <translation>عدّ الطلبات المسجّلة اليوم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 derniers jours</source>
+        <translation>آخر 7 أيام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compter les demandes des 7 derniers jours, aujourd&apos;hui compris</source>
+        <translation>عدّ طلبات آخر 7 أيام، مع اليوم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>30 derniers jours</source>
+        <translation>آخر 30 يومًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compter les demandes des 30 derniers jours, aujourd&apos;hui compris</source>
+        <translation>عدّ طلبات آخر 30 يومًا، مع اليوم</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la file d&apos;attente</source>
+        <translation>الرجوع إلى قائمة الانتظار</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lecture de la file d&apos;attente…</source>
+        <translation>قراءة قائمة الانتظار…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>La file d&apos;attente n&apos;a pas pu être lue. Réessayez ; si cela dure, prévenez le support.</source>
+        <translation>تعذّرت قراءة قائمة الانتظار. أعد المحاولة. إذا استمر ذلك، أخبر الدعم.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Par démarche</source>
+        <translation>حسب الإجراء</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Par état</source>
+        <translation>حسب الحالة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 correction d&apos;une demande refusée</source>
+        <translation>تصحيح واحد لطلب مرفوض</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 corrections de demandes refusées</source>
+        <translation>%1 تصحيحات لطلبات مرفوضة</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La plus ancienne demande encore en attente a été enregistrée le %1 à %2.</source>
+        <translation>أقدم طلب ما زال ينتظر سُجّل يوم %1 الساعة %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune demande de cette période n&apos;attend encore.</source>
+        <translation>لا يوجد طلب من هذه الفترة ما زال ينتظر.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucune visite enregistrée sur cette période.</source>
+        <translation>لا توجد زيارة مسجّلة في هذه الفترة.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 visite, durée moyenne %2 min</source>
+        <translation>زيارة واحدة، المدة المتوسطة %2 دقيقة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 visites, durée moyenne %2 min</source>
+        <translation>%1 زيارات، المدة المتوسطة %2 دقيقة</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visites par jour</source>
+        <translation>الزيارات في كل يوم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visites par démarche</source>
+        <translation>الزيارات حسب الإجراء</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue des visites</source>
+        <translation>نتيجة الزيارات</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seul ou accompagné</source>
+        <translation>وحده أو مع مرافق</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autonomie (selon le médiateur)</source>
+        <translation>الاستقلالية (حسب الوسيط)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée des visites</source>
+        <translation>مدة الزيارات</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Aucune demande enregistrée aujourd&apos;hui (%2)</source>
+        <translation>لا يوجد طلب مسجّل اليوم (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demande enregistrée aujourd&apos;hui (%2)</source>
+        <translation>%1 طلب مسجّل اليوم (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demandes enregistrées aujourd&apos;hui (%2)</source>
+        <translation>%1 طلبات مسجّلة اليوم (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune demande enregistrée du %2 au %3</source>
+        <translation>لا يوجد طلب مسجّل من %2 إلى %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demande enregistrée du %2 au %3</source>
+        <translation>%1 طلب مسجّل من %2 إلى %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 demandes enregistrées du %2 au %3</source>
+        <translation>%1 طلبات مسجّلة من %2 إلى %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>remplacées par une correction</source>
+        <translation>استُبدلت بتصحيح</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationScreen</name>
+    <message>
+        <location filename="../../ui/screens/confirmation.py" line="+31"/>
+        <source>Votre demande est enregistrée</source>
+        <translation>تم تسجيل طلبك</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Et maintenant ?</source>
+        <translation>وماذا بعد؟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Réessayer l&apos;impression</source>
+        <translation>إعادة محاولة الطباعة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imprimer à nouveau le reçu provisoire</source>
+        <translation>طباعة الإيصال المؤقت مرة أخرى</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>J&apos;ai terminé</source>
+        <translation>انتهيت</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Terminer et effacer la session</source>
+        <translation>الانتهاء ومسح الجلسة</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;Agence (ANTS) dès que possible. Cela marche même si Internet est coupé pour le moment.</source>
+        <translation>طلبك محفوظ في الجهاز. سيُرسل إلى الوكالة (ANTS) في أقرب وقت. هذا يعمل حتى لو كان الإنترنت مقطوعًا الآن.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numéro d&apos;enregistrement : %s</source>
+        <translation>رقم التسجيل: %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numéro de dossier : attendu après l&apos;envoi.</source>
+        <translation>رقم الملف: يصل بعد الإرسال.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Numéro de dossier (ANTS) : %s</source>
+        <translation>رقم الملف (ANTS): %s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Impression de votre reçu…</source>
+        <translation>جارٍ طباعة إيصالك…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Votre reçu est imprimé. Prenez-le dans l&apos;imprimante et gardez-le.</source>
+        <translation>تمت طباعة إيصالك. خذه من الطابعة واحتفظ به.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Le reçu n&apos;a pas pu être imprimé.</source>
+        <translation>تعذّرت طباعة الإيصال.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Votre demande est bien enregistrée. Notez le numéro ci-dessus ou appelez un médiateur.</source>
+        <translation>%1 طلبك مسجّل رغم ذلك. اكتب الرقم أعلاه أو اطلب وسيطًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../../ui/screens/consent.py" line="+47"/>
+        <source>Version du texte : %s</source>
+        <translation>نسخة النص: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir au récapitulatif</source>
+        <translation>الرجوع إلى الملخّص</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Donner votre accord et enregistrer la demande sur la borne</source>
+        <translation>إعطاء موافقتك وتسجيل الطلب في الجهاز</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Enregistrement de votre demande… Merci de patienter.</source>
+        <translation>جارٍ تسجيل طلبك… يرجى الانتظار.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>La demande n&apos;a pas pu être enregistrée sur la borne. Rien n&apos;est perdu : vos réponses sont toujours là. Touchez « Réessayer » ou appelez un médiateur.</source>
+        <translation>تعذّر تسجيل الطلب في الجهاز. لم يضِع شيء: إجاباتك ما زالت هنا. المس « إعادة المحاولة » أو اطلب وسيطًا.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Réessayer l&apos;enregistrement</source>
+        <translation>إعادة محاولة التسجيل</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionScreen</name>
+    <message>
+        <location filename="../../ui/screens/correction.py" line="+32"/>
+        <source>Corriger une demande refusée</source>
+        <translation>تصحيح طلب مرفوض</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ce que le service central a refusé</source>
+        <translation>ما رفضته الخدمة المركزية</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À savoir avant de commencer</source>
+        <translation>ما يجب معرفته قبل البدء</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comment faire</source>
+        <translation>طريقة العمل</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retour à la file</source>
+        <translation>الرجوع إلى القائمة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la file d&apos;attente sans rien changer</source>
+        <translation>الرجوع إلى قائمة الانتظار دون تغيير أي شيء</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commencer la correction</source>
+        <translation>بدء التصحيح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoir la demande avec le demandeur, les réponses refusées signalées en rouge</source>
+        <translation>مراجعة الطلب مع مقدّمه، والإجابات المرفوضة باللون الأحمر</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Corriger la demande %s</source>
+        <translation>تصحيح الطلب %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le service central n&apos;a pas donné de raison.</source>
+        <translation>لم تذكر الخدمة المركزية أي سبب.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revoyez la demande avec le demandeur : les réponses et pièces refusées sont signalées en rouge, les autres sont déjà remplies.</source>
+        <translation>راجع الطلب مع مقدّمه: الإجابات والمستندات المرفوضة باللون الأحمر، والباقي معبّأ مسبقًا.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le demandeur relit le récapitulatif puis redonne son accord.</source>
+        <translation>يعيد مقدّم الطلب قراءة الملخّص ثم يعطي موافقته من جديد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La demande corrigée reçoit un nouveau numéro et un nouveau reçu ; elle remplace la demande %s, qui ne sera jamais envoyée.</source>
+        <translation>يحصل الطلب المصحّح على رقم جديد وإيصال جديد. وهو يحلّ محل الطلب %s الذي لن يُرسل أبدًا.</translation>
+    </message>
+</context>
+<context>
+    <name>DateFieldWidget</name>
+    <message>
+        <location filename="../../ui/fields.py" line="+220"/>
+        <source>Jour</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Le jour, en chiffres, par exemple 05</source>
+        <translation>اليوم بالأرقام، مثلًا 05</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mois</source>
+        <translation>الشهر</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Le mois, en chiffres, par exemple 03</source>
+        <translation>الشهر بالأرقام، مثلًا 03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Année</source>
+        <translation>السنة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&apos;année, 4 chiffres, par exemple 1950</source>
+        <translation>السنة، 4 أرقام، مثلًا 1950</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChooserScreen</name>
+    <message>
+        <location filename="../../ui/screens/document_chooser.py" line="+53"/>
+        <source>Choisir le document</source>
+        <translation>اختيار المستند</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Aucun document numérisé pour l&apos;instant. Posez le document sur le scanner et lancez la numérisation : il apparaîtra ici tout seul.</source>
+        <translation>لا يوجد مستند ممسوح بعد. ضع المستند على الماسح وابدأ المسح: سيظهر هنا تلقائيًا.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Annuler</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la liste des documents</source>
+        <translation>الرجوع إلى قائمة المستندات</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Autre fichier…</source>
+        <translation>ملف آخر…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réservé au médiateur : choisir un fichier ailleurs sur la borne</source>
+        <translation>للوسيط فقط: اختيار ملف من مكان آخر في الجهاز</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choisir : %s</source>
+        <translation>اختيار: %s</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Fichier %s</source>
+        <translation>الملف %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Utiliser ce fichier, %1, numérisé le %2</source>
+        <translation>استعمال هذا الملف، %1، ممسوح يوم %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choisir un fichier</source>
+        <translation>اختيار ملف</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vérification du fichier…</source>
+        <translation>جارٍ فحص الملف…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
+        <translation>لا يمكن استعمال هذا الملف. امسح المستند مرة أخرى.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document refusé : %s</source>
+        <translation>المستند مرفوض: %s</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <location filename="../../ui/screens/documents.py" line="+34"/>
+        <source>Vos documents</source>
+        <translation>مستنداتك</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pour chaque document, posez-le sur le scanner avec le médiateur, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
+        <translation>لكل مستند، ضعه على الماسح مع الوسيط، ثم المس « إضافة ». يمكن ترك المستند « الاختياري ».</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir aux questions</source>
+        <translation>الرجوع إلى الأسئلة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continuer</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passer au récapitulatif de la demande</source>
+        <translation>الانتقال إلى ملخّص الطلب</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cette démarche ne demande aucun document. Touchez « Continuer ».</source>
+        <translation>هذا الإجراء لا يحتاج أي مستند. المس « متابعة ».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Touchez « Remplacer » pour numériser le document de nouveau. Ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
+        <translation>المس « استبدال » لمسح المستند من جديد. أو احتفظ به إذا كان واضحًا وصحيحًا: سيُرسل من جديد.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Obligatoire</source>
+        <translation>إلزامي</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Facultatif</source>
+        <translation>اختياري</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · fichiers acceptés : %2 · %3 au plus</source>
+        <translation>%1 · الملفات المقبولة: %2 · %3 كحد أقصى</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✔ Ajouté : %1 (%2)</source>
+        <translation>✔ تمت الإضافة: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pas encore ajouté</source>
+        <translation>لم يُضف بعد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aperçu : %s</source>
+        <translation>معاينة: %s</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remplacer</source>
+        <translation>استبدال</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ajouter</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choisir le fichier pour : %s</source>
+        <translation>اختيار الملف لـ: %s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Retirer</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retirer le fichier : %s</source>
+        <translation>إزالة الملف: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirer : %s</source>
+        <translation>إزالة: %s</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Il manque encore : %s. Ajoutez-les pour continuer.</source>
+        <translation>ما زال ينقص: %s. أضفها للمتابعة.</translation>
+    </message>
+</context>
+<context>
+    <name>EndScreen</name>
+    <message>
+        <location filename="../../ui/screens/end.py" line="+17"/>
+        <source>Merci, c&apos;est terminé</source>
+        <translation>شكرًا، انتهى الأمر</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gardez bien votre reçu : il prouve que votre demande est faite. Vos informations vont maintenant être effacées de l&apos;écran.</source>
+        <translation>احتفظ بإيصالك جيدًا: فهو يثبت أن طلبك قد تم. ستُمسح معلوماتك الآن من الشاشة.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Si vous avez une question, un médiateur du point numérique peut vous aider.</source>
+        <translation>إذا كان لديك سؤال، يمكن لوسيط من النقطة الرقمية أن يساعدك.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retour à l&apos;accueil</source>
+        <translation>الرجوع إلى البداية</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Effacer la session et revenir à l&apos;accueil</source>
+        <translation>مسح الجلسة والرجوع إلى البداية</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWidget</name>
+    <message>
+        <location filename="../../ui/fields.py" line="-167"/>
+        <source>%s (facultatif)</source>
+        <translation>%s (اختياري)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+11"/>
+        <source>Exemple : %s</source>
+        <translation>مثال: %s</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../ui/idle.py" line="+131"/>
+        <source>Êtes-vous toujours là ?</source>
+        <translation>هل ما زلت هنا؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Je suis là, je continue</source>
+        <translation>أنا هنا، أتابع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Garder la démarche en cours et continuer</source>
+        <translation>الاحتفاظ بالإجراء الجاري والمتابعة</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
+        <translation>
+            <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
+            <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
+            <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
+            <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
+            <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
+            <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <location filename="../../ui/keyboard.py" line="+53"/>
+        <source>apostrophe</source>
+        <translation>فاصلة عليا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trait d&apos;union</source>
+        <translation>شرطة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arobase</source>
+        <translation>علامة @</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point</source>
+        <translation>نقطة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>virgule</source>
+        <translation>فاصلة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>barre oblique</source>
+        <translation>شرطة مائلة</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Touche {key}</source>
+        <translation>المفتاح {key}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Écrit « {key} » dans le champ.</source>
+        <translation>يكتب « {key} » في الخانة.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>⌫ Effacer</source>
+        <translation>⌫ مسح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Efface le caractère avant le curseur.</source>
+        <translation>يمسح الحرف الذي قبل المؤشر.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valider</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valide le champ et ferme le clavier.</source>
+        <translation>يؤكد الخانة ويغلق لوحة المفاتيح.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>⇧ Maj</source>
+        <translation>⇧ حرف كبير</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Majuscules</source>
+        <translation>حروف كبيرة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>La prochaine lettre sera une majuscule.</source>
+        <translation>الحرف التالي سيكون كبيرًا.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verr. Maj</source>
+        <translation>تثبيت الحروف الكبيرة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verrouiller les majuscules</source>
+        <translation>تثبيت الحروف الكبيرة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Toutes les lettres seront des majuscules, jusqu&apos;au prochain appui.</source>
+        <translation>كل الحروف ستكون كبيرة حتى الضغطة التالية.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Espace</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Écrit une espace entre deux mots.</source>
+        <translation>يكتب مسافة بين كلمتين.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+122"/>
+        <source>Point numérique — %s</source>
+        <translation>النقطة الرقمية — %s</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Appeler un médiateur</source>
+        <translation>طلب وسيط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prévenir un médiateur du point numérique que vous avez besoin d&apos;aide</source>
+        <translation>إخبار وسيط النقطة الرقمية أنك تحتاج مساعدة</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Texte plus grand</source>
+        <translation>نص أكبر</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agrandir ou rétablir la taille du texte</source>
+        <translation>تكبير حجم النص أو إرجاعه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contraste élevé</source>
+        <translation>تباين عالٍ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texte clair sur fond noir, ou revenir aux couleurs normales</source>
+        <translation>نص فاتح على خلفية سوداء، أو الرجوع إلى الألوان العادية</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Un médiateur prend la main</source>
+        <translation>وسيط يتولّى الأمر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un médiateur tape son code pour accompagner la personne. Rien de ce qui est déjà saisi n&apos;est perdu.</source>
+        <translation>يكتب الوسيط رمزه لمساعدة الشخص. لن يضيع شيء مما كُتب.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Laisser la personne continuer seule</source>
+        <translation>ترك الشخص يتابع وحده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le médiateur se retire et la personne continue seule. Rien de ce qui est déjà saisi n&apos;est perdu.</source>
+        <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Pas encore en ligne (connexion en cours)</source>
+        <translation>غير متصل بعد (جارٍ الاتصال)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un médiateur est appelé</source>
+        <translation>تم طلب وسيط</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>État</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Simuler une coupure réseau</source>
+        <translation>محاكاة انقطاع الشبكة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Démonstration : faire comme si Internet était coupé, ou le rétablir</source>
+        <translation>عرض توضيحي: التصرّف كأن الإنترنت مقطوع، أو إرجاعه</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Avec %s</source>
+        <translation>مع %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Médiateur présent : %s</source>
+        <translation>الوسيط الحاضر: %s</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
+        <translation>تعذّر بدء التصحيح. أعد المحاولة. إذا استمر ذلك، اتصل بالدعم المعلوماتي.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
+        <translation>تم إخبار وسيط. ابقَ هنا، إنه قادم.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%n demande à corriger par un médiateur</source>
+        <translation>%n طلب يصحّحه وسيط</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n demandes à corriger par un médiateur</source>
+        <translation>%n طلبات يصحّحها وسيط</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorLoginScreen</name>
+    <message>
+        <location filename="../../ui/mediator.py" line="+33"/>
+        <source>Connexion du médiateur</source>
+        <translation>دخول الوسيط</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Touchez votre nom, puis tapez votre code.</source>
+        <translation>المس اسمك، ثم اكتب رمزك.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Code du médiateur</source>
+        <translation>رمز الوسيط</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>De 4 à 8 chiffres</source>
+        <translation>من 4 إلى 8 أرقام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code (4 à 8 chiffres)</source>
+        <translation>الرمز (من 4 إلى 8 أرقام)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Annuler</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à l&apos;écran précédent</source>
+        <translation>الرجوع إلى الشاشة السابقة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valider</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vérifier le code</source>
+        <translation>التحقق من الرمز</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Se connecter en tant que %s</source>
+        <translation>الدخول باسم %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Aucun compte médiateur n&apos;existe sur cette borne. Demandez au support informatique d&apos;en créer un.</source>
+        <translation>لا يوجد حساب وسيط في هذا الجهاز. اطلب من الدعم المعلوماتي إنشاء حساب.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Touchez d&apos;abord votre nom.</source>
+        <translation>المس اسمك أولًا.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>La vérification du code a échoué. Réessayez.</source>
+        <translation>فشل التحقق من الرمز. أعد المحاولة.</translation>
+    </message>
+</context>
+<context>
+    <name>PickerScreen</name>
+    <message>
+        <location filename="../../ui/screens/picker.py" line="+19"/>
+        <source>Que voulez-vous faire ?</source>
+        <translation>ماذا تريد أن تفعل؟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carte grise</source>
+        <translation>البطاقة الرمادية (رخصة السيارة)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permis de conduire</source>
+        <translation>رخصة القيادة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisissez d&apos;abord le sujet :</source>
+        <translation>اختر الموضوع أولًا:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Afficher les démarches : %s</source>
+        <translation>عرض الإجراءات: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Puis touchez votre démarche :</source>
+        <translation>ثم المس إجراءك:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à l&apos;accueil</source>
+        <translation>الرجوع إلى البداية</translation>
+    </message>
+</context>
+<context>
+    <name>QueueScreen</name>
+    <message>
+        <location filename="../../ui/screens/queue_view.py" line="+75"/>
+        <source>File d&apos;attente des demandes</source>
+        <translation>قائمة انتظار الطلبات</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fermer</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quitter l&apos;espace médiateur</source>
+        <translation>الخروج من فضاء الوسيط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actualiser</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relire la file d&apos;attente</source>
+        <translation>إعادة قراءة قائمة الانتظار</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Envoyer maintenant</source>
+        <translation>الإرسال الآن</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lancer l&apos;envoi des demandes en attente</source>
+        <translation>بدء إرسال الطلبات المنتظرة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activité de la borne</source>
+        <translation>نشاط الجهاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combien de demandes cette borne a enregistrées, sans données personnelles</source>
+        <translation>عدد الطلبات التي سجّلها هذا الجهاز، دون بيانات شخصية</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Aucune demande sur cette borne.</source>
+        <translation>لا يوجد طلب في هذا الجهاز.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>remplacée par %s</source>
+        <translation>استُبدل بـ %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>État : %s</source>
+        <translation>الحالة: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enregistrée le %s</source>
+        <translation>سُجّل يوم %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>essais : %d</source>
+        <translation>المحاولات: %d</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dossier ANTS : %s</source>
+        <translation>ملف ANTS: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correction de la demande %s</source>
+        <translation>تصحيح الطلب %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrigée avec le demandeur : c&apos;est la demande %s qui est envoyée, celle-ci ne le sera jamais.</source>
+        <translation>صُحّح مع مقدّم الطلب: الطلب %s هو الذي يُرسل، وهذا لن يُرسل أبدًا.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dernier problème : %s</source>
+        <translation>آخر مشكلة: %s</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Corriger</source>
+        <translation>تصحيح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoir la demande %s avec le demandeur et la renvoyer corrigée</source>
+        <translation>مراجعة الطلب %s مع مقدّمه وإرساله مصحّحًا</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réessayer</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renvoyer la demande %s telle quelle, sans rien changer</source>
+        <translation>إعادة إرسال الطلب %s كما هو، دون تغيير</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Où en est-elle ?</source>
+        <translation>أين وصل؟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demander au service central où en est le dossier de %s</source>
+        <translation>سؤال الخدمة المركزية عن حالة ملف %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Réimprimer</source>
+        <translation>إعادة الطباعة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer de nouveau le reçu provisoire de %s</source>
+        <translation>طباعة الإيصال المؤقت لـ %s مرة أخرى</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reçu final</source>
+        <translation>الإيصال النهائي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer l&apos;accusé de réception de %s</source>
+        <translation>طباعة إشعار الاستلام لـ %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Touchez « Corriger » pour revoir ces réponses ou pièces avec le demandeur. « Réessayer » renverrait la même demande, qui serait refusée de nouveau.</source>
+        <translation>المس « تصحيح » لمراجعة هذه الإجابات أو المستندات مع مقدّم الطلب. « إعادة المحاولة » ترسل الطلب نفسه، فيُرفض من جديد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>« Corriger » refait la demande avec le demandeur sous un nouveau numéro. « Réessayer » la renvoie telle quelle : seulement si l&apos;assistance informatique a réglé le problème.</source>
+        <translation>« تصحيح » يعيد الطلب مع مقدّمه برقم جديد. « إعادة المحاولة » ترسله كما هو: فقط إذا حلّ الدعم المعلوماتي المشكلة.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Préparation de la correction…</source>
+        <translation>جارٍ تحضير التصحيح…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>La demande est remise dans la file : elle va être envoyée.</source>
+        <translation>أُعيد الطلب إلى القائمة: سيُرسل.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reçu envoyé à l&apos;imprimante.</source>
+        <translation>أُرسل الإيصال إلى الطابعة.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En cours…</source>
+        <translation>جارٍ…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Question posée au service central…</source>
+        <translation>جارٍ سؤال الخدمة المركزية…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>une erreur inattendue s&apos;est produite ; si cela dure, prévenez le support.</source>
+        <translation>حدث خطأ غير متوقع. إذا استمر ذلك، أخبر الدعم.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impossible de savoir où en est le dossier pour l&apos;instant : %s</source>
+        <translation>لا يمكن معرفة حالة الملف الآن: %s</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>L&apos;action a échoué. Réessayez ; si cela dure, prévenez le support.</source>
+        <translation>فشل الإجراء. أعد المحاولة. إذا استمر ذلك، أخبر الدعم.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Envoi demandé. La liste se met à jour dans un instant.</source>
+        <translation>طُلب الإرسال. ستتحدّث القائمة بعد لحظة.</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsScreen</name>
+    <message>
+        <location filename="../../ui/screens/requirements.py" line="+35"/>
+        <source>Ce qu&apos;il vous faut</source>
+        <translation>ما تحتاجه</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir une autre démarche</source>
+        <translation>اختيار إجراء آخر</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>J&apos;ai tout, commencer</source>
+        <translation>عندي كل شيء، أبدأ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commencer les questions</source>
+        <translation>بدء الأسئلة</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cela prend environ %d minutes.</source>
+        <translation>يستغرق ذلك حوالي %d دقيقة.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Les documents à avoir sous la main</source>
+        <translation>المستندات التي يجب أن تكون معك</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun document à fournir.</source>
+        <translation>لا يوجد مستند مطلوب.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source> (selon votre situation)</source>
+        <translation> (حسب وضعك)</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source> (facultatif)</source>
+        <translation> (اختياري)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ce que cela coûte</source>
+        <translation>التكلفة</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cette démarche est gratuite.</source>
+        <translation>هذا الإجراء مجاني.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>montant variable</source>
+        <translation>المبلغ يتغيّر</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gratuit</source>
+        <translation>مجاني</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Délais à respecter</source>
+        <translation>المواعيد التي يجب احترامها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (vérifié le %2)</source>
+        <translation>%1 (تم التحقق يوم %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources : %s</source>
+        <translation>المصادر: %s</translation>
+    </message>
+</context>
+<context>
+    <name>StepsScreen</name>
+    <message>
+        <location filename="../../ui/screens/steps.py" line="+53"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la question précédente</source>
+        <translation>الرجوع إلى السؤال السابق</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+90"/>
+        <source>Continuer</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Vérifier la réponse et passer à la question suivante</source>
+        <translation>التحقق من الإجابة والانتقال إلى السؤال التالي</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Étape %1 sur %2</source>
+        <translation>المرحلة %1 من %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question %1 sur %2</source>
+        <translation>السؤال %1 من %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Valider et revenir au récapitulatif</source>
+        <translation>تأكيد والرجوع إلى الملخّص</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
+        <translation>رفضت الخدمة المركزية هذه الإجابة: صحّحها مع مقدّم الطلب.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape. Corrigez-les avec le demandeur, une à une.</source>
+        <translation>رفضت الخدمة المركزية هذه الإجابة و%n غيرها في هذه المرحلة. صحّحها مع مقدّم الطلب، واحدة بعد واحدة.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../../ui/screens/summary.py" line="+21"/>
+        <source>Vérifiez votre demande</source>
+        <translation>تحقق من طلبك</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relisez vos réponses. Si quelque chose est faux, touchez « Modifier » à côté.</source>
+        <translation>أعد قراءة إجاباتك. إذا كان شيء خاطئًا، المس « تعديل » بجانبه.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir aux documents</source>
+        <translation>الرجوع إلى المستندات</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tout est juste, continuer</source>
+        <translation>كل شيء صحيح، متابعة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passer à l&apos;accord avant l&apos;envoi</source>
+        <translation>الانتقال إلى الموافقة قبل الإرسال</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Modifier</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changer : %s</source>
+        <translation>تغيير: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifier : %s</source>
+        <translation>تعديل: %s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Aucun document</source>
+        <translation>لا يوجد مستند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucune réponse</source>
+        <translation>لا توجد إجابة</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_worker.py" line="+56"/>
+        <source>Problème d&apos;autorisation — appelez le service informatique</source>
+        <translation>مشكلة في الإذن — اتصل بالخدمة المعلوماتية</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hors ligne (coupure simulée)</source>
+        <translation>غير متصل (انقطاع محاكى)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>En ligne</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pas encore en ligne (connexion en cours)</source>
+        <translation>غير متصل بعد (جارٍ الاتصال)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hors ligne</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>aucune demande en attente d&apos;envoi</source>
+        <translation>لا يوجد طلب ينتظر الإرسال</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 demande en attente d&apos;envoi</source>
+        <translation>طلب واحد ينتظر الإرسال</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} demandes en attente d&apos;envoi</source>
+        <translation>{n} طلبات تنتظر الإرسال</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vos demandes sont gardées sur la borne ({n} en attente)</source>
+        <translation>طلباتك محفوظة في الجهاز ({n} تنتظر)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>envoi en cours : {sent} sur {total}</source>
+        <translation>جارٍ الإرسال: {sent} من {total}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <location filename="../../ui/screens/welcome.py" line="+19"/>
+        <source>Bienvenue au point numérique</source>
+        <translation>مرحبًا بك في النقطة الرقمية</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cette borne vous aide pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
+        <translation>هذا الجهاز يساعدك في البطاقة الرمادية أو رخصة القيادة. سنتقدّم خطوة خطوة. يمكنك الرجوع في أي وقت.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comment souhaitez-vous faire ?</source>
+        <translation>كيف تريد أن تفعل؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Avec un médiateur</source>
+        <translation>مع وسيط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un médiateur du point numérique vous accompagne. Il saisit son code.</source>
+        <translation>وسيط من النقطة الرقمية يرافقك. يكتب رمزه.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seul(e)</source>
+        <translation>وحدي</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous faites la démarche vous-même. Vous pouvez appeler un médiateur.</source>
+        <translation>تقوم بالإجراء بنفسك. يمكنك طلب وسيط.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Espace médiateur</source>
+        <translation>فضاء الوسيط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réservé aux médiateurs : file d&apos;attente des demandes et reçus.</source>
+        <translation>للوسطاء فقط: قائمة انتظار الطلبات والإيصالات.</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoFieldWidget</name>
+    <message>
+        <location filename="../../ui/fields.py" line="+132"/>
+        <source>Oui</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non</source>
+        <translation>لا</translation>
+    </message>
+</context>
+</TS>
