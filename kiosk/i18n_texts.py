@@ -63,9 +63,12 @@ class Translations:
         for pattern, translated in self.templates:
             match = pattern.fullmatch(text)
             if match:
-                parts = [self._part(value) for value in match.groups()]
-                return _PLACEHOLDER.sub(lambda m: parts[int(m.group(1))], translated)
+                return self._fill(translated, [self._part(value) for value in match.groups()])
         return None
+
+    @staticmethod
+    def _fill(template: str, parts: list[str]) -> str:
+        return _PLACEHOLDER.sub(lambda m: parts[int(m.group(1))], template)
 
     def _part(self, value: str) -> str:
         known = self.exact.get(value)

@@ -2,12 +2,12 @@
 
 What the translation coverage test and ``kiosk translations missing`` measure:
 procedure definitions (titles, summaries, questions, help, choices, documents,
-fees, deadlines, what happens next), the consent text and the validators'
-messages. Validator messages are read from the source of
-``kiosk/validators.py``: every text given to ``ValidationError``, with
-``{0}``, ``{1}``… where the message takes a value, and the phrases passed to the
-helpers that build messages (« Le code postal »). A new message is counted the
-moment it is written.
+fees, deadlines, what happens next), the consent text, the validators'
+messages, and the session's and the scanned files' messages. Messages are read
+from the source of their module: every text given to ``ValidationError``,
+with ``{0}``, ``{1}``… where the message takes a value, and the phrases passed
+to the helpers that build messages (« Le code postal »); for the session, every
+sentence it writes. A new message is counted the moment it is written.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk import validators
+from kiosk import document_intake, session, validators
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
 from kiosk.procedures import Procedure, load_catalogue
@@ -34,6 +34,7 @@ def procedure_texts(procedure: Procedure) -> list[str]:
             for question in step.fields:
                 yield question.label
                 yield question.help
+                yield question.refusal
                 for choice in question.choices:
                     yield choice.label
                     yield choice.help
@@ -100,6 +101,33 @@ def module_messages(path: Path, exception: str = "ValidationError") -> list[str]
     return list(lines_in(found))
 
 
+def module_sentences(path: Path) -> list[str]:
+    """Every sentence a module writes for people: texts that start with a capital and hold a
+    space, docstrings and log lines left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            skipped.add(id(node.value))  # a docstring
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "debug", "info", "warning", "error", "exception"):
+            skipped.update(id(sub) for arg in node.args for sub in ast.walk(arg))
+        if isinstance(node, ast.JoinedStr):
+            skipped.update(id(value) for value in node.values)
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skipped or not isinstance(node, ast.Constant | ast.JoinedStr):
+            continue
+        text = _template(node, {})
+        if text and " " in text and text[0].isupper():
+            found.append(text)
+    return list(lines_in(found))
+
+
+YES_NO = ("Oui", "Non")
+"""How ``Field.choice_label`` writes a yes/no answer on the summary."""
+
+
 def validator_texts() -> list[str]:
     return module_messages(Path(validators.__file__))
 
@@ -113,4 +141,6 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
     }
     sources["consent"] = consent_texts()
     sources["validators"] = validator_texts()
+    sources["session"] = [*YES_NO, *module_sentences(Path(session.__file__))]
+    sources["documents"] = module_messages(Path(document_intake.__file__))
     return sources

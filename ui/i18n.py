@@ -5,23 +5,39 @@ Every user-facing string in `ui/` is written in French and goes through
 `scripts/update_translations.sh` can extract it into `resources/translations/kiosk_<lang>.ts`
 and compile `.qm` files. French needs no translator.
 
-Texts that come from the core (validator messages, procedure titles and help) are French
-data, not source strings: `tr_core` looks them up in the "core" context, which lupdate cannot
-fill from code. Procedures would get one YAML file per language when another language is
-needed; until then they show in French.
+Texts that come from the core (validator messages, procedure titles and help, consent) are
+French data, not source strings: `tr_core` finds them in the core's translation files
+(`kiosk.i18n_texts`), French when a text has none. Arabic also turns the layout right to left.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
+from kiosk.i18n_texts import RIGHT_TO_LEFT, translate
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
 CORE_CONTEXT = "core"
 
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
+"""Each language named in its own words and script, as a citizen looks for it."""
+
 _installed: dict[int, QTranslator] = {}
 """The translator each application got from us, so a new language replaces the old one."""
+_current = [SOURCE_LANGUAGE]
+
+
+def current_language() -> str:
+    return _current[0]
+
+
+def _set_direction(app: QCoreApplication, code: str) -> None:
+    _current[0] = code
+    if isinstance(app, QApplication):
+        rtl = code in RIGHT_TO_LEFT
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
 
 
 def translation_file(language: str) -> str:
@@ -46,17 +62,22 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     code = language.split("_")[0].split("-")[0].lower()
     if code == SOURCE_LANGUAGE:
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        _set_direction(app, code)
         return True
     translator = QTranslator(app)
     if not translator.load(translation_file(code)):
         return False
     app.installTranslator(translator)
     _installed[id(app)] = translator
-    QLocale.setDefault(QLocale(code))
+    # Arabic keeps French formats: dates, numbers and plates stay in their official Latin form
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    QLocale.setDefault(french if code in RIGHT_TO_LEFT else QLocale(code))
+    _set_direction(app, code)
     return True
 
 
 def tr_core(text: str) -> str:
     """Translate a French text that came from the core (a validator message, a procedure
     title); returned unchanged when the current language has no translation for it."""
-    return QCoreApplication.translate(CORE_CONTEXT, text)
+    found = translate(text, current_language())
+    return found if found != text else QCoreApplication.translate(CORE_CONTEXT, text)

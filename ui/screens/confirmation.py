@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.procedures import Procedure
 from kiosk.receipts.errors import PrintError, ReceiptError
 from offline_queue import QueuedSubmission
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, text_label
 
@@ -64,7 +65,7 @@ class ConfirmationScreen(Screen):
         self.reference.setText(self.tr("Numéro d'enregistrement : %s") % item.local_reference)
         self.reference.setAccessibleName(self.reference.text())
         self.dossier.setText(self.tr("Numéro de dossier : attendu après l'envoi."))
-        self.next_steps.setText("\n".join(f"• {line}" for line in procedure.next_steps))
+        self.next_steps.setText("\n".join(f"• {tr_core(line)}" for line in procedure.next_steps))
         self.print_receipt()
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -91,7 +92,7 @@ class ConfirmationScreen(Screen):
     def _print_failed(self, error: BaseException) -> None:
         self.printing = False
         if isinstance(error, PrintError | ReceiptError):
-            reason = error.message
+            reason = tr_core(error.message)
         else:
             reason = self.tr("Le reçu n'a pas pu être imprimé.")
         self._status(self.tr(

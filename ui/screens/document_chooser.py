@@ -22,6 +22,7 @@ from kiosk.paris_time import in_paris
 from kiosk.scanner_folder import Scan, list_scans
 from kiosk.session import DocumentFile, ProcedureSession, size_text
 from kiosk.validators import ValidationError
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import MIN_TARGET_PX, Screen, StatusLine, big_button, clear_layout, text_label
 from ui.screens.preview import THUMB_PX, thumbnail
@@ -95,8 +96,8 @@ class DocumentChooserScreen(Screen):
         self.session = session
         self.kind = kind
         spec = session.procedure.document(kind)
-        self.set_title(self.tr("Choisir : %s") % spec.title)
-        self.what.setText(spec.description)
+        self.set_title(self.tr("Choisir : %s") % tr_core(spec.title))
+        self.what.setText(tr_core(spec.description))
         self.set_mediator_present(mediator_present)
         self._set_status("")
         self.refresh()
@@ -183,7 +184,7 @@ class DocumentChooserScreen(Screen):
     def _refused(self, error: BaseException) -> None:
         self.busy = False
         if isinstance(error, ValidationError):
-            reason = error.message
+            reason = tr_core(error.message)
         else:
             reason = self.tr("Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.")
         self._set_status(self.tr("Document refusé : %s") % reason)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.procedures import DocumentSpec
 from kiosk.session import FORMAT_NAMES, ProcedureSession, size_text
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 from ui.screens.preview import show_preview, thumbnail
@@ -95,8 +96,8 @@ class DocumentsScreen(Screen):
         row.setContentsMargins(16, 16, 16, 16)
         row.setSpacing(16)
         text = QVBoxLayout()
-        text.addWidget(text_label(spec.title, "subtitle"))
-        text.addWidget(text_label(spec.description))
+        text.addWidget(text_label(tr_core(spec.title), "subtitle"))
+        text.addWidget(text_label(tr_core(spec.description)))
         need = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
         formats = ", ".join(FORMAT_NAMES.get(f, f.upper()) for f in spec.formats)
         text.addWidget(text_label(
@@ -126,16 +127,16 @@ class DocumentsScreen(Screen):
         buttons = QVBoxLayout()
         add = big_button(
             self.tr("Remplacer") if attached else self.tr("Ajouter"),
-            self.tr("Choisir le fichier pour : %s") % spec.title,
+            self.tr("Choisir le fichier pour : %s") % tr_core(spec.title),
             "secondary" if attached else "primary",
         )
-        add.setAccessibleName(f"{add.text()} : {spec.title}")
+        add.setAccessibleName(f"{add.text()} : {tr_core(spec.title)}")
         add.clicked.connect(lambda _checked=False, k=spec.kind: self.choose.emit(k))
         buttons.addWidget(add)
         self.add_buttons[spec.kind] = add
         if attached is not None:
-            remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % spec.title)
-            remove.setAccessibleName(self.tr("Retirer : %s") % spec.title)
+            remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % tr_core(spec.title))
+            remove.setAccessibleName(self.tr("Retirer : %s") % tr_core(spec.title))
             remove.clicked.connect(lambda _checked=False, k=spec.kind: self._remove(k))
             buttons.addWidget(remove)
             self.remove_buttons[spec.kind] = remove
@@ -158,7 +159,7 @@ class DocumentsScreen(Screen):
         assert self.session is not None
         missing = self.session.missing_documents()
         if missing:
-            names = ", ".join(f"« {d.title} »" for d in missing)
+            names = ", ".join(f"« {tr_core(d.title)} »" for d in missing)
             self.banner.setText(self.tr("Il manque encore : %s. Ajoutez-les pour continuer.") % names)
             self.banner.setVisible(True)
             self.add_buttons[missing[0].kind].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.procedures import Procedure
+from ui.i18n import tr_core
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 
 
@@ -49,9 +50,9 @@ class RequirementsScreen(Screen):
     def show_procedure(self, procedure: Procedure) -> None:
         clear_layout(self.content)
         add = self.content.addWidget
-        self.set_title(procedure.title)
+        self.set_title(tr_core(procedure.title))
         for line in procedure.summary:
-            add(text_label(line))
+            add(text_label(tr_core(line)))
         add(text_label(self.tr("Cela prend environ %d minutes.") % procedure.duration_minutes,
                        "subtitle"))
         add(text_label(self.tr("Les documents à avoir sous la main"), "subtitle"))
@@ -61,7 +62,7 @@ class RequirementsScreen(Screen):
             note = "" if spec.when is None else self.tr(" (selon votre situation)")
             if not spec.required:
                 note += self.tr(" (facultatif)")
-            add(text_label(f"• {spec.title}{note} : {spec.description}"))
+            add(text_label(f"• {tr_core(spec.title)}{note} : {tr_core(spec.description)}"))
         add(text_label(self.tr("Ce que cela coûte"), "subtitle"))
         if not procedure.fees:
             add(text_label(self.tr("Cette démarche est gratuite.")))
@@ -72,13 +73,13 @@ class RequirementsScreen(Screen):
                 amount = self.tr("gratuit")
             else:
                 amount = euros(fee.amount_eur)
-            note = f" — {fee.note}" if fee.note else ""
+            note = f" — {tr_core(fee.note)}" if fee.note else ""
             when = "" if fee.when is None else self.tr(" (selon votre situation)")
-            add(text_label(f"• {fee.label} : {amount}{when}{note}"))
+            add(text_label(f"• {tr_core(fee.label)} : {amount}{when}{note}"))
         if procedure.deadlines:
             add(text_label(self.tr("Délais à respecter"), "subtitle"))
             for line in procedure.deadlines:
-                add(text_label(f"• {line}"))
+                add(text_label(f"• {tr_core(line)}"))
         sources = ", ".join(
             self.tr("%1 (vérifié le %2)").replace("%1", s.title).replace("%2", french_date(s.checked))
             for s in procedure.sources)
