@@ -23,7 +23,8 @@ MEDIATOR_CONTEXTS = frozenset({
 class Message:
     context: str
     source: str
-    translation: str
+    translations: tuple[str, ...]
+    """One text, or one per plural form."""
     finished: bool
 
 
@@ -41,9 +42,10 @@ def read_ts(path: Path) -> list[Message]:
             kind = "" if node is None else node.get("type", "")
             if kind in ("vanished", "obsolete"):
                 continue
-            text = "" if node is None else "".join(node.itertext())
-            messages.append(Message(name, message.findtext("source", ""), text,
-                                    kind != "unfinished" and bool(text.strip())))
+            forms = [] if node is None else [f.text or "" for f in node.findall("numerusform")]
+            forms = forms or ["" if node is None else node.text or ""]
+            messages.append(Message(name, message.findtext("source", ""), tuple(forms),
+                                    kind != "unfinished" and all(f.strip() for f in forms)))
     return messages
 
 

@@ -53,10 +53,10 @@ def translation_file_for(source: str, language: str) -> str:
     return f"translations/core.{language}.yaml"
 
 
-def core_coverage(language: str) -> Coverage:
+def core_coverage(language: str, procedures_dir: Path | None = None) -> Coverage:
     total = 0
     missing = []
-    for source, texts in translatable_texts().items():
+    for source, texts in translatable_texts(procedures_dir).items():
         total += len(texts)
         file = translation_file_for(source, language)
         missing += [Missing(source, t, file) for t in texts if not has_translation(t, language)]

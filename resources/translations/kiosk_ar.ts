@@ -177,7 +177,7 @@
 <context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+31"/>
+        <location filename="../../ui/screens/confirmation.py" line="+32"/>
         <source>Votre demande est enregistrée</source>
         <translation>تم تسجيل طلبك</translation>
     </message>
@@ -250,7 +250,7 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+47"/>
+        <location filename="../../ui/screens/consent.py" line="+48"/>
         <source>Version du texte : %s</source>
         <translation>نسخة النص: %s</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+220"/>
+        <location filename="../../ui/fields.py" line="+233"/>
         <source>Jour</source>
         <translation>اليوم</translation>
     </message>
@@ -389,7 +389,7 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+53"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+54"/>
         <source>Choisir le document</source>
         <translation>اختيار المستند</translation>
     </message>
@@ -462,7 +462,7 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/screens/documents.py" line="+34"/>
+        <location filename="../../ui/screens/documents.py" line="+35"/>
         <source>Vos documents</source>
         <translation>مستنداتك</translation>
     </message>
@@ -598,12 +598,12 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-167"/>
+        <location filename="../../ui/fields.py" line="-176"/>
         <source>%s (facultatif)</source>
         <translation>%s (اختياري)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>مثال: %s</translation>
@@ -703,11 +703,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Valider</source>
-        <translation>تأكيد</translation>
+        <source>OK, valider</source>
+        <translation>OK، تأكيد</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+83"/>
+        <source>Maj, majuscule</source>
+        <translation>⇧ حرف كبير، الحرف التالي كبير</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verr. Maj, verrouiller les majuscules</source>
+        <translation>تثبيت الحروف الكبيرة</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>Valide le champ et ferme le clavier.</source>
         <translation>يؤكد الخانة ويغلق لوحة المفاتيح.</translation>
     </message>
@@ -717,12 +727,7 @@
         <translation>⇧ حرف كبير</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Majuscules</source>
-        <translation>حروف كبيرة</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>La prochaine lettre sera une majuscule.</source>
         <translation>الحرف التالي سيكون كبيرًا.</translation>
     </message>
@@ -732,12 +737,7 @@
         <translation>تثبيت الحروف الكبيرة</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Verrouiller les majuscules</source>
-        <translation>تثبيت الحروف الكبيرة</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Toutes les lettres seront des majuscules, jusqu&apos;au prochain appui.</source>
         <translation>كل الحروف ستكون كبيرة حتى الضغطة التالية.</translation>
     </message>
@@ -937,7 +937,7 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+19"/>
+        <location filename="../../ui/screens/picker.py" line="+20"/>
         <source>Que voulez-vous faire ?</source>
         <translation>ماذا تريد أن تفعل؟</translation>
     </message>
@@ -1178,7 +1178,7 @@
 <context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+35"/>
+        <location filename="../../ui/screens/requirements.py" line="+36"/>
         <source>Ce qu&apos;il vous faut</source>
         <translation>ما تحتاجه</translation>
     </message>
@@ -1267,7 +1267,7 @@
 <context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+53"/>
+        <location filename="../../ui/screens/steps.py" line="+54"/>
         <source>Retour</source>
         <translation>رجوع</translation>
     </message>
@@ -1316,7 +1316,7 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../../ui/screens/summary.py" line="+21"/>
+        <location filename="../../ui/screens/summary.py" line="+22"/>
         <source>Vérifiez votre demande</source>
         <translation>تحقق من طلبك</translation>
     </message>
@@ -1346,7 +1346,7 @@
         <translation>الانتقال إلى الموافقة قبل الإرسال</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Modifier</source>
         <translation>تعديل</translation>
     </message>
@@ -1475,7 +1475,7 @@
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+132"/>
+        <location filename="../../ui/fields.py" line="+133"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>

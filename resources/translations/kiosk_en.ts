@@ -177,7 +177,7 @@
 <context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+31"/>
+        <location filename="../../ui/screens/confirmation.py" line="+32"/>
         <source>Votre demande est enregistrée</source>
         <translation>Your request is saved</translation>
     </message>
@@ -250,7 +250,7 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+47"/>
+        <location filename="../../ui/screens/consent.py" line="+48"/>
         <source>Version du texte : %s</source>
         <translation>Text version: %s</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+220"/>
+        <location filename="../../ui/fields.py" line="+233"/>
         <source>Jour</source>
         <translation>Day</translation>
     </message>
@@ -389,7 +389,7 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+53"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+54"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
     </message>
@@ -462,7 +462,7 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/screens/documents.py" line="+34"/>
+        <location filename="../../ui/screens/documents.py" line="+35"/>
         <source>Vos documents</source>
         <translation>Your documents</translation>
     </message>
@@ -598,12 +598,12 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-167"/>
+        <location filename="../../ui/fields.py" line="-176"/>
         <source>%s (facultatif)</source>
         <translation>%s (optional)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>Example: %s</translation>
@@ -699,11 +699,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Valider</source>
-        <translation>Confirm</translation>
+        <source>OK, valider</source>
+        <translation>OK, confirm</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+83"/>
+        <source>Maj, majuscule</source>
+        <translation>Shift, capital</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verr. Maj, verrouiller les majuscules</source>
+        <translation>Caps Lock, lock capitals</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>Valide le champ et ferme le clavier.</source>
         <translation>Confirms the field and closes the keyboard.</translation>
     </message>
@@ -713,12 +723,7 @@
         <translation>⇧ Shift</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Majuscules</source>
-        <translation>Capitals</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>La prochaine lettre sera une majuscule.</source>
         <translation>The next letter will be a capital.</translation>
     </message>
@@ -728,12 +733,7 @@
         <translation>Caps Lock</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Verrouiller les majuscules</source>
-        <translation>Lock capitals</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Toutes les lettres seront des majuscules, jusqu&apos;au prochain appui.</source>
         <translation>Every letter will be a capital until pressed again.</translation>
     </message>
@@ -933,7 +933,7 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+19"/>
+        <location filename="../../ui/screens/picker.py" line="+20"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
@@ -1174,7 +1174,7 @@
 <context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+35"/>
+        <location filename="../../ui/screens/requirements.py" line="+36"/>
         <source>Ce qu&apos;il vous faut</source>
         <translation>What you need</translation>
     </message>
@@ -1263,7 +1263,7 @@
 <context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+53"/>
+        <location filename="../../ui/screens/steps.py" line="+54"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -1312,7 +1312,7 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../../ui/screens/summary.py" line="+21"/>
+        <location filename="../../ui/screens/summary.py" line="+22"/>
         <source>Vérifiez votre demande</source>
         <translation>Check your request</translation>
     </message>
@@ -1342,7 +1342,7 @@
         <translation>Go on to the agreement before sending</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Modifier</source>
         <translation>Change</translation>
     </message>
@@ -1471,7 +1471,7 @@
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+132"/>
+        <location filename="../../ui/fields.py" line="+133"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
