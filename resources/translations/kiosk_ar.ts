@@ -175,6 +175,39 @@
     </message>
 </context>
 <context>
+    <name>AutonomyPanel</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+28"/>
+        <source>Pour le médiateur : la personne a fait sa démarche…</source>
+        <translation>للوسيط: قام الشخص بإجرائه…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accompagnée de bout en bout</source>
+        <translation>بمرافقة من البداية إلى النهاية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En partie seule</source>
+        <translation>وحده جزئيًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seule</source>
+        <translation>وحده</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autonomie de la personne : %s</source>
+        <translation>استقلالية الشخص: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noté pour le bilan d&apos;activité. Merci.</source>
+        <translation>سُجّل لتقرير النشاط. شكرًا.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <location filename="../../ui/screens/confirmation.py" line="+32"/>
@@ -570,7 +603,7 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../ui/screens/end.py" line="+17"/>
+        <location filename="../../ui/screens/end.py" line="+18"/>
         <source>Merci, c&apos;est terminé</source>
         <translation>شكرًا، انتهى الأمر</translation>
     </message>
@@ -585,7 +618,7 @@
         <translation>إذا كان لديك سؤال، يمكن لوسيط من النقطة الرقمية أن يساعدك.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Retour à l&apos;accueil</source>
         <translation>الرجوع إلى البداية</translation>
     </message>
@@ -756,7 +789,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+122"/>
+        <location filename="../../ui/main_window.py" line="+123"/>
         <source>Point numérique — %s</source>
         <translation>النقطة الرقمية — %s</translation>
     </message>
@@ -811,7 +844,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+135"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>
@@ -836,7 +869,7 @@
         <translation>عرض توضيحي: التصرّف كأن الإنترنت مقطوع، أو إرجاعه</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Avec %s</source>
         <translation>مع %s</translation>
     </message>
@@ -980,12 +1013,12 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+75"/>
+        <location filename="../../ui/screens/queue_view.py" line="+78"/>
         <source>File d&apos;attente des demandes</source>
         <translation>قائمة انتظار الطلبات</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Fermer</source>
         <translation>إغلاق</translation>
     </message>
@@ -1030,7 +1063,17 @@
         <translation>لا يوجد طلب في هذا الجهاز.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Attention : une demande refusée sera bientôt effacée si personne ne la corrige.</source>
+        <translation>تنبيه: سيُمسح قريبًا طلب مرفوض إذا لم يصحّحه أحد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention : %d demandes refusées seront bientôt effacées si personne ne les corrige.</source>
+        <translation>تنبيه: ستُمسح قريبًا %d طلبات مرفوضة إذا لم يصحّحها أحد.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>remplacée par %s</source>
         <translation>استُبدل بـ %s</translation>
     </message>
@@ -1058,6 +1101,16 @@
         <location line="+5"/>
         <source>Correction de la demande %s</source>
         <translation>تصحيح الطلب %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sera effacée le %s si personne ne la corrige.</source>
+        <translation>سيُمسح يوم %s إذا لم يصحّحه أحد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacée : personne ne l&apos;a corrigée à temps. Refaites la demande avec le demandeur s&apos;il revient.</source>
+        <translation>مُسح: لم يصحّحه أحد في الوقت. أعد الطلب مع مقدّمه إذا عاد.</translation>
     </message>
     <message>
         <location line="+4"/>

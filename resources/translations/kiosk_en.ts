@@ -175,6 +175,39 @@
     </message>
 </context>
 <context>
+    <name>AutonomyPanel</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+28"/>
+        <source>Pour le médiateur : la personne a fait sa démarche…</source>
+        <translation>For the mediator: the person did their procedure…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accompagnée de bout en bout</source>
+        <translation>Helped from start to end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En partie seule</source>
+        <translation>Partly alone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seule</source>
+        <translation>Alone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autonomie de la personne : %s</source>
+        <translation>Person&apos;s autonomy: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noté pour le bilan d&apos;activité. Merci.</source>
+        <translation>Noted for the activity report. Thank you.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <location filename="../../ui/screens/confirmation.py" line="+32"/>
@@ -570,7 +603,7 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../ui/screens/end.py" line="+17"/>
+        <location filename="../../ui/screens/end.py" line="+18"/>
         <source>Merci, c&apos;est terminé</source>
         <translation>Thank you, you are done</translation>
     </message>
@@ -585,7 +618,7 @@
         <translation>If you have a question, a mediator of the digital point can help you.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Retour à l&apos;accueil</source>
         <translation>Back to the start</translation>
     </message>
@@ -752,7 +785,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+122"/>
+        <location filename="../../ui/main_window.py" line="+123"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
@@ -807,12 +840,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+135"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
@@ -832,7 +865,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-237"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -852,7 +885,7 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+169"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
@@ -976,12 +1009,12 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+75"/>
+        <location filename="../../ui/screens/queue_view.py" line="+78"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -1026,7 +1059,17 @@
         <translation>No request on this kiosk.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Attention : une demande refusée sera bientôt effacée si personne ne la corrige.</source>
+        <translation>Warning: a refused request will soon be erased if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention : %d demandes refusées seront bientôt effacées si personne ne les corrige.</source>
+        <translation>Warning: %d refused requests will soon be erased if nobody corrects them.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>remplacée par %s</source>
         <translation>replaced by %s</translation>
     </message>
@@ -1054,6 +1097,16 @@
         <location line="+5"/>
         <source>Correction de la demande %s</source>
         <translation>Correction of request %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sera effacée le %s si personne ne la corrige.</source>
+        <translation>Will be erased on %s if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacée : personne ne l&apos;a corrigée à temps. Refaites la demande avec le demandeur s&apos;il revient.</source>
+        <translation>Erased: nobody corrected it in time. Make the request again with the applicant if they come back.</translation>
     </message>
     <message>
         <location line="+4"/>
