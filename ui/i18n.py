@@ -13,6 +13,7 @@ French data, not source strings: `tr_core` finds them in the core's translation 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n_texts import RIGHT_TO_LEFT, translate
@@ -21,12 +22,23 @@ from resources import resource_path
 SOURCE_LANGUAGE = "fr"
 CORE_CONTEXT = "core"
 
+RLM = "\u200f"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
 """Each language named in its own words and script, as a citizen looks for it."""
 
 _installed: dict[int, QTranslator] = {}
 """The translator each application got from us, so a new language replaces the old one."""
 _current = [SOURCE_LANGUAGE]
+
+
+def load_embedded_fonts() -> list[str]:
+    """Register the fonts shipped in ``resources/fonts`` (DejaVu Sans: Latin and Arabic glyphs),
+    so Arabic shows on a kiosk whose system has no Arabic font; returns their families."""
+    families: set[str] = set()
+    for path in sorted(resource_path("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families.update(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
+    return sorted(families)
 
 
 def current_language() -> str:
@@ -79,5 +91,12 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
 def tr_core(text: str) -> str:
     """Translate a French text that came from the core (a validator message, a procedure
     title); returned unchanged when the current language has no translation for it."""
-    found = translate(text, current_language())
-    return found if found != text else QCoreApplication.translate(CORE_CONTEXT, text)
+    language = current_language()
+    found = translate(text, language)
+    if found == text:
+        found = QCoreApplication.translate(CORE_CONTEXT, text)
+    if found and language in RIGHT_TO_LEFT:
+        # a right-to-left mark first: a sentence or an answer that starts in Latin script
+        # (« AB-123-CD », a name, a date) still lines up on the right like the Arabic around it
+        return RLM + found
+    return found

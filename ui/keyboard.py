@@ -99,6 +99,8 @@ class _Pad(QWidget):
         self.setProperty("role", "keyboard")
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Keys stay where they are on every keyboard and cash machine, in Arabic too
+        self.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
         self._char_keys: dict[str, QPushButton] = {}
         self._action_keys: dict[str, QPushButton] = {}
 

@@ -715,7 +715,7 @@
         <translation>يكتب « {key} » في الخانة.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>⌫ Effacer</source>
         <translation>⌫ مسح</translation>
     </message>
@@ -767,7 +767,7 @@
     <message>
         <location line="+2"/>
         <source>Verr. Maj</source>
-        <translation>تثبيت الحروف الكبيرة</translation>
+        <translation>تثبيت</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -711,7 +711,7 @@
         <translation>Types “{key}” in the field.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>⌫ Effacer</source>
         <translation>⌫ Delete</translation>
     </message>

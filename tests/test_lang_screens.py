@@ -1,0 +1,188 @@
+"""Every screen in French, English and Arabic, at 1280×800 and 1080×1920: a screenshot of each
+in ``screenshots/lang/<lang>-<size>/``, and every control's accessible name holding its
+visible label (WCAG 2.5.3), « (facultatif) » included.
+
+One window per language and size walks the whole visit. The default run walks French on the
+landscape screen and Arabic on the portrait one; ``-m screenshots`` walks all six.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+import test_ui_flow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from test_ui_flow import (
+    WAIT_MS,
+    attach_documents,
+    central,  # noqa: F401 - fixture
+    click,
+    current_question,
+    make_kiosk,  # noqa: F401 - fixture
+    pick_file,
+    scan,
+    walk_steps,
+)
+
+from kiosk.mediators import create_demo_accounts
+from kiosk.procedures import Catalogue
+from ui.app import create_application
+from ui.contrast import is_interactive
+from ui.fields import FieldWidget
+from ui.i18n import install_translator
+from ui.screens.common import Screen
+
+SHOTS = Path(__file__).resolve().parent.parent / "screenshots" / "lang"
+SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
+ALL = [(lang, size) for lang in ("fr", "en", "ar") for size in SIZES]
+DEFAULT = {("fr", "1280x800"), ("ar", "1080x1920")}
+_DECORATION = re.compile(r"^[^\w(«]+|[^\w)».…?!]+$")
+
+
+def visible_label(widget: QWidget) -> str:
+    """What a sighted person reads on a control and would say to a voice control: a button's
+    text (its first line on a tile, without a leading ⌫ ⇧ ✔ symbol), or the question an input
+    answers."""
+    if isinstance(widget, QAbstractButton):
+        first_line = widget.text().replace("&", "").split("\n")[0]
+        return _DECORATION.sub("", first_line).strip()
+    if isinstance(widget, QLineEdit):
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, FieldWidget):
+            parent = parent.parentWidget()
+        return parent.label_text if parent is not None else ""
+    return ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold()
+
+
+def name_problems(window: QWidget) -> list[str]:
+    """Each visible control whose accessible name does not contain its visible label."""
+    problems = []
+    for child in window.findChildren(QWidget):
+        if not (child.isVisible() and is_interactive(child)):
+            continue
+        label, name = visible_label(child), child.accessibleName()
+        if label and _plain(label) not in _plain(name):
+            problems.append(f"{type(child).__name__}: label « {label} », name « {name} »")
+    return problems
+
+
+def test_a_name_without_its_label_is_found(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    ok, erase = QPushButton("OK"), QPushButton("⌫ Effacer")
+    ok.setAccessibleName("Valider")
+    erase.setAccessibleName("Effacer")
+    layout.addWidget(ok)
+    layout.addWidget(erase)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    assert name_problems(box) == ["QPushButton: label « OK », name « Valider »"]
+
+
+@pytest.mark.parametrize("language,size", [
+    pytest.param(lang, size, marks=[] if (lang, size) in DEFAULT else [pytest.mark.screenshots])
+    for lang, size in ALL
+])
+def test_every_screen_in_every_language(qtbot, make_kiosk, catalogue: Catalogue,  # type: ignore[no-untyped-def]  # noqa: F811
+                                        monkeypatch: pytest.MonkeyPatch, language: str, size: str) -> None:
+    monkeypatch.setattr(test_ui_flow, "create_application",
+                        lambda argv: create_application(argv, language))
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    expected = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    assert app.layoutDirection() == expected
+    width, height = SIZES[size]
+    window.resize(width, height)
+    folder = SHOTS / f"{language}-{size}"
+    folder.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    seen: set[Screen] = set()
+    rng = random.Random(5)
+    procedure = catalogue.get("cg-changement-adresse")
+
+    def shot(page: str) -> None:
+        QApplication.processEvents()
+        seen.add(window.current_screen())
+        window.grab().save(str(folder / f"{page}.png"))
+        problems.extend(f"{page}: {p}" for p in name_problems(window))
+
+    try:
+        shot("01-accueil")
+        create_demo_accounts(kiosk.services.mediators)
+        click(qtbot, window.welcome.with_mediator_button)
+        window.login.choose("m-0001")
+        shot("02-connexion-mediateur")
+        click(qtbot, window.login.cancel_button)
+        click(qtbot, window.welcome.alone_button)
+        click(qtbot, window.picker.theme_buttons["carte_grise"])
+        shot("03-choix-demarche")
+        click(qtbot, window.picker.procedure_tiles[procedure.code])
+        shot("04-ce-qu-il-faut")
+        click(qtbot, window.requirements.start_button)
+        first = current_question(window.steps)
+        click(qtbot, window.steps.next_button)  # no answer: the message in the language
+        qtbot.mouseClick(first.inputs()[0], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.keyboard.current_field() is not None, timeout=WAIT_MS)
+        shot("05-question-clavier-erreur")
+        first.inputs()[0].setText("AB-123-CD")  # type: ignore[attr-defined]
+        click(qtbot, window.steps.next_button)
+        yes_no = current_question(window.steps)
+        click(qtbot, yes_no.buttons["non"])  # type: ignore[attr-defined]
+        click(qtbot, window.steps.next_button)
+        date_question = current_question(window.steps)
+        shot("06-question-date")
+        walk_steps(qtbot, kiosk, rng, {"carte_siv": "non"})
+        shot("07-documents")
+        spec = window.session.required_documents()[0]  # type: ignore[union-attr]
+        (kiosk.scanner / "photo.txt.pdf").write_bytes(b"not a pdf at all")
+        scan(kiosk, procedure, spec.kind, rng)
+        click(qtbot, window.documents.add_buttons[spec.kind])
+        pick_file(qtbot, window.chooser, kiosk.scanner / "photo.txt.pdf")
+        qtbot.waitUntil(lambda: window.chooser.status.isVisible() and not window.chooser.busy,
+                        timeout=WAIT_MS)
+        shot("08-choix-fichier-refuse")
+        click(qtbot, window.chooser.cancel_button)
+        attach_documents(qtbot, kiosk, procedure, rng)
+        shot("09-recapitulatif")
+        click(qtbot, window.summary.next_button)
+        shot("10-accord")
+        click(qtbot, window.consent.accept_button)
+        kiosk.drain(qtbot)
+        qtbot.waitUntil(lambda: window.current_screen() is window.confirmation, timeout=WAIT_MS)
+        shot("11-confirmation")
+        click(qtbot, window.confirmation.done_button)
+        shot("12-fin")
+        click(qtbot, window.end.home_button)
+        click(qtbot, window.welcome.mediator_button)
+        window.login.choose("m-0002")
+        window.login.pin.setText("5678")
+        click(qtbot, window.login.login_button)
+        qtbot.waitUntil(lambda: window.current_screen() is window.queue, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: bool(window.queue.items), timeout=WAIT_MS)
+        shot("13-file-attente")
+        click(qtbot, window.queue.activity_button)
+        qtbot.waitUntil(lambda: window.activity.report is not None, timeout=WAIT_MS)
+        shot("14-activite")
+        click(qtbot, window.activity.back_button)
+        window.idle._warn()
+        shot("15-inactivite")
+        window.idle.touched()
+    finally:
+        install_translator(app, "fr")
+    assert date_question.field.type == "date"
+    assert not problems, "\n".join(problems)
+    missing = set(window.screens) - seen - {window.correction}
+    assert not missing, [type(s).__name__ for s in missing]
