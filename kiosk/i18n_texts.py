@@ -54,6 +54,8 @@ class Translations:
         self.exact[french] = translated
         if _PLACEHOLDER.search(french):
             self.templates.append((_template_pattern(french), translated))
+            # the most specific first: « … : {0}, avec … {1}. » before « … : {0} »
+            self.templates.sort(key=lambda entry: -len(_PLACEHOLDER.sub("", entry[0].pattern)))
 
     def find(self, text: str) -> str | None:
         """The translation of ``text``, or None when this language has none."""
@@ -119,6 +121,18 @@ def translations(language: str, root: Path | None = None) -> Translations:
         for french, translated in read_file(path).items():
             found.add(french, translated)
     return found
+
+
+_shown = [SOURCE_LANGUAGE]
+
+
+def set_shown_language(language: str) -> None:
+    """The screens now speak ``language``: a receipt printed now gets its translation in it."""
+    _shown[0] = language
+
+
+def shown_language() -> str:
+    return _shown[0]
 
 
 def translate(text: str, language: str) -> str:

@@ -3,7 +3,7 @@
 What the translation coverage test and ``kiosk translations missing`` measure:
 procedure definitions (titles, summaries, questions, help, choices, documents,
 fees, deadlines, what happens next), the consent text, the validators'
-messages, and the session's and the scanned files' messages. Messages are read
+messages, the session's and the scanned files' messages, and the receipt's words. Messages are read
 from the source of their module: every text given to ``ValidationError``,
 with ``{0}``, ``{1}``… where the message takes a value, and the phrases passed
 to the helpers that build messages (« Le code postal »); for the session, every
@@ -20,6 +20,7 @@ from kiosk import document_intake, session, validators
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
 from kiosk.procedures import Procedure, load_catalogue
+from kiosk.receipts import model, translated, wording
 
 
 def procedure_texts(procedure: Procedure) -> list[str]:
@@ -124,6 +125,36 @@ def module_sentences(path: Path) -> list[str]:
     return list(lines_in(found))
 
 
+def receipt_module_texts(path: Path) -> list[str]:
+    """What a receipt module prints: its sentences, every text given to ``Line`` (label, value,
+    note) or ``Block``, and the words it assigns to ``amount`` or ``note`` (« gratuit »)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str) and " " in node.value.value
+        for target in node.targets if isinstance(target, ast.Name) and not target.id.startswith("_")
+    }
+    found = [*module_sentences(path), *constants.values()]
+    for node in ast.walk(tree):
+        called = node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else ""
+        if called in ("Line", "Block"):
+            arguments = node.args if called == "Line" else node.args[1:]  # type: ignore[attr-defined]
+            texts = [_template(arg, {}) for arg in arguments]
+            found += [text for text in texts if text and text.strip("{}0123456789 ")]
+        if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id in ("amount", "note") for target in node.targets):
+            found += [sub.value for sub in ast.walk(node.value)
+                      if isinstance(sub, ast.Constant) and isinstance(sub.value, str)]
+    return list(lines_in(found))
+
+
+def receipt_texts() -> list[str]:
+    files = (wording.__file__, model.__file__, translated.__file__)
+    return [text for file in files if file for text in receipt_module_texts(Path(file))]
+
+
 YES_NO = ("Oui", "Non")
 """How ``Field.choice_label`` writes a yes/no answer on the summary."""
 
@@ -143,4 +174,5 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
     sources["validators"] = validator_texts()
     sources["session"] = [*YES_NO, *module_sentences(Path(session.__file__))]
     sources["documents"] = module_messages(Path(document_intake.__file__))
+    sources["receipt"] = receipt_texts()
     return sources

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.i18n_texts import RIGHT_TO_LEFT, translate
+from kiosk.i18n_texts import RIGHT_TO_LEFT, set_shown_language, shown_language, translate
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
@@ -28,7 +28,6 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
 
 _installed: dict[int, QTranslator] = {}
 """The translator each application got from us, so a new language replaces the old one."""
-_current = [SOURCE_LANGUAGE]
 
 
 def load_embedded_fonts() -> list[str]:
@@ -42,11 +41,11 @@ def load_embedded_fonts() -> list[str]:
 
 
 def current_language() -> str:
-    return _current[0]
+    return shown_language()
 
 
 def _set_direction(app: QCoreApplication, code: str) -> None:
-    _current[0] = code
+    set_shown_language(code)
     if isinstance(app, QApplication):
         rtl = code in RIGHT_TO_LEFT
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
