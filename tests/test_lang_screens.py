@@ -186,3 +186,17 @@ def test_every_screen_in_every_language(qtbot, make_kiosk, catalogue: Catalogue,
     assert not problems, "\n".join(problems)
     missing = set(window.screens) - seen - {window.correction}
     assert not missing, [type(s).__name__ for s in missing]
+
+
+def test_optional_questions_say_so_in_their_accessible_name(qtbot, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
+    from ui.fields import make_field_widget
+
+    optional = [f for p in catalogue.procedures.values() for s in p.steps for f in s.fields
+                if not f.required and f.type in ("text", "digits", "date", "choice")]
+    assert optional
+    for question in optional:
+        widget = make_field_widget(question)
+        qtbot.addWidget(widget)
+        assert widget.label.text().endswith("(facultatif)")
+        for control in widget.inputs():
+            assert "(facultatif)" in control.accessibleName(), (question.id, control.accessibleName())
