@@ -15,6 +15,7 @@ from resources import resource_path
 
 MEDIATOR_CONTEXTS = frozenset({
     "ActivityScreen", "QueueScreen", "MediatorLoginScreen", "CorrectionScreen", "SyncStatus",
+    "AutonomyPanel", "CraForm",
 })
 """Screens only a mediator uses: translated like the others, but their French is for staff."""
 

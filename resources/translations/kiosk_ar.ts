@@ -177,7 +177,7 @@
 <context>
     <name>AutonomyPanel</name>
     <message>
-        <location filename="../../ui/autonomy.py" line="+28"/>
+        <location filename="../../ui/autonomy.py" line="+40"/>
         <source>Pour le médiateur : la personne a fait sa démarche…</source>
         <translation>للوسيط: قام الشخص بإجرائه…</translation>
     </message>
@@ -205,6 +205,16 @@
         <location line="+5"/>
         <source>Noté pour le bilan d&apos;activité. Merci.</source>
         <translation>سُجّل لتقرير النشاط. شكرًا.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compléter le compte rendu (facultatif)</source>
+        <translation>إكمال التقرير (اختياري)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compléter le compte rendu (facultatif) : âge, situation, orientation, sans nom</source>
+        <translation>إكمال التقرير (اختياري): العمر، الوضع، التوجيه، دون اسم</translation>
     </message>
 </context>
 <context>
@@ -384,6 +394,162 @@
         <location line="+1"/>
         <source>La demande corrigée reçoit un nouveau numéro et un nouveau reçu ; elle remplace la demande %s, qui ne sera jamais envoyée.</source>
         <translation>يحصل الطلب المصحّح على رقم جديد وإيصال جديد. وهو يحلّ محل الطلب %s الذي لن يُرسل أبدًا.</translation>
+    </message>
+</context>
+<context>
+    <name>CraForm</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+43"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Non renseignée</source>
+        <translation>غير محدّدة</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Moins de 12 ans</source>
+        <translation>أقل من 12 سنة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 à 17 ans</source>
+        <translation>من 12 إلى 17 سنة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>18 à 24 ans</source>
+        <translation>من 18 إلى 24 سنة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25 à 39 ans</source>
+        <translation>من 25 إلى 39 سنة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>40 à 59 ans</source>
+        <translation>من 40 إلى 59 سنة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>60 à 69 ans</source>
+        <translation>من 60 إلى 69 سنة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>70 ans et plus</source>
+        <translation>70 سنة فأكثر</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Non communiquée</source>
+        <translation>لم تُذكر</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Genre</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non renseigné</source>
+        <translation>غير محدّد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Féminin</source>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masculin</source>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non communiqué</source>
+        <translation>لم يُذكر</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Situation</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scolarisé</source>
+        <translation>متمدرس</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sans emploi</source>
+        <translation>دون عمل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>En emploi</source>
+        <translation>يعمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retraité</source>
+        <translation>متقاعد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orientée vers</source>
+        <translation>وُجّه إلى</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne (démarche faite ici)</source>
+        <translation>لا أحد (تم الإجراء هنا)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Un opérateur</source>
+        <translation>مشغّل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une aide administrative</source>
+        <translation>مساعدة إدارية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une administration</source>
+        <translation>إدارة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une médiation numérique</source>
+        <translation>وساطة رقمية</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autre</source>
+        <translation>آخر</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Sans téléphone mobile</source>
+        <translation>دون هاتف محمول</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le compte rendu</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le compte rendu, sans nom</source>
+        <translation>حفظ التقرير، دون اسم</translation>
     </message>
 </context>
 <context>
@@ -844,7 +1010,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>

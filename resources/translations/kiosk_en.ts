@@ -177,7 +177,7 @@
 <context>
     <name>AutonomyPanel</name>
     <message>
-        <location filename="../../ui/autonomy.py" line="+28"/>
+        <location filename="../../ui/autonomy.py" line="+40"/>
         <source>Pour le médiateur : la personne a fait sa démarche…</source>
         <translation>For the mediator: the person did their procedure…</translation>
     </message>
@@ -205,6 +205,16 @@
         <location line="+5"/>
         <source>Noté pour le bilan d&apos;activité. Merci.</source>
         <translation>Noted for the activity report. Thank you.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compléter le compte rendu (facultatif)</source>
+        <translation>Complete the report (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compléter le compte rendu (facultatif) : âge, situation, orientation, sans nom</source>
+        <translation>Complete the report (optional): age, situation, referral, no name</translation>
     </message>
 </context>
 <context>
@@ -384,6 +394,162 @@
         <location line="+1"/>
         <source>La demande corrigée reçoit un nouveau numéro et un nouveau reçu ; elle remplace la demande %s, qui ne sera jamais envoyée.</source>
         <translation>The corrected request gets a new number and a new receipt; it replaces request %s, which will never be sent.</translation>
+    </message>
+</context>
+<context>
+    <name>CraForm</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+43"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Non renseignée</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Moins de 12 ans</source>
+        <translation>Under 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 à 17 ans</source>
+        <translation>12 to 17</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>18 à 24 ans</source>
+        <translation>18 to 24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25 à 39 ans</source>
+        <translation>25 to 39</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>40 à 59 ans</source>
+        <translation>40 to 59</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>60 à 69 ans</source>
+        <translation>60 to 69</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>70 ans et plus</source>
+        <translation>70 and over</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Non communiquée</source>
+        <translation>Not told</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non renseigné</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Féminin</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masculin</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non communiqué</source>
+        <translation>Not told</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scolarisé</source>
+        <translation>At school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sans emploi</source>
+        <translation>Out of work</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>En emploi</source>
+        <translation>In work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retraité</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orientée vers</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne (démarche faite ici)</source>
+        <translation>Nobody (procedure done here)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Un opérateur</source>
+        <translation>An operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une aide administrative</source>
+        <translation>An administrative help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une administration</source>
+        <translation>An administration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une médiation numérique</source>
+        <translation>A digital mediation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Sans téléphone mobile</source>
+        <translation>No mobile phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le compte rendu</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le compte rendu, sans nom</source>
+        <translation>Save the report, without a name</translation>
     </message>
 </context>
 <context>
@@ -840,7 +1006,7 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
