@@ -62,6 +62,9 @@ class Translations:
         found = self.exact.get(text)
         if found is not None:
             return found
+        asked = self.exact.get(f"{text} ?")  # a question shown without its mark (« Vous avez »)
+        if asked is not None:
+            return asked.rstrip(" ?؟")
         for pattern, translated in self.templates:
             match = pattern.fullmatch(text)
             if match:

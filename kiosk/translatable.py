@@ -16,11 +16,11 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk import document_intake, session, validators
+from kiosk import checklist, document_intake, payment, session, validators
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
 from kiosk.procedures import Procedure, load_catalogue
-from kiosk.receipts import model, translated, wording
+from kiosk.receipts import acknowledgement, model, translated, wording
 
 
 def procedure_texts(procedure: Procedure) -> list[str]:
@@ -36,17 +36,22 @@ def procedure_texts(procedure: Procedure) -> list[str]:
                 yield question.label
                 yield question.help
                 yield question.refusal
+                if question.bring is not None:
+                    yield question.bring.title
+                    yield question.bring.if_missing
                 for choice in question.choices:
                     yield choice.label
                     yield choice.help
         for document in procedure.documents:
             yield document.title
             yield document.description
+            yield document.if_missing
         for fee in procedure.fees:
             yield fee.label
             yield fee.note
-        yield from procedure.deadlines
-        yield from procedure.next_steps
+            yield fee.how
+        yield from (note.text for note in procedure.deadlines)
+        yield from (note.text for note in procedure.next_steps)
 
     return list(lines_in(walk()))
 
@@ -127,7 +132,7 @@ def module_sentences(path: Path) -> list[str]:
 
 def receipt_module_texts(path: Path) -> list[str]:
     """What a receipt module prints: its sentences, every text given to ``Line`` (label, value,
-    note) or ``Block``, and the words it assigns to ``amount`` or ``note`` (« gratuit »)."""
+    note) or ``Block``, and the words it assigns to ``amount``, ``note`` or ``kind`` (« gratuit »)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     constants = {
         target.id: node.value.value
@@ -143,8 +148,8 @@ def receipt_module_texts(path: Path) -> list[str]:
             arguments = node.args if called == "Line" else node.args[1:]  # type: ignore[attr-defined]
             texts = [_template(arg, {}) for arg in arguments]
             found += [text for text in texts if text and text.strip("{}0123456789 ")]
-        if isinstance(node, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id in ("amount", "note") for target in node.targets):
+        named = {target.id for target in getattr(node, "targets", []) if isinstance(target, ast.Name)}
+        if isinstance(node, ast.Assign) and named & {"amount", "note", "kind"}:
             found += [sub.value for sub in ast.walk(node.value)
                       if isinstance(sub, ast.Constant) and isinstance(sub.value, str)]
     return list(lines_in(found))
@@ -154,6 +159,10 @@ def receipt_texts() -> list[str]:
     files = (wording.__file__, model.__file__, translated.__file__)
     return [text for file in files if file for text in receipt_module_texts(Path(file))]
 
+
+PAYMENT_PIECES = ("montant calculé plus tard", "{0} : {1}", "{0} : {1}. {2}")
+"""How ``kiosk.payment`` writes an unknown amount and puts a charge's words together
+(« Taxe fixe (Y.4) : 11 €. » then the note): each piece is translated on its own."""
 
 YES_NO = ("Oui", "Non")
 """How ``Field.choice_label`` writes a yes/no answer on the summary."""
@@ -175,4 +184,7 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
     sources["session"] = [*YES_NO, *module_sentences(Path(session.__file__))]
     sources["documents"] = module_messages(Path(document_intake.__file__))
     sources["receipt"] = receipt_texts()
+    sources["checklist"] = [*module_sentences(Path(checklist.__file__)),
+                            *module_sentences(Path(payment.__file__)), *PAYMENT_PIECES,
+                            *module_sentences(Path(acknowledgement.__file__))]
     return sources

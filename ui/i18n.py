@@ -5,6 +5,10 @@ Every user-facing string in `ui/` is written in French and goes through
 `scripts/update_translations.sh` can extract it into `resources/translations/kiosk_<lang>.ts`
 and compile `.qm` files. French needs no translator.
 
+Qt's own strings (dialog buttons, context menus of a field) come from Qt's catalogue
+``qtbase_<lang>.qm`` shipped with PySide6: it is installed with every language, French
+included, so no English from Qt reaches a citizen.
+
 Texts that come from the core (validator messages, procedure titles and help, consent) are
 French data, not source strings: `tr_core` finds them in the core's translation files
 (`kiosk.i18n_texts`), French when a text has none. Arabic also turns the layout right to left.
@@ -12,22 +16,28 @@ French data, not source strings: `tr_core` finds them in the core's translation 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.i18n_texts import RIGHT_TO_LEFT, set_shown_language, shown_language, translate
+from kiosk.i18n_texts import RIGHT_TO_LEFT, set_shown_language, translate
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
 CORE_CONTEXT = "core"
 
 RLM = "\u200f"
-LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
-"""Each language named in its own words and script, as a citizen looks for it."""
+LANGUAGE_NAMES: dict[str, str] = {"fr": "Français", "en": "English", "ar": "العربية"}
+"""Each language in its own words, as the welcome screen offers it (add one per catalogue)."""
 
-_installed: dict[int, QTranslator] = {}
-"""The translator each application got from us, so a new language replaces the old one."""
+_installed: dict[int, list[QTranslator]] = {}
+"""The translators each application got from us, so a new language replaces the old ones."""
+_current: dict[int, str] = {}
+
+
+def translation_file(language: str) -> str:
+    """Path of the compiled catalogue of `language` (it may not exist)."""
+    return str(resource_path("translations", f"kiosk_{language}.qm"))
 
 
 def load_embedded_fonts() -> list[str]:
@@ -38,22 +48,6 @@ def load_embedded_fonts() -> list[str]:
         font_id = QFontDatabase.addApplicationFont(str(path))
         families.update(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
     return sorted(families)
-
-
-def current_language() -> str:
-    return shown_language()
-
-
-def _set_direction(app: QCoreApplication, code: str) -> None:
-    set_shown_language(code)
-    if isinstance(app, QApplication):
-        rtl = code in RIGHT_TO_LEFT
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-
-
-def translation_file(language: str) -> str:
-    """Path of the compiled catalogue of `language` (it may not exist)."""
-    return str(resource_path("translations", f"kiosk_{language}.qm"))
 
 
 def available_languages() -> list[str]:
@@ -67,24 +61,47 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     """Show the interface in `language` ("fr", "en"...); returns False when it has no
     catalogue (the interface then stays in French). Replaces a previous choice; widgets get
     a LanguageChange event and relabel themselves."""
-    previous = _installed.pop(id(app), None)
-    if previous is not None:
-        app.removeTranslator(previous)
     code = language.split("_")[0].split("-")[0].lower()
-    if code == SOURCE_LANGUAGE:
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        _set_direction(app, code)
-        return True
-    translator = QTranslator(app)
-    if not translator.load(translation_file(code)):
+    ours = QTranslator(app)
+    if code != SOURCE_LANGUAGE and not ours.load(translation_file(code)):
         return False
-    app.installTranslator(translator)
-    _installed[id(app)] = translator
+    for previous in _installed.pop(id(app), []):
+        app.removeTranslator(previous)
+    installed = []
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    if code != SOURCE_LANGUAGE:
+        app.installTranslator(ours)
+        installed.append(ours)
+    _installed[id(app)] = installed
+    _current[id(app)] = code
+    set_shown_language(code)  # a receipt printed now carries its translation in this language
     # Arabic keeps French formats: dates, numbers and plates stay in their official Latin form
-    french = QLocale(QLocale.Language.French, QLocale.Country.France)
-    QLocale.setDefault(french if code in RIGHT_TO_LEFT else QLocale(code))
-    _set_direction(app, code)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France)
+                       if code in (SOURCE_LANGUAGE, *RIGHT_TO_LEFT) else QLocale(code))
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RIGHT_TO_LEFT
+                               else Qt.LayoutDirection.LeftToRight)
     return True
+
+
+def set_language(code: str) -> bool:
+    """The language a citizen chose (the welcome screen's switch); False when unknown."""
+    app = QCoreApplication.instance()
+    return app is not None and code in available_languages() and install_translator(app, code)
+
+
+def current_language() -> str:
+    """The language the interface speaks now ("fr" until another is set)."""
+    app = QCoreApplication.instance()
+    return _current.get(id(app), SOURCE_LANGUAGE) if app is not None else SOURCE_LANGUAGE
+
+
+def language_name(code: str) -> str:
+    """A language in its own words (its code when it has no name yet)."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def tr_core(text: str) -> str:

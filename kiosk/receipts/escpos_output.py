@@ -46,7 +46,7 @@ def print_escpos(receipt: Receipt, device: str) -> None:
     """Print the receipt as text, with the printer's own QR code, then cut."""
     try:
         printer = _open(device)
-        for block in blocks(receipt) + escpos_translation(receipt):
+        for block in blocks(receipt, full=False) + escpos_translation(receipt, full=False):
             _emit(printer, block)
         printer.cut()
         printer.close()

@@ -55,15 +55,16 @@ def _line(line: Line, say: Callable[[str], str]) -> Line:
     return Line(say(line.label), say(line.value), say(line.note))
 
 
-def translated_blocks(receipt: Receipt, language: str) -> list[Block]:
-    """The receipt's blocks in ``language``, after a heading and the no-legal-value notice;
-    nothing for French. The QR code and the technical last line are not repeated."""
+def translated_blocks(receipt: Receipt, language: str, full: bool = True) -> list[Block]:
+    """The receipt's blocks in ``language`` (``full`` as for the French: False on the roll),
+    after a heading and the no-legal-value notice; nothing for French. The QR code and the
+    technical last line are not repeated."""
     if language == SOURCE_LANGUAGE:
         return []
     say = _translator(language)
     result = [Block("heading", say(TITLE)), Block("small", say(NOTICE)),
               Block("small", NOTICE)]
-    french = blocks(receipt)
+    french = blocks(receipt, full)
     for block in french[:-1]:
         if block.kind == "reference":
             result.append(Block("pairs", lines=tuple(_line(line, say) for line in block.lines)))
@@ -81,10 +82,10 @@ _LATIN_RUN = re.compile(rf"[{_LATIN}](?:[{_LATIN} .,:/'@+—-]*[{_LATIN}])?")
 LRE, PDF = "\u202a", "\u202c"
 
 
-def escpos_translation(receipt: Receipt) -> list[Block]:
+def escpos_translation(receipt: Receipt, full: bool = True) -> list[Block]:
     """The translation a ticket printer prints in its own font: none for Arabic, which such
     printers cannot draw (the citizen asks for the A4 receipt, or the PDF output)."""
-    return [] if receipt.language in RIGHT_TO_LEFT else translated_blocks(receipt, receipt.language)
+    return [] if receipt.language in RIGHT_TO_LEFT else translated_blocks(receipt, receipt.language, full)
 
 
 def visual_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
@@ -116,10 +117,10 @@ def visual_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
 
 
 def translated_story(receipt: Receipt, language: str, styles: Any, width: float,
-                     flowables: Callable[[Block], Sequence[Any]]) -> list[Any]:
+                     flowables: Callable[[Block], Sequence[Any]], full: bool = True) -> list[Any]:
     """What ``render`` adds below the French: ``flowables`` lays out a block as the French
     ones are; Arabic blocks are drawn right to left here."""
-    translated = translated_blocks(receipt, language)
+    translated = translated_blocks(receipt, language, full)
     if language not in RIGHT_TO_LEFT:
         return [flowable for block in translated for flowable in flowables(block)]
     from reportlab.lib.enums import TA_RIGHT

@@ -218,29 +218,52 @@
     </message>
 </context>
 <context>
+    <name>CallView</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+29"/>
+        <source>Annuler l&apos;appel</source>
+        <translation>إلغاء الطلب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous n&apos;avez plus besoin d&apos;un médiateur</source>
+        <translation>لم تعد تحتاج إلى وسيط</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>تحتاج مساعدة؟</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Un médiateur est appelé. Restez ici.</source>
+        <translation>تم طلب وسيط. ابقَ هنا.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aucun appel</source>
+        <translation>لا يوجد طلب</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+32"/>
+        <location filename="../../ui/screens/confirmation.py" line="+40"/>
         <source>Votre demande est enregistrée</source>
         <translation>تم تسجيل طلبك</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Et maintenant ?</source>
         <translation>وماذا بعد؟</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Réessayer l&apos;impression</source>
         <translation>إعادة محاولة الطباعة</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Imprimer à nouveau le reçu provisoire</source>
-        <translation>طباعة الإيصال المؤقت مرة أخرى</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>J&apos;ai terminé</source>
         <translation>انتهيت</translation>
     </message>
@@ -250,27 +273,32 @@
         <translation>الانتهاء ومسح الجلسة</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;Agence (ANTS) dès que possible. Cela marche même si Internet est coupé pour le moment.</source>
-        <translation>طلبك محفوظ في الجهاز. سيُرسل إلى الوكالة (ANTS) في أقرب وقت. هذا يعمل حتى لو كان الإنترنت مقطوعًا الآن.</translation>
+        <location line="-7"/>
+        <source>Imprimer à nouveau le reçu</source>
+        <translation>طباعة الإيصال مرة أخرى</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Numéro d&apos;enregistrement : %s</source>
-        <translation>رقم التسجيل: %s</translation>
+        <source>Imprimer l&apos;accusé de réception</source>
+        <translation>طباعة إشعار الاستلام</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Numéro de dossier : attendu après l&apos;envoi.</source>
-        <translation>رقم الملف: يصل بعد الإرسال.</translation>
+        <location line="+1"/>
+        <source>Imprimer le reçu avec le numéro de dossier</source>
+        <translation>طباعة الإيصال برقم الملف</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Numéro de dossier (ANTS) : %s</source>
-        <translation>رقم الملف (ANTS): %s</translation>
+        <location line="+20"/>
+        <source>Votre référence : %s</source>
+        <translation>مرجعك: %s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Nous attendons la réponse du service pour imprimer votre reçu…</source>
+        <translation>ننتظر رد المصلحة لطباعة إيصالك…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Impression de votre reçu…</source>
         <translation>جارٍ طباعة إيصالك…</translation>
     </message>
@@ -811,22 +839,44 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+131"/>
+        <location filename="../../ui/idle.py" line="+141"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>هل ما زلت هنا؟</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Je suis là, je continue</source>
-        <translation>أنا هنا، أتابع</translation>
+        <location line="+6"/>
+        <source>Encore du temps</source>
+        <translation>وقت إضافي</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Garder la démarche en cours et continuer</source>
         <translation>الاحتفاظ بالإجراء الجاري والمتابعة</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Tout effacer maintenant</source>
+        <translation>مسح كل شيء الآن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer tout ce qui a été saisi et revenir à l&apos;accueil</source>
+        <translation>مسح كل ما كُتب والرجوع إلى البداية</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%n secondes</source>
+        <translation>
+            <numerusform>%n ثانية</numerusform>
+            <numerusform>%n ثانية</numerusform>
+            <numerusform>%n ثانية</numerusform>
+            <numerusform>%n ثانية</numerusform>
+            <numerusform>%n ثانية</numerusform>
+            <numerusform>%n ثانية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
         <translation>
             <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
@@ -836,6 +886,29 @@
             <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
             <numerusform>بدون رد، سيُمسح إجراؤك بعد %n ثانية لحماية معلوماتك.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../ui/screens/requirements.py" line="+39"/>
+        <source> (facultatif)</source>
+        <translation> (اختياري)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Je ne l&apos;ai pas</source>
+        <translation>ليس عندي</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Que faire sans : %s</source>
+        <translation>ماذا أفعل بدون: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Je ne l&apos;ai pas : %s</source>
+        <translation>ليس عندي: %s</translation>
     </message>
 </context>
 <context>
@@ -955,12 +1028,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+123"/>
+        <location filename="../../ui/main_window.py" line="+63"/>
         <source>Point numérique — %s</source>
         <translation>النقطة الرقمية — %s</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+201"/>
         <source>Appeler un médiateur</source>
         <translation>طلب وسيط</translation>
     </message>
@@ -970,12 +1043,17 @@
         <translation>إخبار وسيط النقطة الرقمية أنك تحتاج مساعدة</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>Texte plus grand</source>
         <translation>نص أكبر</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-193"/>
+        <source>Point numérique</source>
+        <translation>النقطة الرقمية</translation>
+    </message>
+    <message>
+        <location line="+193"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>تكبير حجم النص أو إرجاعه</translation>
     </message>
@@ -990,7 +1068,17 @@
         <translation>نص فاتح على خلفية سوداء، أو الرجوع إلى الألوان العادية</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Quitter la démarche</source>
+        <translation>الخروج من الإجراء</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tout effacer et revenir à l&apos;accueil, après une confirmation</source>
+        <translation>مسح كل شيء والرجوع إلى البداية، بعد تأكيد</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>Un médiateur prend la main</source>
         <translation>وسيط يتولّى الأمر</translation>
     </message>
@@ -1010,7 +1098,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+144"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>
@@ -1035,7 +1123,12 @@
         <translation>عرض توضيحي: التصرّف كأن الإنترنت مقطوع، أو إرجاعه</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+131"/>
+        <source>La liste n&apos;a pas pu être imprimée.</source>
+        <translation>تعذّرت طباعة القائمة.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Avec %s</source>
         <translation>مع %s</translation>
     </message>
@@ -1050,12 +1143,7 @@
         <translation>تعذّر بدء التصحيح. أعد المحاولة. إذا استمر ذلك، اتصل بالدعم المعلوماتي.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
-        <translation>تم إخبار وسيط. ابقَ هنا، إنه قادم.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+56"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n طلب يصحّحه وسيط</translation>
     </message>
@@ -1073,7 +1161,7 @@
         <translation>دخول الوسيط</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Touchez votre nom, puis tapez votre code.</source>
         <translation>المس اسمك، ثم اكتب رمزك.</translation>
     </message>
@@ -1113,7 +1201,12 @@
         <translation>التحقق من الرمز</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source> — votre code répond à l&apos;appel.</source>
+        <translation> — رمزك يجيب على الطلب.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Se connecter en tant que %s</source>
         <translation>الدخول باسم %s</translation>
     </message>
@@ -1395,92 +1488,113 @@
     </message>
 </context>
 <context>
+    <name>QuitConfirmation</name>
+    <message>
+        <location filename="../../ui/quit_confirm.py" line="+18"/>
+        <source>Tout effacer et revenir à l&apos;accueil ?</source>
+        <translation>مسح كل شيء والرجوع إلى البداية؟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vos réponses et vos documents seront effacés. Rien ne sera envoyé.</source>
+        <translation>ستُمسح إجاباتك ومستنداتك. لن يُرسل أي شيء.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non, je continue</source>
+        <translation>لا، أتابع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fermer cette question et reprendre la démarche</source>
+        <translation>إغلاق هذا السؤال والعودة إلى الإجراء</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oui, tout effacer</source>
+        <translation>نعم، مسح كل شيء</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer la démarche en cours et revenir à l&apos;accueil</source>
+        <translation>مسح الإجراء الجاري والرجوع إلى البداية</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+36"/>
+        <location filename="../../ui/screens/requirements.py" line="+17"/>
+        <location line="+27"/>
         <source>Ce qu&apos;il vous faut</source>
         <translation>ما تحتاجه</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
         <source>Retour</source>
         <translation>رجوع</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Choisir une autre démarche</source>
-        <translation>اختيار إجراء آخر</translation>
+        <source>Revenir à la question précédente</source>
+        <translation>الرجوع إلى السؤال السابق</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>J&apos;ai tout, commencer</source>
-        <translation>عندي كل شيء، أبدأ</translation>
+        <source>Imprimer la liste</source>
+        <translation>طباعة القائمة</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Commencer les questions</source>
-        <translation>بدء الأسئلة</translation>
+        <source>Imprimer cette liste pour l&apos;emporter</source>
+        <translation>طباعة هذه القائمة لأخذها معك</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>J&apos;ai tout, continuer</source>
+        <translation>عندي كل شيء، متابعة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continuer les questions</source>
+        <translation>متابعة الأسئلة</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pour votre situation :</source>
+        <translation>حسب وضعك:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>La liste est imprimée. Prenez-la dans l&apos;imprimante.</source>
+        <translation>تمت طباعة القائمة. خذها من الطابعة.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Cela prend environ %d minutes.</source>
         <translation>يستغرق ذلك حوالي %d دقيقة.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Les documents à avoir sous la main</source>
-        <translation>المستندات التي يجب أن تكون معك</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Aucun document à fournir.</source>
         <translation>لا يوجد مستند مطلوب.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
-        <source> (selon votre situation)</source>
-        <translation> (حسب وضعك)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source> (facultatif)</source>
-        <translation> (اختياري)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ce que cela coûte</source>
-        <translation>التكلفة</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cette démarche est gratuite.</source>
-        <translation>هذا الإجراء مجاني.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>montant variable</source>
-        <translation>المبلغ يتغيّر</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>gratuit</source>
-        <translation>مجاني</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Délais à respecter</source>
         <translation>المواعيد التي يجب احترامها</translation>
     </message>
+</context>
+<context>
+    <name>Stepper</name>
     <message>
-        <location line="+4"/>
-        <source>%1 (vérifié le %2)</source>
-        <translation>%1 (تم التحقق يوم %2)</translation>
+        <location filename="../../ui/screens/common.py" line="+376"/>
+        <source>Étape %1 sur %2</source>
+        <translation>المرحلة %1 من %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sources : %s</source>
-        <translation>المصادر: %s</translation>
+        <location line="+15"/>
+        <source>Étape suivante : %1</source>
+        <translation>المرحلة التالية: %1</translation>
     </message>
 </context>
 <context>
@@ -1497,22 +1611,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+88"/>
         <source>Continuer</source>
         <translation>متابعة</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-88"/>
         <source>Vérifier la réponse et passer à la question suivante</source>
         <translation>التحقق من الإجابة والانتقال إلى السؤال التالي</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>Étape %1 sur %2</source>
-        <translation>المرحلة %1 من %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>Question %1 sur %2</source>
         <translation>السؤال %1 من %2</translation>
     </message>
@@ -1646,17 +1755,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+19"/>
+        <location filename="../../ui/screens/welcome.py" line="+26"/>
         <source>Bienvenue au point numérique</source>
         <translation>مرحبًا بك في النقطة الرقمية</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cette borne vous aide pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
         <translation>هذا الجهاز يساعدك في البطاقة الرمادية أو رخصة القيادة. سنتقدّم خطوة خطوة. يمكنك الرجوع في أي وقت.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Changer la langue de la borne</source>
+        <translation>تغيير لغة الجهاز</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Comment souhaitez-vous faire ?</source>
         <translation>كيف تريد أن تفعل؟</translation>
     </message>

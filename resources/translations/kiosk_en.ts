@@ -218,29 +218,52 @@
     </message>
 </context>
 <context>
+    <name>CallView</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+29"/>
+        <source>Annuler l&apos;appel</source>
+        <translation>Cancel the call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous n&apos;avez plus besoin d&apos;un médiateur</source>
+        <translation>You no longer need a mediator</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Un médiateur est appelé. Restez ici.</source>
+        <translation>A mediator has been called. Stay here.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aucun appel</source>
+        <translation>No call</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+32"/>
+        <location filename="../../ui/screens/confirmation.py" line="+40"/>
         <source>Votre demande est enregistrée</source>
         <translation>Your request is saved</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Et maintenant ?</source>
         <translation>What happens now?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Réessayer l&apos;impression</source>
         <translation>Try printing again</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Imprimer à nouveau le reçu provisoire</source>
-        <translation>Print the provisional receipt again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>J&apos;ai terminé</source>
         <translation>I have finished</translation>
     </message>
@@ -250,27 +273,32 @@
         <translation>Finish and clear the session</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;Agence (ANTS) dès que possible. Cela marche même si Internet est coupé pour le moment.</source>
-        <translation>Your request is kept on the kiosk. It will be sent to the Agency (ANTS) as soon as possible. This works even if the Internet is down right now.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Numéro de dossier (ANTS) : %s</source>
-        <translation>File number (ANTS): %s</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>Numéro d&apos;enregistrement : %s</source>
-        <translation>Registration number: %s</translation>
+        <location line="-7"/>
+        <source>Imprimer à nouveau le reçu</source>
+        <translation>Print the receipt again</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Numéro de dossier : attendu après l&apos;envoi.</source>
-        <translation>File number: expected after sending.</translation>
+        <source>Imprimer l&apos;accusé de réception</source>
+        <translation>Print the acknowledgement of receipt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Imprimer le reçu avec le numéro de dossier</source>
+        <translation>Print the receipt with the file number</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Votre référence : %s</source>
+        <translation>Your reference: %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nous attendons la réponse du service pour imprimer votre reçu…</source>
+        <translation>We are waiting for the service&apos;s answer to print your receipt…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Impression de votre reçu…</source>
         <translation>Printing your receipt…</translation>
     </message>
@@ -811,27 +839,68 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+131"/>
+        <location filename="../../ui/idle.py" line="+141"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Je suis là, je continue</source>
-        <translation>I am here, I go on</translation>
+        <location line="+6"/>
+        <source>Encore du temps</source>
+        <translation>More time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Garder la démarche en cours et continuer</source>
         <translation>Keep the procedure in progress and go on</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Tout effacer maintenant</source>
+        <translation>Clear everything now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer tout ce qui a été saisi et revenir à l&apos;accueil</source>
+        <translation>Clear everything typed and go back to the start</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%n secondes</source>
+        <translation>
+            <numerusform>%n seconds</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
         <translation>
             <numerusform>Without an answer, your procedure will be cleared in %n second to protect your information.</numerusform>
             <numerusform>Without an answer, your procedure will be cleared in %n seconds to protect your information.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../ui/screens/requirements.py" line="+39"/>
+        <source> (facultatif)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Je ne l&apos;ai pas</source>
+        <translation>I do not have it</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Que faire sans : %s</source>
+        <translation>What to do without: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Je ne l&apos;ai pas : %s</source>
+        <translation>I do not have it: %s</translation>
     </message>
 </context>
 <context>
@@ -951,12 +1020,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+123"/>
+        <location filename="../../ui/main_window.py" line="+63"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+201"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -966,12 +1035,17 @@
         <translation>Tell a mediator of the digital point that you need help</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-193"/>
+        <source>Point numérique</source>
+        <translation>Digital point</translation>
+    </message>
+    <message>
+        <location line="+193"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>Make the text larger, or back to normal</translation>
     </message>
@@ -986,7 +1060,17 @@
         <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Quitter la démarche</source>
+        <translation>Leave the procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tout effacer et revenir à l&apos;accueil, après une confirmation</source>
+        <translation>Clear everything and go back to the start, after a confirmation</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>Un médiateur prend la main</source>
         <translation>A mediator takes over</translation>
     </message>
@@ -1006,12 +1090,17 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+144"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+152"/>
+        <source>La liste n&apos;a pas pu être imprimée.</source>
+        <translation>The list could not be printed.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
@@ -1021,7 +1110,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -1031,7 +1120,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-268"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -1051,14 +1140,9 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+193"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
-        <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1153,7 @@
         <translation>Mediator sign-in</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Touchez votre nom, puis tapez votre code.</source>
         <translation>Touch your name, then type your code.</translation>
     </message>
@@ -1109,7 +1193,12 @@
         <translation>Check the code</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source> — votre code répond à l&apos;appel.</source>
+        <translation> — your code answers the call.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Se connecter en tant que %s</source>
         <translation>Sign in as %s</translation>
     </message>
@@ -1391,92 +1480,113 @@
     </message>
 </context>
 <context>
+    <name>QuitConfirmation</name>
+    <message>
+        <location filename="../../ui/quit_confirm.py" line="+18"/>
+        <source>Tout effacer et revenir à l&apos;accueil ?</source>
+        <translation>Clear everything and go back to the start?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vos réponses et vos documents seront effacés. Rien ne sera envoyé.</source>
+        <translation>Your answers and your documents will be cleared. Nothing will be sent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non, je continue</source>
+        <translation>No, I carry on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fermer cette question et reprendre la démarche</source>
+        <translation>Close this question and go back to the procedure</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oui, tout effacer</source>
+        <translation>Yes, clear everything</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer la démarche en cours et revenir à l&apos;accueil</source>
+        <translation>Clear the procedure in progress and go back to the start</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+36"/>
+        <location filename="../../ui/screens/requirements.py" line="+17"/>
+        <location line="+27"/>
         <source>Ce qu&apos;il vous faut</source>
         <translation>What you need</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Choisir une autre démarche</source>
-        <translation>Choose another procedure</translation>
+        <source>Revenir à la question précédente</source>
+        <translation>Go back to the previous question</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>J&apos;ai tout, commencer</source>
-        <translation>I have everything, start</translation>
+        <source>Imprimer la liste</source>
+        <translation>Print the list</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Commencer les questions</source>
-        <translation>Start the questions</translation>
+        <source>Imprimer cette liste pour l&apos;emporter</source>
+        <translation>Print this list to take it with you</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>J&apos;ai tout, continuer</source>
+        <translation>I have everything, continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continuer les questions</source>
+        <translation>Go on with the questions</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pour votre situation :</source>
+        <translation>For your situation:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>La liste est imprimée. Prenez-la dans l&apos;imprimante.</source>
+        <translation>The list is printed. Take it from the printer.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Cela prend environ %d minutes.</source>
         <translation>It takes about %d minutes.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Les documents à avoir sous la main</source>
-        <translation>The documents to have at hand</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Aucun document à fournir.</source>
         <translation>No document to provide.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
-        <source> (selon votre situation)</source>
-        <translation> (depending on your situation)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source> (facultatif)</source>
-        <translation> (optional)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ce que cela coûte</source>
-        <translation>What it costs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cette démarche est gratuite.</source>
-        <translation>This procedure is free.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>montant variable</source>
-        <translation>amount varies</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>gratuit</source>
-        <translation>free</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Délais à respecter</source>
         <translation>Deadlines to keep</translation>
     </message>
+</context>
+<context>
+    <name>Stepper</name>
     <message>
-        <location line="+4"/>
-        <source>%1 (vérifié le %2)</source>
-        <translation>%1 (checked on %2)</translation>
+        <location filename="../../ui/screens/common.py" line="+376"/>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sources : %s</source>
-        <translation>Sources: %s</translation>
+        <location line="+15"/>
+        <source>Étape suivante : %1</source>
+        <translation>Next step: %1</translation>
     </message>
 </context>
 <context>
@@ -1493,17 +1603,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+88"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-88"/>
         <source>Vérifier la réponse et passer à la question suivante</source>
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>
@@ -1521,11 +1631,6 @@
         <location line="+2"/>
         <source>Le service central a refusé cette réponse et %n autre(s) de cette étape. Corrigez-les avec le demandeur, une à une.</source>
         <translation>The central service refused this answer and %n other(s) in this step. Correct them with the applicant, one by one.</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>Étape %1 sur %2</source>
-        <translation>Step %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1642,17 +1747,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+19"/>
+        <location filename="../../ui/screens/welcome.py" line="+26"/>
         <source>Bienvenue au point numérique</source>
         <translation>Welcome to the digital point</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cette borne vous aide pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
         <translation>This kiosk helps you with your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Changer la langue de la borne</source>
+        <translation>Change the kiosk&apos;s language</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Comment souhaitez-vous faire ?</source>
         <translation>How would you like to do it?</translation>
     </message>
