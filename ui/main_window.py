@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(screen)
             screen.setParent(None)
             delete_later(screen)
-        self.screens, self.pages, self._started = [], {}, {}
+        # the welcome stays the page it is (not entered anew): entering it would put French back
+        self.screens, self.pages, self._started = [], {}, {Page.WELCOME: self.visit.entry}
         self._make_welcome()
         self.set_site(self.config.site_name)
         if self.services is not None:
