@@ -39,7 +39,9 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 
 LRI, PDI = "\u2066", "\u2069"  # isolate a left-to-right run (plate, number, date) inside Arabic
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
-_LEFT_TO_RIGHT_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z/:.,+@ -]*[0-9A-Za-z]|[0-9A-Za-z]")
+_LEFT_TO_RIGHT_RUN = re.compile(
+    r"(\u2066[^\u2069]*\u2069)"  # already isolated: kept as it is
+    r"|[0-9A-Za-z][0-9A-Za-z/:.,+@ -]*[0-9A-Za-z]|[0-9A-Za-z]")
 
 
 @dataclass
@@ -94,7 +96,7 @@ def left_to_right(text: str) -> str:
     """``text`` with each run of Latin letters, digits and their separators isolated left to
     right, so « AB-123-CD », « 31/12/1950 » or « 06 12 34 56 78 » keep their official order
     inside an Arabic sentence."""
-    return _LEFT_TO_RIGHT_RUN.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+    return _LEFT_TO_RIGHT_RUN.sub(lambda m: m.group(1) or f"{LRI}{m.group(0)}{PDI}", text)
 
 
 def translation_files(language: str, root: Path | None = None) -> list[Path]:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.i18n_texts import RIGHT_TO_LEFT, set_shown_language, translate
+from kiosk.i18n_texts import RIGHT_TO_LEFT, left_to_right, set_shown_language, translate
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
@@ -114,5 +114,7 @@ def tr_core(text: str) -> str:
     if found and language in RIGHT_TO_LEFT:
         # a right-to-left mark first: a sentence or an answer that starts in Latin script
         # (« AB-123-CD », a name, a date) still lines up on the right like the Arabic around it
-        return RLM + found
+        # and each run in Latin script or digits (« 123 ABC 75 », « 06 12 34 56 78 ») is kept
+        # left to right: after Arabic letters, digits would otherwise be read as Arabic numbers
+        return RLM + left_to_right(found)
     return found
