@@ -149,7 +149,12 @@ def translate(text: str, language: str) -> str:
 
 
 def has_translation(text: str, language: str) -> bool:
-    return language == SOURCE_LANGUAGE or translations(language).find(text) is not None
+    """A text with placeholders needs its own entry: a wider pattern (« {0} : {1} ») that
+    happens to match it would translate its words as values."""
+    if language == SOURCE_LANGUAGE:
+        return True
+    found = translations(language)
+    return text in found.exact if _PLACEHOLDER.search(text) else found.find(text) is not None
 
 
 def lines_in(texts: Iterable[str]) -> Iterator[str]:

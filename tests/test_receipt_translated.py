@@ -56,3 +56,33 @@ def test_arabic_receipt_renders(fmt: str) -> None:
     assert "Accusé d'enregistrement" in text and "Cette traduction n'a aucune valeur juridique." in text
     assert "PN-8001-K01-000123" in text.split("Cette traduction")[1]
     assert png_pages(pdf, f"recu-arabe-{fmt}")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_printed_checklist_follows_with_its_translation(language: str) -> None:
+    from datetime import date
+
+    from kiosk.checklist import checklist_for
+    from kiosk.i18n_texts import set_shown_language
+    from kiosk.procedures import load_catalogue
+    from kiosk.receipts.checklist_pdf import render_checklist
+
+    checklist = checklist_for(load_catalogue().get("permis-renouvellement"),
+                              {"motif": "perte", "groupe_lourd": "non", "nationalite": "francaise"},
+                              date(2026, 12, 1))
+    french = text_of(render_checklist(checklist, "a4")[0])
+    set_shown_language(language)
+    try:
+        pdf = render_checklist(checklist, "a4")[0]
+    finally:
+        set_shown_language("fr")
+    both = text_of(pdf)
+    assert both.startswith(french.strip()[:300]) and len(both) > len(french) * 1.5
+    if language == "en":
+        translation = both[both.index("Translation of the list"):]
+        for text in ("What you need", "To have with you", "If you do not have it:",
+                     "Come back with this list", "e-photo"):
+            assert text in translation, text
+        assert "Si vous ne l'avez pas" not in translation
+    else:
+        assert png_pages(pdf, "liste-arabe")

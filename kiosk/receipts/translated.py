@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from kiosk.checklist import Checklist
 from kiosk.i18n_texts import LRI, PDI, RIGHT_TO_LEFT, SOURCE_LANGUAGE, translate
 from kiosk.receipts.model import Line, Receipt
 from kiosk.receipts.wording import Block, blocks
@@ -120,7 +121,46 @@ def translated_story(receipt: Receipt, language: str, styles: Any, width: float,
                      flowables: Callable[[Block], Sequence[Any]], full: bool = True) -> list[Any]:
     """What ``render`` adds below the French: ``flowables`` lays out a block as the French
     ones are; Arabic blocks are drawn right to left here."""
-    translated = translated_blocks(receipt, language, full)
+    return lay_out(translated_blocks(receipt, language, full), language, styles, width, flowables)
+
+
+LIST_TITLE = "Traduction de la liste"
+LIST_HEADING = "Ce qu'il vous faut"
+LIST_SITUATION = "Pour votre situation"
+LIST_BRING = "À avoir avec vous"
+LIST_OPTIONAL = " (facultatif)"
+LIST_WITHOUT = "Si vous ne l'avez pas : {0}"
+LIST_DEADLINES = "Délais à respecter"
+LIST_DURATION = "La démarche prend environ {0} minutes au point numérique. Revenez avec cette liste."
+
+
+def checklist_blocks(checklist: Checklist, language: str) -> list[Block]:
+    """The printed checklist (``checklist_pdf``) once more in ``language``; nothing for French."""
+    if language == SOURCE_LANGUAGE:
+        return []
+    say = _translator(language)
+    result = [Block("heading", say(LIST_TITLE)), Block("title", say(LIST_HEADING)),
+              Block("text", say(checklist.procedure_title))]
+    if checklist.situation:
+        result += [Block("heading", say(LIST_SITUATION)),
+                   Block("bullets", items=tuple(f"{say(q)} : {say(a)}" for q, a in checklist.situation))]
+    result.append(Block("heading", say(LIST_BRING)))
+    for item in checklist.items:
+        title = "☐ " + say(item.title) + (say(LIST_OPTIONAL) if item.optional else "")
+        result += [Block("text", title),
+                   Block("bullets", items=(say(LIST_WITHOUT.format(item.if_missing)),))]
+    for heading, lines in checklist.payment.sentences():
+        result += [Block("heading", say(heading)), Block("bullets", items=tuple(say(x) for x in lines))]
+    if checklist.deadlines:
+        result += [Block("heading", say(LIST_DEADLINES)),
+                   Block("bullets", items=tuple(say(x) for x in checklist.deadlines))]
+    result.append(Block("small", say(LIST_DURATION.format(checklist.duration_minutes))))
+    return result
+
+
+def lay_out(translated: list[Block], language: str, styles: Any, width: float,
+            flowables: Callable[[Block], Sequence[Any]]) -> list[Any]:
+    """Translated blocks as flowables: like the French ones, or right to left for Arabic."""
     if language not in RIGHT_TO_LEFT:
         return [flowable for block in translated for flowable in flowables(block)]
     from reportlab.lib.enums import TA_RIGHT
