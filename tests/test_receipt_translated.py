@@ -55,7 +55,7 @@ def test_arabic_receipt_renders(fmt: str) -> None:
     text = text_of(pdf)
     assert "Accusé d'enregistrement" in text and "Cette traduction n'a aucune valeur juridique." in text
     assert "PN-8001-K01-000123" in text.split("Cette traduction")[1]
-    assert png_pages(pdf, f"recu-arabe-{fmt}")
+    assert png_pages(pdf, f"recu-arabe-{fmt}", dpi=90)
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -85,4 +85,4 @@ def test_the_printed_checklist_follows_with_its_translation(language: str) -> No
             assert text in translation, text
         assert "Si vous ne l'avez pas" not in translation
     else:
-        assert png_pages(pdf, "liste-arabe")
+        assert png_pages(pdf, "liste-arabe", dpi=90)
