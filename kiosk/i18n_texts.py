@@ -39,9 +39,10 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 
 LRI, PDI = "\u2066", "\u2069"  # isolate a left-to-right run (plate, number, date) inside Arabic
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
+_LATIN = "0-9A-Za-zÀ-ÖØ-öø-ÿœŒ"  # digits and Latin letters, accented ones included
 _LEFT_TO_RIGHT_RUN = re.compile(
     r"(\u2066[^\u2069]*\u2069)"  # already isolated: kept as it is
-    r"|[0-9A-Za-z][0-9A-Za-z/:.,+@ -]*[0-9A-Za-z]|[0-9A-Za-z]")
+    rf"|[{_LATIN}](?:[{_LATIN}/:.,+@ '’-]*[{_LATIN}])?")
 
 
 @dataclass

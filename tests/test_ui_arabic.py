@@ -76,3 +76,12 @@ def test_dates_answers_and_keys_stay_left_to_right(arabic: QApplication, qtbot: 
     assert all(edit.isLeftToRight() for edit in plate.inputs())
     assert pad.isLeftToRight()
     assert date_question.label.text().startswith(RLM)
+
+
+def test_an_answer_in_latin_script_stays_whole(arabic: QApplication) -> None:
+    """« Gaëtan » or « 45 place du Marché » among Arabic: one left-to-right run, accents included
+    (cut at « ë », it was drawn « tanëGa »)."""
+    from kiosk.i18n_texts import LRI, PDI
+
+    assert tr_core("Gaëtan") == f"{RLM}{LRI}Gaëtan{PDI}"
+    assert tr_core("45 place du Marché") == f"{RLM}{LRI}45 place du Marché{PDI}"
