@@ -359,7 +359,7 @@
 <context>
     <name>CorrectionScreen</name>
     <message>
-        <location filename="../../ui/screens/correction.py" line="+32"/>
+        <location filename="../../ui/screens/correction.py" line="+33"/>
         <source>Corriger une demande refusée</source>
         <translation>تصحيح طلب مرفوض</translation>
     </message>
@@ -837,6 +837,29 @@
     </message>
 </context>
 <context>
+    <name>ForWhomScreen</name>
+    <message>
+        <location filename="../../ui/screens/for_whom.py" line="+26"/>
+        <source>Pour qui faites-vous cette démarche ?</source>
+        <translation>لمن تقوم بهذا الإجراء؟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vous pouvez faire la démarche pour vous, ou pour une autre personne. Touchez la bonne réponse.</source>
+        <translation>يمكنك القيام بالإجراء لنفسك أو لشخص آخر. المس الإجابة الصحيحة.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir une autre démarche</source>
+        <translation>اختيار إجراء آخر</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <location filename="../../ui/idle.py" line="+141"/>
@@ -1033,7 +1056,7 @@
         <translation>النقطة الرقمية — %s</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>Appeler un médiateur</source>
         <translation>طلب وسيط</translation>
     </message>
@@ -1048,12 +1071,12 @@
         <translation>نص أكبر</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-197"/>
         <source>Point numérique</source>
         <translation>النقطة الرقمية</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+197"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>تكبير حجم النص أو إرجاعه</translation>
     </message>
@@ -1078,7 +1101,7 @@
         <translation>مسح كل شيء والرجوع إلى البداية، بعد تأكيد</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Un médiateur prend la main</source>
         <translation>وسيط يتولّى الأمر</translation>
     </message>
@@ -1098,7 +1121,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+195"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>
@@ -1123,7 +1146,7 @@
         <translation>عرض توضيحي: التصرّف كأن الإنترنت مقطوع، أو إرجاعه</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>La liste n&apos;a pas pu être imprimée.</source>
         <translation>تعذّرت طباعة القائمة.</translation>
     </message>
@@ -1151,6 +1174,64 @@
         <location line="+2"/>
         <source>%n demandes à corriger par un médiateur</source>
         <translation>%n طلبات يصحّحها وسيط</translation>
+    </message>
+</context>
+<context>
+    <name>MandateScreen</name>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="+32"/>
+        <source>Le mandat à signer</source>
+        <translation>التوكيل للتوقيع</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>La borne imprime le mandat en deux exemplaires. Vous le signez tous les deux : vous et la personne. Chacun garde un exemplaire. Ensuite, vous numérisez un exemplaire signé.</source>
+        <translation>يطبع الجهاز التوكيل في نسختين. توقّعانه معًا: أنت والشخص. يحتفظ كل واحد بنسخة. ثم تمسح نسخة موقّعة.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la dernière question</source>
+        <translation>الرجوع إلى السؤال الأخير</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imprimer le mandat</source>
+        <translation>طباعة التوكيل</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imprimer le mandat en deux exemplaires</source>
+        <translation>طباعة التوكيل في نسختين</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continuer</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passer aux documents, pour numériser le mandat signé</source>
+        <translation>الانتقال إلى المستندات لمسح التوكيل الموقّع</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Impression du mandat…</source>
+        <translation>جارٍ طباعة التوكيل…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le mandat est imprimé. Signez les deux exemplaires, puis touchez « Continuer ».</source>
+        <translation>تمت طباعة التوكيل. وقّع النسختين، ثم المس « متابعة ».</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le mandat n&apos;a pas pu être imprimé. Appelez un médiateur.</source>
+        <translation>تعذّرت طباعة التوكيل. اطلب وسيطًا.</translation>
     </message>
 </context>
 <context>
@@ -1272,7 +1353,7 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+78"/>
+        <location filename="../../ui/screens/queue_view.py" line="+79"/>
         <source>File d&apos;attente des demandes</source>
         <translation>قائمة انتظار الطلبات</translation>
     </message>
@@ -1585,9 +1666,107 @@
     </message>
 </context>
 <context>
+    <name>StatusLookupScreen</name>
+    <message>
+        <location filename="../../ui/screens/status_lookup.py" line="+72"/>
+        <source>Où en est ma demande ?</source>
+        <translation>أين وصل طلبي؟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Montrez le code carré de votre reçu au lecteur, à côté de l&apos;écran.</source>
+        <translation>اعرض الرمز المربّع في إيصالك على القارئ، بجانب الشاشة.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ou tapez la référence écrite sur le reçu. Elle commence par PN.</source>
+        <translation>أو اكتب المرجع المكتوب على الإيصال. يبدأ بـ PN.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Référence du reçu</source>
+        <translation>مرجع الإيصال</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La référence écrite sur le reçu, par exemple PN-7501-K02-000123</source>
+        <translation>المرجع المكتوب على الإيصال، مثلًا PN-7501-K02-000123</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chercher</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chercher la demande</source>
+        <translation>البحث عن الطلب</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour à l&apos;accueil</source>
+        <translation>الرجوع إلى البداية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à l&apos;accueil et tout effacer</source>
+        <translation>الرجوع إلى البداية ومسح كل شيء</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer ce qu&apos;il faut faire, pour l&apos;emporter</source>
+        <translation>طباعة ما يجب فعله لأخذه معك</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chercher une autre demande</source>
+        <translation>البحث عن طلب آخر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taper ou lire une autre référence de reçu</source>
+        <translation>كتابة أو قراءة مرجع إيصال آخر</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Ce n&apos;est pas une référence de reçu. Elle commence par PN et finit par six chiffres, par exemple PN-7501-K02-000123.</source>
+        <translation>هذا ليس مرجع إيصال. يبدأ بـ PN وينتهي بستة أرقام، مثلًا PN-7501-K02-000123.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recherche de votre demande…</source>
+        <translation>جارٍ البحث عن طلبك…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>La recherche n&apos;a pas abouti. Réessayez ; si cela dure, appelez un médiateur.</source>
+        <translation>لم ينجح البحث. أعد المحاولة. إذا استمر ذلك، اطلب وسيطًا.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Impression…</source>
+        <translation>جارٍ الطباعة…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>C&apos;est imprimé. Prenez la feuille.</source>
+        <translation>تمت الطباعة. خذ الورقة.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>L&apos;impression n&apos;a pas abouti. Appelez un médiateur.</source>
+        <translation>لم تنجح الطباعة. اطلب وسيطًا.</translation>
+    </message>
+</context>
+<context>
     <name>Stepper</name>
     <message>
-        <location filename="../../ui/screens/common.py" line="+376"/>
+        <location filename="../../ui/screens/common.py" line="+377"/>
         <source>Étape %1 sur %2</source>
         <translation>المرحلة %1 من %2</translation>
     </message>
@@ -1755,7 +1934,7 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+26"/>
+        <location filename="../../ui/screens/welcome.py" line="+27"/>
         <source>Bienvenue au point numérique</source>
         <translation>مرحبًا بك في النقطة الرقمية</translation>
     </message>
@@ -1795,7 +1974,12 @@
         <translation>تقوم بالإجراء بنفسك. يمكنك طلب وسيط.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Vous revenez avec un reçu ? Montrez son code carré au lecteur, ou touchez « Où en est ma demande ? » en bas de l&apos;écran.</source>
+        <translation>هل رجعت بإيصال؟ اعرض رمزه المربّع على القارئ، أو المس « أين وصل طلبي؟ » أسفل الشاشة.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Espace médiateur</source>
         <translation>فضاء الوسيط</translation>
     </message>
@@ -1803,6 +1987,16 @@
         <location line="+1"/>
         <source>Réservé aux médiateurs : file d&apos;attente des demandes et reçus.</source>
         <translation>للوسطاء فقط: قائمة انتظار الطلبات والإيصالات.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Où en est ma demande ?</source>
+        <translation>أين وصل طلبي؟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrouver une demande déjà faite, avec le reçu</source>
+        <translation>إيجاد طلب قُدّم من قبل، بالإيصال</translation>
     </message>
 </context>
 <context>

@@ -359,7 +359,7 @@
 <context>
     <name>CorrectionScreen</name>
     <message>
-        <location filename="../../ui/screens/correction.py" line="+32"/>
+        <location filename="../../ui/screens/correction.py" line="+33"/>
         <source>Corriger une demande refusée</source>
         <translation>Correct a refused request</translation>
     </message>
@@ -837,6 +837,29 @@
     </message>
 </context>
 <context>
+    <name>ForWhomScreen</name>
+    <message>
+        <location filename="../../ui/screens/for_whom.py" line="+26"/>
+        <source>Pour qui faites-vous cette démarche ?</source>
+        <translation>Who are you doing this procedure for?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vous pouvez faire la démarche pour vous, ou pour une autre personne. Touchez la bonne réponse.</source>
+        <translation>You can do the procedure for yourself, or for another person. Touch the right answer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir une autre démarche</source>
+        <translation>Choose another procedure</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <location filename="../../ui/idle.py" line="+141"/>
@@ -1025,7 +1048,7 @@
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -1040,12 +1063,12 @@
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-197"/>
         <source>Point numérique</source>
         <translation>Digital point</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+197"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>Make the text larger, or back to normal</translation>
     </message>
@@ -1070,7 +1093,7 @@
         <translation>Clear everything and go back to the start, after a confirmation</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Un médiateur prend la main</source>
         <translation>A mediator takes over</translation>
     </message>
@@ -1090,12 +1113,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+195"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+156"/>
         <source>La liste n&apos;a pas pu être imprimée.</source>
         <translation>The list could not be printed.</translation>
     </message>
@@ -1120,7 +1143,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-272"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -1140,9 +1163,67 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+197"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>MandateScreen</name>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="+32"/>
+        <source>Le mandat à signer</source>
+        <translation>The mandate to sign</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>La borne imprime le mandat en deux exemplaires. Vous le signez tous les deux : vous et la personne. Chacun garde un exemplaire. Ensuite, vous numérisez un exemplaire signé.</source>
+        <translation>The kiosk prints the mandate in two copies. You both sign it: you and the person. Each keeps a copy. Then you scan one signed copy.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la dernière question</source>
+        <translation>Go back to the last question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imprimer le mandat</source>
+        <translation>Print the mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imprimer le mandat en deux exemplaires</source>
+        <translation>Print the mandate in two copies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passer aux documents, pour numériser le mandat signé</source>
+        <translation>Go on to the documents, to scan the signed mandate</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Impression du mandat…</source>
+        <translation>Printing the mandate…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le mandat est imprimé. Signez les deux exemplaires, puis touchez « Continuer ».</source>
+        <translation>The mandate is printed. Sign both copies, then touch “Continue”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le mandat n&apos;a pas pu être imprimé. Appelez un médiateur.</source>
+        <translation>The mandate could not be printed. Call a mediator.</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1345,7 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+78"/>
+        <location filename="../../ui/screens/queue_view.py" line="+79"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
@@ -1577,9 +1658,107 @@
     </message>
 </context>
 <context>
+    <name>StatusLookupScreen</name>
+    <message>
+        <location filename="../../ui/screens/status_lookup.py" line="+72"/>
+        <source>Où en est ma demande ?</source>
+        <translation>Where is my request?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Montrez le code carré de votre reçu au lecteur, à côté de l&apos;écran.</source>
+        <translation>Show the square code of your receipt to the reader, next to the screen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ou tapez la référence écrite sur le reçu. Elle commence par PN.</source>
+        <translation>Or type the reference written on the receipt. It starts with PN.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Référence du reçu</source>
+        <translation>Receipt reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La référence écrite sur le reçu, par exemple PN-7501-K02-000123</source>
+        <translation>The reference written on the receipt, for example PN-7501-K02-000123</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chercher</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chercher la demande</source>
+        <translation>Search for the request</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour à l&apos;accueil</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à l&apos;accueil et tout effacer</source>
+        <translation>Go back to the start and clear everything</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer ce qu&apos;il faut faire, pour l&apos;emporter</source>
+        <translation>Print what to do, to take it with you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chercher une autre demande</source>
+        <translation>Search for another request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taper ou lire une autre référence de reçu</source>
+        <translation>Type or read another receipt reference</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Ce n&apos;est pas une référence de reçu. Elle commence par PN et finit par six chiffres, par exemple PN-7501-K02-000123.</source>
+        <translation>This is not a receipt reference. It starts with PN and ends with six digits, for example PN-7501-K02-000123.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recherche de votre demande…</source>
+        <translation>Searching for your request…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>La recherche n&apos;a pas abouti. Réessayez ; si cela dure, appelez un médiateur.</source>
+        <translation>The search did not work. Try again; if it goes on, call a mediator.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Impression…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>C&apos;est imprimé. Prenez la feuille.</source>
+        <translation>It is printed. Take the sheet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>L&apos;impression n&apos;a pas abouti. Appelez un médiateur.</source>
+        <translation>Printing did not work. Call a mediator.</translation>
+    </message>
+</context>
+<context>
     <name>Stepper</name>
     <message>
-        <location filename="../../ui/screens/common.py" line="+376"/>
+        <location filename="../../ui/screens/common.py" line="+377"/>
         <source>Étape %1 sur %2</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -1747,7 +1926,7 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+26"/>
+        <location filename="../../ui/screens/welcome.py" line="+27"/>
         <source>Bienvenue au point numérique</source>
         <translation>Welcome to the digital point</translation>
     </message>
@@ -1787,7 +1966,12 @@
         <translation>You do the procedure yourself. You can call a mediator.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Vous revenez avec un reçu ? Montrez son code carré au lecteur, ou touchez « Où en est ma demande ? » en bas de l&apos;écran.</source>
+        <translation>Back with a receipt? Show its square code to the reader, or touch “Where is my request?” at the bottom of the screen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Espace médiateur</source>
         <translation>Mediator area</translation>
     </message>
@@ -1795,6 +1979,16 @@
         <location line="+1"/>
         <source>Réservé aux médiateurs : file d&apos;attente des demandes et reçus.</source>
         <translation>For mediators only: queue of requests and receipts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Où en est ma demande ?</source>
+        <translation>Where is my request?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrouver une demande déjà faite, avec le reçu</source>
+        <translation>Find a request already made, with the receipt</translation>
     </message>
 </context>
 <context>
