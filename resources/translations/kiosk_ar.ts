@@ -616,17 +616,17 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+54"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+68"/>
         <source>Choisir le document</source>
         <translation>اختيار المستند</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Aucun document numérisé pour l&apos;instant. Posez le document sur le scanner et lancez la numérisation : il apparaîtra ici tout seul.</source>
         <translation>لا يوجد مستند ممسوح بعد. ضع المستند على الماسح وابدأ المسح: سيظهر هنا تلقائيًا.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Annuler</source>
         <translation>إلغاء</translation>
     </message>
@@ -637,46 +637,128 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+171"/>
         <source>Autre fichier…</source>
         <translation>ملف آخر…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Réservé au médiateur : choisir un fichier ailleurs sur la borne</source>
-        <translation>للوسيط فقط: اختيار ملف من مكان آخر في الجهاز</translation>
+        <location line="-170"/>
+        <source>Réservé au médiateur : choisir un fichier dans un autre dossier autorisé</source>
+        <translation>للوسيط فقط: اختيار ملف من مجلد آخر مسموح به</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
+        <source>Oui, l&apos;utiliser aussi ici</source>
+        <translation>نعم، استعماله هنا أيضًا</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utiliser ce document une deuxième fois</source>
+        <translation>استعمال هذا المستند مرة ثانية</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non, en choisir un autre</source>
+        <translation>لا، اختيار مستند آخر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à la liste des documents numérisés</source>
+        <translation>الرجوع إلى قائمة المستندات الممسوحة</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quelle date est écrite sur ce document ?</source>
+        <translation>ما التاريخ المكتوب على هذا المستند؟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regardez la date de la facture, de l&apos;avis ou du papier. Le jour, le mois, puis l&apos;année.</source>
+        <translation>انظر إلى تاريخ الفاتورة أو الإشعار أو الورقة. اليوم، ثم الشهر، ثم السنة.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valider la date</source>
+        <translation>تأكيد التاريخ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérifier la date et ajouter le document</source>
+        <translation>التحقق من التاريخ وإضافة المستند</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Agrandir le document numérisé %s</source>
+        <translation>تكبير المستند الممسوح %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir la page en grand</source>
+        <translation>رؤية الصفحة بحجم كبير</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Numérisé %s</source>
+        <translation>ممسوح %s</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Touchez l&apos;image pour la voir en grand.</source>
+        <translation>المس الصورة لرؤيتها بحجم كبير.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Déjà utilisé pour : %s</source>
+        <translation>مستعمل من قبل لـ: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utiliser</source>
+        <translation>استعمال</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Utiliser ce document, numérisé %s</source>
+        <translation>استعمال هذا المستند، الممسوح %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utiliser le document numérisé %s</source>
+        <translation>استعمال المستند الممسوح %s</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ce document ne peut pas être affiché. Numérisez-le à nouveau.</source>
+        <translation>لا يمكن عرض هذا المستند. امسحه مرة أخرى.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Documents numérisés</source>
+        <translation>المستندات الممسوحة</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Ce document est déjà utilisé pour : %1. Voulez-vous l&apos;utiliser aussi pour « %2 » ?</source>
+        <translation>هذا المستند مستعمل من قبل لـ: %1. هل تريد استعماله أيضًا لـ « %2 »؟</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vérification du document…</source>
+        <translation>جارٍ فحص المستند…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Le document est lisible. Il reste à dire sa date.</source>
+        <translation>المستند مقروء. بقي أن تذكر تاريخه.</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Choisir : %s</source>
         <translation>اختيار: %s</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Fichier %s</source>
-        <translation>الملف %s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Utiliser ce fichier, %1, numérisé le %2</source>
-        <translation>استعمال هذا الملف، %1، ممسوح يوم %2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Choisir un fichier</source>
-        <translation>اختيار ملف</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</source>
-        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Vérification du fichier…</source>
-        <translation>جارٍ فحص الملف…</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+199"/>
         <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
         <translation>لا يمكن استعمال هذا الملف. امسح المستند مرة أخرى.</translation>
     </message>
@@ -719,7 +801,7 @@
         <translation>الانتقال إلى ملخّص الطلب</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Cette démarche ne demande aucun document. Touchez « Continuer ».</source>
         <translation>هذا الإجراء لا يحتاج أي مستند. المس « متابعة ».</translation>
     </message>
@@ -729,7 +811,7 @@
         <translation>المس « استبدال » لمسح المستند من جديد. أو احتفظ به إذا كان واضحًا وصحيحًا: سيُرسل من جديد.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Obligatoire</source>
         <translation>إلزامي</translation>
     </message>
@@ -740,16 +822,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 · fichiers acceptés : %2 · %3 au plus</source>
-        <translation>%1 · الملفات المقبولة: %2 · %3 كحد أقصى</translation>
+        <source>✔ Ajouté</source>
+        <translation>✔ أُضيف</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>✔ Ajouté : %1 (%2)</source>
-        <translation>✔ تمت الإضافة: %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pas encore ajouté</source>
         <translation>لم يُضف بعد</translation>
     </message>
@@ -774,7 +851,22 @@
         <translation>اختيار الملف لـ: %s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Voir en grand</source>
+        <translation>رؤية بحجم كبير</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voir la page en grand : %s</source>
+        <translation>رؤية الصفحة بحجم كبير: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir en grand : %s</source>
+        <translation>رؤية بحجم كبير: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Retirer</source>
         <translation>إزالة</translation>
     </message>
@@ -789,7 +881,7 @@
         <translation>إزالة: %s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Il manque encore : %s. Ajoutez-les pour continuer.</source>
         <translation>ما زال ينقص: %s. أضفها للمتابعة.</translation>
     </message>
@@ -834,6 +926,54 @@
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>مثال: %s</translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message>
+        <location filename="../../ui/screens/file_picker.py" line="+47"/>
+        <source>Dossier précédent</source>
+        <translation>المجلد السابق</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir au dossier précédent</source>
+        <translation>الرجوع إلى المجلد السابق</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ce dossier ne contient aucun document.</source>
+        <translation>لا يحتوي هذا المجلد على أي مستند.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Numérisations</source>
+        <translation>الممسوحات</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choisissez un dossier</source>
+        <translation>اختر مجلدًا</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier : %s</source>
+        <translation>المجلد: %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dossier %s</source>
+        <translation>المجلد %s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ouvrir ce dossier</source>
+        <translation>فتح هذا المجلد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir ce fichier</source>
+        <translation>اختيار هذا الملف</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1261,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+196"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>
@@ -2010,6 +2150,56 @@
         <location line="+0"/>
         <source>Non</source>
         <translation>لا</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomView</name>
+    <message>
+        <location filename="../../ui/screens/preview.py" line="+161"/>
+        <source>Touchez la page pour l&apos;agrandir. Touchez-la encore pour la voir en entier.</source>
+        <translation>المس الصفحة لتكبيرها. المسها مرة أخرى لرؤيتها كاملة.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Page du document</source>
+        <translation>صفحة المستند</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+65"/>
+        <source>Agrandir</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Agrandir la page</source>
+        <translation>تكبير الصفحة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Fermer l&apos;aperçu</source>
+        <translation>إغلاق المعاينة</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ouverture de la page…</source>
+        <translation>جارٍ فتح الصفحة…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cette page ne peut pas être affichée.</source>
+        <translation>لا يمكن عرض هذه الصفحة.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Voir en entier</source>
+        <translation>رؤيتها كاملة</translation>
     </message>
 </context>
 </TS>

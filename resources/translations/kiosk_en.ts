@@ -616,17 +616,17 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+54"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+68"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Aucun document numérisé pour l&apos;instant. Posez le document sur le scanner et lancez la numérisation : il apparaîtra ici tout seul.</source>
         <translation>No scanned document yet. Put the document on the scanner and start scanning: it will appear here by itself.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -637,46 +637,128 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+171"/>
         <source>Autre fichier…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Réservé au médiateur : choisir un fichier ailleurs sur la borne</source>
-        <translation>For mediators only: choose a file elsewhere on the kiosk</translation>
+        <location line="-170"/>
+        <source>Réservé au médiateur : choisir un fichier dans un autre dossier autorisé</source>
+        <translation>For mediators only: choose a file in another allowed folder</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
+        <source>Oui, l&apos;utiliser aussi ici</source>
+        <translation>Yes, use it here too</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utiliser ce document une deuxième fois</source>
+        <translation>Use this document a second time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non, en choisir un autre</source>
+        <translation>No, choose another one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à la liste des documents numérisés</source>
+        <translation>Go back to the list of scanned documents</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quelle date est écrite sur ce document ?</source>
+        <translation>What date is written on this document?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regardez la date de la facture, de l&apos;avis ou du papier. Le jour, le mois, puis l&apos;année.</source>
+        <translation>Look at the date of the bill, the notice or the paper. The day, the month, then the year.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valider la date</source>
+        <translation>Confirm the date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérifier la date et ajouter le document</source>
+        <translation>Check the date and add the document</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Agrandir le document numérisé %s</source>
+        <translation>Enlarge the document scanned %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir la page en grand</source>
+        <translation>See the page large</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Numérisé %s</source>
+        <translation>Scanned %s</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Touchez l&apos;image pour la voir en grand.</source>
+        <translation>Touch the picture to see it large.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Déjà utilisé pour : %s</source>
+        <translation>Already used for: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utiliser</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Utiliser ce document, numérisé %s</source>
+        <translation>Use this document, scanned %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utiliser le document numérisé %s</source>
+        <translation>Use the document scanned %s</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ce document ne peut pas être affiché. Numérisez-le à nouveau.</source>
+        <translation>This document cannot be shown. Scan it again.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Documents numérisés</source>
+        <translation>Scanned documents</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Ce document est déjà utilisé pour : %1. Voulez-vous l&apos;utiliser aussi pour « %2 » ?</source>
+        <translation>This document is already used for: %1. Do you want to use it for “%2” too?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vérification du document…</source>
+        <translation>Checking the document…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Le document est lisible. Il reste à dire sa date.</source>
+        <translation>The document is readable. Now give its date.</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Choisir : %s</source>
         <translation>Choose: %s</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Fichier %s</source>
-        <translation>File %s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Utiliser ce fichier, %1, numérisé le %2</source>
-        <translation>Use this file, %1, scanned on %2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Choisir un fichier</source>
-        <translation>Choose a file</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</source>
-        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Vérification du fichier…</source>
-        <translation>Checking the file…</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+199"/>
         <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
         <translation>This file cannot be used. Scan the document again.</translation>
     </message>
@@ -719,7 +801,7 @@
         <translation>Go on to the summary of the request</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Cette démarche ne demande aucun document. Touchez « Continuer ».</source>
         <translation>This procedure needs no document. Touch “Continue”.</translation>
     </message>
@@ -729,7 +811,7 @@
         <translation>Touch “Replace” to scan the document again. Or keep it if it is clear and right: it will be sent again.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Obligatoire</source>
         <translation>Required</translation>
     </message>
@@ -740,16 +822,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 · fichiers acceptés : %2 · %3 au plus</source>
-        <translation>%1 · accepted files: %2 · %3 at most</translation>
+        <source>✔ Ajouté</source>
+        <translation>✔ Added</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>✔ Ajouté : %1 (%2)</source>
-        <translation>✔ Added: %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pas encore ajouté</source>
         <translation>Not added yet</translation>
     </message>
@@ -774,7 +851,22 @@
         <translation>Choose the file for: %s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Voir en grand</source>
+        <translation>See large</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voir la page en grand : %s</source>
+        <translation>See the page large: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir en grand : %s</source>
+        <translation>See large: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
@@ -789,7 +881,7 @@
         <translation>Remove: %s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Il manque encore : %s. Ajoutez-les pour continuer.</source>
         <translation>Still missing: %s. Add them to continue.</translation>
     </message>
@@ -834,6 +926,54 @@
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>Example: %s</translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message>
+        <location filename="../../ui/screens/file_picker.py" line="+47"/>
+        <source>Dossier précédent</source>
+        <translation>Previous folder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir au dossier précédent</source>
+        <translation>Go back to the previous folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ce dossier ne contient aucun document.</source>
+        <translation>This folder holds no document.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Numérisations</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choisissez un dossier</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier : %s</source>
+        <translation>Folder: %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dossier %s</source>
+        <translation>Folder %s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ouvrir ce dossier</source>
+        <translation>Open this folder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir ce fichier</source>
+        <translation>Choose this file</translation>
     </message>
 </context>
 <context>
@@ -1113,7 +1253,7 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+196"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
@@ -2002,6 +2142,56 @@
         <location line="+0"/>
         <source>Non</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomView</name>
+    <message>
+        <location filename="../../ui/screens/preview.py" line="+161"/>
+        <source>Touchez la page pour l&apos;agrandir. Touchez-la encore pour la voir en entier.</source>
+        <translation>Touch the page to enlarge it. Touch it again to see it whole.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Page du document</source>
+        <translation>Page of the document</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+65"/>
+        <source>Agrandir</source>
+        <translation>Enlarge</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Agrandir la page</source>
+        <translation>Enlarge the page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Fermer l&apos;aperçu</source>
+        <translation>Close the preview</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ouverture de la page…</source>
+        <translation>Opening the page…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cette page ne peut pas être affichée.</source>
+        <translation>This page cannot be shown.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Voir en entier</source>
+        <translation>See it whole</translation>
     </message>
 </context>
 </TS>
