@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import KioskConfig
 from ui import gc_guard
-from ui.i18n import install_translator
+from ui.i18n import install_translator, load_embedded_fonts
 from ui.main_window import KioskServices, MainWindow
 from ui.theme import apply_theme
 
@@ -23,6 +23,7 @@ def create_application(argv: Sequence[str] | None = None, language: str = "fr") 
     app.setApplicationName("Point numérique")
     app.setOrganizationName("point-numerique-kiosk")
     gc_guard.install(app)
+    load_embedded_fonts()
     install_translator(app, language)
     apply_theme(app, "standard", False)
     return app

@@ -99,6 +99,8 @@ class _Pad(QWidget):
         self.setProperty("role", "keyboard")
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Keys stay where they are on every keyboard and cash machine, in Arabic too
+        self.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
         self._char_keys: dict[str, QPushButton] = {}
         self._action_keys: dict[str, QPushButton] = {}
 
@@ -159,7 +161,7 @@ class _Pad(QWidget):
         )
         ok = self._action_keys["ok"]
         ok.setText(QCoreApplication.translate("Keyboard", "OK"))
-        ok.setAccessibleName(QCoreApplication.translate("Keyboard", "Valider"))
+        ok.setAccessibleName(QCoreApplication.translate("Keyboard", "OK, valider"))
         ok.setAccessibleDescription(
             QCoreApplication.translate("Keyboard", "Valide le champ et ferme le clavier.")
         )
@@ -242,12 +244,13 @@ class TextKeyboard(_Pad):
         shift.setChecked(self._shift)
         caps.setChecked(self._caps)
         shift.setText(QCoreApplication.translate("Keyboard", "⇧ Maj"))
-        shift.setAccessibleName(QCoreApplication.translate("Keyboard", "Majuscules"))
+        shift.setAccessibleName(QCoreApplication.translate("Keyboard", "Maj, majuscule"))
         shift.setAccessibleDescription(
             QCoreApplication.translate("Keyboard", "La prochaine lettre sera une majuscule.")
         )
         caps.setText(QCoreApplication.translate("Keyboard", "Verr. Maj"))
-        caps.setAccessibleName(QCoreApplication.translate("Keyboard", "Verrouiller les majuscules"))
+        caps.setAccessibleName(
+            QCoreApplication.translate("Keyboard", "Verr. Maj, verrouiller les majuscules"))
         caps.setAccessibleDescription(
             QCoreApplication.translate(
                 "Keyboard", "Toutes les lettres seront des majuscules, jusqu'au prochain appui."

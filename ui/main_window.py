@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
         # Out of the screens about to go (the focus moving among them may have opened it).
         self.keyboard.close_keyboard()
         self.keyboard.setParent(self.centralWidget())
-        self.screens, self.pages, self._started = [], {}, {}
+        # the welcome stays the page it is (not entered anew): entering it would put French back
+        self.screens, self.pages, self._started = [], {}, {Page.WELCOME: self.visit.entry}
         self._make_welcome()
         self.set_site(self.config.site_name)
         if self.services is not None:

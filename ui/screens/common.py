@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr_core
 from ui.theme import set_role
 
 if TYPE_CHECKING:
@@ -438,7 +439,7 @@ class Stepper(QWidget):
             if part is not None:
                 set_role(part, "step-done" if index < number else "step-todo")
         self.following.setText(
-            self.tr("Étape suivante : %1").replace("%1", next_title) if next_title else "")
+            self.tr("Étape suivante : %1").replace("%1", tr_core(next_title)) if next_title else "")
         self.following.setVisible(bool(next_title))
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.procedures import Catalogue
+from ui.i18n import tr_core
 from ui.icons import KINDS, Pictogram
 from ui.screens.common import Screen, big_button, clear_layout, show_selected, text_label, tile_button
 
@@ -54,8 +55,8 @@ class PickerScreen(Screen):
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         for procedure in self._catalogue.by_theme().get(theme, []):
-            detail = procedure.summary[0] if procedure.summary else ""
-            tile = tile_button(procedure.title, detail, Pictogram(KINDS.get(theme, "")))
+            detail = tr_core(procedure.summary[0]) if procedure.summary else ""
+            tile = tile_button(tr_core(procedure.title), detail, Pictogram(KINDS.get(theme, "")))
             tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
             self.tiles.addWidget(tile)
             self.procedure_tiles[procedure.code] = tile

@@ -32,6 +32,7 @@ from kiosk.receipts.errors import PrintError, ReceiptError
 from kiosk.retention import RefusalClock
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
@@ -157,7 +158,7 @@ class QueueScreen(Screen):
 
     def _title(self, item: QueuedSubmission) -> str:
         procedure = self.catalogue.procedures.get(item.procedure_code)
-        return procedure.title if procedure else item.procedure_code
+        return tr_core(procedure.title) if procedure else item.procedure_code
 
     def _row(self, item: QueuedSubmission) -> QFrame:
         panel = QFrame()

@@ -29,7 +29,7 @@ class WelcomeScreen(Screen):
         self.body.addWidget(
             text_label(
                 self.tr(
-                    "Cette borne vous aide à faire une démarche pour votre carte grise "
+                    "Cette borne vous aide pour votre carte grise "
                     "ou votre permis de conduire. Nous irons pas à pas. "
                     "Vous pouvez revenir en arrière à tout moment."
                 )
