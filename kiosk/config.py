@@ -56,6 +56,7 @@ class KioskConfig:
     printer_pdf_dir: Path | None = None
     idle_warning_s: int = 90
     idle_reset_s: int = 30
+    voice_time_factor: float = 2.0  # voice mode: the idle warning and countdown this much longer
     retention_days: int = 30
     audit_retention_days: int = 365
     scanner_dir: Path | None = None
@@ -164,6 +165,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "printer.pdf_dir": ("printer_pdf_dir", _optional_path),
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
+    "session.voice_time_factor": ("voice_time_factor", _number(1, 5, float)),
     "retention.days": ("retention_days", _number(0, 3650, int)),
     "retention.audit_days": ("audit_retention_days", _number(1, 3650, int)),
     "scanner.watch_dir": ("scanner_dir", _optional_path),

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.mediators import Mediator, MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
+    from kiosk.voice_engine import VoiceEngine
     from offline_queue import Outbox, QueuedSubmission
     from offline_queue.sync import SendProgress
     from ui.sync_worker import SyncStatus, SyncThread
@@ -97,6 +98,8 @@ class KioskServices:
     # Run off the GUI thread when a citizen's session ends (and once at start):
     # deletes the scanner folder's files so the next person never sees them.
     end_session: Callable[[], object] | None = None
+    # Builds the voice of voice mode the first time it is needed (None: espeak-ng).
+    voice: Callable[[], VoiceEngine] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         self.visit.listener = open_recorder(
             services.config.data_dir, sent=lambda submission_id: outbox.get(submission_id).state == "sent")
         visit = self.visit
+        self._voice(services)
         attach = self.keyboard.attach
         self.picker = PickerScreen(services.catalogue)
         self.requirements = RequirementsScreen()
@@ -345,6 +349,25 @@ class MainWindow(QMainWindow):
         if self._waiting_tap is not None:
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
+
+    def _voice(self, services: KioskServices) -> None:
+        """Voice mode (``ui.voice_mode``): its bar under the header, its event filter, the
+        idle warning spoken and chimed, longer times while it is on, no wipe while it reads."""
+        from ui.voice_mode import VoiceMode, default_engine
+
+        self.voice = VoiceMode(self.visit, self, services.voice or default_engine,
+                               consent=lambda: services.consent)
+        central = self.centralWidget()
+        column = central.layout() if central is not None else None
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, self.voice.bar)
+        self.idle.warning.connect(self.voice.idle_warning)
+        self.idle.hold = self.voice.reading
+        factor = services.config.voice_time_factor
+        self.voice.changed_callbacks.append(lambda on: self.idle.stretch(factor if on else 1.0))
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.voice)
 
     def _services(self) -> KioskServices:
         assert self.services is not None, "attach() comes first"
@@ -641,6 +664,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            if self.services is not None:
+                app.removeEventFilter(self.voice)
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)

@@ -1,0 +1,227 @@
+"""What the voice says on each page, read from the visit's model, not from the widgets.
+
+A citizen who cannot see the screen hears, for the page they are on: its
+title, the question, its help and example, the choices, an error the moment
+the answer is refused, and where a save stands. Each utterance is one short
+sentence or one control's name, so that « Répéter » can replay them and the
+names heard are the names a finger finds by touch (the tests rely on it:
+the buttons' accessible names are the same words).
+
+Everything here is plain data: :func:`page_speech` takes the visit (and the
+consent text, which the window holds) and returns the list of utterances.
+``tr`` translates each sentence (the window passes Qt's translation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from kiosk.flow import Event, Page, Visit
+
+if TYPE_CHECKING:
+    from kiosk.consent import ConsentText
+    from kiosk.procedures import Field
+    from kiosk.session import ProcedureSession
+
+Translate = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
+THEMES = {"carte_grise": "Carte grise", "permis": "Permis de conduire"}
+"""The picker's two subjects, as its buttons name them."""
+
+HOW_TO = ("Mode voix activé. Touchez un bouton pour l'entendre. Touchez-le deux fois pour "
+          "l'utiliser. Pour tout réentendre, touchez « Répéter ».")
+"""Said when the voice is switched on."""
+
+
+def page_speech(visit: Visit, came_by: Event | None = None, *,
+                consent: ConsentText | None = None, tr: Translate = _same) -> list[str]:
+    """The utterances of the visit's current page; ``came_by`` is the event that led there
+    (a refused save is said before the consent is read again)."""
+    reader = _PAGES.get(visit.page)
+    lines = reader(visit, tr) if reader is not None else []
+    if visit.page is Page.CONSENT:
+        if came_by is Event.SAVE_FAILED:
+            return [tr("L'enregistrement n'a pas réussi. Rien n'est perdu."),
+                    tr("Réessayer l'enregistrement")]
+        if consent is not None:
+            lines += [tr(consent.title), *map(tr, consent.paragraphs), tr(consent.button)]
+        lines.append(tr("Retour"))
+    return [line for line in lines if line]
+
+
+def error_speech(message: str, tr: Translate = _same) -> str:
+    """An error, said the moment it appears."""
+    return tr("Erreur : %s") % message
+
+
+def key_speech(name: str, tr: Translate = _same) -> str:
+    """A key of the on-screen keyboard, as typed (its accessible name, said as it is typed)."""
+    return tr("Tapé : %s") % name
+
+
+def idle_speech(seconds: int, tr: Translate = _same) -> list[str]:
+    """The idle warning, spoken as well as shown."""
+    return [tr("Êtes-vous toujours là ?"),
+            (tr("Sans réponse, votre démarche sera effacée dans %n secondes.")
+             .replace("%n", str(seconds))),
+            tr("Pour continuer, touchez deux fois « Encore du temps ».")]
+
+
+def _welcome(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Bienvenue au point numérique"), tr("Comment souhaitez-vous faire ?"),
+            tr("Avec un médiateur"), tr("Seul(e)")]
+
+
+def _login(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Connexion du médiateur"), tr("Un médiateur tape son code."), tr("Annuler")]
+
+
+def _picker(visit: Visit, tr: Translate) -> list[str]:
+    lines = [tr("Que voulez-vous faire ?"), tr("Choisissez d'abord le sujet :")]
+    catalogue = visit.catalogue
+    themes = catalogue.by_theme() if catalogue is not None else {}
+    for theme, procedures in themes.items():
+        lines.append(tr(THEMES.get(theme, theme)))
+        lines += [tr(p.title) for p in procedures]
+    return [*lines, tr("Retour")]
+
+
+def _requirements(visit: Visit, tr: Translate) -> list[str]:
+    procedure = visit.procedure
+    if procedure is None:
+        return []
+    lines = [tr(procedure.title), *map(tr, procedure.summary),
+             tr("Cela prend environ %d minutes.") % procedure.duration_minutes,
+             tr("Les documents à avoir sous la main")]
+    lines += [tr(spec.title) for spec in procedure.documents] or [tr("Aucun document à fournir.")]
+    return [*lines, tr("J'ai tout, commencer"), tr("Retour")]
+
+
+def _question(visit: Visit, tr: Translate) -> list[str]:
+    questions, session = visit.questions, visit.session
+    if questions is None or session is None:
+        return []
+    view = questions.view()
+    lines = [tr(view.step.title)]
+    if view.field_id:
+        lines.append(tr("Question %1 sur %2.").replace("%1", str(view.question_number))
+                     .replace("%2", str(len(view.asked))))
+    error = session.errors.get(view.field_id) or view.remarks.get(view.field_id)
+    if error and visit.last_move == "stay":
+        lines.insert(0, error_speech(tr(error), tr))  # first: it is why the page did not change
+    if not view.field_id:
+        return [*lines, tr(view.step.help), tr("Continuer"), tr("Retour")]
+    fld = session.procedure.field(view.field_id)
+    lines += _field(fld, session.answers.get(fld.id, ""), session.display_value, tr)
+    if error and visit.last_move != "stay":
+        lines.append(error_speech(tr(error), tr))
+    next_name = tr("Valider et revenir au récapitulatif") if view.leads_to_summary else tr("Continuer")
+    return [*lines, next_name, tr("Retour")]
+
+
+def _field(fld: Field, value: str, shown: Callable[[Field, str], str], tr: Translate) -> list[str]:
+    """A question: its label as the control names it, help, example, choices, the answer."""
+    label = tr(fld.label)
+    lines = [label if fld.required else tr("%s (facultatif)") % label, tr(fld.help)]
+    if fld.example:
+        lines.append(tr("Exemple : %s") % fld.example)
+    if fld.type == "yes_no":
+        lines += [tr("Oui"), tr("Non")]
+    elif fld.type == "choice":
+        lines += [tr(choice.label) for choice in fld.choices]
+    elif fld.type == "date":
+        lines += [tr("Écrivez en chiffres le jour, le mois, puis l'année :"),
+                  tr("Jour"), tr("Mois"), tr("Année")]
+    else:
+        lines.append(tr("Touchez deux fois la case pour écrire."))
+    if value:
+        lines.append(tr("Réponse donnée : %s") % (tr("cachée") if fld.sensitive else shown(fld, value)))
+    return lines
+
+
+def _documents(visit: Visit, tr: Translate) -> list[str]:
+    session = visit.session
+    if session is None:
+        return []
+    lines = [tr("Vos documents")]
+    attached = session.documents
+    remarks = visit.document_remarks()
+    for spec in session.required_documents():
+        if spec.kind in attached:
+            lines.append(tr("%s : ajouté.") % spec.title)
+            lines.append(tr("Remplacer : %s") % spec.title)
+        else:
+            lines.append(tr("%s : pas encore ajouté.") % spec.title)
+            lines.append(tr("Ajouter : %s") % spec.title)
+        if spec.kind in remarks:
+            lines.append(error_speech(remarks[spec.kind], tr))
+    return [*lines, tr("Continuer"), tr("Retour")]
+
+
+def _chooser(visit: Visit, tr: Translate) -> list[str]:
+    session = visit.session
+    title = ""
+    if session is not None and visit.document_kind:
+        title = tr("Choisir : %s") % session.procedure.document(visit.document_kind).title
+    return [title or tr("Choisir le document"),
+            tr("Touchez un fichier pour entendre son nom. Touchez-le deux fois pour l'utiliser."),
+            tr("Annuler")]
+
+
+def _summary(visit: Visit, tr: Translate) -> list[str]:
+    session = visit.session
+    if session is None:
+        return []
+    lines = [tr("Vérifiez votre demande")]
+    for section in session.summary():
+        lines.append(tr(section.title))
+        lines += [tr("%1 : %2").replace("%1", label).replace("%2", value)
+                  for label, value in _spoken_items(session, section.items)]
+        lines.append(tr("Modifier : %s") % tr(section.title))
+    return [*lines, tr("Tout est juste, continuer"), tr("Retour")]
+
+
+def _spoken_items(session: ProcedureSession,
+                  items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The summary's answers; a sensitive answer is not said aloud (a hall has ears)."""
+    hidden = {f.label for step in session.steps() for f in session.fields(step) if f.sensitive}
+    return [(label, "…" if label in hidden else value) for label, value in items]
+
+
+def _saving(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Enregistrement de votre demande… Merci de patienter.")]
+
+
+def _confirmation(visit: Visit, tr: Translate) -> list[str]:
+    lines = [tr("Votre demande est enregistrée")]
+    if visit.saved_item is not None:
+        lines.append(tr("Numéro d'enregistrement : %s") % " ".join(visit.saved_item.local_reference))
+    if visit.procedure is not None:
+        lines += [tr("Et maintenant ?"), *map(tr, visit.procedure.next_steps)]
+    return [*lines, tr("J'ai terminé")]
+
+
+def _end(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Merci, c'est terminé"), tr("Retour à l'accueil")]
+
+
+def _mediator_page(title: str) -> Callable[[Visit, Translate], list[str]]:
+    return lambda visit, tr: [tr(title)]
+
+
+_PAGES: dict[Page, Callable[[Visit, Translate], list[str]]] = {
+    Page.WELCOME: _welcome, Page.LOGIN: _login, Page.PICKER: _picker,
+    Page.REQUIREMENTS: _requirements, Page.QUESTION: _question, Page.DOCUMENTS: _documents,
+    Page.CHOOSER: _chooser, Page.SUMMARY: _summary, Page.CONSENT: lambda v, tr: [],
+    Page.SAVING: _saving, Page.CONFIRMATION: _confirmation, Page.END: _end,
+    Page.QUEUE: _mediator_page("File d'attente des demandes"),
+    Page.CORRECTION: _mediator_page("Corriger une demande refusée"),
+    Page.ACTIVITY: _mediator_page("Activité de la borne"),
+}
+assert set(_PAGES) == set(Page), "every page has its speech"

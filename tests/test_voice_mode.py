@@ -1,0 +1,309 @@
+"""Voice mode through the real window, with the recording engine as the tester's ears.
+
+The main test completes a change of address « with the screen off »: the test acts
+only on what it heard. It finds each control by the name the voice said, touches it
+once (and hears the name again), then twice to act, or walks with the arrows; it
+types on the physical keyboard. It never reads a screen's attributes to decide.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from test_ui_flow import WAIT_MS, FakePrinter, Kiosk, scan
+
+from kiosk import speech
+from kiosk.config import KioskConfig
+from kiosk.launcher import build_services
+from kiosk.procedures import Catalogue
+from kiosk.samples import sample_answer
+from kiosk.voice_engine import CHIME, RecordingEngine
+from ui.app import create_application
+from ui.main_window import MainWindow
+from ui.screens.background import jobs_running
+
+CODE = "cg-changement-adresse"
+CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def voice_kiosk(qtbot, tmp_path: Path, catalogue: Catalogue) -> Iterator[tuple[Kiosk, RecordingEngine]]:  # type: ignore[no-untyped-def]
+    engine = RecordingEngine()
+    scanner = tmp_path / "scanner"
+    scanner.mkdir()
+    config = KioskConfig(kiosk_id="7501-K03", site="7501", data_dir=tmp_path / "kiosk",
+                         scanner_dir=scanner, idle_warning_s=600, idle_reset_s=30)
+    services = build_services(config, catalogue=catalogue)
+    services.sync = None
+    printer = FakePrinter()
+    services.print_receipt = printer
+    services.voice = lambda: engine
+    create_application([])
+    window = MainWindow(config, services)
+    qtbot.addWidget(window)
+    window.resize(1280, 1024)
+    window.show()
+    qtbot.waitExposed(window)
+    yield Kiosk(window, services, printer, scanner, config.central_url), engine
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=WAIT_MS)
+    if shiboken6.isValid(window):
+        window.close()
+    services.outbox.close()
+
+
+class Ears:
+    """The blind tester: listens to the recording engine, touches what it heard named."""
+
+    def __init__(self, qtbot, window: MainWindow, engine: RecordingEngine) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot, self.window, self.engine = qtbot, window, engine
+        self.heard: list[str] = []
+
+    def listen(self) -> list[str]:
+        """What was said since the last time (the event loop runs a little first)."""
+        QApplication.processEvents()
+        self.qtbot.wait(10)
+        self.heard = self.engine.take()
+        return self.heard
+
+    def until(self, words: str) -> list[str]:
+        """Listen until ``words`` are said (a save runs in the background), counting what
+        was heard last (it may have been said already)."""
+        heard = list(self.heard)
+
+        def said() -> bool:
+            QApplication.processEvents()
+            heard.extend(self.engine.take())
+            return words in heard
+
+        self.qtbot.waitUntil(said, timeout=WAIT_MS)
+        self.heard = heard
+        return heard
+
+    def control(self, name: str, ending: bool = False) -> QWidget:
+        """The one visible control the finger finds under ``name`` (or a name ending so).
+        An optional question's box may be named without « (facultatif) »."""
+        names = {name, name.removesuffix(" (facultatif)")}
+        found = [w for w in self.window.findChildren(QWidget)
+                 if isinstance(w, QAbstractButton | QLineEdit) and w.isVisible()
+                 and (w.accessibleName().endswith(" : " + name) if ending
+                      else w.accessibleName() in names)]
+        assert len(found) == 1, (name, [w.accessibleName() for w in found])
+        return found[0]
+
+    def touch(self, widget: QWidget) -> str:
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        said = self.listen()
+        assert said, "a touch is always answered by a name"
+        return said[-1]
+
+    def act(self, name: str, ending: bool = False) -> list[str]:
+        """Touch the control heard as ``name`` (and hear it), touch it again to act."""
+        widget = self.control(name, ending)
+        assert name.removesuffix(" (facultatif)") in self.touch(widget)
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        return self.listen()
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> list[str]:
+        target = QApplication.focusWidget() or self.window
+        self.qtbot.keyClick(target, key, modifiers)
+        return self.listen()
+
+    def type(self, text: str) -> None:
+        """Type on the physical keyboard into the field that has the focus, then Enter."""
+        edit = QApplication.focusWidget()
+        assert isinstance(edit, QLineEdit)
+        edit.selectAll()
+        self.qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        self.qtbot.keyClicks(edit, text)
+
+    def line_after(self, first: str) -> str:
+        return self.heard[self.heard.index(first) + 1]
+
+
+def switch_on(ears: Ears) -> list[str]:
+    heard = ears.key(Qt.Key.Key_V, CTRL_ALT)
+    assert heard[0] == speech.HOW_TO
+    return heard
+
+
+def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
+    kiosk, engine = voice_kiosk
+    window = kiosk.window
+    procedure = catalogue.get(CODE)
+    rng = random.Random(12)
+    # What the citizen knows (their papers), by the question the voice asks.
+    mine = {f.label: sample_answer(f, rng, date.today()) for f in procedure.all_fields()}
+    mine["Votre plaque ressemble-t-elle à AB-123-CD (deux lettres, trois chiffres, deux lettres) ?"] = "oui"
+    ears = Ears(qtbot, window, engine)
+
+    heard = switch_on(ears)
+    assert heard[1:] == ["Bienvenue au point numérique", "Comment souhaitez-vous faire ?",
+                         "Avec un médiateur", "Seul(e)"]
+    assert "Que voulez-vous faire ?" in ears.act("Seul(e)")
+    assert procedure.title in ears.heard and "Carte grise" in ears.heard
+    ears.act("Carte grise")  # the subject: the procedures appear, the page stays
+    heard = ears.act(procedure.title)
+    assert heard[0] == procedure.title and "J'ai tout, commencer" in heard
+    heard = ears.act("J'ai tout, commencer")
+
+    wrong_once = False
+    while heard[0] != "Vos documents":
+        label = next(line for line in heard if line.removesuffix(" (facultatif)") in mine)
+        answer = mine[label.removesuffix(" (facultatif)")]
+        if "Oui" in heard:
+            ears.act({"oui": "Oui", "non": "Non"}[answer], ending=True)
+            heard = ears.act("Continuer")
+        elif "Jour" in heard:
+            day, month, year = answer.split("/")
+            assert "vide" in ears.act(f"{label} : Jour")[-1]
+            for part in (day, month, year):  # the boxes move on by themselves when full
+                ears.type(part)
+            heard = ears.key(Qt.Key.Key_Return)
+        else:
+            assert ears.act(label)[-1].startswith("Écriture : " + label.removesuffix(" (facultatif)"))
+            if not wrong_once:  # a wrong plate: the error is said first, before the question
+                ears.type("ZZ")
+                heard = ears.key(Qt.Key.Key_Return)
+                assert heard[0].startswith("Erreur : "), heard
+                assert label in heard
+                wrong_once = True
+                ears.act(label)
+            ears.type(answer)
+            heard = ears.key(Qt.Key.Key_Return)
+    assert wrong_once
+
+    document = procedure.documents[0]
+    assert f"{document.title} : pas encore ajouté." in heard
+    scan(kiosk, procedure, document.kind, rng)  # the mediator put the paper in the scanner
+    heard = ears.act(f"Ajouter : {document.title}")
+    assert heard[0] == f"Choisir : {document.title}"
+    for _ in range(30):  # walk the page with the arrows until a file is said
+        said = ears.key(Qt.Key.Key_Down)
+        if said and said[-1].startswith("Fichier "):
+            break
+        qtbot.wait(50)
+    else:
+        raise AssertionError("no file was said")
+    heard = ears.key(Qt.Key.Key_Return)
+    heard = heard or ears.until("Vos documents")
+    assert f"{document.title} : ajouté." in heard, heard
+    heard = ears.act("Continuer")
+    assert heard[0] == "Vérifiez votre demande"
+    assert f"Nom de famille : {mine['Nom de famille']}" in heard
+    assert "Numéro de formule : …" in heard  # a sensitive answer is not read out in the hall
+    heard = ears.act("Tout est juste, continuer")
+    consent = kiosk.services.consent
+    assert heard[0] == consent.title and consent.button in heard
+    ears.act(consent.button)
+    heard = ears.until("Votre demande est enregistrée")
+    assert any(line.startswith("Numéro d'enregistrement : ") for line in heard)
+    assert procedure.next_steps[0] in heard
+    heard = ears.act("J'ai terminé")
+    assert heard[0] == "Merci, c'est terminé"
+    heard = ears.act("Retour à l'accueil")
+    assert heard[0] == "Bienvenue au point numérique"
+
+    saved = kiosk.services.outbox.list_items()
+    assert len(saved) == 1
+    body = kiosk.services.outbox.body(saved[0].id)
+    assert body["answers"]["nom"] == mine["Nom de famille"]
+    assert body["answers"]["commune"] == mine["Commune"]
+
+
+def test_long_press_switches_on_without_tapping_what_is_under_the_finger(voice_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk, engine = voice_kiosk
+    window = kiosk.window
+    window.voice._long.setInterval(50)  # three seconds in the kiosk
+    button = window.welcome.alone_button
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    qtbot.wait(150)
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert window.voice.on
+    assert window.current_screen() is window.welcome  # the release did not choose « Seul(e) »
+    assert engine.take()[0] == speech.HOW_TO
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    qtbot.wait(150)
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
+    assert not window.voice.on and engine.take() == ["Seul(e)", "Mode voix coupé."]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # a short tap is a tap again
+    assert window.current_screen() is window.picker
+
+
+def test_repeat_interrupt_volume_and_speed_by_keys_and_by_the_bar(voice_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk, engine = voice_kiosk
+    window = kiosk.window
+    ears = Ears(qtbot, window, engine)
+    assert not window.voice.bar.isVisible()
+    page = switch_on(ears)[1:]
+    assert window.voice.bar.isVisible()
+    assert ears.key(Qt.Key.Key_F5) == page
+    interrupted = engine.interruptions
+    ears.key(Qt.Key.Key_Escape)
+    assert engine.interruptions == interrupted + 1
+    volume = engine.volume
+    ears.key(Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert engine.volume == volume - 10
+    rate = engine.rate
+    ears.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert engine.rate > rate
+    # the bar's buttons are touched to hear, twice to act, like every control
+    assert ears.act("Répéter") == page
+    assert ears.act("Plus fort") == [f"Volume {volume} sur 100"]
+    ears.act("Moins vite")
+    assert engine.rate == rate
+    ears.act("Couper le mode voix")
+    assert not window.voice.on and not window.voice.bar.isVisible()
+
+
+def test_the_on_screen_keyboard_says_the_key_under_the_finger(  # type: ignore[no-untyped-def]
+        voice_kiosk, qtbot, catalogue: Catalogue) -> None:
+    kiosk, engine = voice_kiosk
+    window = kiosk.window
+    window.visit.start_alone()
+    window.visit.pick(CODE)
+    window.visit.begin()
+    window.show_page()
+    ears = Ears(qtbot, window, engine)
+    switch_on(ears)
+    label = catalogue.get(CODE).field("plate").label
+    ears.act(label)
+    assert window.keyboard.isVisible()
+    key = window.keyboard.text_keyboard.key_button("a")
+    assert ears.touch(key) == "Touche a"
+    assert window.steps.current_widget().value() == ""  # type: ignore[union-attr]
+    ears.qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+    assert ears.listen() == ["Tapé : a"]
+    assert window.steps.current_widget().value() == "a"  # type: ignore[union-attr]
+
+
+def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk, engine = voice_kiosk
+    window = kiosk.window
+    idle = window.idle
+    qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+    assert idle._quiet.interval() == 600_000
+    ears = Ears(qtbot, window, engine)
+    switch_on(ears)
+    assert idle._quiet.interval() == 1_200_000 and idle.countdown_s == 60  # voice: twice as long
+    engine.busy = True  # the voice is still reading the page
+    idle._warn()
+    assert not idle.warning_shown and ears.listen() == []  # no warning over the reading
+    idle._tick.start()
+    idle.remaining = 1
+    idle._count()
+    assert window.current_screen() is window.picker  # nothing wiped while it reads
+    engine.busy = False
+    idle._warn()
+    heard = ears.listen()
+    assert heard[0] == CHIME and heard[1] == "Êtes-vous toujours là ?"
+    assert "60 secondes" in heard[2]
+    ears.key(Qt.Key.Key_V, CTRL_ALT)  # off again: the times are the usual ones
+    assert idle._quiet.interval() == 600_000 and idle.countdown_s == 30

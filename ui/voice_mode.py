@@ -1,0 +1,364 @@
+"""Voice mode: the kiosk reads each page aloud and is driven by touch-to-hear or the keyboard.
+
+A citizen who cannot see the screen must be able to switch the voice on without
+sight, hear each page, explore it with a finger and act, or walk it with the
+arrows of a physical keyboard. This module is one application event filter, so
+no screen is edited for it:
+
+- switched on or off by Ctrl+Alt+V on a physical keyboard, or a long press
+  (``LONG_PRESS_MS``, one finger held still) anywhere on the screen;
+- in voice mode, a touch says the control under the finger (its accessible name)
+  and gives it the focus; a second touch on the same control soon after acts;
+- the arrows (and Tab) go from control to control and say each; Enter or Space acts;
+- F5 (or « Répéter ») says the page again, Échap stops the voice, Ctrl+↑/↓ turn
+  it up or down, Ctrl+→/← make it faster or slower; a bar of buttons does the
+  same on screen, and its buttons are said like any other.
+
+What a page says comes from the visit's model (``kiosk.speech``), told of each move
+by the visit's listener; the widgets are only read for what a finger touches.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from kiosk import speech
+from kiosk.flow import Event, Transition, Visit
+from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, RecordingEngine, VoiceEngine
+from ui.i18n import tr_core
+from ui.screens.common import big_button
+
+if TYPE_CHECKING:
+    from kiosk.consent import ConsentText
+
+log = logging.getLogger(__name__)
+
+LONG_PRESS_MS = 3000
+"""Held this long without moving, a press switches the voice on or off."""
+STILL_PX = 40
+"""A finger that moves further than this is scrolling, not holding."""
+DOUBLE_TAP_MS = 700
+"""Two touches on one control within this time act (elderly fingers are slower than Qt's 400)."""
+VOLUME_STEP, RATE_STEP = 10, 20
+
+_MOUSE = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove})
+_WATCHED = _MOUSE | {QEvent.Type.KeyPress, QEvent.Type.LanguageChange}
+EngineFactory = Callable[[], VoiceEngine]
+
+
+def default_engine() -> VoiceEngine:
+    """espeak-ng when installed; else a silent engine (logged: the kiosk still works)."""
+    if EspeakEngine.available():
+        return EspeakEngine()
+    log.error("voice: espeak-ng is not installed (scripts/system-deps.sh): voice mode is silent")
+    return RecordingEngine()
+
+
+def _tr(text: str) -> str:
+    """The voice's own sentences (context « Voice »), else a text of the core (a procedure's)."""
+    translated = QCoreApplication.translate("Voice", text)
+    return translated if translated != text else tr_core(text)
+
+
+class VoiceBar(QWidget):
+    """The voice's own buttons, shown while the voice is on; each is said when touched."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(32, 8, 32, 0)
+        row.setSpacing(12)
+        self.repeat = big_button(self.tr("Répéter"), self.tr("Entendre de nouveau la page"))
+        self.stop = big_button(self.tr("Arrêter la voix"), self.tr("Faire taire la voix tout de suite"))
+        self.louder = big_button(self.tr("Plus fort"), self.tr("Monter le son de la voix"))
+        self.softer = big_button(self.tr("Moins fort"), self.tr("Baisser le son de la voix"))
+        self.faster = big_button(self.tr("Plus vite"), self.tr("La voix parle plus vite"))
+        self.slower = big_button(self.tr("Moins vite"), self.tr("La voix parle plus lentement"))
+        self.off = big_button(self.tr("Couper le mode voix"), self.tr("Revenir à l'écran sans voix"))
+        for button in (self.repeat, self.stop, self.louder, self.softer, self.faster, self.slower):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.off)
+        self.hide()
+
+
+class VoiceMode(QObject):
+    """See the module's docstring. ``factory`` builds the engine the first time it is needed."""
+
+    def __init__(self, visit: Visit, root: QWidget, factory: EngineFactory = default_engine,
+                 consent: Callable[[], ConsentText | None] = lambda: None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        self.root = root
+        self._factory = factory
+        self._engine: VoiceEngine | None = None
+        self._consent = consent
+        self.on = False
+        self.bar = VoiceBar()
+        self.last_page: list[str] = []
+        """The utterances of the page, for « Répéter »."""
+        self._came_by: Event | None = None
+        self._touched: QWidget | None = None
+        self._touched_at = -DOUBLE_TAP_MS
+        self._press_at: QPoint | None = None
+        self._pressed_ms = 0
+        self._swallow_release = False
+        self._long = QTimer(self)
+        self._long.setSingleShot(True)
+        self._long.setInterval(LONG_PRESS_MS)
+        self._long.timeout.connect(self._long_press)
+        self._reading_warning = False
+        self.changed_callbacks: list[Callable[[bool], None]] = []
+        """Told when the voice is switched on or off (the idle watch lengthens its times)."""
+        bar = self.bar
+        bar.repeat.clicked.connect(self.repeat)
+        bar.stop.clicked.connect(self.interrupt)
+        bar.louder.clicked.connect(lambda: self.turn_volume(VOLUME_STEP))
+        bar.softer.clicked.connect(lambda: self.turn_volume(-VOLUME_STEP))
+        bar.faster.clicked.connect(lambda: self.turn_rate(RATE_STEP))
+        bar.slower.clicked.connect(lambda: self.turn_rate(-RATE_STEP))
+        bar.off.clicked.connect(lambda: self.switch(False))
+        self._follow(visit)
+
+    # --- the engine ------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> VoiceEngine:
+        if self._engine is None:
+            self._engine = self._factory()
+        return self._engine
+
+    def say(self, lines: list[str], *, interrupt: bool = True) -> None:
+        engine = self.engine
+        if interrupt:
+            engine.interrupt()
+        for line in lines:
+            engine.say(line)
+
+    def reading(self) -> bool:
+        """The voice is reading something other than the idle warning: no timeout may wipe."""
+        return self.on and self._engine is not None and self._engine.speaking() \
+            and not self._reading_warning
+
+    # --- on and off --------------------------------------------------------------------------
+
+    def switch(self, on: bool) -> None:
+        if on == self.on:
+            return
+        self.on = on
+        self.bar.setVisible(on)
+        if on:
+            self._reading_warning = False
+            self.say([_tr(speech.HOW_TO)])
+            self.speak_page(interrupt=False)
+        else:
+            self.say([_tr("Mode voix coupé.")])
+        for callback in self.changed_callbacks:
+            callback(on)
+
+    def toggle(self) -> None:
+        self.switch(not self.on)
+
+    # --- what is said --------------------------------------------------------------------------
+
+    def _follow(self, visit: Visit) -> None:
+        """Be told of each move of the visit, after whoever listened before."""
+        before = visit.listener
+
+        def listener(v: Visit, transition: Transition | None) -> None:
+            if before is not None:
+                before(v, transition)
+            if transition is not None:
+                self._came_by = transition.event
+                QTimer.singleShot(0, self._moved)  # the move is made once the listener returns
+
+        visit.listener = listener
+
+    def _moved(self) -> None:
+        if self.on:
+            self.speak_page()
+
+    def speak_page(self, *, interrupt: bool = True) -> None:
+        self._reading_warning = False
+        self.last_page = speech.page_speech(self.visit, self._came_by, consent=self._consent(),
+                                            tr=_tr)
+        self.say(self.last_page, interrupt=interrupt)
+
+    def repeat(self) -> None:
+        if self.on:
+            self.speak_page()
+
+    def interrupt(self) -> None:
+        if self._engine is not None:
+            self._engine.interrupt()
+
+    def turn_volume(self, step: int) -> None:
+        engine = self.engine
+        engine.volume = max(10, min(100, engine.volume + step))
+        self.say([_tr("Volume %d sur 100") % engine.volume])
+
+    def turn_rate(self, step: int) -> None:
+        engine = self.engine
+        engine.rate = max(MIN_RATE, min(MAX_RATE, engine.rate + step))
+        self.say([_tr("Plus vite.") if step > 0 else _tr("Moins vite.")])
+
+    def set_language(self, language: str) -> None:
+        """The interface language changed: the voice speaks it where espeak-ng can (fr, en, ar)."""
+        self.engine.language = language if language in VOICES else "fr"
+
+    def idle_warning(self, seconds: int) -> None:
+        """The idle warning: a chime for everyone, and its words."""
+        engine = self.engine
+        engine.interrupt()
+        engine.chime()
+        self.say(speech.idle_speech(seconds, _tr), interrupt=False)
+        self._reading_warning = True
+
+    def say_error(self, message: str) -> None:
+        if self.on:
+            self.say([speech.error_speech(message, _tr)], interrupt=False)
+
+    # --- touch and keys ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        kind = event.type()
+        if kind not in _WATCHED or not watched.isWidgetType():
+            return False
+        assert isinstance(watched, QWidget)
+        if kind == QEvent.Type.LanguageChange:
+            if watched is self.root:
+                self.set_language(QLocale().name().split("_")[0])
+            return False
+        if not (watched.window() is self.root or self.root.isAncestorOf(watched)):
+            return False
+        if kind == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key(watched, event)
+        assert isinstance(event, QMouseEvent)
+        return self._mouse(watched, kind, event)
+
+    def _mouse(self, watched: QWidget, kind: QEvent.Type, event: QMouseEvent) -> bool:
+        where = event.globalPosition().toPoint()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            # Some platforms follow a second press with a double-click event: one touch.
+            doubled = kind == QEvent.Type.MouseButtonDblClick and _now_ms() - self._pressed_ms < 50
+            self._press_at, self._pressed_ms = where, _now_ms()
+            self._long.start()
+            if self.on and not doubled:
+                self._touch(watched)
+            return self.on
+        if kind == QEvent.Type.MouseMove:
+            if self._press_at is not None and (where - self._press_at).manhattanLength() > STILL_PX:
+                self._long.stop()
+            return self.on
+        # release
+        self._long.stop()
+        self._press_at = None
+        if self._swallow_release:
+            self._swallow_release = False
+            return True
+        return self.on
+
+    def _long_press(self) -> None:
+        """Held still: the voice goes on (or off); the release must not also tap a button."""
+        self._swallow_release = True
+        grabber = QWidget.mouseGrabber()
+        if isinstance(grabber, QAbstractButton):
+            grabber.setDown(False)
+        self.toggle()
+
+    def _touch(self, watched: QWidget) -> None:
+        target = _control_at(watched)
+        if target is None:
+            return
+        now = _now_ms()
+        if target is self._touched and now - self._touched_at <= DOUBLE_TAP_MS:
+            self._touched_at = -DOUBLE_TAP_MS  # a third touch starts again
+            self.act(target)
+            return
+        self._touched, self._touched_at = target, now
+        if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            target.setFocus()
+        self.say([describe(target)])
+
+    def act(self, target: QWidget) -> None:
+        """Do what a tap on ``target`` does (after the event being handled is over)."""
+        if isinstance(target, QLineEdit):
+            target.setFocus()
+            self.say([_tr("Écriture : %s") % describe(target)])
+            return
+        if isinstance(target, QAbstractButton):
+            name = target.accessibleName()
+            QTimer.singleShot(0, target.click)
+            if name.startswith(_tr("Touche ")) or name in (_tr("Effacer"), _tr("Valider")):
+                self.say([speech.key_speech(name.removeprefix(_tr("Touche ")), _tr)])
+
+    def _key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        keys, mod = Qt.Key, Qt.KeyboardModifier
+        if (key == keys.Key_V and mods & mod.ControlModifier and mods & mod.AltModifier):
+            self.toggle()
+            return True
+        if not self.on:
+            return False
+        ctrl = bool(mods & mod.ControlModifier)
+        if key == keys.Key_F5 or (ctrl and key == keys.Key_R):
+            self.repeat()
+        elif key == keys.Key_Escape:
+            self.interrupt()
+        elif ctrl and key in (keys.Key_Up, keys.Key_Down):
+            self.turn_volume(VOLUME_STEP if key == keys.Key_Up else -VOLUME_STEP)
+        elif ctrl and key in (keys.Key_Left, keys.Key_Right):
+            self.turn_rate(RATE_STEP if key == keys.Key_Right else -RATE_STEP)
+        elif key in (keys.Key_Down, keys.Key_Up, keys.Key_Tab, keys.Key_Backtab) or (
+                key in (keys.Key_Left, keys.Key_Right) and not isinstance(watched, QLineEdit)):
+            forward = key in (keys.Key_Down, keys.Key_Right, keys.Key_Tab)
+            self.move_focus(forward)
+        elif key in (keys.Key_Return, keys.Key_Enter, keys.Key_Space) and isinstance(
+                watched, QAbstractButton):
+            self.act(watched)
+        else:
+            return False
+        return True
+
+    def move_focus(self, forward: bool) -> None:
+        """The next (or previous) control, said."""
+        window = self.root.window()
+        window.focusNextPrevChild(forward)
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            self.say([describe(focus)])
+
+
+def _control_at(widget: QWidget) -> QWidget | None:
+    """What a finger on ``widget`` touches: the button or field it is part of, else a text."""
+    current: QWidget | None = widget
+    while current is not None:
+        if isinstance(current, QAbstractButton | QLineEdit) and current.isEnabled():
+            return current
+        current = current.parentWidget()
+    return widget if isinstance(widget, QLabel) and widget.text() else None
+
+
+def describe(widget: QWidget) -> str:
+    """What a touched control is called: its accessible name (a text: its words)."""
+    if isinstance(widget, QLabel):
+        return widget.accessibleName() or widget.text()
+    name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+    if isinstance(widget, QLineEdit):
+        typed = widget.text() if widget.echoMode() == QLineEdit.EchoMode.Normal else ""
+        return name + (_tr(", contient : %s") % typed if typed else _tr(", vide"))
+    return name
+
+
+def _now_ms() -> int:
+    return time.monotonic_ns() // 1_000_000
