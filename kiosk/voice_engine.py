@@ -140,11 +140,20 @@ def _feed(process: subprocess.Popen[bytes], data: bytes) -> None:
         pass
 
 
+WAV_HEADER_BYTES = 44
+"""espeak-ng's ``--stdout`` begins with a WAV header before any sound."""
+
+Settings = tuple[str, int, int]
+Pair = tuple[subprocess.Popen[bytes], subprocess.Popen[bytes] | None]
+
+
 class EspeakEngine:
     """espeak-ng to a player, one utterance after the other on a thread of its own.
 
-    ``on_first_audio`` is told (on the engine's thread) when the first buffer of an
-    utterance leaves espeak-ng: the benchmark's « tap to first sound »."""
+    The next espeak-ng and its player are started ahead, waiting for words: a process
+    started at the tap would spend 20-50 ms loading before the first sound (measured in
+    ``benchmarks/bench_voice.py``). ``on_first_audio`` is told (on the engine's thread) when
+    the first buffer of sound of an utterance leaves espeak-ng, for that benchmark."""
 
     def __init__(self, language: str = "fr", rate: int = 175, volume: int = 100,
                  program: str = "espeak-ng", player: list[str] | None = None,
@@ -160,8 +169,10 @@ class EspeakEngine:
         self._lock = threading.Lock()
         self._running: list[subprocess.Popen[bytes]] = []
         self._busy = 0
+        self._ready: tuple[Settings, Pair] | None = None
         self._thread = threading.Thread(target=self._run, name="voice", daemon=True)
         self._thread.start()
+        self._queue.put((-2, ""))  # start the first pair ahead, off the caller's thread
         if self.player is None:
             log.warning("voice: no audio player found (aplay, paplay, pw-play): speech is silent")
 
@@ -201,60 +212,97 @@ class EspeakEngine:
     def _run(self) -> None:
         while True:
             generation, item = self._queue.get()
-            if generation < 0:
+            if generation == -1:
+                if self._ready is not None:
+                    _stop(*self._ready[1])
                 return
+            if generation == -2:
+                self._ready = (self._settings(), self._start_pair())
+                continue
             try:
                 if generation == self._generation:
-                    self._play(item)
+                    self._play(generation, item)
+                    if self._ready is None:
+                        self._ready = (self._settings(), self._start_pair())
             except OSError as exc:
                 log.error("voice: could not speak (%s)", type(exc).__name__)
             finally:
                 with self._lock:
                     self._busy -= 1
 
-    def _spawn(self, command: list[str], stdin: int | None) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL)
-        with self._lock:
-            self._running.append(process)
-        return process
+    def _settings(self) -> Settings:
+        return (self.language, self.rate, self.volume)
 
-    def _play(self, item: str | bytes) -> None:
+    def _start_player(self) -> subprocess.Popen[bytes] | None:
+        if self.player is None:
+            return None
+        return subprocess.Popen(self.player, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+
+    def _start_pair(self) -> Pair:
+        source = subprocess.Popen(
+            espeak_command(self.language, self.rate, self.volume, self.program),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        return source, self._start_player()
+
+    def _take_pair(self) -> Pair:
+        """The pair started ahead if the voice's settings have not changed since, else a new one."""
+        ready, self._ready = self._ready, None
+        if ready is not None and ready[0] == self._settings():
+            return ready[1]
+        if ready is not None:
+            _stop(*ready[1])
+        return self._start_pair()
+
+    def _play(self, generation: int, item: str | bytes) -> None:
         if isinstance(item, str):
-            source = self._spawn(espeak_command(self.language, self.rate, self.volume, self.program),
-                                 subprocess.PIPE)
+            source, player = self._take_pair()
             assert source.stdout is not None
             # Written from another thread: espeak-ng may fill its output pipe before it has
             # read a long text (the consent), and both sides would wait on each other.
             threading.Thread(target=_feed, args=(source, item.encode("utf-8")), daemon=True).start()
-            audio = source.stdout
+            audio: io.BufferedIOBase = source.stdout  # type: ignore[assignment]
+            header = WAV_HEADER_BYTES
         else:
-            source = None
+            source, player, header = None, self._start_player(), 0
             audio = io.BytesIO(item)
-        player = None
-        if self.player is not None:
-            player = subprocess.Popen(self.player, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL)
-            with self._lock:
-                self._running.append(player)
+        started = [p for p in (source, player) if p is not None]
+        with self._lock:
+            self._running += started
+            if generation != self._generation:  # interrupted meanwhile
+                for process in started:
+                    process.kill()
         try:
-            first = True
-            while chunk := audio.read(4096):
-                if first and self.on_first_audio is not None:
-                    self.on_first_audio(time.perf_counter())
-                first = False
-                if player is not None and player.stdin is not None:
-                    try:
-                        player.stdin.write(chunk)
-                    except BrokenPipeError:
-                        break
+            self._pour(audio, player, header)
         finally:
-            for process in (source, player):
-                if process is None:
-                    continue
-                if process is player and process.stdin is not None:
-                    with contextlib.suppress(BrokenPipeError):
-                        process.stdin.close()
-                process.wait()
-                with self._lock:
+            _stop(source, player)
+            with self._lock:
+                for process in started:
                     self._running.remove(process)
+
+    def _pour(self, audio: io.BufferedIOBase, player: subprocess.Popen[bytes] | None,
+              header: int) -> None:
+        """From espeak-ng (or the chime) to the player, as the sound comes."""
+        count = 0
+        while chunk := audio.read1(4096):  # what espeak-ng has written, without waiting for more
+            if count <= header < count + len(chunk) and self.on_first_audio is not None:
+                self.on_first_audio(time.perf_counter())
+            count += len(chunk)
+            if player is not None and player.stdin is not None:
+                try:
+                    player.stdin.write(chunk)
+                except BrokenPipeError:
+                    return
+
+
+def _stop(source: subprocess.Popen[bytes] | None, player: subprocess.Popen[bytes] | None) -> None:
+    """Let the player finish what it was given; a source not used (or cut) is ended."""
+    if source is not None:
+        if source.stdin is not None and not source.stdin.closed:
+            source.kill()  # started ahead and never given words
+        source.wait()
+    if player is not None:
+        if player.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):
+                player.stdin.close()
+        player.wait()

@@ -74,11 +74,13 @@ def test_the_chime_is_a_sound() -> None:
 
 
 def recorder(folder: Path, paced: bool = False) -> list[str]:
-    """A « player » that keeps each WAV it is given in ``folder``, one file per utterance;
+    """A « player » that keeps each WAV it is given in ``folder``, one file per utterance
+    (none for a player started ahead and never used);
     ``paced``: taking it in at the pace a sound card plays it (22 050 samples of 2 bytes a second)."""
     code = ("import sys, time, pathlib\n"
-            f"out = pathlib.Path({str(folder)!r}, f'{{time.monotonic_ns()}}.wav').open('wb')\n"
+            "out = None\n"
             "while chunk := sys.stdin.buffer.read(4410):\n"
+            f"    out = out or pathlib.Path({str(folder)!r}, f'{{time.monotonic_ns()}}.wav').open('wb')\n"
             f"    out.write(chunk); out.flush(); time.sleep({0.1 if paced else 0})\n")
     return [sys.executable, "-c", code]
 

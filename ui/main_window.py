@@ -425,6 +425,7 @@ class MainWindow(QMainWindow):
             change()
         except NoTransition as late:  # a late or doubled tap: the page it was for is gone
             log.info("tap ignored: %s", late)
+        self.voice.flush()  # voice mode starts saying the new page while its screen is built
         self.show_page()
 
     def show_page(self) -> None:

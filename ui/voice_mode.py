@@ -107,6 +107,7 @@ class VoiceMode(QObject):
         self.last_page: list[str] = []
         """The utterances of the page, for « Répéter »."""
         self._came_by: Event | None = None
+        self._pending = False
         self._touched: QWidget | None = None
         self._touched_at = -DOUBLE_TAP_MS
         self._press_at: QPoint | None = None
@@ -179,13 +180,19 @@ class VoiceMode(QObject):
                 before(v, transition)
             if transition is not None:
                 self._came_by = transition.event
-                QTimer.singleShot(0, self._moved)  # the move is made once the listener returns
+                self._pending = True
+                QTimer.singleShot(0, self.flush)  # the move is made once the listener returns
 
         visit.listener = listener
 
-    def _moved(self) -> None:
-        if self.on:
-            self.speak_page()
+    def flush(self) -> None:
+        """Say the page the visit moved to, once the move is complete: the window calls it as
+        soon as a tap's change is made, before it builds the screen (the first sound comes
+        sooner); otherwise at the next turn of the event loop (a question's own moves)."""
+        if self._pending:
+            self._pending = False
+            if self.on:
+                self.speak_page()
 
     def speak_page(self, *, interrupt: bool = True) -> None:
         self._reading_warning = False
