@@ -28,6 +28,7 @@ from kiosk.voice_engine import CHIME, RecordingEngine
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.screens.background import jobs_running
+from ui_checks import assert_accessible, save_screenshot
 
 CODE = "cg-changement-adresse"
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -254,12 +255,15 @@ def test_repeat_interrupt_volume_and_speed_by_keys_and_by_the_bar(voice_kiosk, q
     rate = engine.rate
     ears.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert engine.rate > rate
+    assert ears.key(Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier) == [
+        f"Vitesse {rate} mots par minute"]
     # the bar's buttons are touched to hear, twice to act, like every control
     assert ears.act("Répéter") == page
-    assert ears.act("Plus fort") == [f"Volume {volume} sur 100"]
-    ears.act("Moins vite")
-    assert engine.rate == rate
-    ears.act("Couper le mode voix")
+    assert ears.act("Son fort") == ["Volume 40 sur 100"]  # after the loudest, the softest
+    assert engine.volume == 40 and ears.control("Son doux")
+    assert ears.act("Voix normale") == ["Vitesse 230 mots par minute"]
+    assert engine.rate == 230 and ears.control("Voix rapide")
+    ears.act("Couper la voix")
     assert not window.voice.on and not window.voice.bar.isVisible()
 
 
@@ -307,3 +311,24 @@ def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, 
     assert "60 secondes" in heard[2]
     ears.key(Qt.Key.Key_V, CTRL_ALT)  # off again: the times are the usual ones
     assert idle._quiet.interval() == 600_000 and idle.countdown_s == 30
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
+def test_the_voice_bar_fits_and_is_named(voice_kiosk, qtbot, catalogue: Catalogue,  # type: ignore[no-untyped-def]
+                                         size: tuple[int, int]) -> None:
+    kiosk, engine = voice_kiosk
+    window = kiosk.window
+    window.resize(*size)
+    window.visit.start_alone()
+    window.visit.pick(CODE)
+    window.visit.begin()
+    window.show_page()
+    window.voice.switch(True)
+    QApplication.processEvents()
+    bar = window.voice.bar
+    for button in bar.findChildren(QAbstractButton):
+        assert button.isVisible() and button.accessibleName() == button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()  # no text cut
+        assert bar.rect().contains(button.geometry())
+    assert_accessible(bar)
+    save_screenshot(window, f"voice-question-{size[0]}x{size[1]}")

@@ -68,8 +68,20 @@ def _tr(text: str) -> str:
     return translated if translated != text else tr_core(text)
 
 
+VOLUMES = ((40, "Son doux"), (70, "Son moyen"), (100, "Son fort"))
+RATES = ((130, "Voix lente"), (175, "Voix normale"), (230, "Voix rapide"))
+"""The bar's steps (espeak-ng: 0-100 here, words per minute); each touch takes the next,
+the last goes back to the first. The keys go by finer steps in between."""
+
+
+def _level(value: int, levels: tuple[tuple[int, str], ...]) -> int:
+    """The index of the step nearest ``value``."""
+    return min(range(len(levels)), key=lambda i: abs(levels[i][0] - value))
+
+
 class VoiceBar(QWidget):
-    """The voice's own buttons, shown while the voice is on; each is said when touched."""
+    """The voice's own buttons, shown while the voice is on; each is said when touched.
+    Five, so that they fit a row at 1080 px: the sound and the speed go round their steps."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,17 +89,21 @@ class VoiceBar(QWidget):
         row.setContentsMargins(32, 8, 32, 0)
         row.setSpacing(12)
         self.repeat = big_button(self.tr("Répéter"), self.tr("Entendre de nouveau la page"))
-        self.stop = big_button(self.tr("Arrêter la voix"), self.tr("Faire taire la voix tout de suite"))
-        self.louder = big_button(self.tr("Plus fort"), self.tr("Monter le son de la voix"))
-        self.softer = big_button(self.tr("Moins fort"), self.tr("Baisser le son de la voix"))
-        self.faster = big_button(self.tr("Plus vite"), self.tr("La voix parle plus vite"))
-        self.slower = big_button(self.tr("Moins vite"), self.tr("La voix parle plus lentement"))
-        self.off = big_button(self.tr("Couper le mode voix"), self.tr("Revenir à l'écran sans voix"))
-        for button in (self.repeat, self.stop, self.louder, self.softer, self.faster, self.slower):
+        self.stop = big_button(self.tr("Silence"), self.tr("Faire taire la voix tout de suite"))
+        self.volume = big_button(self.tr("Son fort"), self.tr("Changer la force du son"))
+        self.rate = big_button(self.tr("Voix normale"), self.tr("Changer la vitesse de la voix"))
+        self.off = big_button(self.tr("Couper la voix"), self.tr("Revenir à l'écran sans voix"))
+        for button in (self.repeat, self.stop, self.volume, self.rate):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.off)
         self.hide()
+
+    def show_levels(self, volume: int, rate: int) -> None:
+        for button, text in ((self.volume, VOLUMES[_level(volume, VOLUMES)][1]),
+                             (self.rate, RATES[_level(rate, RATES)][1])):
+            button.setText(_tr(text))
+            button.setAccessibleName(button.text())
 
 
 class VoiceMode(QObject):
@@ -123,10 +139,8 @@ class VoiceMode(QObject):
         bar = self.bar
         bar.repeat.clicked.connect(self.repeat)
         bar.stop.clicked.connect(self.interrupt)
-        bar.louder.clicked.connect(lambda: self.turn_volume(VOLUME_STEP))
-        bar.softer.clicked.connect(lambda: self.turn_volume(-VOLUME_STEP))
-        bar.faster.clicked.connect(lambda: self.turn_rate(RATE_STEP))
-        bar.slower.clicked.connect(lambda: self.turn_rate(-RATE_STEP))
+        bar.volume.clicked.connect(self.next_volume)
+        bar.rate.clicked.connect(self.next_rate)
         bar.off.clicked.connect(lambda: self.switch(False))
         self._follow(visit)
 
@@ -209,14 +223,30 @@ class VoiceMode(QObject):
             self._engine.interrupt()
 
     def turn_volume(self, step: int) -> None:
-        engine = self.engine
-        engine.volume = max(10, min(100, engine.volume + step))
-        self.say([_tr("Volume %d sur 100") % engine.volume])
+        self._set(volume=self.engine.volume + step)
 
     def turn_rate(self, step: int) -> None:
+        self._set(rate=self.engine.rate + step)
+
+    def next_volume(self) -> None:
+        """The bar's sound button: the next step, after the loudest the softest."""
+        self._set(volume=VOLUMES[(_level(self.engine.volume, VOLUMES) + 1) % len(VOLUMES)][0])
+
+    def next_rate(self) -> None:
+        self._set(rate=RATES[(_level(self.engine.rate, RATES) + 1) % len(RATES)][0])
+
+    def _set(self, *, volume: int | None = None, rate: int | None = None) -> None:
+        """Change the voice and say how it is now, in the new voice."""
         engine = self.engine
-        engine.rate = max(MIN_RATE, min(MAX_RATE, engine.rate + step))
-        self.say([_tr("Plus vite.") if step > 0 else _tr("Moins vite.")])
+        if volume is not None:
+            engine.volume = max(VOLUMES[0][0] // 2, min(100, volume))
+        if rate is not None:
+            engine.rate = max(MIN_RATE, min(MAX_RATE, rate))
+        self.bar.show_levels(engine.volume, engine.rate)
+        if volume is not None:
+            self.say([_tr("Volume %d sur 100") % engine.volume])
+        else:
+            self.say([_tr("Vitesse %d mots par minute") % engine.rate])
 
     def set_language(self, language: str) -> None:
         """The interface language changed: the voice speaks it where espeak-ng can (fr, en, ar)."""
