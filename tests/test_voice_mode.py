@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from test_ui_flow import WAIT_MS, FakePrinter, Kiosk, scan
+from ui_checks import assert_accessible, save_screenshot
 
 from kiosk import speech
 from kiosk.config import KioskConfig
@@ -28,7 +29,6 @@ from kiosk.voice_engine import CHIME, RecordingEngine
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.screens.background import jobs_running
-from ui_checks import assert_accessible, save_screenshot
 
 CODE = "cg-changement-adresse"
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
