@@ -65,12 +65,13 @@ def key_speech(name: str, tr: Translate = _same) -> str:
     return tr("Tapé : %s") % name
 
 
-def idle_speech(seconds: int, tr: Translate = _same) -> list[str]:
-    """The idle warning, spoken as well as shown."""
+def idle_speech(seconds: int, voice_mode: bool, tr: Translate = _same) -> list[str]:
+    """The idle warning, spoken as well as shown (in voice mode a button is touched twice)."""
     return [tr("Êtes-vous toujours là ?"),
             (tr("Sans réponse, votre démarche sera effacée dans %n secondes.")
              .replace("%n", str(seconds))),
-            tr("Pour continuer, touchez deux fois « Encore du temps ».")]
+            tr("Pour continuer, touchez deux fois « Encore du temps ».") if voice_mode
+            else tr("Pour continuer, touchez « Encore du temps ».")]
 
 
 def _welcome(visit: Visit, tr: Translate) -> list[str]:

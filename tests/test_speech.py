@@ -118,7 +118,8 @@ def test_the_mediator_pages_and_the_idle_warning_are_spoken(catalogue: Catalogue
     assert heard(visit) == ["File d'attente des demandes"]
     visit.show_activity()
     assert heard(visit) == ["Activité de la borne"]
-    assert idle_speech(60)[1] == "Sans réponse, votre démarche sera effacée dans 60 secondes."
+    assert idle_speech(60, True)[1] == "Sans réponse, votre démarche sera effacée dans 60 secondes."
+    assert idle_speech(30, False)[2] == "Pour continuer, touchez « Encore du temps »."
     assert error_speech("Code faux.") == "Erreur : Code faux."
 
 

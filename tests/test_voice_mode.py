@@ -27,6 +27,7 @@ from kiosk.procedures import Catalogue
 from kiosk.samples import sample_answer
 from kiosk.voice_engine import CHIME, RecordingEngine
 from ui.app import create_application
+from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.screens.background import jobs_running
 
@@ -234,6 +235,7 @@ def test_long_press_switches_on_without_tapping_what_is_under_the_finger(voice_k
     qtbot.wait(150)
     qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
     assert not window.voice.on and engine.take() == ["Seul(e)", "Mode voix coupé."]
+    assert window.current_screen() is window.welcome  # nor did this release
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # a short tap is a tap again
     assert window.current_screen() is window.picker
 
@@ -308,9 +310,29 @@ def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, 
     idle._warn()
     heard = ears.listen()
     assert heard[0] == CHIME and heard[1] == "Êtes-vous toujours là ?"
-    assert "60 secondes" in heard[2]
+    assert "60 secondes" in heard[2] and "touchez deux fois" in heard[3]
     ears.key(Qt.Key.Key_V, CTRL_ALT)  # off again: the times are the usual ones
     assert idle._quiet.interval() == 600_000 and idle.countdown_s == 30
+    ears.listen()
+    idle._tick.stop()
+    idle._warn()  # the voice off: the warning is chimed and said all the same
+    heard = ears.listen()
+    assert heard[:2] == [CHIME, "Êtes-vous toujours là ?"] and "30 secondes" in heard[2]
+
+
+def test_the_voice_speaks_the_language_chosen(voice_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk, engine = voice_kiosk
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    switch_on(Ears(qtbot, kiosk.window, engine))
+    try:
+        assert install_translator(app, "en")
+        QApplication.processEvents()
+        assert engine.language == "en"
+    finally:
+        install_translator(app, "fr")
+        QApplication.processEvents()
+    assert engine.language == "fr"
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])

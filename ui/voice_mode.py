@@ -257,7 +257,7 @@ class VoiceMode(QObject):
         engine = self.engine
         engine.interrupt()
         engine.chime()
-        self.say(speech.idle_speech(seconds, _tr), interrupt=False)
+        self.say(speech.idle_speech(seconds, self.on, _tr), interrupt=False)
         self._reading_warning = True
 
     def say_error(self, message: str) -> None:
