@@ -183,16 +183,17 @@ def _summary(visit: Visit, tr: Translate) -> list[str]:
     for section in session.summary():
         lines.append(tr(section.title))
         lines += [tr("%1 : %2").replace("%1", label).replace("%2", value)
-                  for label, value in _spoken_items(session, section.items)]
+                  for label, value in _spoken_items(session, section.items, tr)]
         lines.append(tr("Modifier : %s") % tr(section.title))
     return [*lines, tr("Tout est juste, continuer"), tr("Retour")]
 
 
-def _spoken_items(session: ProcedureSession,
-                  items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def _spoken_items(session: ProcedureSession, items: Sequence[tuple[str, str]],
+                  tr: Translate) -> list[tuple[str, str]]:
     """The summary's answers; a sensitive answer is not said aloud (a hall has ears)."""
     hidden = {f.label for step in session.steps() for f in session.fields(step) if f.sensitive}
-    return [(label, "…" if label in hidden else value) for label, value in items]
+    return [(label, tr("réponse non lue à voix haute") if label in hidden else value)
+            for label, value in items]
 
 
 def _saving(visit: Visit, tr: Translate) -> list[str]:
@@ -202,7 +203,7 @@ def _saving(visit: Visit, tr: Translate) -> list[str]:
 def _confirmation(visit: Visit, tr: Translate) -> list[str]:
     lines = [tr("Votre demande est enregistrée")]
     if visit.saved_item is not None:
-        lines.append(tr("Numéro d'enregistrement : %s") % " ".join(visit.saved_item.local_reference))
+        lines.append(tr("Numéro d'enregistrement : %s") % visit.saved_item.local_reference)
     if visit.procedure is not None:
         lines += [tr("Et maintenant ?"), *map(tr, visit.procedure.next_steps)]
     return [*lines, tr("J'ai terminé")]

@@ -20,6 +20,7 @@ import io
 import logging
 import math
 import queue
+import re
 import shutil
 import struct
 import subprocess
@@ -95,6 +96,31 @@ class RecordingEngine:
         """What was heard since the last call (the test « listens »)."""
         heard, self.heard = self.heard, []
         return heard
+
+
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")
+_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+_BOTH = re.compile(r"(\w+)\(e\)")
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+
+
+def pronounceable(text: str, language: str = "fr") -> str:
+    """The words as a voice should say them: a plate or a reference (AB-123-CD, 2017RV48832)
+    spelled out sign by sign, not read as « ab cent vingt-trois » ; a French date
+    (12/03/1950) as « 12 mars 1950 »; « Seul(e) » as « Seul ou seule ». What is shown and
+    recorded stays as written."""
+    text = _CODE.sub(lambda m: ", ".join(" ".join(part) for part in m.group(0).split("-")), text)
+    if language == "fr":
+        def spoken_date(m: re.Match[str]) -> str:
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            if not 1 <= month <= 12:
+                return m.group(0)
+            return f"{'1er' if day == 1 else day} {MONTHS_FR[month - 1]} {year}"
+
+        text = _DATE.sub(spoken_date, text)
+        text = _BOTH.sub(lambda m: f"{m.group(1)} ou {m.group(1).lower()}e", text)
+    return text
 
 
 def espeak_command(language: str, rate: int, volume: int, program: str = "espeak-ng") -> list[str]:
@@ -182,7 +208,7 @@ class EspeakEngine:
 
     def say(self, text: str) -> None:
         if text.strip():
-            self._put(text)
+            self._put(pronounceable(text, self.language))
 
     def chime(self) -> None:
         self._put(chime_wav())

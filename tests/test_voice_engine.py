@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.voice_engine import EspeakEngine, chime_wav, espeak_command
+from kiosk.voice_engine import EspeakEngine, chime_wav, espeak_command, pronounceable
 
 needs_espeak = pytest.mark.skipif(
     not EspeakEngine.available(),
@@ -132,3 +132,21 @@ def test_interrupt_stops_now_and_forgets_what_was_queued(tmp_path: Path) -> None
     assert 1 <= len(played) <= 2
     assert all(len(cut) < 5 * 44_100 for cut in played[:-1])  # under 5 s of its 80 s
     assert 0.3 < speech_measures(played[-1])[0] < 2.0
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("Exemple : AB-123-CD", "Exemple : A B, 1 2 3, C D"),
+    ("Numéro de formule : 2017RV48832", "Numéro de formule : 2 0 1 7 R V 4 8 8 3 2"),
+    ("Réponse donnée : 01/03/1950", "Réponse donnée : 1er mars 1950"),
+    ("Seul(e)", "Seul ou seule"),
+    ("Cela prend environ 10 minutes.", "Cela prend environ 10 minutes."),  # a number stays one
+    ("Code postal : 75004", "Code postal : 75004"),
+    ("Numéro d'enregistrement : PN-7501-K02-000001",
+     "Numéro d'enregistrement : P N, 7 5 0 1, K 0 2, 0 0 0 0 0 1"),
+])
+def test_codes_are_spelled_and_dates_said_in_words(written: str, said: str) -> None:
+    assert pronounceable(written) == said
+
+
+def test_an_english_date_is_left_to_the_english_voice() -> None:
+    assert pronounceable("Born 12/03/1950", "en") == "Born 12/03/1950"
