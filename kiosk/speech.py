@@ -113,6 +113,8 @@ def _question(visit: Visit, tr: Translate) -> list[str]:
     if view.field_id:
         lines.append(tr("Question %1 sur %2.").replace("%1", str(view.question_number))
                      .replace("%2", str(len(view.asked))))
+        if view.question_number == 1 and view.step.help:  # said once per step, not at each question
+            lines.append(tr(view.step.help))
     error = session.errors.get(view.field_id) or view.remarks.get(view.field_id)
     if error and visit.last_move == "stay":
         lines.insert(0, error_speech(tr(error), tr))  # first: it is why the page did not change
