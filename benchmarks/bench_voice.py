@@ -79,9 +79,9 @@ def main() -> None:
     services.sync = None
     sounds: list[float] = []
     engine = EspeakEngine(player=DISCARD, on_first_audio=sounds.append)
-    services.voice = lambda: engine
     app = create_application([])
     window = MainWindow(config, services)
+    window.voice.factory = lambda: engine
     window.resize(1280, 800)
     window.show()
     app.processEvents()

@@ -9,55 +9,45 @@ types on the physical keyboard. It never reads a screen's attributes to decide.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
-from test_ui_flow import WAIT_MS, FakePrinter, Kiosk, scan
+from test_ui_flow import (  # noqa: F401 - central, make_kiosk: fixtures
+    WAIT_MS,
+    Kiosk,
+    central,
+    make_kiosk,
+    scan,
+)
 from ui_checks import assert_accessible, save_screenshot
 
 from kiosk import speech
-from kiosk.config import KioskConfig
-from kiosk.launcher import build_services
 from kiosk.procedures import Catalogue
 from kiosk.samples import sample_answer
 from kiosk.voice_engine import CHIME, RecordingEngine
-from ui.app import create_application
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
-from ui.screens.background import jobs_running
 
 CODE = "cg-changement-adresse"
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def voice_kiosk(qtbot, tmp_path: Path, catalogue: Catalogue) -> Iterator[tuple[Kiosk, RecordingEngine]]:  # type: ignore[no-untyped-def]
+def voice_kiosk(make_kiosk) -> tuple[Kiosk, RecordingEngine]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A kiosk whose voice is the recording engine: the tests' ears."""
+    kiosk = make_kiosk(sync=False)
     engine = RecordingEngine()
-    scanner = tmp_path / "scanner"
-    scanner.mkdir()
-    config = KioskConfig(kiosk_id="7501-K03", site="7501", data_dir=tmp_path / "kiosk",
-                         scanner_dir=scanner, idle_warning_s=600, idle_reset_s=30)
-    services = build_services(config, catalogue=catalogue)
-    services.sync = None
-    printer = FakePrinter()
-    services.print_receipt = printer
-    services.voice = lambda: engine
-    create_application([])
-    window = MainWindow(config, services)
-    qtbot.addWidget(window)
-    window.resize(1280, 1024)
-    window.show()
-    qtbot.waitExposed(window)
-    yield Kiosk(window, services, printer, scanner, config.central_url), engine
-    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=WAIT_MS)
-    if shiboken6.isValid(window):
-        window.close()
-    services.outbox.close()
+    kiosk.window.voice.factory = lambda: engine
+    return kiosk, engine
+
+
+def on_first_question(window: MainWindow) -> None:
+    window.visit.start_alone()
+    window.visit.pick(CODE)
+    window.visit.begin()
+    window.show_page()
 
 
 class Ears:
@@ -284,10 +274,7 @@ def test_repeat_interrupt_volume_and_speed_by_keys_and_by_the_bar(voice_kiosk, q
 def test_the_voice_bar_fits_and_is_named(voice_kiosk, qtbot, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
     kiosk, engine = voice_kiosk
     window = kiosk.window
-    window.visit.start_alone()
-    window.visit.pick(CODE)
-    window.visit.begin()
-    window.show_page()
+    on_first_question(window)
     window.voice.switch(True)
     for size in ((1280, 800), (1080, 1920)):
         window.resize(*size)
@@ -305,10 +292,7 @@ def test_the_on_screen_keyboard_says_the_key_under_the_finger(  # type: ignore[n
         voice_kiosk, qtbot, catalogue: Catalogue) -> None:
     kiosk, engine = voice_kiosk
     window = kiosk.window
-    window.visit.start_alone()
-    window.visit.pick(CODE)
-    window.visit.begin()
-    window.show_page()
+    on_first_question(window)
     ears = Ears(qtbot, window, engine)
     switch_on(ears)
     label = catalogue.get(CODE).field("plate").label

@@ -44,7 +44,6 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.mediators import Mediator, MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
-    from kiosk.voice_engine import VoiceEngine
     from offline_queue import Outbox, QueuedSubmission
     from offline_queue.sync import SendProgress
     from ui.sync_worker import SyncStatus, SyncThread
@@ -99,8 +98,6 @@ class KioskServices:
     # Run off the GUI thread when a citizen's session ends (and once at start):
     # deletes the scanner folder's files so the next person never sees them.
     end_session: Callable[[], object] | None = None
-    # Builds the voice of voice mode the first time it is needed (None: espeak-ng).
-    voice: Callable[[], VoiceEngine] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -360,10 +357,9 @@ class MainWindow(QMainWindow):
     def _voice(self, services: KioskServices) -> None:
         """Voice mode (``ui.voice_mode``): its bar under the header, its event filter, the
         idle warning spoken and chimed, longer times while it is on, no wipe while it reads."""
-        from ui.voice_mode import VoiceMode, default_engine
+        from ui.voice_mode import VoiceMode
 
-        self.voice = VoiceMode(self.visit, self, services.voice or default_engine,
-                               consent=lambda: services.consent)
+        self.voice = VoiceMode(self.visit, self, consent=lambda: services.consent)
         central = self.centralWidget()
         column = central.layout() if central is not None else None
         assert isinstance(column, QVBoxLayout)

@@ -30,7 +30,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk import speech
-from kiosk.flow import Event, Transition, Visit
+from kiosk.flow import Event, Page, Transition, Visit
 from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, RecordingEngine, VoiceEngine
 from ui.i18n import tr_core
 from ui.screens.common import big_button
@@ -115,7 +115,9 @@ class VoiceMode(QObject):
         super().__init__(parent)
         self.visit = visit
         self.root = root
-        self._factory = factory
+        self.factory = factory
+        """Builds the voice the first time it is needed: a better voice (or a test's ears)
+        is plugged in here."""
         self._engine: VoiceEngine | None = None
         self._consent = consent
         self.on = False
@@ -149,7 +151,7 @@ class VoiceMode(QObject):
     @property
     def engine(self) -> VoiceEngine:
         if self._engine is None:
-            self._engine = self._factory()
+            self._engine = self.factory()
         return self._engine
 
     def say(self, lines: list[str], *, interrupt: bool = True) -> None:
@@ -207,6 +209,10 @@ class VoiceMode(QObject):
             self._pending = False
             if self.on:
                 self.speak_page()
+            if self.visit.page is Page.WELCOME:  # the next citizen: nothing of this one is kept
+                self._touched = None
+                if not self.on:
+                    self.last_page = []
 
     def speak_page(self, *, interrupt: bool = True) -> None:
         self._reading_warning = False
