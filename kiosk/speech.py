@@ -55,6 +55,27 @@ def page_speech(visit: Visit, came_by: Event | None = None, *,
     return [line for line in lines if line]
 
 
+def after_tap(visit: Visit, tr: Translate = _same) -> list[str]:
+    """What a tap that did not move the visit changed, from the model: the answer a choice
+    gave (or why it is refused), the documents still missing, why the summary waits."""
+    session, questions = visit.session, visit.questions
+    if visit.page is Page.QUESTION and session is not None and questions is not None:
+        field_id = questions.field_id
+        if field_id in session.errors:
+            return [error_speech(tr(session.errors[field_id]), tr)]
+        if field_id in session.answers:
+            fld = session.procedure.field(field_id)
+            shown = tr("cachée") if fld.sensitive else session.display_value(fld, session.answers[field_id])
+            return [tr("Réponse donnée : %s") % shown]
+    elif visit.page is Page.DOCUMENTS and session is not None:
+        missing = visit.missing_documents()
+        if missing:
+            return [tr("Il manque encore : %s.") % ", ".join(map(tr, missing))]
+    elif visit.page is Page.SUMMARY and session is not None:
+        return [error_speech(tr(problem), tr) for problem in visit.summary_problems()]
+    return []
+
+
 def error_speech(message: str, tr: Translate = _same) -> str:
     """An error, said the moment it appears."""
     return tr("Erreur : %s") % message

@@ -17,7 +17,7 @@ from kiosk.consent import load_consent
 from kiosk.flow import Event, Page, Visit
 from kiosk.mediators import Mediator
 from kiosk.procedures import Catalogue
-from kiosk.speech import error_speech, idle_speech, page_speech
+from kiosk.speech import after_tap, error_speech, idle_speech, page_speech
 
 CONSENT = load_consent()
 
@@ -132,3 +132,20 @@ def test_speech_goes_through_the_translation(catalogue: Catalogue) -> None:
     lines = page_speech(visit, tr=lambda text: f"[{text}]")
     assert lines[0] == "[Que voulez-vous faire ?]"
     assert f"[{catalogue.get('cg-duplicata').title}]" in lines  # the core's texts as well
+
+
+def test_a_tap_that_moves_nothing_is_answered_from_the_model(catalogue: Catalogue) -> None:
+    visit = Visit(CONFIG, catalogue)
+    start(visit, "cg-changement-titulaire")
+    session, questions = visit.session, visit.questions
+    assert session is not None and questions is not None
+    assert after_tap(visit) == []  # nothing answered yet
+    while questions.field_id != "assurance":  # to the attestation on one's honour
+        visit.next_question(pick_answer(session.procedure.field(questions.field_id),
+                                        random.Random(1), {}))
+    refusal = session.procedure.field("assurance").refusal or "Sans cette réponse"
+    questions.answer("assurance", "non")  # the choice « Non » tapped
+    said = after_tap(visit)
+    assert said[0].startswith("Erreur : ") and refusal[:20] in said[0]
+    questions.answer("assurance", "oui")
+    assert after_tap(visit) == ["Réponse donnée : Oui"]

@@ -150,7 +150,8 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
         label = next(line for line in heard if line.removesuffix(" (facultatif)") in mine)
         answer = mine[label.removesuffix(" (facultatif)")]
         if "Oui" in heard:
-            ears.act({"oui": "Oui", "non": "Non"}[answer], ending=True)
+            choice = {"oui": "Oui", "non": "Non"}[answer]
+            assert ears.act(choice, ending=True) == [f"Réponse donnée : {choice}"]
             heard = ears.act("Continuer")
         elif "Jour" in heard:
             day, month, year = answer.split("/")
@@ -173,6 +174,7 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
 
     document = procedure.documents[0]
     assert f"{document.title} : pas encore ajouté." in heard
+    assert ears.act("Continuer") == [f"Il manque encore : {document.title}."]
     scan(kiosk, procedure, document.kind, rng)  # the mediator put the paper in the scanner
     heard = ears.act(f"Ajouter : {document.title}")
     assert heard[0] == f"Choisir : {document.title}"

@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         idle warning spoken and chimed, longer times while it is on, no wipe while it reads."""
         from ui.voice_mode import VoiceMode
 
-        self.voice = VoiceMode(self.visit, self, consent=lambda: services.consent)
+        self.voice = VoiceMode(self.visit, self, consent=lambda: services.consent, pages=self.stack)
         central = self.centralWidget()
         column = central.layout() if central is not None else None
         assert isinstance(column, QVBoxLayout)

@@ -111,8 +111,10 @@ class VoiceMode(QObject):
 
     def __init__(self, visit: Visit, root: QWidget, factory: EngineFactory = default_engine,
                  consent: Callable[[], ConsentText | None] = lambda: None,
-                 parent: QObject | None = None) -> None:
+                 pages: QWidget | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.pages = pages
+        """Where the flow's screens are: a tap there that moves nothing is answered by the model."""
         self.visit = visit
         self.root = root
         self.factory = factory
@@ -126,6 +128,7 @@ class VoiceMode(QObject):
         """The utterances of the page, for « Répéter »."""
         self._came_by: Event | None = None
         self._pending = False
+        self._moves = 0
         self._touched: QWidget | None = None
         self._touched_at = -DOUBLE_TAP_MS
         self._press_at: QPoint | None = None
@@ -195,6 +198,7 @@ class VoiceMode(QObject):
             if before is not None:
                 before(v, transition)
             if transition is not None:
+                self._moves += 1
                 self._came_by = transition.event
                 self._pending = True
                 QTimer.singleShot(0, self.flush)  # the move is made once the listener returns
@@ -344,6 +348,14 @@ class VoiceMode(QObject):
             QTimer.singleShot(0, target.click)
             if name.startswith(_tr("Touche ")) or name in (_tr("Effacer"), _tr("Valider")):
                 self.say([speech.key_speech(name.removeprefix(_tr("Touche ")), _tr)])
+            elif self.pages is not None and self.pages.isAncestorOf(target):
+                moves = self._moves
+                QTimer.singleShot(0, lambda: self._after_tap(moves))  # once the click is handled
+
+    def _after_tap(self, moves: int) -> None:
+        """A tap on a page that did not move the visit: say what it changed."""
+        if self.on and moves == self._moves:
+            self.say(speech.after_tap(self.visit, _tr), interrupt=False)
 
     def _key(self, watched: QWidget, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
