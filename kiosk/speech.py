@@ -9,7 +9,9 @@ the buttons' accessible names are the same words).
 
 Everything here is plain data: :func:`page_speech` takes the visit (and the
 consent text, which the window holds) and returns the list of utterances.
-``tr`` translates each sentence (the window passes Qt's translation).
+``tr`` translates each text before it is filled in: a sentence of this module (its
+``{0}`` places filled after) or a text of the model (the window passes the core's
+translation, French when a text has none).
 """
 
 from __future__ import annotations
@@ -34,9 +36,6 @@ def _same(text: str) -> str:
 THEMES = {"carte_grise": "Carte grise", "permis": "Permis de conduire"}
 """The picker's two subjects, as its buttons name them."""
 
-HOW_TO = ("Mode voix activé. Touchez un bouton pour l'entendre. Touchez-le deux fois pour "
-          "l'utiliser. Pour tout réentendre, touchez « Répéter ».")
-"""Said when the voice is switched on."""
 
 
 def page_speech(visit: Visit, came_by: Event | None = None, *,
@@ -66,11 +65,11 @@ def after_tap(visit: Visit, tr: Translate = _same) -> list[str]:
         if field_id in session.answers:
             fld = session.procedure.field(field_id)
             shown = tr("cachée") if fld.sensitive else session.display_value(fld, session.answers[field_id])
-            return [tr("Réponse donnée : %s") % shown]
+            return [tr("Réponse donnée : {0}").format(shown)]
     elif visit.page is Page.DOCUMENTS and session is not None:
         missing = visit.missing_documents()
         if missing:
-            return [tr("Il manque encore : %s.") % ", ".join(map(tr, missing))]
+            return [tr("Il manque encore : {0}.").format(", ".join(map(tr, missing)))]
     elif visit.page is Page.SUMMARY and session is not None:
         return [error_speech(tr(problem), tr) for problem in visit.summary_problems()]
     return []
@@ -78,19 +77,18 @@ def after_tap(visit: Visit, tr: Translate = _same) -> list[str]:
 
 def error_speech(message: str, tr: Translate = _same) -> str:
     """An error, said the moment it appears."""
-    return tr("Erreur : %s") % message
+    return tr("Erreur : {0}").format(message)
 
 
 def key_speech(name: str, tr: Translate = _same) -> str:
     """A key of the on-screen keyboard, as typed (its accessible name, said as it is typed)."""
-    return tr("Tapé : %s") % name
+    return tr("Tapé : {0}").format(name)
 
 
 def idle_speech(seconds: int, voice_mode: bool, tr: Translate = _same) -> list[str]:
     """The idle warning, spoken as well as shown (in voice mode a button is touched twice)."""
     return [tr("Êtes-vous toujours là ?"),
-            (tr("Sans réponse, votre démarche sera effacée dans %n secondes.")
-             .replace("%n", str(seconds))),
+            tr("Sans réponse, votre démarche sera effacée dans {0} secondes.").format(seconds),
             tr("Pour continuer, touchez deux fois « Encore du temps ».") if voice_mode
             else tr("Pour continuer, touchez « Encore du temps ».")]
 
@@ -119,7 +117,7 @@ def _requirements(visit: Visit, tr: Translate) -> list[str]:
     if procedure is None:
         return []
     lines = [tr(procedure.title), *map(tr, procedure.summary),
-             tr("Cela prend environ %d minutes.") % procedure.duration_minutes,
+             tr("Cela prend environ {0} minutes.").format(procedure.duration_minutes),
              tr("Les documents à avoir sous la main")]
     lines += [tr(spec.title) for spec in procedure.documents] or [tr("Aucun document à fournir.")]
     return [*lines, tr("J'ai tout, commencer"), tr("Retour")]
@@ -132,8 +130,7 @@ def _question(visit: Visit, tr: Translate) -> list[str]:
     view = questions.view()
     lines = [tr(view.step.title)]
     if view.field_id:
-        lines.append(tr("Question %1 sur %2.").replace("%1", str(view.question_number))
-                     .replace("%2", str(len(view.asked))))
+        lines.append(tr("Question {0} sur {1}.").format(view.question_number, len(view.asked)))
         if view.question_number == 1 and view.step.help:  # said once per step, not at each question
             lines.append(tr(view.step.help))
     error = session.errors.get(view.field_id) or view.remarks.get(view.field_id)
@@ -152,9 +149,9 @@ def _question(visit: Visit, tr: Translate) -> list[str]:
 def _field(fld: Field, value: str, shown: Callable[[Field, str], str], tr: Translate) -> list[str]:
     """A question: its label as the control names it, help, example, choices, the answer."""
     label = tr(fld.label)
-    lines = [label if fld.required else tr("%s (facultatif)") % label, tr(fld.help)]
+    lines = [label if fld.required else tr("{0} (facultatif)").format(label), tr(fld.help)]
     if fld.example:
-        lines.append(tr("Exemple : %s") % fld.example)
+        lines.append(tr("Exemple : {0}").format(fld.example))
     if fld.type == "yes_no":
         lines += [tr("Oui"), tr("Non")]
     elif fld.type == "choice":
@@ -165,7 +162,7 @@ def _field(fld: Field, value: str, shown: Callable[[Field, str], str], tr: Trans
     else:
         lines.append(tr("Touchez deux fois la case pour écrire."))
     if value:
-        lines.append(tr("Réponse donnée : %s") % (tr("cachée") if fld.sensitive else shown(fld, value)))
+        lines.append(tr("Réponse donnée : {0}").format(tr("cachée") if fld.sensitive else shown(fld, value)))
     return lines
 
 
@@ -178,11 +175,11 @@ def _documents(visit: Visit, tr: Translate) -> list[str]:
     remarks = visit.document_remarks()
     for spec in session.required_documents():
         if spec.kind in attached:
-            lines.append(tr("%s : ajouté.") % spec.title)
-            lines.append(tr("Remplacer : %s") % spec.title)
+            lines.append(tr("{0} : ajouté.").format(tr(spec.title)))
+            lines.append(tr("Remplacer : {0}").format(spec.title))
         else:
-            lines.append(tr("%s : pas encore ajouté.") % spec.title)
-            lines.append(tr("Ajouter : %s") % spec.title)
+            lines.append(tr("{0} : pas encore ajouté.").format(tr(spec.title)))
+            lines.append(tr("Ajouter : {0}").format(spec.title))
         if spec.kind in remarks:
             lines.append(error_speech(remarks[spec.kind], tr))
     return [*lines, tr("Continuer"), tr("Retour")]
@@ -192,7 +189,7 @@ def _chooser(visit: Visit, tr: Translate) -> list[str]:
     session = visit.session
     title = ""
     if session is not None and visit.document_kind:
-        title = tr("Choisir : %s") % session.procedure.document(visit.document_kind).title
+        title = tr("Choisir : {0}").format(tr(session.procedure.document(visit.document_kind).title))
     return [title or tr("Choisir le document"),
             tr("Touchez un fichier pour entendre son nom. Touchez-le deux fois pour l'utiliser."),
             tr("Annuler")]
@@ -205,9 +202,9 @@ def _summary(visit: Visit, tr: Translate) -> list[str]:
     lines = [tr("Vérifiez votre demande")]
     for section in session.summary():
         lines.append(tr(section.title))
-        lines += [tr("%1 : %2").replace("%1", label).replace("%2", value)
+        lines += [tr("{0} : {1}").format(tr(label), value)
                   for label, value in _spoken_items(session, section.items, tr)]
-        lines.append(tr("Modifier : %s") % tr(section.title))
+        lines.append(tr("Modifier : {0}").format(tr(section.title)))
     return [*lines, tr("Tout est juste, continuer"), tr("Retour")]
 
 
@@ -226,7 +223,7 @@ def _saving(visit: Visit, tr: Translate) -> list[str]:
 def _confirmation(visit: Visit, tr: Translate) -> list[str]:
     lines = [tr("Votre demande est enregistrée")]
     if visit.saved_item is not None:
-        lines.append(tr("Numéro d'enregistrement : %s") % visit.saved_item.local_reference)
+        lines.append(tr("Numéro d'enregistrement : {0}").format(visit.saved_item.local_reference))
     if visit.procedure is not None:
         lines += [tr("Et maintenant ?"), *map(tr, visit.procedure.next_steps)]
     return [*lines, tr("J'ai terminé")]

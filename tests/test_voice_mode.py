@@ -23,12 +23,12 @@ from test_ui_flow import (  # noqa: F401 - central, make_kiosk: fixtures
 )
 from ui_checks import assert_accessible, save_screenshot
 
-from kiosk import speech
 from kiosk.procedures import Catalogue
 from kiosk.samples import sample_answer
 from kiosk.voice_engine import CHIME, RecordingEngine
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
+from ui.voice_mode import HOW_TO
 
 CODE = "cg-changement-adresse"
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -121,7 +121,7 @@ class Ears:
 
 def switch_on(ears: Ears) -> list[str]:
     heard = ears.key(Qt.Key.Key_V, CTRL_ALT)
-    assert heard[0] == speech.HOW_TO
+    assert heard[0] == HOW_TO
     return heard
 
 
@@ -223,7 +223,7 @@ def test_long_press_switches_on_without_tapping_what_is_under_the_finger(voice_k
     QApplication.processEvents()
     assert window.voice.on
     assert window.current_screen() is window.welcome  # the release did not choose « Seul(e) »
-    assert engine.take()[0] == speech.HOW_TO
+    assert engine.take()[0] == HOW_TO
     qtbot.mousePress(button, Qt.MouseButton.LeftButton)
     qtbot.wait(150)
     qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -33,6 +33,7 @@ from kiosk import speech
 from kiosk.flow import Event, Page, Transition, Visit
 from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, RecordingEngine, VoiceEngine
 from ui.i18n import tr_core
+from ui.keyboard import KeyboardDock
 from ui.screens.common import big_button
 
 if TYPE_CHECKING:
@@ -62,21 +63,24 @@ def default_engine() -> VoiceEngine:
     return RecordingEngine()
 
 
-def _tr(text: str) -> str:
-    """The voice's own sentences (context « Voice »), else a text of the core (a procedure's)."""
-    translated = QCoreApplication.translate("Voice", text)
-    return translated if translated != text else tr_core(text)
+_tr = tr_core
+"""What ``kiosk.speech`` says is core text: translated as the core's texts are."""
 
 
-VOLUMES = ((40, "Son doux"), (70, "Son moyen"), (100, "Son fort"))
-RATES = ((130, "Voix lente"), (175, "Voix normale"), (230, "Voix rapide"))
-"""The bar's steps (espeak-ng: 0-100 here, words per minute); each touch takes the next,
-the last goes back to the first. The keys go by finer steps in between."""
+VOLUMES = (40, 70, 100)
+RATES = (130, 175, 230)
+"""The bar's steps (volume 0-100, words per minute); each touch takes the next, the last
+goes back to the first. The keys go by finer steps in between."""
+
+HOW_TO = str(QT_TRANSLATE_NOOP(
+    "VoiceMode", "Mode voix activé. Touchez un bouton pour l'entendre. Touchez-le deux fois "
+    "pour l'utiliser. Pour tout réentendre, touchez « Répéter »."))
+"""Said when the voice is switched on."""
 
 
-def _level(value: int, levels: tuple[tuple[int, str], ...]) -> int:
+def _level(value: int, levels: tuple[int, ...]) -> int:
     """The index of the step nearest ``value``."""
-    return min(range(len(levels)), key=lambda i: abs(levels[i][0] - value))
+    return min(range(len(levels)), key=lambda i: abs(levels[i] - value))
 
 
 class VoiceBar(QWidget):
@@ -100,10 +104,12 @@ class VoiceBar(QWidget):
         self.hide()
 
     def show_levels(self, volume: int, rate: int) -> None:
-        for button, text in ((self.volume, VOLUMES[_level(volume, VOLUMES)][1]),
-                             (self.rate, RATES[_level(rate, RATES)][1])):
-            button.setText(_tr(text))
-            button.setAccessibleName(button.text())
+        volumes = (self.tr("Son doux"), self.tr("Son moyen"), self.tr("Son fort"))
+        rates = (self.tr("Voix lente"), self.tr("Voix normale"), self.tr("Voix rapide"))
+        for button, text in ((self.volume, volumes[_level(volume, VOLUMES)]),
+                             (self.rate, rates[_level(rate, RATES)])):
+            button.setText(text)
+            button.setAccessibleName(text)
 
 
 class VoiceMode(QObject):
@@ -178,10 +184,10 @@ class VoiceMode(QObject):
         self.bar.setVisible(on)
         if on:
             self._reading_warning = False
-            self.say([_tr(speech.HOW_TO)])
+            self.say([self.tr(HOW_TO)])
             self.speak_page(interrupt=False)
         else:
-            self.say([_tr("Mode voix coupé.")])
+            self.say([self.tr("Mode voix coupé.")])
         for callback in self.changed_callbacks:
             callback(on)
 
@@ -240,23 +246,23 @@ class VoiceMode(QObject):
 
     def next_volume(self) -> None:
         """The bar's sound button: the next step, after the loudest the softest."""
-        self._set(volume=VOLUMES[(_level(self.engine.volume, VOLUMES) + 1) % len(VOLUMES)][0])
+        self._set(volume=VOLUMES[(_level(self.engine.volume, VOLUMES) + 1) % len(VOLUMES)])
 
     def next_rate(self) -> None:
-        self._set(rate=RATES[(_level(self.engine.rate, RATES) + 1) % len(RATES)][0])
+        self._set(rate=RATES[(_level(self.engine.rate, RATES) + 1) % len(RATES)])
 
     def _set(self, *, volume: int | None = None, rate: int | None = None) -> None:
         """Change the voice and say how it is now, in the new voice."""
         engine = self.engine
         if volume is not None:
-            engine.volume = max(VOLUMES[0][0] // 2, min(100, volume))
+            engine.volume = max(VOLUMES[0] // 2, min(100, volume))
         if rate is not None:
             engine.rate = max(MIN_RATE, min(MAX_RATE, rate))
         self.bar.show_levels(engine.volume, engine.rate)
         if volume is not None:
-            self.say([_tr("Volume %d sur 100") % engine.volume])
+            self.say([self.tr("Volume {0} sur 100").format(engine.volume)])
         else:
-            self.say([_tr("Vitesse %d mots par minute") % engine.rate])
+            self.say([self.tr("Vitesse {0} mots par minute").format(engine.rate)])
 
     def set_language(self, language: str) -> None:
         """The interface language changed: the voice speaks it where espeak-ng can (fr, en, ar)."""
@@ -341,13 +347,14 @@ class VoiceMode(QObject):
         """Do what a tap on ``target`` does (after the event being handled is over)."""
         if isinstance(target, QLineEdit):
             target.setFocus()
-            self.say([_tr("Écriture : %s") % describe(target)])
+            self.say([self.tr("Écriture : {0}").format(describe(target))])
             return
         if isinstance(target, QAbstractButton):
             name = target.accessibleName()
             QTimer.singleShot(0, target.click)
-            if name.startswith(_tr("Touche ")) or name in (_tr("Effacer"), _tr("Valider")):
-                self.say([speech.key_speech(name.removeprefix(_tr("Touche ")), _tr)])
+            if _on_keyboard(target):
+                key = QCoreApplication.translate("Keyboard", "Touche {key}").split("{key}")[0]
+                self.say([speech.key_speech(name.removeprefix(key), _tr)])
             elif self.pages is not None and self.pages.isAncestorOf(target):
                 moves = self._moves
                 QTimer.singleShot(0, lambda: self._after_tap(moves))  # once the click is handled
@@ -394,6 +401,14 @@ class VoiceMode(QObject):
             self.say([describe(focus)])
 
 
+def _on_keyboard(widget: QWidget) -> bool:
+    """A key of the on-screen keyboard (it types; its name is said as typed)."""
+    current: QWidget | None = widget
+    while current is not None and not isinstance(current, KeyboardDock):
+        current = current.parentWidget()
+    return current is not None
+
+
 def _control_at(widget: QWidget) -> QWidget | None:
     """What a finger on ``widget`` touches: the button or field it is part of, else a text."""
     current: QWidget | None = widget
@@ -411,7 +426,9 @@ def describe(widget: QWidget) -> str:
     name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
     if isinstance(widget, QLineEdit):
         typed = widget.text() if widget.echoMode() == QLineEdit.EchoMode.Normal else ""
-        return name + (_tr(", contient : %s") % typed if typed else _tr(", vide"))
+        translate = QCoreApplication.translate
+        return name + (translate("VoiceMode", ", contient : {0}").format(typed) if typed
+                       else translate("VoiceMode", ", vide"))
     return name
 
 
