@@ -39,11 +39,15 @@ THEMES = {"carte_grise": "Carte grise", "permis": "Permis de conduire"}
 
 
 def page_speech(visit: Visit, came_by: Event | None = None, *,
-                consent: ConsentText | None = None, tr: Translate = _same) -> list[str]:
+                consent: ConsentText | None = None, languages: Sequence[str] = (),
+                tr: Translate = _same) -> list[str]:
     """The utterances of the visit's current page; ``came_by`` is the event that led there
-    (a refused save is said before the consent is read again)."""
+    (a refused save is said before the consent is read again); ``languages``: the other
+    languages the welcome screen offers, each named in its own words."""
     reader = _PAGES.get(visit.page)
     lines = reader(visit, tr) if reader is not None else []
+    if visit.page is Page.WELCOME:
+        lines += languages
     if visit.page is Page.CONSENT:
         if came_by is Event.SAVE_FAILED:
             return [tr("L'enregistrement n'a pas réussi. Rien n'est perdu."),
@@ -113,14 +117,26 @@ def _picker(visit: Visit, tr: Translate) -> list[str]:
 
 
 def _requirements(visit: Visit, tr: Translate) -> list[str]:
-    procedure = visit.procedure
-    if procedure is None:
+    """The checklist for the answers so far: what to have in hand, what it costs, when."""
+    if visit.procedure is None or visit.session is None:
         return []
-    lines = [tr(procedure.title), *map(tr, procedure.summary),
-             tr("Cela prend environ {0} minutes.").format(procedure.duration_minutes),
-             tr("Les documents à avoir sous la main")]
-    lines += [tr(spec.title) for spec in procedure.documents] or [tr("Aucun document à fournir.")]
-    return [*lines, tr("J'ai tout, commencer"), tr("Retour")]
+    checklist = visit.checklist()
+    lines = [tr(checklist.procedure_title), tr("Ce qu'il vous faut")]
+    if checklist.situation:
+        lines.append(tr("Pour votre situation :"))
+        lines += [f"{tr(question)} : {tr(answer)}" for question, answer in checklist.situation]
+    if not checklist.items:
+        lines.append(tr("Aucun document à fournir."))
+    for item in checklist.items:
+        title = tr(item.title)
+        lines += [tr("{0} (facultatif)").format(title) if item.optional else title, tr(item.detail),
+                  tr("Je ne l'ai pas : {0}").format(title)]
+    for heading, sentences in checklist.payment.sentences():
+        lines += [tr(heading), *map(tr, sentences)]
+    if checklist.deadlines:
+        lines += [tr("Délais à respecter"), *map(tr, checklist.deadlines)]
+    lines.append(tr("Cela prend environ {0} minutes.").format(checklist.duration_minutes))
+    return [*lines, tr("J'ai tout, continuer"), tr("Imprimer la liste"), tr("Retour")]
 
 
 def _question(visit: Visit, tr: Translate) -> list[str]:
@@ -223,9 +239,12 @@ def _saving(visit: Visit, tr: Translate) -> list[str]:
 def _confirmation(visit: Visit, tr: Translate) -> list[str]:
     lines = [tr("Votre demande est enregistrée")]
     if visit.saved_item is not None:
-        lines.append(tr("Numéro d'enregistrement : {0}").format(visit.saved_item.local_reference))
-    if visit.procedure is not None:
-        lines += [tr("Et maintenant ?"), *map(tr, visit.procedure.next_steps)]
+        lines.append(tr("Votre référence : {0}").format(visit.saved_item.local_reference))
+    payment = visit.payment
+    for heading, sentences in payment.sentences() if payment is not None and not payment.free else ():
+        lines += [tr(heading), *map(tr, sentences)]
+    if visit.next_steps:
+        lines += [tr("Et maintenant ?"), *map(tr, visit.next_steps)]
     return [*lines, tr("J'ai terminé")]
 
 

@@ -28,6 +28,12 @@ def heard(visit: Visit, came_by: Event | None = None) -> list[str]:
     return lines
 
 
+def answer_on_page(visit: Visit, rng: random.Random) -> None:
+    assert visit.questions is not None and visit.procedure is not None
+    field_id = visit.questions.view().field_id
+    visit.next_question(pick_answer(visit.procedure.field(field_id), rng, {}) if field_id else None)
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> None:
     visit = Visit(CONFIG, catalogue)
@@ -37,11 +43,16 @@ def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> N
     picker = heard(visit)
     assert picker[0] == "Que voulez-vous faire ?" and procedure.title in picker
     visit.pick(code)
-    requirements = heard(visit)
-    assert requirements[0] == procedure.title and "J'ai tout, commencer" in requirements
-    assert all(spec.title in requirements for spec in procedure.documents)
-    visit.begin()
     rng = random.Random(code)
+    while visit.page is Page.QUESTION:  # the questions that decide what to bring, if any
+        answer_on_page(visit, rng)
+    requirements = heard(visit)
+    checklist = visit.checklist()
+    assert requirements[0] == procedure.title and "J'ai tout, continuer" in requirements
+    assert all(item.title in requirements or f"{item.title} (facultatif)" in requirements
+               for item in checklist.items)
+    assert all(line in requirements for line in checklist.deadlines)
+    visit.begin()
     while visit.page is Page.QUESTION:
         assert visit.questions is not None and visit.session is not None
         view = visit.questions.view()
@@ -57,8 +68,7 @@ def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> N
             assert all(choice.label in lines for choice in fld.choices)
             if fld.help:
                 assert fld.help in lines
-        visit.next_question(pick_answer(procedure.field(view.field_id), rng, {})
-                            if view.field_id else None)
+        answer_on_page(visit, rng)
     documents = heard(visit)
     assert documents[0] == "Vos documents"
     session = visit.session
@@ -93,8 +103,8 @@ def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> N
     visit.saved(FakeItem())  # type: ignore[arg-type]
     confirmation = heard(visit)
     assert confirmation[0] == "Votre demande est enregistrée"
-    assert f"Numéro d'enregistrement : {FakeItem.local_reference}" in confirmation
-    assert all(line in confirmation for line in procedure.next_steps)
+    assert f"Votre référence : {FakeItem.local_reference}" in confirmation
+    assert visit.next_steps and all(line in confirmation for line in visit.next_steps)
     visit.done()
     assert heard(visit) == ["Merci, c'est terminé", "Retour à l'accueil"]
 
@@ -140,7 +150,10 @@ def test_a_tap_that_moves_nothing_is_answered_from_the_model(catalogue: Catalogu
     session, questions = visit.session, visit.questions
     assert session is not None and questions is not None
     assert after_tap(visit) == []  # nothing answered yet
-    while questions.field_id != "assurance":  # to the attestation on one's honour
+    while visit.page is not Page.QUESTION or questions.field_id != "assurance":
+        if visit.page is Page.REQUIREMENTS:  # the checklist, between the deciding questions
+            visit.begin()
+            continue
         visit.next_question(pick_answer(session.procedure.field(questions.field_id),
                                         random.Random(1), {}))
     refusal = session.procedure.field("assurance").refusal or "Sans cette réponse"

@@ -136,14 +136,15 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
     ears = Ears(qtbot, window, engine)
 
     heard = switch_on(ears)
-    assert heard[1:] == ["Bienvenue au point numérique", "Comment souhaitez-vous faire ?",
-                         "Avec un médiateur", "Seul(e)"]
+    assert heard[1:5] == ["Bienvenue au point numérique", "Comment souhaitez-vous faire ?",
+                          "Avec un médiateur", "Seul(e)"]
+    assert "English" in heard[5:]  # the other languages, each in its own words
     assert "Que voulez-vous faire ?" in ears.act("Seul(e)")
     assert procedure.title in ears.heard and "Carte grise" in ears.heard
     ears.act("Carte grise")  # the subject: the procedures appear, the page stays
     heard = ears.act(procedure.title)
-    assert heard[0] == procedure.title and "J'ai tout, commencer" in heard
-    heard = ears.act("J'ai tout, commencer")
+    assert heard[0] == procedure.title and "J'ai tout, continuer" in heard
+    heard = ears.act("J'ai tout, continuer")
 
     wrong_once = False
     while heard[0] != "Vos documents":
@@ -198,8 +199,8 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
     assert heard[0] == consent.title and consent.button in heard
     ears.act(consent.button)
     heard = ears.until("Votre demande est enregistrée")
-    assert any(line.startswith("Numéro d'enregistrement : ") for line in heard)
-    assert procedure.next_steps[0] in heard
+    assert any(line.startswith("Votre référence : PN-") for line in heard)
+    assert window.visit.next_steps[0] in heard
     heard = ears.act("J'ai terminé")
     assert heard[0] == "Merci, c'est terminé"
     heard = ears.act("Retour à l'accueil")
@@ -269,6 +270,7 @@ def test_repeat_interrupt_volume_and_speed_by_keys_and_by_the_bar(voice_kiosk, q
         install_translator(app, "fr")
         QApplication.processEvents()
     assert engine.language == "fr"
+    assert ears.listen()[-1] == "English"  # the page again, in the language chosen
     ears.act("Couper la voix")
     assert not window.voice.on and not window.voice.bar.isVisible()
 

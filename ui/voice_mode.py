@@ -25,14 +25,14 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk import speech
 from kiosk.flow import Event, Page, Transition, Visit
 from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, RecordingEngine, VoiceEngine
-from ui.i18n import tr_core
+from ui.i18n import available_languages, current_language, language_name, tr_core
 from ui.keyboard import KeyboardDock
 from ui.screens.common import big_button
 
@@ -226,8 +226,10 @@ class VoiceMode(QObject):
 
     def speak_page(self, *, interrupt: bool = True) -> None:
         self._reading_warning = False
+        languages = [language_name(code) for code in available_languages()
+                     if code != current_language()]
         self.last_page = speech.page_speech(self.visit, self._came_by, consent=self._consent(),
-                                            tr=_tr)
+                                            languages=languages, tr=_tr)
         self.say(self.last_page, interrupt=interrupt)
 
     def repeat(self) -> None:
@@ -289,7 +291,9 @@ class VoiceMode(QObject):
         assert isinstance(watched, QWidget)
         if kind == QEvent.Type.LanguageChange:
             if watched is self.root:
-                self.set_language(QLocale().name().split("_")[0])
+                self.set_language(current_language())
+                if self.on:  # the page again, in the language just chosen, once rebuilt
+                    QTimer.singleShot(0, self.speak_page)
             return False
         if not (watched.window() is self.root or self.root.isAncestorOf(watched)):
             return False
