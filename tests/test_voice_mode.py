@@ -292,7 +292,7 @@ def test_the_voice_bar_fits_and_is_named(voice_kiosk, qtbot, catalogue: Catalogu
         save_screenshot(window, f"voice-question-{size[0]}x{size[1]}")
 
 
-def test_the_on_screen_keyboard_says_the_key_under_the_finger(  # type: ignore[no-untyped-def]
+def test_the_on_screen_keyboard_and_a_question_over_the_page_are_said(  # type: ignore[no-untyped-def]
         voice_kiosk, qtbot, catalogue: Catalogue) -> None:
     kiosk, engine = voice_kiosk
     window = kiosk.window
@@ -308,6 +308,14 @@ def test_the_on_screen_keyboard_says_the_key_under_the_finger(  # type: ignore[n
     ears.qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
     assert ears.listen() == ["Tapé : a"]
     assert window.steps.current_widget().value() == "a"  # type: ignore[union-attr]
+    # a question over the page is read when it opens; the arrows stay within it
+    heard = ears.act("Quitter la démarche")
+    assert heard[0] == "Tout effacer et revenir à l'accueil ?"
+    assert heard[-2:] == ["Non, je continue", "Oui, tout effacer"]
+    assert ears.key(Qt.Key.Key_Down) == ["Oui, tout effacer"]
+    assert ears.key(Qt.Key.Key_Down) == ["Non, je continue"]
+    ears.key(Qt.Key.Key_Return)
+    assert not window.quit_confirmation.isVisible() and window.visit.session is not None
 
 
 def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -33,8 +33,10 @@ from kiosk import speech
 from kiosk.flow import Event, Page, Transition, Visit
 from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, RecordingEngine, VoiceEngine
 from ui.i18n import available_languages, current_language, language_name, tr_core
+from ui.idle import IdleOverlay
 from ui.keyboard import KeyboardDock
 from ui.screens.common import big_button
+from ui.veil import Veil
 
 if TYPE_CHECKING:
     from kiosk.consent import ConsentText
@@ -51,7 +53,7 @@ VOLUME_STEP, RATE_STEP = 10, 20
 
 _MOUSE = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
                     QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove})
-_WATCHED = _MOUSE | {QEvent.Type.KeyPress, QEvent.Type.LanguageChange}
+_WATCHED = _MOUSE | {QEvent.Type.KeyPress, QEvent.Type.LanguageChange, QEvent.Type.Show}
 EngineFactory = Callable[[], VoiceEngine]
 
 
@@ -297,6 +299,10 @@ class VoiceMode(QObject):
             return False
         if not (watched.window() is self.root or self.root.isAncestorOf(watched)):
             return False
+        if kind == QEvent.Type.Show:
+            if self.on and isinstance(watched, Veil) and not isinstance(watched, IdleOverlay):
+                self.say(_veil_words(watched))  # a question over the page (« Quitter ? »)
+            return False
         if kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._key(watched, event)
@@ -397,12 +403,27 @@ class VoiceMode(QObject):
         return True
 
     def move_focus(self, forward: bool) -> None:
-        """The next (or previous) control, said."""
-        window = self.root.window()
-        window.focusNextPrevChild(forward)
+        """The next (or previous) control, said; within a veil while one is open (what is
+        behind it cannot be tapped either)."""
+        veil = next((v for v in self.root.findChildren(Veil) if v.isVisible()), None)
+        if veil is None:
+            self.root.window().focusNextPrevChild(forward)
+        else:
+            buttons = [b for b in veil.findChildren(QAbstractButton) if b.isVisible()]
+            focus = QApplication.focusWidget()
+            at = buttons.index(focus) if focus in buttons else -1 if forward else 0
+            if buttons:
+                buttons[(at + (1 if forward else -1)) % len(buttons)].setFocus()
         focus = QApplication.focusWidget()
         if focus is not None:
             self.say([describe(focus)])
+
+
+def _veil_words(veil: Veil) -> list[str]:
+    """A veil's question, its words and its buttons, in the order they were built."""
+    words = [label.text() for label in veil.findChildren(QLabel) if label.text()]
+    return words + [button.accessibleName() for button in veil.findChildren(QAbstractButton)
+                    if button.isVisibleTo(veil)]
 
 
 def _on_keyboard(widget: QWidget) -> bool:
