@@ -65,6 +65,9 @@ class VoiceEngine(Protocol):
     def speaking(self) -> bool:
         """Whether words are being spoken or wait to be."""
 
+    def close(self) -> None:
+        """Stop, and end what the engine started (the kiosk is closing)."""
+
 
 @dataclass
 class RecordingEngine:
@@ -91,6 +94,9 @@ class RecordingEngine:
 
     def speaking(self) -> bool:
         return self.busy
+
+    def close(self) -> None:
+        self.interrupt()
 
     def take(self) -> list[str]:
         """What was heard since the last call (the test « listens »)."""
@@ -121,6 +127,16 @@ def pronounceable(text: str, language: str = "fr") -> str:
         text = _DATE.sub(spoken_date, text)
         text = _BOTH.sub(lambda m: f"{m.group(1)} ou {m.group(1).lower()}e", text)
     return text
+
+
+class SilentEngine(RecordingEngine):
+    """No voice on this machine: says nothing and keeps nothing (a citizen's words included)."""
+
+    def say(self, text: str) -> None:
+        pass
+
+    def chime(self) -> None:
+        pass
 
 
 def espeak_command(language: str, rate: int, volume: int, program: str = "espeak-ng") -> list[str]:

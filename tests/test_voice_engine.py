@@ -150,3 +150,13 @@ def test_codes_are_spelled_and_dates_said_in_words(written: str, said: str) -> N
 
 def test_an_english_date_is_left_to_the_english_voice() -> None:
     assert pronounceable("Born 12/03/1950", "en") == "Born 12/03/1950"
+
+
+def test_without_espeak_the_kiosk_is_silent_and_keeps_no_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import voice_mode
+
+    monkeypatch.setattr(EspeakEngine, "available", staticmethod(lambda program="espeak-ng": False))
+    engine = voice_mode.default_engine()
+    engine.say("Nom de famille : DUPONT")
+    engine.chime()
+    assert not engine.speaking() and "DUPONT" not in repr(vars(engine))

@@ -868,6 +868,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.idle)
             if self.services is not None:
                 app.removeEventFilter(self.voice)
+                self.voice.close()
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)

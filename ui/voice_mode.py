@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel
 
 from kiosk import speech
 from kiosk.flow import Event, Page, Transition, Visit
-from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, RecordingEngine, VoiceEngine
+from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, SilentEngine, VoiceEngine
 from ui.i18n import available_languages, current_language, language_name, tr_core
 from ui.idle import IdleOverlay
 from ui.keyboard import KeyboardDock
@@ -62,7 +62,7 @@ def default_engine() -> VoiceEngine:
     if EspeakEngine.available():
         return EspeakEngine()
     log.error("voice: espeak-ng is not installed (scripts/system-deps.sh): voice mode is silent")
-    return RecordingEngine()
+    return SilentEngine()
 
 
 _tr = tr_core
@@ -171,6 +171,12 @@ class VoiceMode(QObject):
             engine.interrupt()
         for line in lines:
             engine.say(line)
+
+    def close(self) -> None:
+        """The window closes: the voice stops and its processes end."""
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
 
     def reading(self) -> bool:
         """The voice is reading something other than the idle warning: no timeout may wipe."""
