@@ -339,6 +339,9 @@ def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, 
     heard = ears.listen()
     assert heard[0] == CHIME and heard[1] == "Êtes-vous toujours là ?"
     assert "60 secondes" in heard[2] and "touchez deux fois" in heard[3]
+    engine.busy = True  # the warning itself being said holds nothing back
+    assert not window.voice.reading()
+    engine.busy = False
     ears.key(Qt.Key.Key_V, CTRL_ALT)  # off again: the times are the usual ones
     assert idle._quiet.interval() == 600_000 and idle.countdown_s == 30
     ears.listen()

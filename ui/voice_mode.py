@@ -163,9 +163,11 @@ class VoiceMode(QObject):
     def engine(self) -> VoiceEngine:
         if self._engine is None:
             self._engine = self.factory()
+            self.set_language(current_language())
         return self._engine
 
     def say(self, lines: list[str], *, interrupt: bool = True) -> None:
+        self._reading_warning = False  # set again by the idle warning after it says its words
         engine = self.engine
         if interrupt:
             engine.interrupt()
@@ -191,7 +193,6 @@ class VoiceMode(QObject):
         self.on = on
         self.bar.setVisible(on)
         if on:
-            self._reading_warning = False
             self.say([self.tr(HOW_TO)])
             self.speak_page(interrupt=False)
         else:
@@ -233,7 +234,6 @@ class VoiceMode(QObject):
                     self.last_page = []
 
     def speak_page(self, *, interrupt: bool = True) -> None:
-        self._reading_warning = False
         languages = [language_name(code) for code in available_languages()
                      if code != current_language()]
         self.last_page = speech.page_speech(self.visit, self._came_by, consent=self._consent(),
@@ -276,7 +276,8 @@ class VoiceMode(QObject):
 
     def set_language(self, language: str) -> None:
         """The interface language changed: the voice speaks it where espeak-ng can (fr, en, ar)."""
-        self.engine.language = language if language in VOICES else "fr"
+        if self._engine is not None:  # else it is read when the engine is built
+            self._engine.language = language if language in VOICES else "fr"
 
     def idle_warning(self, seconds: int) -> None:
         """The idle warning: a chime for everyone, and its words."""
