@@ -316,6 +316,16 @@ def test_the_on_screen_keyboard_and_a_question_over_the_page_are_said(  # type: 
     assert ears.key(Qt.Key.Key_Down) == ["Non, je continue"]
     ears.key(Qt.Key.Key_Return)
     assert not window.quit_confirmation.isVisible() and window.visit.session is not None
+    # a mediator's PIN: the key typed is not said aloud
+    window.go_home()
+    window.visit.login("assist")
+    window.show_page()
+    ears.listen()
+    ears.act("Code du médiateur")
+    one = window.keyboard.digit_pad.key_button("1")
+    ears.touch(one)
+    ears.qtbot.mouseClick(one, Qt.MouseButton.LeftButton)
+    assert ears.listen() == ["Tapé."] and window.login.pin.text() == "1"
 
 
 def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -369,9 +369,14 @@ class VoiceMode(QObject):
         if isinstance(target, QAbstractButton):
             name = target.accessibleName()
             QTimer.singleShot(0, target.click)
-            if _on_keyboard(target):
+            dock = _keyboard_of(target)
+            if dock is not None:
                 key = QCoreApplication.translate("Keyboard", "Touche {key}").split("{key}")[0]
-                self.say([speech.key_speech(name.removeprefix(key), _tr)])
+                field = dock.current_field()
+                if field is not None and field.echoMode() != QLineEdit.EchoMode.Normal:
+                    self.say([self.tr("Tapé.")])  # a PIN: the key is not said aloud
+                else:
+                    self.say([speech.key_speech(name.removeprefix(key), _tr)])
             elif self.pages is not None and self.pages.isAncestorOf(target):
                 moves = self._moves
                 QTimer.singleShot(0, lambda: self._after_tap(moves))  # once the click is handled
@@ -433,12 +438,12 @@ def _veil_words(veil: Veil) -> list[str]:
                     if button.isVisibleTo(veil)]
 
 
-def _on_keyboard(widget: QWidget) -> bool:
-    """A key of the on-screen keyboard (it types; its name is said as typed)."""
+def _keyboard_of(widget: QWidget) -> KeyboardDock | None:
+    """The on-screen keyboard ``widget`` is a key of (it types; its name is said as typed)."""
     current: QWidget | None = widget
     while current is not None and not isinstance(current, KeyboardDock):
         current = current.parentWidget()
-    return current is not None
+    return current
 
 
 def _control_at(widget: QWidget) -> QWidget | None:
