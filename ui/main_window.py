@@ -535,9 +535,6 @@ class MainWindow(QMainWindow):
         self.idle.hold = self.voice.reading
         factor = services.config.voice_time_factor
         self.voice.changed_callbacks.append(lambda on: self.idle.stretch(factor if on else 1.0))
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.voice)
 
     def _services(self) -> KioskServices:
         assert self.services is not None, "attach() comes first"
@@ -867,7 +864,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
             if self.services is not None:
-                app.removeEventFilter(self.voice)
                 self.voice.close()
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()

@@ -2,8 +2,10 @@
 
 A citizen who cannot see the screen must be able to switch the voice on without
 sight, hear each page, explore it with a finger and act, or walk it with the
-arrows of a physical keyboard. This module is one application event filter, so
-no screen is edited for it:
+arrows of a physical keyboard. No screen is edited for it: while the voice is on,
+one application event filter answers touches and keys; while it is off, only a
+shortcut and a watcher of the window's own input (``LongPress``) wait, so that a
+kiosk without voice pays nothing for it:
 
 - switched on or off by Ctrl+Alt+V on a physical keyboard, or a long press
   (``LONG_PRESS_MS``, one finger held still) anywhere on the screen;
@@ -25,8 +27,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk import speech
@@ -52,7 +54,7 @@ DOUBLE_TAP_MS = 700
 VOLUME_STEP, RATE_STEP = 10, 20
 
 _MOUSE = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
-                    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove})
+                    QEvent.Type.MouseButtonRelease})
 _WATCHED = _MOUSE | {QEvent.Type.KeyPress, QEvent.Type.LanguageChange, QEvent.Type.Show}
 EngineFactory = Callable[[], VoiceEngine]
 
@@ -114,6 +116,56 @@ class VoiceBar(QWidget):
             button.setAccessibleName(text)
 
 
+class LongPress(QObject):
+    """A finger held still ``LONG_PRESS_MS`` anywhere on the window calls ``held``.
+
+    It watches the window's own input (``QWindow``), not every event of the application,
+    so it costs nothing while the voice is off. The press goes on to what is under the
+    finger; when the hold is recognised, a button under it is released without acting."""
+
+    def __init__(self, root: QWidget, held: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.held = held
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(LONG_PRESS_MS)
+        self.timer.timeout.connect(self._held)
+        self._at = QPointF()
+        root.installEventFilter(self)  # its window appears when it is first shown
+        self._window: QWindow | None = None
+        self._follow_window()
+
+    def _follow_window(self) -> None:
+        window = self.root.windowHandle()
+        if window is not None and window is not self._window:
+            window.installEventFilter(self)
+            self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        kind = event.type()
+        if watched is self.root:
+            if kind in (QEvent.Type.Show, QEvent.Type.WinIdChange):
+                self._follow_window()
+        elif watched is self._window and isinstance(event, QMouseEvent):
+            if kind == QEvent.Type.MouseButtonPress:
+                self._at = event.position()
+                self.timer.start()
+            elif kind == QEvent.Type.MouseButtonRelease or (
+                    kind == QEvent.Type.MouseMove
+                    and (event.position() - self._at).manhattanLength() > STILL_PX):
+                self.timer.stop()  # lifted, or moving: scrolling, not holding
+        return False
+
+    def _held(self) -> None:
+        under = self.root.childAt(self._at.toPoint())  # the window's points are the root's
+        while under is not None and not isinstance(under, QAbstractButton):
+            under = under.parentWidget()
+        if under is not None:
+            under.setDown(False)  # its release will not click it
+        self.held()
+
+
 class VoiceMode(QObject):
     """See the module's docstring. ``factory`` builds the engine the first time it is needed."""
 
@@ -136,16 +188,15 @@ class VoiceMode(QObject):
         """The utterances of the page, for « Répéter »."""
         self._came_by: Event | None = None
         self._pending = False
+        self._visit_over = False
         self._moves = 0
         self._touched: QWidget | None = None
         self._touched_at = -DOUBLE_TAP_MS
-        self._press_at: QPoint | None = None
         self._pressed_ms = 0
-        self._swallow_release = False
-        self._long = QTimer(self)
-        self._long.setSingleShot(True)
-        self._long.setInterval(LONG_PRESS_MS)
-        self._long.timeout.connect(self._long_press)
+        self.long_press = LongPress(root, self.toggle, self)
+        self._shortcut = QShortcut(QKeySequence("Ctrl+Alt+V"), root)
+        self._shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._shortcut.activated.connect(self.toggle)
         self._reading_warning = False
         self.changed_callbacks: list[Callable[[bool], None]] = []
         """Told when the voice is switched on or off (the idle watch lengthens its times)."""
@@ -163,7 +214,8 @@ class VoiceMode(QObject):
     def engine(self) -> VoiceEngine:
         if self._engine is None:
             self._engine = self.factory()
-            self.set_language(current_language())
+        language = current_language()  # the interface's, where espeak-ng has it (fr, en, ar)
+        self._engine.language = language if language in VOICES else "fr"
         return self._engine
 
     def say(self, lines: list[str], *, interrupt: bool = True) -> None:
@@ -176,6 +228,9 @@ class VoiceMode(QObject):
 
     def close(self) -> None:
         """The window closes: the voice stops and its processes end."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         if self._engine is not None:
             self._engine.close()
             self._engine = None
@@ -192,6 +247,9 @@ class VoiceMode(QObject):
             return
         self.on = on
         self.bar.setVisible(on)
+        app = QCoreApplication.instance()
+        if app is not None:  # a Python filter on every event costs: only while it is needed
+            (app.installEventFilter if on else app.removeEventFilter)(self)
         if on:
             self.say([self.tr(HOW_TO)])
             self.speak_page(interrupt=False)
@@ -216,6 +274,10 @@ class VoiceMode(QObject):
                 self._moves += 1
                 self._came_by = transition.event
                 self._pending = True
+                # nobody there any more, or the request is over: the next citizen gets the
+                # kiosk as it usually is (one touch acts), not a voice they did not ask for
+                self._visit_over = transition.event is Event.IDLE or (
+                    transition.event is Event.HOME and transition.source is Page.END)
                 QTimer.singleShot(0, self.flush)  # the move is made once the listener returns
 
         visit.listener = listener
@@ -226,7 +288,9 @@ class VoiceMode(QObject):
         sooner); otherwise at the next turn of the event loop (a question's own moves)."""
         if self._pending:
             self._pending = False
-            if self.on:
+            if self._visit_over:
+                self.switch(False)
+            elif self.on:
                 self.speak_page()
             if self.visit.page is Page.WELCOME:  # the next citizen: nothing of this one is kept
                 self._touched = None
@@ -274,11 +338,6 @@ class VoiceMode(QObject):
         else:
             self.say([self.tr("Vitesse {0} mots par minute").format(engine.rate)])
 
-    def set_language(self, language: str) -> None:
-        """The interface language changed: the voice speaks it where espeak-ng can (fr, en, ar)."""
-        if self._engine is not None:  # else it is read when the engine is built
-            self._engine.language = language if language in VOICES else "fr"
-
     def idle_warning(self, seconds: int) -> None:
         """The idle warning: a chime for everyone, and its words."""
         engine = self.engine
@@ -294,57 +353,31 @@ class VoiceMode(QObject):
     # --- touch and keys ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """The whole application's events, while the voice is on only."""
         kind = event.type()
         if kind not in _WATCHED or not watched.isWidgetType():
             return False
         assert isinstance(watched, QWidget)
         if kind == QEvent.Type.LanguageChange:
-            if watched is self.root:
-                self.set_language(current_language())
-                if self.on:  # the page again, in the language just chosen, once rebuilt
-                    QTimer.singleShot(0, self.speak_page)
+            if watched is self.root:  # the page again, in the language just chosen, once rebuilt
+                QTimer.singleShot(0, self.speak_page)
             return False
         if not (watched.window() is self.root or self.root.isAncestorOf(watched)):
             return False
         if kind == QEvent.Type.Show:
-            if self.on and isinstance(watched, Veil) and not isinstance(watched, IdleOverlay):
+            if isinstance(watched, Veil) and not isinstance(watched, IdleOverlay):
                 self.say(_veil_words(watched))  # a question over the page (« Quitter ? »)
             return False
         if kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._key(watched, event)
-        assert isinstance(event, QMouseEvent)
-        return self._mouse(watched, kind, event)
-
-    def _mouse(self, watched: QWidget, kind: QEvent.Type, event: QMouseEvent) -> bool:
-        where = event.globalPosition().toPoint()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             # Some platforms follow a second press with a double-click event: one touch.
             doubled = kind == QEvent.Type.MouseButtonDblClick and _now_ms() - self._pressed_ms < 50
-            self._press_at, self._pressed_ms = where, _now_ms()
-            self._long.start()
-            if self.on and not doubled:
+            self._pressed_ms = _now_ms()
+            if not doubled:
                 self._touch(watched)
-            return self.on
-        if kind == QEvent.Type.MouseMove:
-            if self._press_at is not None and (where - self._press_at).manhattanLength() > STILL_PX:
-                self._long.stop()
-            return self.on
-        # release
-        self._long.stop()
-        self._press_at = None
-        if self._swallow_release:
-            self._swallow_release = False
-            return True
-        return self.on
-
-    def _long_press(self) -> None:
-        """Held still: the voice goes on (or off); the release must not also tap a button."""
-        self._swallow_release = True
-        grabber = QWidget.mouseGrabber()
-        if isinstance(grabber, QAbstractButton):
-            grabber.setDown(False)
-        self.toggle()
+        return True  # a touch is heard, not acted on; a second touch acts
 
     def _touch(self, watched: QWidget) -> None:
         target = _control_at(watched)
@@ -389,11 +422,6 @@ class VoiceMode(QObject):
     def _key(self, watched: QWidget, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
         keys, mod = Qt.Key, Qt.KeyboardModifier
-        if (key == keys.Key_V and mods & mod.ControlModifier and mods & mod.AltModifier):
-            self.toggle()
-            return True
-        if not self.on:
-            return False
         ctrl = bool(mods & mod.ControlModifier)
         if key == keys.Key_F5 or (ctrl and key == keys.Key_R):
             self.repeat()
