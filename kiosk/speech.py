@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kiosk.flow import Event, Page, Visit
+from kiosk.representative import CHOICES
 
 if TYPE_CHECKING:
     from kiosk.consent import ConsentText
@@ -252,6 +253,27 @@ def _end(visit: Visit, tr: Translate) -> list[str]:
     return [tr("Merci, c'est terminé"), tr("Retour à l'accueil")]
 
 
+def _for_whom(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Pour qui faites-vous cette démarche ?"),
+            *(line for choice in CHOICES for line in (tr(choice.title), tr(choice.detail))),
+            tr("Retour")]
+
+
+def _mandate(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Le mandat à signer"),
+            tr("La borne imprime le mandat en deux exemplaires. Vous le signez tous les deux : "
+               "vous et la personne. Chacun garde un exemplaire. Ensuite, vous numérisez un "
+               "exemplaire signé."),
+            tr("Imprimer le mandat"), tr("Continuer"), tr("Retour")]
+
+
+def _status(visit: Visit, tr: Translate) -> list[str]:
+    return [tr("Où en est ma demande ?"),
+            tr("Montrez le code carré de votre reçu au lecteur, à côté de l'écran."),
+            tr("Ou tapez la référence écrite sur le reçu. Elle commence par PN."),
+            tr("Référence du reçu"), tr("Chercher"), tr("Retour à l'accueil")]
+
+
 def _mediator_page(title: str) -> Callable[[Visit, Translate], list[str]]:
     return lambda visit, tr: [tr(title)]
 
@@ -264,5 +286,6 @@ _PAGES: dict[Page, Callable[[Visit, Translate], list[str]]] = {
     Page.QUEUE: _mediator_page("File d'attente des demandes"),
     Page.CORRECTION: _mediator_page("Corriger une demande refusée"),
     Page.ACTIVITY: _mediator_page("Activité de la borne"),
+    Page.FOR_WHOM: _for_whom, Page.MANDATE: _mandate, Page.STATUS: _status,
 }
 assert set(_PAGES) == set(Page), "every page has its speech"

@@ -43,6 +43,9 @@ def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> N
     picker = heard(visit)
     assert picker[0] == "Que voulez-vous faire ?" and procedure.title in picker
     visit.pick(code)
+    for_whom = heard(visit)
+    assert for_whom[0] == "Pour qui faites-vous cette démarche ?" and "Pour moi-même" in for_whom
+    visit.say_for_whom("self")
     rng = random.Random(code)
     while visit.page is Page.QUESTION:  # the questions that decide what to bring, if any
         answer_on_page(visit, rng)

@@ -52,6 +52,8 @@ STILL_PX = 40
 DOUBLE_TAP_MS = 700
 """Two touches on one control within this time act (elderly fingers are slower than Qt's 400)."""
 VOLUME_STEP, RATE_STEP = 10, 20
+SETTLED_MS = 300
+"""A panel shown this long after the visit moved was opened on the page, not with it."""
 
 _MOUSE = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
                     QEvent.Type.MouseButtonRelease})
@@ -189,6 +191,9 @@ class VoiceMode(QObject):
         self._came_by: Event | None = None
         self._pending = False
         self._visit_over = False
+        self._moved_ms = 0
+        """When the visit last moved: panels shown with a new page are that page, said from the
+        model; a panel shown later is a question the screen asks (the date on a scan)."""
         self._moves = 0
         self._touched: QWidget | None = None
         self._touched_at = -DOUBLE_TAP_MS
@@ -272,6 +277,7 @@ class VoiceMode(QObject):
                 before(v, transition)
             if transition is not None:
                 self._moves += 1
+                self._moved_ms = _now_ms()
                 self._came_by = transition.event
                 self._pending = True
                 # nobody there any more, or the request is over: the next citizen gets the
@@ -366,7 +372,9 @@ class VoiceMode(QObject):
             return False
         if kind == QEvent.Type.Show:
             if isinstance(watched, Veil) and not isinstance(watched, IdleOverlay):
-                self.say(_veil_words(watched))  # a question over the page (« Quitter ? »)
+                self.say(_words_of(watched))  # a question over the page (« Quitter ? »)
+            elif _now_ms() - self._moved_ms > SETTLED_MS and _is_panel_of_page(watched, self.pages):
+                self.say(_words_of(watched), interrupt=False)  # a question opened on the page
             return False
         if kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -459,11 +467,18 @@ class VoiceMode(QObject):
             self.say([describe(focus)])
 
 
-def _veil_words(veil: Veil) -> list[str]:
-    """A veil's question, its words and its buttons, in the order they were built."""
-    words = [label.text() for label in veil.findChildren(QLabel) if label.text()]
-    return words + [button.accessibleName() for button in veil.findChildren(QAbstractButton)
-                    if button.isVisibleTo(veil)]
+def _words_of(box: QWidget) -> list[str]:
+    """A veil's or a panel's question, its words and its controls, in the order they were built
+    (a screen's own question, such as the date written on a scan, has no page of the model)."""
+    words = [label.text() for label in box.findChildren(QLabel) if label.text() and label.isVisibleTo(box)]
+    return words + [control.accessibleName() for control in box.findChildren(QWidget)
+                    if isinstance(control, QAbstractButton | QLineEdit) and control.isVisibleTo(box)]
+
+
+def _is_panel_of_page(widget: QWidget, pages: QWidget | None) -> bool:
+    """A panel (``role`` "panel") of a screen, shown as a question is asked on it."""
+    return (widget.property("role") == "panel" and pages is not None and pages.isAncestorOf(widget)
+            and widget.isVisible())
 
 
 def _keyboard_of(widget: QWidget) -> KeyboardDock | None:
