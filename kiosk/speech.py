@@ -59,6 +59,15 @@ def page_speech(visit: Visit, came_by: Event | None = None, *,
     return [line for line in lines if line]
 
 
+def optional(label: str, tr: Translate = _same) -> str:
+    """An optional question as the screen names it: « Complément d'adresse (facultatif) —
+    bâtiment, étage… », one pair of parentheses (the rule of ``ui.fields.optional_label``)."""
+    if label.endswith(")") and " (" in label:
+        base, detail = label[:-1].rsplit(" (", 1)
+        return tr("{0} (facultatif)").format(base) + " — " + detail
+    return tr("{0} (facultatif)").format(label)
+
+
 def after_tap(visit: Visit, tr: Translate = _same) -> list[str]:
     """What a tap that did not move the visit changed, from the model: the answer a choice
     gave (or why it is refused), the documents still missing, why the summary waits."""
@@ -130,7 +139,7 @@ def _requirements(visit: Visit, tr: Translate) -> list[str]:
         lines.append(tr("Aucun document à fournir."))
     for item in checklist.items:
         title = tr(item.title)
-        lines += [tr("{0} (facultatif)").format(title) if item.optional else title, tr(item.detail),
+        lines += [optional(title, tr) if item.optional else title, tr(item.detail),
                   tr("Je ne l'ai pas : {0}").format(title)]
     for heading, sentences in checklist.payment.sentences():
         lines += [tr(heading), *map(tr, sentences)]
@@ -166,7 +175,7 @@ def _question(visit: Visit, tr: Translate) -> list[str]:
 def _field(fld: Field, value: str, shown: Callable[[Field, str], str], tr: Translate) -> list[str]:
     """A question: its label as the control names it, help, example, choices, the answer."""
     label = tr(fld.label)
-    lines = [label if fld.required else tr("{0} (facultatif)").format(label), tr(fld.help)]
+    lines = [label if fld.required else optional(label, tr), tr(fld.help)]
     if fld.example:
         lines.append(tr("Exemple : {0}").format(fld.example))
     if fld.type == "yes_no":

@@ -17,7 +17,7 @@ from kiosk.consent import load_consent
 from kiosk.flow import Event, Page, Visit
 from kiosk.mediators import Mediator
 from kiosk.procedures import Catalogue
-from kiosk.speech import after_tap, error_speech, idle_speech, page_speech
+from kiosk.speech import after_tap, error_speech, idle_speech, optional, page_speech
 
 CONSENT = load_consent()
 
@@ -52,7 +52,7 @@ def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> N
     requirements = heard(visit)
     checklist = visit.checklist()
     assert requirements[0] == procedure.title and "J'ai tout, continuer" in requirements
-    assert all(item.title in requirements or f"{item.title} (facultatif)" in requirements
+    assert all(item.title in requirements or optional(item.title) in requirements
                for item in checklist.items)
     assert all(line in requirements for line in checklist.deadlines)
     visit.begin()
@@ -67,7 +67,7 @@ def test_every_page_of_a_request_is_spoken(catalogue: Catalogue, code: str) -> N
             rest = lines[2:]
             if view.question_number == 1 and view.step.help:  # the step's help, once
                 assert rest.pop(0) == view.step.help
-            assert rest[0] == (fld.label if fld.required else f"{fld.label} (facultatif)")
+            assert rest[0] == (fld.label if fld.required else optional(fld.label))
             assert all(choice.label in lines for choice in fld.choices)
             if fld.help:
                 assert fld.help in lines

@@ -26,7 +26,9 @@ from ui_checks import assert_accessible, save_screenshot
 
 from kiosk.procedures import Catalogue
 from kiosk.samples import sample_answer
+from kiosk.speech import optional
 from kiosk.voice_engine import CHIME, RecordingEngine
+from ui.fields import optional_label
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.voice_mode import HOW_TO
@@ -81,13 +83,11 @@ class Ears:
         return heard
 
     def control(self, name: str, ending: bool = False) -> QWidget:
-        """The one visible control the finger finds under ``name`` (or a name ending so).
-        An optional question's box may be named without « (facultatif) »."""
-        names = {name, name.removesuffix(" (facultatif)")}
+        """The one visible control the finger finds under ``name`` (or a name ending so)."""
         found = [w for w in self.window.findChildren(QWidget)
                  if isinstance(w, QAbstractButton | QLineEdit) and w.isVisible()
                  and (w.accessibleName().endswith(" : " + name) if ending
-                      else w.accessibleName() in names)]
+                      else w.accessibleName() == name)]
         assert len(found) == 1, (name, [w.accessibleName() for w in found])
         return found[0]
 
@@ -100,7 +100,7 @@ class Ears:
     def act(self, name: str, ending: bool = False) -> list[str]:
         """Touch the control heard as ``name`` (and hear it), touch it again to act."""
         widget = self.control(name, ending)
-        assert name.removesuffix(" (facultatif)") in self.touch(widget)
+        assert name in self.touch(widget)
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
         return self.listen()
 
@@ -133,7 +133,8 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
     procedure = catalogue.get(CODE)
     rng = random.Random(12)
     # What the citizen knows (their papers), by the question the voice asks.
-    mine = {f.label: sample_answer(f, rng, date.today()) for f in procedure.all_fields()}
+    mine = {f.label if f.required else optional(f.label): sample_answer(f, rng, date.today())
+            for f in procedure.all_fields()}
     mine["Votre plaque ressemble-t-elle à AB-123-CD (deux lettres, trois chiffres, deux lettres) ?"] = "oui"
     ears = Ears(qtbot, window, engine)
 
@@ -152,8 +153,8 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
 
     wrong_once = False
     while heard[0] != "Vos documents":
-        label = next(line for line in heard if line.removesuffix(" (facultatif)") in mine)
-        answer = mine[label.removesuffix(" (facultatif)")]
+        label = next(line for line in heard if line in mine)
+        answer = mine[label]
         if "Oui" in heard:
             choice = {"oui": "Oui", "non": "Non"}[answer]
             assert ears.act(choice, ending=True) == [f"Réponse donnée : {choice}"]
@@ -165,7 +166,7 @@ def test_change_of_address_with_the_screen_off(voice_kiosk, qtbot, catalogue: Ca
                 ears.type(part)
             heard = ears.key(Qt.Key.Key_Return)
         else:
-            assert ears.act(label)[-1].startswith("Écriture : " + label.removesuffix(" (facultatif)"))
+            assert ears.act(label)[-1].startswith("Écriture : " + label)
             if not wrong_once:  # a wrong plate: the error is said first, before the question
                 ears.type("ZZ")
                 heard = ears.key(Qt.Key.Key_Return)
@@ -377,3 +378,8 @@ def test_idle_warning_is_chimed_and_spoken_and_waits_for_the_voice(voice_kiosk, 
     idle._warn()  # the voice off: the warning is chimed and said all the same
     heard = ears.listen()
     assert heard[:2] == [CHIME, "Êtes-vous toujours là ?"] and "30 secondes" in heard[2]
+
+
+@pytest.mark.parametrize("label", ["Complément d'adresse (bâtiment, étage…)", "Deuxième prénom"])
+def test_an_optional_question_is_said_as_the_screen_names_it(label: str) -> None:
+    assert optional(label) == optional_label(label)
