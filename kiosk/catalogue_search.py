@@ -18,7 +18,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,15 +83,25 @@ def stem(word: str) -> str:
     return word
 
 
-def stems(text: str, words: Words) -> list[str]:
-    """The meaningful stems of ``text``, in order, each once."""
-    found: list[str] = []
+def terms(text: str, words: Words) -> list[tuple[str, str]]:
+    """The meaningful words of ``text`` (spoken forms mapped) with their stems, in order, each once."""
+    found: list[tuple[str, str]] = []
     for word in fold(text).split():
         if word in words.ignored:
             continue
-        mapped = stem(words.same_as.get(word, word))
-        if mapped not in found:
-            found.append(mapped)
+        mapped = words.same_as.get(word, word)
+        term = (mapped, stem(mapped))
+        if term not in found:
+            found.append(term)
+    return found
+
+
+def stems(text: str, words: Words) -> list[str]:
+    """The meaningful stems of ``text``, in order, each once."""
+    found: list[str] = []
+    for _word, word_stem in terms(text, words):
+        if word_stem not in found:
+            found.append(word_stem)
     return found
 
 
@@ -137,6 +147,17 @@ class CatalogueSearch:
                 counts[word] = counts.get(word, 0) + 1
         total = max(len(self._entries), 1)
         self._rarity = {word: 1.0 + math.log(total / count) for word, count in counts.items()}
+        # Whole words (not stems) a typo is measured against: « demenagment » is far from the
+        # stem « demenag » but one letter from the word « demenagement ».
+        self._spelled: dict[str, str] = {}
+        for spelled in (*self.words.same_as, *self._words_of(procedures_text(self._entries))):
+            known = stem(self.words.same_as.get(spelled, spelled))
+            if known in self._rarity:
+                self._spelled[spelled] = known
+
+    def _words_of(self, texts: Iterable[str]) -> Iterator[str]:
+        for text in texts:
+            yield from (word for word, _stem in terms(text, self.words))
 
     def _entry(self, procedure: Procedure) -> _Entry:
         weights: dict[str, float] = {}
@@ -155,23 +176,23 @@ class CatalogueSearch:
         phrases = tuple(frozenset(s) for s in (stems(k, self.words) for k in procedure.keywords) if len(s) > 1)
         return _Entry(procedure, weights, phrases)
 
-    def _known(self, word: str) -> list[tuple[str, float]]:
-        """The indexed words ``word`` stands for: itself, or the nearest ones through a typo."""
-        if word in self._rarity:
-            return [(word, 1.0)]
+    def _known(self, word: str, word_stem: str) -> list[tuple[str, float]]:
+        """The indexed stems a typed word stands for: its own, or the nearest words' through a typo."""
+        if word_stem in self._rarity:
+            return [(word_stem, 1.0)]
         limit = _typo_limit(word)
         if not limit:
             return []
-        near = [(known, d) for known in self._rarity
-                if (d := distance_at_most(word, known, limit)) is not None]
+        near = [(known, d) for spelled, known in self._spelled.items()
+                if (d := distance_at_most(word, spelled, limit)) is not None]
         if not near:
             return []
         best = min(d for _known, d in near)
-        return [(known, TYPO_FACTOR) for known, d in near if d == best]
+        return sorted({(known, TYPO_FACTOR) for known, d in near if d == best})
 
     def scores(self, query: str) -> list[tuple[Procedure, float]]:
         """Every procedure the query matches well enough, best first (ties by title)."""
-        typed = [self._known(word) for word in stems(query, self.words)]
+        typed = [self._known(word, word_stem) for word, word_stem in terms(query, self.words)]
         present = {known for options in typed for known, _factor in options}
         ranked: list[tuple[Procedure, float]] = []
         for entry in self._entries:
@@ -195,6 +216,13 @@ class CatalogueSearch:
         ranked = self.scores(query)[:limit]
         best = ranked[0][1] if ranked else 0.0
         return [procedure for procedure, score in ranked if score >= RELATIVE_CUT * best]
+
+
+def procedures_text(entries: Iterable[_Entry]) -> Iterator[str]:
+    for entry in entries:
+        yield entry.procedure.title
+        yield from entry.procedure.summary
+        yield from entry.procedure.keywords
 
 
 @functools.cache
