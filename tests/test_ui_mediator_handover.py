@@ -120,7 +120,7 @@ def test_hand_over_keeps_everything_and_the_mediator_id(qtbot, make_kiosk, catal
     log_in(qtbot, kiosk, "1234")
     qtbot.waitUntil(lambda: window.current_screen() is window.picker, timeout=WAIT_MS)
     header_shows_mediator(kiosk, True)
-    click(qtbot, window.picker.theme_buttons[procedure.theme])
+    click(qtbot, window.picker.theme_buttons[window.picker.theme_of(procedure.code)])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
     click(qtbot, window.requirements.start_button)
     walk_steps(qtbot, kiosk, rng, {})
@@ -161,7 +161,7 @@ def test_hand_over_before_the_request_starts_still_records_the_mediator(  # type
     log_in(qtbot, kiosk, "1234")
     qtbot.waitUntil(lambda: window.current_screen() is window.picker, timeout=WAIT_MS)
     click(qtbot, window.hand_over_button)
-    click(qtbot, window.picker.theme_buttons[procedure.theme])
+    click(qtbot, window.picker.theme_buttons[window.picker.theme_of(procedure.code)])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
     click(qtbot, window.requirements.start_button)
     assert window.session is not None and window.session.mediator_id == "m-0001"

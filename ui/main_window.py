@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
             services.config.data_dir, sent=lambda submission_id: outbox.get(submission_id).state == "sent")
         visit = self.visit
         attach = self.keyboard.attach
-        self.picker = PickerScreen(services.catalogue)
+        self.picker = PickerScreen(services.catalogue, attach)
         self.requirements = RequirementsScreen()
         self.steps = StepsScreen(attach)
         self.documents = DocumentsScreen()
