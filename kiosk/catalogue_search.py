@@ -173,7 +173,8 @@ class CatalogueSearch:
                 in_keywords[word] = in_keywords.get(word, 0) + 1
         for word, count in in_keywords.items():
             weights[word] = KEYWORD_WEIGHT * min(1.0 + REPEAT_BONUS * (count - 1), 2.0)
-        phrases = tuple(frozenset(s) for s in (stems(k, self.words) for k in procedure.keywords) if len(s) > 1)
+        keyword_stems = (stems(keyword, self.words) for keyword in procedure.keywords)
+        phrases = tuple(frozenset(s) for s in keyword_stems if len(s) > 1)
         return _Entry(procedure, weights, phrases)
 
     def _known(self, word: str, word_stem: str) -> list[tuple[str, float]]:

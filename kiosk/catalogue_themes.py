@@ -51,7 +51,7 @@ def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
 
 
 def _theme(item: Any) -> Theme:
-    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("label"), str):
+    if not isinstance(item, dict) or not all(isinstance(item.get(key), str) for key in ("id", "label")):
         raise TypeError("each subject needs a text id and label")
     return Theme(item["id"], item["label"], str(item.get("help", "")))
 

@@ -33,7 +33,8 @@ def test_new_procedures_name_their_dated_sources(code: str) -> None:
     assert proc.sources
     for source in proc.sources:
         assert source.checked == "2026-12-01"
-        assert re.match(r"https://(www\.service-public\.fr|[a-z]+\.ants\.gouv\.fr|www\.legifrance)", source.url)
+        official = r"https://(www\.service-public\.fr|[a-z]+\.ants\.gouv\.fr|www\.legifrance)"
+        assert re.match(official, source.url)
 
 
 @pytest.mark.parametrize("code", sorted(NEW_CODES))
@@ -143,7 +144,9 @@ COTITULAIRE = {"cotitulaire_nom": "Martin", "cotitulaire_prenoms": "Jean",
     ],
     ids=["conjoint", "autre-personne", "retrait"],
 )  # fmt: skip
-def test_cotitulaire(branch: dict[str, str], expected_documents: list[str], expected_fees: list[float | None]) -> None:
+def test_cotitulaire(
+    branch: dict[str, str], expected_documents: list[str], expected_fees: list[float | None]
+) -> None:
     typed = {**PERSON, **COTITULAIRE, **branch, "tous_daccord": "oui", "plate": "AB-123-CD",
              "formule_number": "2017RV48832"}  # fmt: skip
     session = walk("cg-cotitulaire", typed)
@@ -161,15 +164,16 @@ def test_cotitulaire_needs_everyone_s_agreement() -> None:
 
 @pytest.mark.parametrize(
     ("motif", "proof"),
-    [("mariage", "acte_mariage"), ("divorce", "justificatif_divorce"), ("decision", "decision_changement_nom")],
+    [("mariage", "acte_mariage"), ("divorce", "justificatif_divorce"),
+     ("decision", "decision_changement_nom")],
 )
 def test_changement_etat_civil(motif: str, proof: str) -> None:
     typed = {"motif": motif, "plate": "AB-123-CD", "carte_siv": "oui", "formule_number": "2017RV48832",
              "vehicule_plus_4_ans": "non", "ancien_nom": "Dupont", "nom": "Dupont Martin",
              "prenoms": "Marie", "date_naissance": "31/12/1950"}  # fmt: skip
     session = walk("cg-changement-etat-civil", typed)
-    assert document_kinds(session) == ["cerfa_13750", "carte_grise", "piece_identite", "justificatif_domicile",
-                                       proof]
+    common = ["cerfa_13750", "carte_grise", "piece_identite", "justificatif_domicile"]
+    assert document_kinds(session) == [*common, proof]
     assert fees(session) == [11, 2.76]
     assert submit(session)["answers"]["ancien_nom"] == "Dupont"
 
@@ -271,7 +275,10 @@ def options(fld: Field) -> list[str]:
     return [c.value for c in fld.choices] if fld.type == "choice" else ["oui", "non"]
 
 
-def walk_without_contact(code: str, decided: Mapping[str, str]) -> tuple[ProcedureSession, tuple[str, list[str]] | None]:
+Fork = tuple[str, list[str]]
+
+
+def walk_without_contact(code: str, decided: Mapping[str, str]) -> tuple[ProcedureSession, Fork | None]:
     """Fill each visible question, the contact ones left empty; stop at the first undecided choice."""
     session = new_session(code)
     while True:

@@ -84,7 +84,8 @@ class PickerScreen(Screen):
         self.search_edit = QLineEdit()
         self.search_edit.setMinimumHeight(MIN_TARGET_PX)
         self.search_edit.setMaxLength(200)
-        name(self.search_edit, search_label, self.tr("Écrivez ce qui vous arrive, les démarches s'affichent."))
+        name(self.search_edit, search_label,
+             self.tr("Écrivez ce qui vous arrive, les démarches s'affichent."))
         self.search_button = big_button(self.tr("Chercher"), self.tr("Afficher les démarches pour ces mots"))
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.search_button)
