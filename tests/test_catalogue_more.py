@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 from test_catalogue import ADDRESS, CATALOGUE, EPHOTO, PERSON, document_kinds, fees, new_session, submit, walk
 
 from kiosk.catalogue_themes import group, load_themes
-from kiosk.procedures import Field
+from kiosk.procedures import DefinitionRefused, Field, load_definition
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
+from resources import resource_path
 
 NEW_CODES = {
     "cg-vehicule-etranger", "cg-changement-caracteristiques", "cg-correction-erreur", "cg-cotitulaire",
@@ -336,3 +338,14 @@ def test_the_contact_step_says_the_receipt_is_the_proof(code: str) -> None:
         assert "facultatif" in step.title
         assert "reçu imprimé prouve votre demande" in step.help
         assert "suivre votre demande à la borne" in step.help
+
+
+def test_a_definition_that_demands_an_email_is_refused(tmp_path: Path) -> None:
+    text = resource_path("procedures", "cg-heritage.yaml").read_text("utf-8")
+    demanding = text.replace("        check: email\n        required: false\n", "        check: email\n", 1)
+    assert demanding != text
+    path = tmp_path / "demanding.yaml"
+    path.write_text(demanding, "utf-8")
+    with pytest.raises(DefinitionRefused) as refused:
+        load_definition(path)
+    assert "facultatif" in refused.value.message and refused.value.place.startswith("steps[")
