@@ -44,6 +44,8 @@ class PickerScreen(Screen):
         self._grouped = group(catalogue.procedures.values(), self._themes)
         self._search = CatalogueSearch(catalogue.procedures.values())
         self._build_search(attach)
+        self.hint = text_label("", "subtitle")  # under the words typed: what they found, or not
+        self.body.addWidget(self.hint)
         self.subjects_hint = text_label(self.tr("Ou touchez un sujet :"), "subtitle")
         self.body.addWidget(self.subjects_hint)
         self.subjects = QWidget()
@@ -57,8 +59,6 @@ class PickerScreen(Screen):
             grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
             button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
         self.body.addWidget(self.subjects)
-        self.hint = text_label("", "subtitle")
-        self.body.addWidget(self.hint)
         self.tiles = QVBoxLayout()
         self.tiles.setSpacing(12)
         self.body.addLayout(self.tiles)
@@ -116,7 +116,8 @@ class PickerScreen(Screen):
         """List the procedures of ``theme`` as tiles."""
         for other, button in self.theme_buttons.items():
             show_selected(button, other == theme)
-        self._show_list(self.tr("Touchez votre démarche :"), self._grouped.get(theme, []))
+        self._show_list(self.tr("%s. Touchez votre démarche :") % label(self._themes, theme),
+                        self._grouped.get(theme, []))
         self.subjects_hint.setVisible(False)
         self.subjects.setVisible(False)
         self.search_edit.clear()
