@@ -30,6 +30,9 @@ from resources import resource_path
 
 log = logging.getLogger(__name__)
 
+# libyaml's safe parser where PyYAML has it: the words file loads in a few milliseconds.
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 KEYWORD_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0
 SUMMARY_WEIGHT = 1.0
@@ -60,7 +63,7 @@ def load_words(path: Path | None = None) -> Words:
     """The words file; without it the search still works, only less forgiving."""
     path = path or resource_path("search_words.yaml")
     try:
-        data: Any = yaml.safe_load(path.read_text("utf-8"))
+        data: Any = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
         ignored = frozenset(fold(str(word)) for word in data.get("ignored", ()))
         same_as = {fold(str(key)): fold(str(value)) for key, value in dict(data.get("same_as", {})).items()}
     except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:
@@ -76,6 +79,7 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -167,13 +171,13 @@ class CatalogueSearch:
             for word in stems(text, self.words):
                 weights[word] = max(weights.get(word, 0.0), weight)
         # A word found in several keywords of one procedure is its theme, not a passing mention.
+        keyword_stems = [stems(keyword, self.words) for keyword in procedure.keywords]
         in_keywords: dict[str, int] = {}
-        for keyword in procedure.keywords:
-            for word in stems(keyword, self.words):
+        for words_of_keyword in keyword_stems:
+            for word in words_of_keyword:
                 in_keywords[word] = in_keywords.get(word, 0) + 1
         for word, count in in_keywords.items():
             weights[word] = KEYWORD_WEIGHT * min(1.0 + REPEAT_BONUS * (count - 1), 2.0)
-        keyword_stems = (stems(keyword, self.words) for keyword in procedure.keywords)
         phrases = tuple(frozenset(s) for s in keyword_stems if len(s) > 1)
         return _Entry(procedure, weights, phrases)
 

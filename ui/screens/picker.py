@@ -42,7 +42,8 @@ class PickerScreen(Screen):
         super().__init__(self.tr("Que voulez-vous faire ?"), parent)
         self._themes = load_themes()
         self._grouped = group(catalogue.procedures.values(), self._themes)
-        self._search = CatalogueSearch(catalogue.procedures.values())
+        self._catalogue = catalogue
+        self._search: CatalogueSearch | None = None  # built at the first word typed, not at start-up
         self._build_search(attach)
         self.hint = text_label("", "subtitle")  # under the words typed: what they found, or not
         self.body.addWidget(self.hint)
@@ -103,6 +104,8 @@ class PickerScreen(Screen):
             return
         for button in self.theme_buttons.values():
             show_selected(button, False)
+        if self._search is None:
+            self._search = CatalogueSearch(self._catalogue.procedures.values())
         found = self._search.find(text)
         if found:
             self._show_list(self.tr("Démarches trouvées. Touchez la vôtre :"), found)
