@@ -29,6 +29,8 @@ from ui.screens.common import (
 )
 
 SUBJECT_COLUMNS = 2
+SUBJECT_WRAP = 26
+"""Characters per line under a subject: two tiles share a row at 1080 px, in large text too."""
 
 
 class PickerScreen(Screen):
@@ -55,10 +57,13 @@ class PickerScreen(Screen):
         grid.setSpacing(12)
         self.theme_buttons: dict[str, QPushButton] = {}
         for index, theme in enumerate(self._grouped):
-            button = tile_button(label(self._themes, theme), help_line(self._themes, theme), width=40)
+            button = tile_button(label(self._themes, theme), help_line(self._themes, theme),
+                                 width=SUBJECT_WRAP)
             self.theme_buttons[theme] = button
             grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
             button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
+        for column in range(SUBJECT_COLUMNS):
+            grid.setColumnStretch(column, 1)
         self.body.addWidget(self.subjects)
         self.tiles = QVBoxLayout()
         self.tiles.setSpacing(12)
