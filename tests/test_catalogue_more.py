@@ -42,8 +42,9 @@ def test_new_procedures_name_their_dated_sources(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(NEW_CODES))
 def test_new_procedures_speak_in_short_sentences(code: str) -> None:
     proc = CATALOGUE.get(code)
-    texts = [*proc.summary, *proc.next_steps, *proc.deadlines]
+    texts = [*proc.summary, *(note.text for note in (*proc.next_steps, *proc.deadlines))]
     texts += [d.description for d in proc.documents] + [s.help for s in proc.steps if s.help]
+    texts += [d.if_missing for d in proc.documents if d.if_missing]
     for text in texts:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             assert len(sentence) <= 150, sentence

@@ -23,14 +23,11 @@ from ui.screens.common import (
     big_button,
     clear_layout,
     name,
-    show_selected,
     text_label,
     tile_button,
 )
 
 SUBJECT_COLUMNS = 2
-SUBJECT_WRAP = 26
-"""Characters per line under a subject: two tiles share a row at 1080 px, in large text too."""
 
 
 class PickerScreen(Screen):
@@ -57,8 +54,7 @@ class PickerScreen(Screen):
         grid.setSpacing(12)
         self.theme_buttons: dict[str, QPushButton] = {}
         for index, theme in enumerate(self._grouped):
-            button = tile_button(label(self._themes, theme), help_line(self._themes, theme),
-                                 width=SUBJECT_WRAP)
+            button = tile_button(label(self._themes, theme), help_line(self._themes, theme))
             self.theme_buttons[theme] = button
             grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
             button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
@@ -107,8 +103,6 @@ class PickerScreen(Screen):
         if not text.strip():
             self.show_subjects()
             return
-        for button in self.theme_buttons.values():
-            show_selected(button, False)
         if self._search is None:
             self._search = CatalogueSearch(self._catalogue.procedures.values())
         found = self._search.find(text)
@@ -121,13 +115,9 @@ class PickerScreen(Screen):
             self.all_subjects_button.setVisible(False)
 
     def show_theme(self, theme: str) -> None:
-        """List the procedures of ``theme`` as tiles."""
-        for other, button in self.theme_buttons.items():
-            show_selected(button, other == theme)
+        """List the procedures of ``theme`` as tiles (the subjects make way: one list at a time)."""
         self._show_list(self.tr("%s. Touchez votre démarche :") % label(self._themes, theme),
                         self._grouped.get(theme, []))
-        self.subjects_hint.setVisible(False)
-        self.subjects.setVisible(False)
         self.search_edit.clear()
 
     def theme_of(self, code: str) -> str:
@@ -154,8 +144,6 @@ class PickerScreen(Screen):
 
     def show_subjects(self) -> None:
         """The subjects, and no list: the screen as it first appears."""
-        for button in self.theme_buttons.values():
-            show_selected(button, False)
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         self.hint.setVisible(False)
