@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from test_catalogue_search import PHRASINGS  # noqa: E402
+from test_catalogue_search import PHRASINGS, SPOKEN  # noqa: E402
 
 from kiosk.catalogue_search import CatalogueSearch, fold  # noqa: E402
 from kiosk.procedures import Procedure, load_catalogue  # noqa: E402
@@ -48,9 +48,9 @@ def per_key(find: Callable[[str], list[Procedure]]) -> float:
     return (time.perf_counter() - start) / len(presses)
 
 
-def first_rate(find: Callable[[str], list[Procedure]]) -> float:
-    firsts = sum(bool(found := find(phrase)) and found[0].code == code for phrase, code in PHRASINGS)
-    return firsts / len(PHRASINGS)
+def first_rate(find: Callable[[str], list[Procedure]], phrasings: list[tuple[str, str]]) -> float:
+    firsts = sum(bool(found := find(phrase)) and found[0].code == code for phrase, code in phrasings)
+    return firsts / len(phrasings)
 
 
 def main() -> None:
@@ -73,8 +73,10 @@ def main() -> None:
     print(f"per key press: ours {statistics.median(ours_s) * 1e6:.0f} µs, "
           f"plain word scan {statistics.median(base_s) * 1e6:.0f} µs, "
           f"ratio {statistics.median(ratios):.1f}× (median of {args.rounds} rounds)")
-    print(f"first-ranked on the {len(PHRASINGS)} phrasings: ours {first_rate(ours.find):.0%}, "
-          f"plain word scan {first_rate(baseline):.0%}")
+    for name, phrasings in (("everyday", PHRASINGS), ("spoken", SPOKEN)):
+        ours_rate, base_rate = first_rate(ours.find, phrasings), first_rate(baseline, phrasings)
+        print(f"first-ranked on the {len(phrasings)} {name} phrasings: "
+              f"ours {ours_rate:.0%}, plain word scan {base_rate:.0%}")
 
 
 if __name__ == "__main__":

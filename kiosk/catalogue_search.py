@@ -47,7 +47,7 @@ MIN_SCORE = 1.5
 """Below this, a procedure matched only on a weak, common word: not shown."""
 
 # French endings cut from a word, longest first; what is left keeps at least 3 letters.
-_ENDINGS = ("ements", "ement", "ations", "ation", "ees", "ee", "es", "er", "e", "s")
+_ENDINGS = ("ement", "ation", "ee", "er", "e")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -81,6 +81,9 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
+    """The plural's ``s`` or ``x`` off first, then one ending: « papiers » and « papier » meet."""
+    if len(word) > 4 and word[-1] in "sx":
+        word = word[:-1]
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
@@ -91,9 +94,9 @@ def terms(text: str, words: Words) -> list[tuple[str, str]]:
     """The meaningful words of ``text`` (spoken forms mapped) with their stems, in order, each once."""
     found: list[tuple[str, str]] = []
     for word in fold(text).split():
-        if word in words.ignored:
-            continue
         mapped = words.same_as.get(word, word)
+        if word in words.ignored or mapped in words.ignored:
+            continue
         term = (mapped, stem(mapped))
         if term not in found:
             found.append(term)
