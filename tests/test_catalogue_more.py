@@ -120,7 +120,7 @@ def test_correction_erreur(
     branch: dict[str, str], expected_documents: list[str], expected_fees: list[float | None]
 ) -> None:
     typed = {**PERSON, **branch, "valeur_erronee": "DUPOND", "valeur_correcte": "DUPONT",
-             "plate": "AB-123-CD", "formule_number": "2017RV48832"}  # fmt: skip
+             "plate": "AB-123-CD", "carte_siv": "oui", "formule_number": "2017RV48832"}  # fmt: skip
     session = walk("cg-correction-erreur", typed)
     assert document_kinds(session) == expected_documents
     assert fees(session) == expected_fees
@@ -150,8 +150,8 @@ COTITULAIRE = {"cotitulaire_nom": "Martin", "cotitulaire_prenoms": "Jean",
 def test_cotitulaire(
     branch: dict[str, str], expected_documents: list[str], expected_fees: list[float | None]
 ) -> None:
-    typed = {**PERSON, **COTITULAIRE, **branch, "tous_daccord": "oui", "plate": "AB-123-CD",
-             "formule_number": "2017RV48832"}  # fmt: skip
+    typed = {**PERSON, **COTITULAIRE, **branch, "tous_daccord": "oui", "plate": "4321 XZ 75",
+             "carte_siv": "non", "date_certificat": "03/02/2001"}  # fmt: skip
     session = walk("cg-cotitulaire", typed)
     assert document_kinds(session) == expected_documents
     assert fees(session) == expected_fees
