@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, 
 from kiosk.catalogue_search import CatalogueSearch
 from kiosk.catalogue_themes import group, help_line, label, load_themes
 from kiosk.procedures import Catalogue, Procedure
+from ui.i18n import tr_core
+from ui.icons import KINDS, Pictogram
 from ui.screens.common import (
     MIN_TARGET_PX,
     Screen,
@@ -28,6 +30,9 @@ from ui.screens.common import (
 )
 
 SUBJECT_COLUMNS = 2
+SUBJECT_PICTOGRAMS = {"permis": KINDS["permis"], "acheter_vendre": KINDS["carte_grise"],
+                      "changer_carte_grise": KINDS["carte_grise"]}
+"""A card for the licence, a car for vehicles, a sheet for the rest (losses, errors)."""
 
 
 class PickerScreen(Screen):
@@ -54,7 +59,8 @@ class PickerScreen(Screen):
         grid.setSpacing(12)
         self.theme_buttons: dict[str, QPushButton] = {}
         for index, theme in enumerate(self._grouped):
-            button = tile_button(label(self._themes, theme), help_line(self._themes, theme))
+            button = tile_button(tr_core(label(self._themes, theme)), tr_core(help_line(self._themes, theme)),
+                                 Pictogram(SUBJECT_PICTOGRAMS.get(theme, "")))
             self.theme_buttons[theme] = button
             grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
             button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
@@ -116,7 +122,7 @@ class PickerScreen(Screen):
 
     def show_theme(self, theme: str) -> None:
         """List the procedures of ``theme`` as tiles (the subjects make way: one list at a time)."""
-        self._show_list(self.tr("%s. Touchez votre démarche :") % label(self._themes, theme),
+        self._show_list(self.tr("%s. Touchez votre démarche :") % tr_core(label(self._themes, theme)),
                         self._grouped.get(theme, []))
         self.search_edit.clear()
 
@@ -128,8 +134,8 @@ class PickerScreen(Screen):
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         for procedure in procedures:
-            detail = procedure.summary[0] if procedure.summary else ""
-            tile = tile_button(procedure.title, detail)
+            detail = tr_core(procedure.summary[0]) if procedure.summary else ""
+            tile = tile_button(tr_core(procedure.title), detail, Pictogram(KINDS.get(procedure.theme, "")))
             tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
             self.tiles.addWidget(tile)
             self.procedure_tiles[procedure.code] = tile
@@ -155,6 +161,5 @@ class PickerScreen(Screen):
         self.show_subjects()
 
     def entered(self) -> None:
-        first = next(iter(self.theme_buttons.values()), None)
-        if first is not None:
-            first.setFocus()
+        """Focus on the title: no subject looks chosen before a tap; Tab goes on to them."""
+        self.title.setFocus()
