@@ -3,7 +3,13 @@
 What the translation coverage test and ``kiosk translations missing`` measure:
 procedure definitions (titles, summaries, questions, help, choices, documents,
 fees, deadlines, what happens next), the consent text, the validators'
-messages, the session's and the scanned files' messages, and the receipt's words. Messages are read
+messages, the session's and the scanned files' messages, and the receipt's words;
+« Pour qui ? » and the mandate (``representative``), « Où en est ma demande ? »
+(``status_sheet``, ``reference_lookup``), the refusals of a scan (``scan_quality``,
+``document_age``), the stepper's stage titles and the advice when no mediator can be called.
+Not counted: what only the mediator or IT reads (``dossier_status``'s sentence for the
+queue view, ``mediator_call``'s waiting line, logs), and modules with no text of their own
+(``image_reduce``, ``idle``). Messages are read
 from the source of their module: every text given to ``ValidationError``,
 with ``{0}``, ``{1}``… where the message takes a value, and the phrases passed
 to the helpers that build messages (« Le code postal »); for the session, every
@@ -16,11 +22,24 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk import checklist, document_intake, payment, session, speech, validators
+from kiosk import (
+    checklist,
+    document_age,
+    document_intake,
+    mediator_call,
+    payment,
+    reference_lookup,
+    representative,
+    scan_quality,
+    session,
+    speech,
+    stepper,
+    validators,
+)
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
 from kiosk.procedures import Procedure, load_catalogue
-from kiosk.receipts import acknowledgement, model, translated, wording
+from kiosk.receipts import acknowledgement, model, status_sheet, translated, wording
 
 
 def procedure_texts(procedure: Procedure) -> list[str]:
@@ -188,4 +207,10 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
                             *module_sentences(Path(payment.__file__)), *PAYMENT_PIECES,
                             *module_sentences(Path(acknowledgement.__file__))]
     sources["speech"] = module_messages(Path(speech.__file__), exception="tr")
+    sources["for_whom"] = module_sentences(Path(representative.__file__))
+    sources["status"] = [*module_sentences(Path(status_sheet.__file__)),
+                         *module_sentences(Path(reference_lookup.__file__))]
+    sources["scans"] = [*module_sentences(Path(scan_quality.__file__)),
+                        *module_sentences(Path(document_age.__file__))]
+    sources["screens"] = [*module_sentences(Path(stepper.__file__)), mediator_call.NO_CALL_ADVICE]
     return sources

@@ -22,6 +22,7 @@ from kiosk.receipts.errors import PrintError
 from kiosk.reference_lookup import Finding
 from kiosk.wedge import WedgeReader, receipt_reference
 from ui.screens.background import run_in_background
+from ui.i18n import tr_core
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, name, text_label
 
 log = logging.getLogger(__name__)
@@ -154,6 +155,7 @@ class StatusLookupScreen(Screen):
         self._asking(False)
         for kind, text in status_lines(finding)[1:]:
             role = {"heading": "subtitle", "bullet": ""}.get(kind, "")
+            text = tr_core(text)
             self.result.addWidget(text_label(f"• {text}" if kind == "bullet" else text, role))
         status = finding.status
         self.print_button.setVisible(status is not None and (bool(status.missing)
