@@ -1446,37 +1446,27 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+21"/>
+        <location filename="../../ui/screens/picker.py" line="+46"/>
         <source>Que voulez-vous faire ?</source>
         <translation>ماذا تريد أن تفعل؟</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Carte grise</source>
-        <translation>البطاقة الرمادية (رخصة السيارة)</translation>
+        <location line="+8"/>
+        <source>Ou touchez un sujet :</source>
+        <translation>أو المس موضوعًا:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Permis de conduire</source>
-        <translation>رخصة القيادة</translation>
+        <location line="+20"/>
+        <source>Voir tous les sujets</source>
+        <translation>عرض كل المواضيع</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Choisissez d&apos;abord le sujet :</source>
-        <translation>اختر الموضوع أولًا:</translation>
+        <location line="+0"/>
+        <source>Revenir à la liste des sujets</source>
+        <translation>الرجوع إلى قائمة المواضيع</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Afficher les démarches : %s</source>
-        <translation>عرض الإجراءات: %s</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Puis touchez votre démarche :</source>
-        <translation>ثم المس إجراءك:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Retour</source>
         <translation>رجوع</translation>
     </message>
@@ -1484,6 +1474,46 @@
         <location line="+0"/>
         <source>Revenir à l&apos;accueil</source>
         <translation>الرجوع إلى البداية</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chercher avec vos mots</source>
+        <translation>ابحث بكلماتك</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Par exemple : j&apos;ai déménagé, permis perdu, voiture achetée en Allemagne.</source>
+        <translation>مثلًا: انتقلت إلى سكن جديد، رخصة ضائعة، سيارة اشتريتها في ألمانيا.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Écrivez ce qui vous arrive, les démarches s&apos;affichent.</source>
+        <translation>اكتب ما يحدث لك. تظهر الإجراءات.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chercher</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afficher les démarches pour ces mots</source>
+        <translation>عرض الإجراءات لهذه الكلمات</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Démarches trouvées. Touchez la vôtre :</source>
+        <translation>الإجراءات التي وُجدت. المس إجراءك:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucune démarche trouvée avec ces mots. Essayez d&apos;autres mots, ou touchez un sujet.</source>
+        <translation>لم يوجد أي إجراء بهذه الكلمات. جرّب كلمات أخرى، أو المس موضوعًا.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%s. Touchez votre démarche :</source>
+        <translation>%s. المس إجراءك:</translation>
     </message>
 </context>
 <context>
@@ -1810,7 +1840,7 @@
 <context>
     <name>StatusLookupScreen</name>
     <message>
-        <location filename="../../ui/screens/status_lookup.py" line="+72"/>
+        <location filename="../../ui/screens/status_lookup.py" line="+73"/>
         <source>Où en est ma demande ?</source>
         <translation>أين وصل طلبي؟</translation>
     </message>
@@ -1885,7 +1915,7 @@
         <translation>جارٍ البحث عن طلبك…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>La recherche n&apos;a pas abouti. Réessayez ; si cela dure, appelez un médiateur.</source>
         <translation>لم ينجح البحث. أعد المحاولة. إذا استمر ذلك، اطلب وسيطًا.</translation>
     </message>

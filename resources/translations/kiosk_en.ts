@@ -1438,37 +1438,27 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+21"/>
+        <location filename="../../ui/screens/picker.py" line="+46"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Carte grise</source>
-        <translation>Vehicle registration</translation>
+        <location line="+8"/>
+        <source>Ou touchez un sujet :</source>
+        <translation>Or touch a subject:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Permis de conduire</source>
-        <translation>Driving licence</translation>
+        <location line="+20"/>
+        <source>Voir tous les sujets</source>
+        <translation>See all subjects</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Choisissez d&apos;abord le sujet :</source>
-        <translation>First choose the subject:</translation>
+        <location line="+0"/>
+        <source>Revenir à la liste des sujets</source>
+        <translation>Back to the list of subjects</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Afficher les démarches : %s</source>
-        <translation>Show the procedures: %s</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Puis touchez votre démarche :</source>
-        <translation>Then touch your procedure:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -1476,6 +1466,46 @@
         <location line="+0"/>
         <source>Revenir à l&apos;accueil</source>
         <translation>Go back to the start</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chercher avec vos mots</source>
+        <translation>Search with your own words</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Par exemple : j&apos;ai déménagé, permis perdu, voiture achetée en Allemagne.</source>
+        <translation>For example: I moved house, lost licence, car bought in Germany.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Écrivez ce qui vous arrive, les démarches s&apos;affichent.</source>
+        <translation>Write what is happening to you. The requests appear.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chercher</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afficher les démarches pour ces mots</source>
+        <translation>Show the requests for these words</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Démarches trouvées. Touchez la vôtre :</source>
+        <translation>Requests found. Touch yours:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucune démarche trouvée avec ces mots. Essayez d&apos;autres mots, ou touchez un sujet.</source>
+        <translation>No request found with these words. Try other words, or touch a subject.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%s. Touchez votre démarche :</source>
+        <translation>%s. Touch your request:</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1832,7 @@
 <context>
     <name>StatusLookupScreen</name>
     <message>
-        <location filename="../../ui/screens/status_lookup.py" line="+72"/>
+        <location filename="../../ui/screens/status_lookup.py" line="+73"/>
         <source>Où en est ma demande ?</source>
         <translation>Where is my request?</translation>
     </message>
@@ -1877,7 +1907,7 @@
         <translation>Searching for your request…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>La recherche n&apos;a pas abouti. Réessayez ; si cela dure, appelez un médiateur.</source>
         <translation>The search did not work. Try again; if it goes on, call a mediator.</translation>
     </message>
