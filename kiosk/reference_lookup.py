@@ -177,7 +177,7 @@ def find_request(
         if remembered is not None:
             return Finding(reference, read_status(remembered[0]), False, remembered[1],
                            _local_state(item), titles=titles)
-        problem = ("La borne n'arrive pas à joindre le service en ce moment, et elle ne "
+        problem = ("La borne n'arrive pas à joindre le service en ce moment. Elle ne "
                    "connaît pas encore cette demande. Réessayez plus tard ou appelez un médiateur.")
     except SyncError:
         problem = ("Aucune demande ne porte cette référence dans ce point numérique. "

@@ -4,7 +4,7 @@ What the translation coverage test and ``kiosk translations missing`` measure:
 procedure definitions (titles, summaries, questions, help, choices, documents,
 fees, deadlines, what happens next), the consent text, the validators'
 messages, the session's and the scanned files' messages, and the receipt's words;
-« Pour qui ? » and the mandate (``representative``), « Où en est ma demande ? »
+« Pour qui ? » (``representative``, but the mandate's binding French wording), « Où en est ma demande ? »
 (``status_sheet``, ``reference_lookup``), the refusals of a scan (``scan_quality``,
 ``document_age``), the stepper's stage titles and the advice when no mediator can be called.
 Not counted: what only the mediator or IT reads (``dossier_status``'s sentence for the
@@ -126,12 +126,14 @@ def module_messages(path: Path, exception: str = "ValidationError") -> list[str]
     return list(lines_in(found))
 
 
-def module_sentences(path: Path) -> list[str]:
+def module_sentences(path: Path, leave_out: tuple[str, ...] = ()) -> list[str]:
     """Every sentence a module writes for people: texts that start with a capital and hold a
-    space, docstrings and log lines left out."""
+    space, docstrings, log lines and the functions named in ``leave_out`` left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skipped: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in leave_out:
+            skipped.update(id(sub) for sub in ast.walk(node))
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             skipped.add(id(node.value))  # a docstring
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
@@ -207,7 +209,8 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
                             *module_sentences(Path(payment.__file__)), *PAYMENT_PIECES,
                             *module_sentences(Path(acknowledgement.__file__))]
     sources["speech"] = module_messages(Path(speech.__file__), exception="tr")
-    sources["for_whom"] = module_sentences(Path(representative.__file__))
+    # the mandate's wording is the French text both people sign (its hash is kept): shown as is
+    sources["for_whom"] = module_sentences(Path(representative.__file__), leave_out=("mandate_text",))
     sources["status"] = [*module_sentences(Path(status_sheet.__file__)),
                          *module_sentences(Path(reference_lookup.__file__))]
     sources["scans"] = [*module_sentences(Path(scan_quality.__file__)),

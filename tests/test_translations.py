@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.i18n_texts import LRI, PDI, TRANSLATED_LANGUAGES, read_file, translate, translation_files
+from kiosk.i18n_texts import (
+    LRI,
+    PDI,
+    TRANSLATED_LANGUAGES,
+    left_to_right,
+    read_file,
+    translate,
+    translation_files,
+)
 from kiosk.qt_catalogues import catalogue_path, read_ts
 from kiosk.translation_coverage import core_coverage, screen_coverage
 from kiosk.validators import ValidationError, check
@@ -81,3 +89,11 @@ def test_an_unknown_text_stays_french() -> None:
 def test_the_command_says_the_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["translations", "missing", "--lang", "ar"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_an_arabic_template_keeps_its_placeholders_for_format() -> None:
+    """The voice fills « {0} » after the translation: isolating the digit in the braces
+    (« {⁦0⁩} ») made ``str.format`` fail on the idle warning in Arabic."""
+    template = left_to_right(translate("Sans réponse, votre démarche sera effacée dans {0} secondes.", "ar"))
+    assert "30" in template.format(30)
+    assert left_to_right("AB-123-CD {1}") == f"{LRI}AB-123-CD{PDI} {{1}}"

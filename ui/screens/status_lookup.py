@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from kiosk.receipts.errors import PrintError
 from kiosk.reference_lookup import Finding
 from kiosk.wedge import WedgeReader, receipt_reference
-from ui.screens.background import run_in_background
 from ui.i18n import tr_core
+from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, name, text_label
 
 log = logging.getLogger(__name__)
