@@ -1478,17 +1478,17 @@
     <message>
         <location line="+8"/>
         <source>Chercher avec vos mots</source>
-        <translation>ابحث بكلماتك</translation>
+        <translation>ابحث بكلمات فرنسية</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Par exemple : j&apos;ai déménagé, permis perdu, voiture achetée en Allemagne.</source>
-        <translation>مثلًا: انتقلت إلى سكن جديد، رخصة ضائعة، سيارة اشتريتها في ألمانيا.</translation>
+        <translation>مثلًا، بالفرنسية: « j&apos;ai déménagé » (انتقلت إلى سكن جديد)، « permis perdu » (رخصة ضائعة).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Écrivez ce qui vous arrive, les démarches s&apos;affichent.</source>
-        <translation>اكتب ما يحدث لك. تظهر الإجراءات.</translation>
+        <translation>اكتب بالفرنسية ما يحدث لك. تظهر الإجراءات.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1470,17 +1470,17 @@
     <message>
         <location line="+8"/>
         <source>Chercher avec vos mots</source>
-        <translation>Search with your own words</translation>
+        <translation>Search with words in French</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Par exemple : j&apos;ai déménagé, permis perdu, voiture achetée en Allemagne.</source>
-        <translation>For example: I moved house, lost licence, car bought in Germany.</translation>
+        <translation>For example, in French: « j&apos;ai déménagé » (I moved), « permis perdu » (lost licence).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Écrivez ce qui vous arrive, les démarches s&apos;affichent.</source>
-        <translation>Write what is happening to you. The requests appear.</translation>
+        <translation>Write in French what is happening to you. The requests appear.</translation>
     </message>
     <message>
         <location line="+1"/>
