@@ -3,17 +3,18 @@
 What the translation coverage test and ``kiosk translations missing`` measure:
 procedure definitions (titles, summaries, questions, help, choices, documents,
 fees, deadlines, what happens next), the consent text, the validators'
-messages, the session's and the scanned files' messages, and the receipt's words;
-« Pour qui ? » (``representative``, but the mandate's binding French wording), « Où en est ma demande ? »
+messages, the session's and the scanned files' messages, the receipt's words,
+the picker's subjects (``themes.yaml``), « Pour qui ? » (``representative``; not
+the mandate's wording, the French both people sign), « Où en est ma demande ? »
 (``status_sheet``, ``reference_lookup``), the refusals of a scan (``scan_quality``,
-``document_age``), the stepper's stage titles and the advice when no mediator can be called.
-Not counted: what only the mediator or IT reads (``dossier_status``'s sentence for the
-queue view, ``mediator_call``'s waiting line, logs), and modules with no text of their own
-(``image_reduce``, ``idle``). Messages are read
-from the source of their module: every text given to ``ValidationError``,
-with ``{0}``, ``{1}``… where the message takes a value, and the phrases passed
-to the helpers that build messages (« Le code postal »); for the session, every
-sentence it writes. A new message is counted the moment it is written.
+``document_age``), the stepper's stage titles and the advice when no mediator can
+be called. Not counted: what only the mediator or IT reads (``dossier_status``'s
+sentence for the queue view, ``mediator_call``'s waiting line, logs), modules with
+no text of their own (``image_reduce``, ``idle``), and the search's ``keywords``
+(never shown). Messages are read from the source of their module: every text given
+to ``ValidationError``, with ``{0}``, ``{1}``… where the message takes a value, and
+the phrases passed to the helpers that build messages (« Le code postal »); for the
+session, every sentence it writes. A new message is counted the moment it is written.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from kiosk import (
     stepper,
     validators,
 )
+from kiosk.catalogue_themes import OTHERS_LABEL, load_themes
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
-from kiosk.procedures import Procedure, load_catalogue
+from kiosk.procedures import THEMES, Procedure, load_catalogue
 from kiosk.receipts import acknowledgement, model, status_sheet, translated, wording
 
 
@@ -209,6 +211,8 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
                             *module_sentences(Path(payment.__file__)), *PAYMENT_PIECES,
                             *module_sentences(Path(acknowledgement.__file__))]
     sources["speech"] = module_messages(Path(speech.__file__), exception="tr")
+    subjects = [text for theme in load_themes() for text in (theme.label, theme.help)]
+    sources["subjects"] = list(lines_in([*subjects, OTHERS_LABEL, *THEMES.values()]))
     # the mandate's wording is the French text both people sign (its hash is kept): shown as is
     sources["for_whom"] = module_sentences(Path(representative.__file__), leave_out=("mandate_text",))
     sources["status"] = [*module_sentences(Path(status_sheet.__file__)),

@@ -1483,7 +1483,7 @@
     <message>
         <location line="+3"/>
         <source>Par exemple : j&apos;ai déménagé, permis perdu, voiture achetée en Allemagne.</source>
-        <translation>مثلًا، بالفرنسية: « j&apos;ai déménagé » (انتقلت إلى سكن جديد)، « permis perdu » (رخصة ضائعة).</translation>
+        <translation>مثلًا، بالفرنسية: j&apos;ai déménagé (انتقلت إلى سكن جديد)، permis perdu (رخصة ضائعة).</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -1475,7 +1475,7 @@
     <message>
         <location line="+3"/>
         <source>Par exemple : j&apos;ai déménagé, permis perdu, voiture achetée en Allemagne.</source>
-        <translation>For example, in French: « j&apos;ai déménagé » (I moved), « permis perdu » (lost licence).</translation>
+        <translation>For example, in French: j&apos;ai déménagé (I moved), permis perdu (lost licence).</translation>
     </message>
     <message>
         <location line="+7"/>
