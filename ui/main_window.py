@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         if first_time:
             self._voice(services)
         attach = self.keyboard.attach
-        self.picker = PickerScreen(services.catalogue)
+        self.picker = PickerScreen(services.catalogue, attach)
         self.requirements = RequirementsScreen()
         self.steps = StepsScreen(attach)
         self.documents = DocumentsScreen()
