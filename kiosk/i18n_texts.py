@@ -58,7 +58,7 @@ class Translations:
         if _PLACEHOLDER.search(french):
             self.templates.append((_template_pattern(french), translated))
             # the most specific first: « … : {0}, avec … {1}. » before « … : {0} »
-            self.templates.sort(key=lambda entry: -len(_PLACEHOLDER.sub("", entry[0].pattern)))
+            self.templates.sort(key=lambda entry: -len(entry[0].pattern.replace("(.+?)", "")))
 
     def find(self, text: str) -> str | None:
         """The translation of ``text``, or None when this language has none."""

@@ -97,3 +97,9 @@ def test_an_arabic_template_keeps_its_placeholders_for_format() -> None:
     template = left_to_right(translate("Sans réponse, votre démarche sera effacée dans {0} secondes.", "ar"))
     assert "30" in template.format(30)
     assert left_to_right("AB-123-CD {1}") == f"{LRI}AB-123-CD{PDI} {{1}}"
+
+
+def test_a_specific_template_wins_over_a_wider_one() -> None:
+    """« Pour : {0} » before « {0} : {1} »: the words stay words, not a value kept in French."""
+    assert translate("Pour : Redevance d'acheminement", "en") == "For: Redevance d'acheminement"
+    assert translate("Taxe fixe (Y.4) : 11 €", "en") == "Fixed tax (Y.4): 11 €"

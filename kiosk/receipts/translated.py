@@ -31,11 +31,12 @@ _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao
 _DAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) "
 _SPACE = r"[ \u00a0\u202f]"
 _DATE_WORDS = re.compile(rf"(?:{_DAYS})?(1er|\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})"
-                         rf"(?: à (\d{{1,2}}){_SPACE}h{_SPACE}(\d{{2}}))?")
+                         rf"(?: à (\d{{1,2}})(?:{_SPACE}h{_SPACE}|:)(\d{{2}}))?")
 
 
 def numeric_dates(text: str) -> str:
-    """« lundi 30 novembre 2026 à 11 h 17 » → « 30/11/2026 11:17 », « 1er mars 2026 » → « 01/03/2026 »."""
+    """« lundi 30 novembre 2026 à 11 h 17 » (or « à 11:17 ») → « 30/11/2026 11:17 »,
+    « 1er mars 2026 » → « 01/03/2026 »."""
 
     def numbers(match: re.Match[str]) -> str:
         day, month, year, hour, minute = match.groups()

@@ -19,9 +19,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.receipts.errors import PrintError
+from kiosk.receipts.translated import numeric_dates
 from kiosk.reference_lookup import Finding
 from kiosk.wedge import WedgeReader, receipt_reference
-from ui.i18n import tr_core
+from ui.i18n import current_language, tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, name, text_label
 
@@ -155,7 +156,7 @@ class StatusLookupScreen(Screen):
         self._asking(False)
         for kind, text in status_lines(finding)[1:]:
             role = {"heading": "subtitle", "bullet": ""}.get(kind, "")
-            text = tr_core(text)
+            text = tr_core(text) if current_language() == "fr" else numeric_dates(tr_core(text))
             self.result.addWidget(text_label(f"• {text}" if kind == "bullet" else text, role))
         status = finding.status
         self.print_button.setVisible(status is not None and (bool(status.missing)
