@@ -81,3 +81,12 @@ def test_an_unknown_text_stays_french() -> None:
 def test_the_command_says_the_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["translations", "missing", "--lang", "ar"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_placeholder_is_not_isolated_like_a_number() -> None:
+    """« {0} » in an Arabic template stays a placeholder: isolating its digit broke the
+    spoken idle warning (``str.format`` then asked for a key « ⁦0⁩ »)."""
+    from kiosk.i18n_texts import LRI, PDI, left_to_right
+
+    template = left_to_right("سيُمحى طلبك بعد {0} ثانية، AB-123-CD")
+    assert template.format(90) == f"سيُمحى طلبك بعد 90 ثانية، {LRI}AB-123-CD{PDI}"
