@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kiosk import validators
+from kiosk import inference, validators
 from kiosk.conditions import Condition
 
 Problem = tuple[str, str]
@@ -52,6 +52,7 @@ def problems(data: Mapping[str, Any]) -> Iterator[Problem]:
                 yield f"{f_where}.id", f"champ « {fld['id']} » en double"
             yield from _condition(fld.get("when"), fields, f"{f_where}.when")
             yield from _field(fld, f_where)
+            yield from inference.problems(fld, fields, answer_values(fld), check_of, f_where)
             fields.setdefault(fld["id"], fld)
     kinds: set[str] = set()
     for d_index, doc in enumerate(data["documents"]):

@@ -18,6 +18,7 @@ from typing import Any
 
 from kiosk.conditions import holds
 from kiosk.file_size import file_size as size_text
+from kiosk.inference import inferred
 from kiosk.paris_time import PARIS
 from kiosk.procedures import DocumentSpec, Field, Procedure, Step
 from kiosk.validators import ValidationError, check
@@ -175,6 +176,7 @@ class ProcedureSession:
             self._answers[field_id] = value
         else:
             self._answers.pop(field_id, None)
+        self._answers.update(inferred(self.procedure.all_fields(), self._answers))
         self._drop_hidden()
         return value
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.config import KioskConfig
+from kiosk.inference import RULES
 from kiosk.launcher import build_services
 from kiosk.procedures import Catalogue, Field, Procedure
 from kiosk.samples import sample_answer, sample_document
@@ -244,7 +245,10 @@ def branch_forcings(procedure: Procedure) -> list[dict[str, str]]:
     """Walks that together take every value of every choice and yes/no question."""
     options = []
     for fld in procedure.all_fields():
-        if fld.must_equal is not None:  # the other answer is refused: not a branch
+        if fld.infer is not None:  # not asked: its branches follow from the source's answer
+            examples = RULES[fld.infer.rule].examples
+            options.append((fld.infer.source, [examples[value] for value in sorted(examples)]))
+        elif fld.must_equal is not None:  # the other answer is refused: not a branch
             options.append((fld.id, [fld.must_equal]))
         elif fld.type == "choice":
             options.append((fld.id, [c.value for c in fld.choices]))
@@ -339,9 +343,14 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     and « Continuer » goes to the question it calls for; a hidden answer is emptied."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
+    def asked_trigger(procedure: Procedure, fld: Field) -> bool:
+        """A condition on a question that is asked (not one whose answer is deduced)."""
+        trigger = fld.when.get("field") if fld.when else None
+        return trigger is not None and procedure.field(trigger).infer is None
+
     for procedure in catalogue.procedures.values():
         for step_index, step in enumerate(procedure.steps):
-            if step_index == 0 and any(f.when for f in step.fields):
+            if step_index == 0 and any(asked_trigger(procedure, f) for f in step.fields):
                 break
         else:
             continue
@@ -351,7 +360,7 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     start_procedure(qtbot, kiosk, procedure)
     session = window.session
     assert session is not None
-    conditional = next(f for f in session.current.fields if f.when is not None)
+    conditional = next(f for f in session.current.fields if asked_trigger(procedure, f))
     trigger_id = conditional.when.get("field")  # type: ignore[union-attr]
     rng = random.Random(1)
     while window.steps.field_id != trigger_id:
@@ -361,7 +370,8 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     shown_for = {}
     for value in trigger.buttons:
         click(qtbot, trigger.buttons[value])
-        asked = [f.id for f in session.fields()]
+        assert window.visit.questions is not None
+        asked = window.visit.questions.asked()  # (a deduced answer is not asked)
         assert window.steps.progress.text().startswith(
             f"Question {asked.index(trigger_id) + 1} sur {len(asked)}")
         shown_for[value] = conditional.id in asked

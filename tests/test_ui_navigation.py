@@ -63,10 +63,12 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
     « Continuer »; every control on the page is reachable with Tab."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
-    start_procedure(qtbot, kiosk, catalogue.get("cg-changement-adresse"))
+    # (a change of owner: its first step asks text, oui/non and dates; an old plate asks a date)
+    start_procedure(qtbot, kiosk, catalogue.get("cg-changement-titulaire"))
     session = window.session
     assert session is not None
     rng = random.Random(2)
+    forced = {"plate": "1234 AB 75", "code_cession_connu": "non", "vehicule_plus_4_ans": "non"}
     kinds = set()
     while session.index == 0 and window.current_screen() is window.steps:
         widget = current_question(window.steps)
@@ -75,7 +77,7 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
             assert QApplication.focusWidget() is widget.label
             qtbot.keyClick(widget.label, Qt.Key.Key_Tab)
             assert QApplication.focusWidget() is widget.inputs()[0]
-        answer(qtbot, widget, pick_answer(widget.field, rng, {"carte_siv": "non"}))
+        answer(qtbot, widget, pick_answer(widget.field, rng, forced))
         inputs = widget.inputs()
         visited = tab_cycle(qtbot, window, inputs[0])
         positions = [visited.index(part) for part in inputs]
