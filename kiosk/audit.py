@@ -111,6 +111,7 @@ KINDS: dict[str, frozenset[str]] = {
     "request_sent": frozenset({"submission", "dossier"}),
     "request_refused": frozenset({"submission"}),
     "request_corrected": frozenset({"submission", "supersedes"}),
+    "request_purged": frozenset({"submission"}),  # refused, never corrected, erased
     "receipt_printed": frozenset({"submission", "receipt", "copy", "printed", "error_code"}),
     "idle_wipe": frozenset({"visit", "page"}),
     "mediator_call": frozenset({"visit"}),

@@ -9,10 +9,13 @@ does not allow.
 
 from __future__ import annotations
 
+from functools import partial
+
 import requests
 
 from kiosk import PRODUCT, __version__
 from kiosk.config import KioskConfig
+from kiosk.sync_journal import audit_head, journal_pass
 from offline_queue import Outbox
 from offline_queue.sync import SyncClient
 from offline_queue.sync_service import SyncService
@@ -32,11 +35,16 @@ def make_sync_client(
         backoff_max_s=config.backoff_max_s,
         session=session,
         allow_http=config.central_allow_http,
+        audit_head=partial(audit_head, config.data_dir),
     )
 
 
 def make_sync_service(
     config: KioskConfig, outbox: Outbox, session: requests.Session | None = None
 ) -> SyncService:
-    """The one sync pass of ``kiosk sync`` and of the screens' thread."""
-    return SyncService(outbox, make_sync_client(config, outbox, session), config.retention_days)
+    """The one sync pass of ``kiosk sync`` and of the screens' thread, journalled."""
+    return SyncService(
+        outbox, make_sync_client(config, outbox, session), config.retention_days,
+        refused_days=config.refused_retention_days,
+        after_pass=partial(journal_pass, config.data_dir),
+    )

@@ -58,6 +58,8 @@ class KioskConfig:
     idle_reset_s: int = 30
     retention_days: int = 30
     audit_retention_days: int = 365
+    refused_retention_days: int = 30  # a refusal no mediator corrects is then erased
+    refused_warning_days: int = 7  # the mediator space warns this long before
     scanner_dir: Path | None = None
     sync_interval_s: float = 30.0
     backoff_base_s: float = 2.0
@@ -166,6 +168,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
     "retention.days": ("retention_days", _number(0, 3650, int)),
     "retention.audit_days": ("audit_retention_days", _number(1, 3650, int)),
+    "retention.refused_days": ("refused_retention_days", _number(1, 3650, int)),
+    "retention.refused_warning_days": ("refused_warning_days", _number(0, 365, int)),
     "scanner.watch_dir": ("scanner_dir", _optional_path),
     "sync.interval_s": ("sync_interval_s", _number(1, 86400, float)),
     "sync.backoff_base_s": ("backoff_base_s", _number(0.01, 3600, float)),

@@ -74,8 +74,23 @@ def _v2_superseded_by(db: sqlite_utils.Database) -> None:
     db.execute("CREATE UNIQUE INDEX submissions_superseded_by ON submissions (superseded_by)")
 
 
+def _v3_refused_at(db: sqlite_utils.Database) -> None:
+    """When the service refused a request: an uncorrected refusal is purged some time after.
+
+    Refusals already waiting when the kiosk is updated count from the update, so none
+    is purged before a mediator has had the whole delay, and its warning, to correct it.
+    """
+    db.execute("ALTER TABLE submissions ADD COLUMN refused_at TEXT")
+    db.execute(
+        "UPDATE submissions SET refused_at = strftime('%Y-%m-%dT%H:%M:%S.000000Z', 'now') "
+        "WHERE state = 'needs_attention'"
+    )
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_superseded_by]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial, _v2_superseded_by, _v3_refused_at,
+]
 LATEST = len(MIGRATIONS)
 
 

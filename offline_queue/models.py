@@ -40,6 +40,7 @@ class QueuedSubmission:
     purged: bool = False
     superseded_by: str | None = None  # id of the corrected request that replaced this one
     superseded_by_reference: str | None = None  # its local reference, as the mediator reads it
+    refused_at: datetime | None = None  # when the service refused it (``needs_attention``)
 
     @property
     def replaced(self) -> bool:

@@ -78,7 +78,7 @@ DOCUMENT_COLUMNS = (
 _ITEM_COLUMNS = (
     "id, local_reference, procedure_code, procedure_version, state, attempts, created_at, "
     "next_attempt_at, last_error, error_details, dossier_number, received_at, supersedes, "
-    "purged_at, superseded_by, (SELECT r.local_reference FROM submissions AS r "
+    "purged_at, superseded_by, refused_at, (SELECT r.local_reference FROM submissions AS r "
     "WHERE r.id = submissions.superseded_by) AS superseded_by_reference"
 )
 
@@ -433,6 +433,7 @@ class Outbox:
             purged=row["purged_at"] is not None,
             superseded_by=row["superseded_by"],
             superseded_by_reference=row["superseded_by_reference"],
+            refused_at=parse_time(row["refused_at"]) if row["refused_at"] else None,
         )
 
     # -- enqueue --------------------------------------------------------------
@@ -803,10 +804,11 @@ class Outbox:
             submission_id,
             ("sending", "queued"),
             "la mettre de côté",
-            "state = 'needs_attention', last_error = ?, error_details = ?",
+            "state = 'needs_attention', last_error = ?, error_details = ?, refused_at = ?",
             (
                 self._seal_error(submission_id, error),
                 self._seal_json(details, f"submissions/{submission_id}/error_details"),
+                to_db_time(self._now()),
             ),
         )
 
@@ -939,6 +941,31 @@ class Outbox:
         if ids:
             log.info("purged answers and documents of %d sent or replaced submissions", len(ids))
         return len(ids)
+
+    def purge_refused(self, keep_days: int, now: datetime) -> list[QueuedSubmission]:
+        """Erase answers and documents of refusals no mediator corrected in ``keep_days``.
+
+        A refused request names the person and holds their scans; kept forever, it would
+        outlive every retention rule. The row stays (its reference, its state, « effacée »)
+        so that a mediator or the citizen's receipt still finds what became of it.
+        """
+        cutoff = to_db_time(now - timedelta(days=keep_days))
+        condition = ("state = 'needs_attention' AND superseded_by IS NULL AND purged_at IS NULL "
+                     "AND refused_at IS NOT NULL AND refused_at < ?")
+        with self._write():
+            ids = [row[0] for row in self.db.execute(
+                f"SELECT id FROM submissions WHERE {condition}", (cutoff,)).fetchall()]
+            for sub_id in ids:
+                self.db.execute(
+                    "UPDATE submissions SET body = NULL, error_details = NULL, last_error = NULL, "
+                    "purged_at = ? WHERE id = ?",
+                    (to_db_time(now), sub_id),
+                )
+                self.db.execute("UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,))
+        if ids:
+            log.warning("purged answers and documents of %d refused submissions no mediator "
+                        "corrected within %d days", len(ids), keep_days)
+        return [self.get(sub_id) for sub_id in ids]
 
     def _last_of_chain(self, submission_id: str) -> tuple[str, str] | None:
         """(state, sent time) of the correction that finally replaced ``submission_id``."""

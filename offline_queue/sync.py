@@ -140,8 +140,11 @@ class SyncClient:
         monotonic: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
         allow_http: bool = False,
+        audit_head: Callable[[], str | None] | None = None,
     ) -> None:
+        """``audit_head``: the kiosk's audit-journal head, sent with each heartbeat."""
         self._outbox = outbox
+        self._audit_head = audit_head
         self._kiosk_id = kiosk_id
         self._user_agent = user_agent
         self._sleep = sleep
@@ -182,6 +185,9 @@ class SyncClient:
             "last_sync_at": rfc3339(self._last_sync_at) if self._last_sync_at else None,
             "failed": counts["needs_attention"],
         }
+        head = self._audit_head() if self._audit_head is not None else None
+        if head is not None:
+            body["audit_head"] = head  # optional, beyond the contract: docs/central-api-notes.md item 21
         try:
             response = self._http.request(
                 "PUT", self._http.url(f"/v1/kiosks/{self._kiosk_id}/heartbeat"), json=body

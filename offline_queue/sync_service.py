@@ -2,9 +2,10 @@
 
 A pass sends what waits (the health check, the uploads, the submissions and
 the heartbeat are the client's), then says which requests just got their
-dossier number, purges what is past retention and counts what is left. It
+dossier number or were refused, purges what is past retention (sent requests,
+and refusals no mediator corrected in time) and counts what is left. It
 returns plain data: the screens' thread hands it to the GUI thread as it is,
-the command prints it. No Qt here.
+the command prints it; ``after_pass`` lets the kiosk journal it. No Qt here.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ class PassResult:
     refused: bool = False
     problem: str = ""
     acknowledged: tuple[tuple[str, str], ...] = ()  # (submission id, dossier number)
+    rejected: tuple[str, ...] = ()  # ids the service refused during this pass
     purged: int = 0
+    purged_refused: tuple[str, ...] = ()  # ids of uncorrected refusals erased by this pass
     rest_s: float = 0.0
     report: SyncReport = field(default_factory=SyncReport)
 
@@ -51,11 +54,15 @@ class SyncService:
         client: SyncClient,
         retention_days: int | None = None,
         *,
+        refused_days: int | None = None,
+        after_pass: Callable[[PassResult], None] | None = None,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
         self.outbox = outbox
         self.client = client
         self._retention_days = retention_days
+        self._refused_days = refused_days
+        self._after_pass = after_pass
         self._now = now
 
     def waiting(self) -> PassResult:
@@ -81,28 +88,39 @@ class SyncService:
         if not offline:
             report = self.client.sync(deadline_s, force=force, progress=progress)
         acknowledged = []
+        rejected = []
         for submission_id in pending:
             item = self.outbox.get(submission_id)
             if item.state == "sent" and item.dossier_number:
                 acknowledged.append((item.id, item.dossier_number))
+            elif item.state == "needs_attention":
+                rejected.append(item.id)
         purged = 0
         if self._retention_days is not None and not offline:
             purged = self.outbox.purge_expired(self._retention_days, self._now())
+        purged_refused: list[str] = []
+        if self._refused_days is not None:
+            purged_refused = [item.id for item in self.outbox.purge_refused(self._refused_days, self._now())]
         counts = self.outbox.counts()
         refused = report.auth_error is not None
         if refused:
             log.error("sync pass stopped: the central service refused the kiosk's token")
-        return PassResult(
+        result = PassResult(
             online=report.online and not refused,
             waiting=counts["queued"] + counts["sending"],
             needs_attention=counts["needs_attention"],
             refused=refused,
             problem=report.auth_error or "",
             acknowledged=tuple(acknowledged),
+            rejected=tuple(rejected),
             purged=purged,
+            purged_refused=tuple(purged_refused),
             rest_s=report.rest_s if counts["queued"] + counts["sending"] else 0.0,
             report=report,
         )
+        if self._after_pass is not None:
+            self._after_pass(result)
+        return result
 
 
 def unreadable(problem: OutboxError) -> PassResult:

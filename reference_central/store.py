@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import secrets
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
+log = logging.getLogger(__name__)
 
 STATUSES = (
     "received", "in_review", "needs_info", "awaiting_payment", "accepted", "rejected", "title_sent",
@@ -498,16 +501,34 @@ class CentralStore:
     # -- heartbeats ---------------------------------------------------------------------
 
     def record_heartbeat(self, kiosk_id: str, body: dict[str, Any]) -> None:
+        """Keep the last heartbeat; a journal head that went back means entries were cut off."""
         with self._lock, self.db.atomic():
+            before = self._audit_head(kiosk_id)
+            after = body.get("audit_head")
+            if before is not None and isinstance(after, str) and _went_back(before, after):
+                log.error("kiosk %s: its audit journal went back from entry %s to %s "
+                          "(entries removed at the end?)", kiosk_id, before, after)
             self.db.table("heartbeats").upsert(
                 {"kiosk_id": kiosk_id, "body": json.dumps(body), "received_at": rfc3339(self._now())},
                 pk="kiosk_id",
             )
 
+    def _audit_head(self, kiosk_id: str) -> str | None:
+        rows = list(self.db.query("SELECT body FROM heartbeats WHERE kiosk_id = ?", [kiosk_id]))
+        head = json.loads(rows[0]["body"]).get("audit_head") if rows else None
+        return head if isinstance(head, str) else None
+
     def heartbeat(self, kiosk_id: str) -> dict[str, Any] | None:
         with self._lock:
             rows = list(self.db.query("SELECT body FROM heartbeats WHERE kiosk_id = ?", [kiosk_id]))
         return json.loads(rows[0]["body"]) if rows else None
+
+
+def _went_back(before: str, after: str) -> bool:
+    """An earlier entry number, or the same number with another hash (the tail rewritten)."""
+    n_before, hash_before = before.split(":", 1)
+    n_after, hash_after = after.split(":", 1)
+    return int(n_after) < int(n_before) or (n_after == n_before and hash_after != hash_before)
 
 
 def _submission(row: dict[str, Any]) -> Submission:

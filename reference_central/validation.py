@@ -225,6 +225,9 @@ def _check_representative(check: _Checker, representative: dict[str, Any]) -> No
         )
 
 
+_AUDIT_HEAD = re.compile(r"^[0-9]{1,18}:[0-9a-f]{64}$")
+
+
 def validate_heartbeat(body: dict[str, Any]) -> list[FieldError]:
     """Problems of a heartbeat body; empty when it can be recorded (types of the contract, § 6)."""
     check = _Checker()
@@ -235,4 +238,7 @@ def validate_heartbeat(body: dict[str, Any]) -> list[FieldError]:
         check.count(body, key, key)
     for key in ("oldest_pending_at", "last_sync_at"):
         check.pattern(body, key, key, is_rfc3339, "date RFC 3339 ou null", nullable=True)
+    if "audit_head" in body:  # optional, beyond the contract: the kiosk's audit-journal head
+        check.pattern(body, "audit_head", "audit_head", lambda v: bool(_AUDIT_HEAD.match(v)),
+                      "<numéro>:<empreinte SHA-256>")
     return check.errors

@@ -38,3 +38,32 @@ def test_a_visit_left_on_the_picker_is_recorded_as_abandoned_and_journaled(qtbot
     assert kinds.count("visit_start") == 1 and kinds.count("visit_end") == 1
     window.close()
     services.outbox.close()
+
+
+def test_the_mediator_gives_the_autonomy_in_one_tap_at_the_end_of_an_assisted_visit(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, catalogue: Catalogue) -> None:
+    from kiosk.flow import Page
+
+    config = KioskConfig(kiosk_id="7501-K02", site="7501", data_dir=tmp_path / "kiosk",
+                         central_url="http://127.0.0.1:9/api", sync_interval_s=3600)
+    services = build_services(config, catalogue=catalogue)
+    services.sync = None
+    create_application([])
+    window = MainWindow(config, services)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.end.autonomy
+    window._start(Page.END)
+    assert not panel.isVisibleTo(window.end)  # a citizen alone is never asked
+    qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+    window.visit.assisted_by = "m-0001"
+    window._start(Page.END)
+    assert panel.isVisibleTo(window.end)
+    qtbot.mouseClick(panel.buttons["autonomous"], Qt.MouseButton.LeftButton)
+    assert panel.thanks.isVisibleTo(panel) and not panel.buttons["partly_autonomous"].isEnabled()
+    window.go_home()  # the visit ends with the mediator's answer in its record
+    assert not panel.isVisibleTo(window.end)  # nothing left for the next visit
+    with VisitStore.in_data_dir(config.data_dir) as store:
+        assert [record.autonomy for record in store.records()] == ["autonomous"]
+    window.close()
+    services.outbox.close()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
+from kiosk.retention import RefusalClock
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
 from ui.screens.common import Screen, big_button, is_selected, show_selected
@@ -263,8 +264,9 @@ class MainWindow(QMainWindow):
         self.visit.catalogue = services.catalogue
         outbox = services.outbox
         # The visit's anonymous record and the audit journal follow each move of the visit.
-        self.visit.listener = open_recorder(
+        self.recorder = open_recorder(
             services.config.data_dir, sent=lambda submission_id: outbox.get(submission_id).state == "sent")
+        self.visit.listener = self.recorder
         visit = self.visit
         attach = self.keyboard.attach
         self.picker = PickerScreen(services.catalogue)
@@ -280,7 +282,8 @@ class MainWindow(QMainWindow):
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
             services.outbox, services.catalogue, self.print_job,
-            lambda submission_id: ask_status(services.config, services.outbox, submission_id))
+            lambda submission_id: ask_status(services.config, services.outbox, submission_id),
+            RefusalClock.of(services.config))
         self.correction = CorrectionScreen()
         self.activity = ActivityScreen(services.outbox, services.catalogue, services.config.data_dir)
         self.pages.update({
@@ -323,6 +326,7 @@ class MainWindow(QMainWindow):
         self.consent.saved.connect(self._saved)
         self.confirmation.done.connect(lambda: act(visit.done))
         self.end.home.connect(self.go_home)
+        self.end.autonomy.chosen.connect(lambda value: self.recorder.conclude(autonomy=value))
         self.queue.closed.connect(self.go_home)
         self.queue.sync_requested.connect(self._send_now)
         self.queue.correct.connect(self.start_correction)
@@ -440,6 +444,8 @@ class MainWindow(QMainWindow):
         elif page is Page.CORRECTION:
             assert visit.correcting is not None
             self.correction.start(visit.correcting)
+        elif page is Page.END:
+            self.end.autonomy.ask(visit.assisted_by is not None)
 
     def _forget_on_screen(self) -> None:
         """The welcome screen again: no widget, field or clipboard keeps the citizen's words,

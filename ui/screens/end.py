@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.autonomy import AutonomyPanel
 from ui.screens.common import Screen, big_button, text_label
 
 
@@ -20,6 +21,8 @@ class EndScreen(Screen):
             "Vos informations vont maintenant être effacées de l'écran.")))
         self.body.addWidget(text_label(self.tr(
             "Si vous avez une question, un médiateur du point numérique peut vous aider."), "help"))
+        self.autonomy = AutonomyPanel()
+        self.body.addWidget(self.autonomy)
         self.body.addStretch(1)
         self.home_button = big_button(
             self.tr("Retour à l'accueil"), self.tr("Effacer la session et revenir à l'accueil"),
@@ -27,6 +30,9 @@ class EndScreen(Screen):
         self.action_bar.addStretch(1)
         self.action_bar.addWidget(self.home_button)
         self.home_button.clicked.connect(self.home)
+
+    def wipe(self) -> None:
+        self.autonomy.ask(False)
 
     def entered(self) -> None:
         self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from typing import Literal
 
@@ -28,6 +29,7 @@ from kiosk.dossier_status import DossierStatus
 from kiosk.paris_time import paris_text
 from kiosk.procedures import Catalogue
 from kiosk.receipts.errors import PrintError, ReceiptError
+from kiosk.retention import RefusalClock
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
 from ui.screens.background import run_in_background
@@ -71,9 +73,11 @@ class QueueScreen(Screen):
     activity_requested = Signal()
 
     def __init__(self, outbox: Outbox, catalogue: Catalogue, print_receipt: PrintReceipt,
-                 ask_status: AskStatus | None = None, parent: QWidget | None = None) -> None:
+                 ask_status: AskStatus | None = None, refusal_clock: RefusalClock | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(self.tr("File d'attente des demandes"), parent)
         self.outbox = outbox
+        self._clock = refusal_clock
         self.catalogue = catalogue
         self._print = print_receipt
         self._ask_status = ask_status
@@ -123,8 +127,21 @@ class QueueScreen(Screen):
         self.answer_lines = {}
         if not self.items:
             self.rows.addWidget(text_label(self.tr("Aucune demande sur cette borne.")))
+        soon = self._soon_erased()
+        if soon:
+            warning = (self.tr("Attention : une demande refusée sera bientôt effacée si personne "
+                               "ne la corrige.") if soon == 1 else
+                       self.tr("Attention : %d demandes refusées seront bientôt effacées si "
+                               "personne ne les corrige.") % soon)
+            self.rows.addWidget(text_label(warning, "error"))
         for item in self.items:
             self.rows.addWidget(self._row(item))
+
+    def _soon_erased(self) -> int:
+        if self._clock is None:
+            return 0
+        now = datetime.now(UTC)
+        return sum(1 for item in self.items if self._clock.soon(item, now))
 
     def refusal(self, item: QueuedSubmission) -> Refusal:
         """The server's reasons for refusing ``item``, tied to its questions and documents."""
@@ -158,8 +175,17 @@ class QueueScreen(Screen):
             corrected = next((i.local_reference for i in self.items if i.id == item.supersedes),
                              item.supersedes)
             text.addWidget(text_label(self.tr("Correction de la demande %s") % corrected, "help"))
-        to_correct = item.state == "needs_attention" and not item.replaced
-        if item.replaced:
+        to_correct = item.state == "needs_attention" and not item.replaced and not item.purged
+        erased_on = self._clock.erased_on(item) if self._clock else None
+        if erased_on is not None:
+            text.addWidget(text_label(
+                self.tr("Sera effacée le %s si personne ne la corrige.") % paris_text(erased_on),
+                "error" if self._clock and self._clock.soon(item, datetime.now(UTC)) else "help"))
+        if item.state == "needs_attention" and item.purged and not item.replaced:
+            text.addWidget(text_label(self.tr(
+                "Effacée : personne ne l'a corrigée à temps. Refaites la demande avec le demandeur "
+                "s'il revient."), "help"))
+        elif item.replaced:
             text.addWidget(text_label(self.tr(
                 "Corrigée avec le demandeur : c'est la demande %s qui est envoyée, celle-ci ne le "
                 "sera jamais.") % item.superseded_by_reference, "help"))
