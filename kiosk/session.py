@@ -176,7 +176,9 @@ class ProcedureSession:
             self._answers[field_id] = value
         else:
             self._answers.pop(field_id, None)
-        self._answers.update(inferred(self.procedure.all_fields(), self._answers))
+        for deduced, deduced_value in inferred(self.procedure.all_fields(), self._answers).items():
+            self._answers[deduced] = deduced_value  # (``kiosk.inference``): any refusal is moot
+            self._errors.pop(deduced, None)
         self._drop_hidden()
         return value
 

@@ -44,6 +44,9 @@ class FieldWidget(QWidget):
     """
 
     changed = Signal(str)
+    edited = Signal()
+    """Any change to what is typed or chosen, even unfinished (a mediator's page offers
+    « Continuer » as soon as every answer is acceptable)."""
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +132,7 @@ class TextFieldWidget(FieldWidget):
         self.edit.setMaxLength(500)
         self.input_row.addWidget(self.edit, 1)
         self.edit.editingFinished.connect(self._left)
+        self.edit.textChanged.connect(lambda _text: self.edited.emit())
 
     def _left(self) -> None:
         self.changed.emit(self.value())
@@ -185,6 +189,7 @@ class ChoiceFieldWidget(FieldWidget):
     def _chosen(self, value: str) -> None:
         self.set_value(value)
         self.changed.emit(value)
+        self.edited.emit()
 
     def value(self) -> str:
         return self._value
@@ -225,6 +230,7 @@ class DateFieldWidget(FieldWidget):
         self.month.textEdited.connect(lambda text: self._advance(text, 2, self.year))
         for part in (self.day, self.month, self.year):
             part.editingFinished.connect(self._maybe_left)
+            part.textChanged.connect(lambda _text: self.edited.emit())
 
     def _part(self, title: str, length: int, description: str) -> QLineEdit:
         column = QVBoxLayout()

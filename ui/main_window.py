@@ -526,6 +526,7 @@ class MainWindow(QMainWindow):
         self.hand_over_button.setVisible(assistance.can_hand_over)
         self.take_over_button.setVisible(assistance.can_take_over)
         self.chooser.set_mediator_present(assistance.mediator_name is not None)
+        self.steps.follow_mode()  # a mediator's page holds the whole step
 
     # --- saving, correcting, going home ------------------------------------------------
 
