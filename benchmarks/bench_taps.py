@@ -19,7 +19,7 @@ choice); every answer comes from ``kiosk.samples`` seeded by the procedure and
 the question, so two runs, and two versions of the code, type the same
 answers. Optional questions are left empty, as most people do. Where the
 street is typed and the page offers addresses (a mediator, online), the walk
-types the street's first words and taps the suggestion; it runs a local
+types the street but the end of its last word and taps the suggestion; it runs a local
 server answering as the Base Adresse Nationale does (``tests/ban_fake.py``).
 """
 
@@ -106,7 +106,7 @@ class Walker:
     def key_ok(self, edit: QLineEdit) -> None:
         QTest.keyClick(edit, Qt.Key.Key_Return)
         self.count.keys += 1
-        QTest.qWait(0)
+        QTest.qWait(1)  # OK acts once the key event is over
         self._look()
 
     def type(self, edit: QLineEdit, text: str) -> None:
@@ -164,23 +164,29 @@ class Walker:
                 if (w.field.required or w.field.id in forced) and not w.value()]
 
     def answer_page(self, procedure: Procedure, forced: dict[str, str]) -> None:
-        steps = self.window.steps
-        before = (self.window.visit.entry, steps.field_id, steps.entry)
+        """Answer what the page asks. One question per page: then « Continuer ». A mediator's
+        page: « OK » after each typed answer goes to the next question still to answer, and
+        after the last one continues; « Continuer » is tapped only when OK did not move on."""
+        window, steps = self.window, self.window.steps
+        start = (window.visit.entry, steps.field_id, steps.entry)
+
+        def moved() -> bool:
+            return (window.current_screen() is not steps
+                    or (window.visit.entry, steps.field_id, steps.entry) != start)
+
         done: set[str] = set()
-        while True:
+        while not moved():
             pending = [w for w in self.to_answer(forced) if w.field.id not in done]
             if not pending:
                 break
             widget = pending[0]
             done.add(widget.field.id)
             self.answer(procedure, widget, answer_for(procedure, widget.field, forced))
-            following = [w for w in self.to_answer(forced) if w.field.id not in done]
             focus = QApplication.focusWidget()
-            if (following and isinstance(focus, QLineEdit) and widget.isAncestorOf(focus)
-                    and following[0].text_inputs()):
-                self.key_ok(focus)  # OK moves on to the next field of the page
-        if (self.window.current_screen() is steps
-                and (self.window.visit.entry, steps.field_id, steps.entry) == before):
+            if (getattr(steps, "compact", False) and isinstance(focus, QLineEdit)
+                    and widget.isAncestorOf(focus)):
+                self.key_ok(focus)
+        if not moved():
             self.tap(steps.next_button)
 
     def answer(self, procedure: Procedure, widget: FieldWidget, value: str) -> None:
@@ -199,13 +205,15 @@ class Walker:
 
     def pick_suggestion(self, widget: FieldWidget, value: str) -> bool:
         """Type the street's first words and tap the address offered, where one is offered."""
-        suggestions: Callable[[], list[QPushButton]] | None = getattr(widget, "suggestions", None)
-        if suggestions is None or not getattr(widget, "lookup_on", lambda: False)():
+        offers: Callable[[str], bool] = getattr(self.window.steps, "offers_addresses",
+                                                lambda _field_id: False)
+        if not offers(widget.field.id):
             return False
+        suggestions: Callable[[], list[QPushButton]] = widget.suggestions  # type: ignore[attr-defined]
         edit = widget.inputs()[0]
         assert isinstance(edit, QLineEdit)
-        words = value.split()
-        self.type(edit, " ".join(words[:3]))
+        words = value.split()  # all but the last word, and three letters of it
+        self.type(edit, " ".join([*words[:-1], words[-1][:3]]))
         try:
             wait_until(lambda: bool(suggestions()), "address suggestions")
         except TimeoutError:

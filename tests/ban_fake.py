@@ -62,6 +62,8 @@ def _plain(text: str) -> str:
 @dataclass
 class FakeBan:
     delay_s: float = 0.0
+    slow_queries: set[str] = field(default_factory=set)
+    """Queries answered only after ``delay_s`` (all of them when empty)."""
     broken: bool = False
     requests_seen: list[dict[str, str]] = field(default_factory=list)
 
@@ -90,7 +92,7 @@ def serve_ban(fake: FakeBan | None = None) -> Iterator[str]:
             url = urlparse(self.path)
             params = {k: v[0] for k, v in parse_qs(url.query).items()}
             ban.requests_seen.append(params)
-            if ban.delay_s:
+            if ban.delay_s and (not ban.slow_queries or params.get("q") in ban.slow_queries):
                 time.sleep(ban.delay_s)
             if url.path != "/search/":
                 self.send_error(404)

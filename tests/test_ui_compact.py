@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ban_fake import FakeBan, serve_ban
 from PySide6.QtWidgets import QApplication
 from test_ui_flow import (
     Kiosk,
@@ -82,3 +83,88 @@ def test_a_citizen_alone_keeps_one_question_per_page(qtbot, make_kiosk, catalogu
     type_into(qtbot, steps.widgets["plate"].inputs()[0], "AB-123-CD")
     click(qtbot, steps.next_button)
     assert current_question(steps).field.id == "formule_number"  # SIV follows from the plate
+
+
+def to_the_address(qtbot, kiosk: Kiosk, lookup_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A mediator's change of address, on its address page, the kiosk knowing the address base."""
+    window = kiosk.window
+    window.visit.config = window.visit.config.with_overrides(address_lookup_url=lookup_url,
+                                                             address_lookup_timeout_s=2.0)
+    start_with_mediator(qtbot, kiosk, CODE)
+    steps = window.steps
+    for answers in ({"plate": "AB-123-CD", "formule_number": "2017RV48832"},
+                    {"nom": "Dupont", "prenoms": "Marie", "date_naissance": "31/12/1950"}):
+        for field_id, value in answers.items():
+            qtbot.waitUntil(lambda f=field_id: steps.widgets[f].isVisible(), timeout=5_000)  # type: ignore[misc]
+            widget = steps.widgets[field_id]
+            if field_id.startswith("date"):
+                day, month, year = value.split("/")
+                for edit, text in zip(widget.inputs(), (day, month, year), strict=True):
+                    type_into(qtbot, edit, text)  # type: ignore[arg-type]
+            else:
+                type_into(qtbot, widget.inputs()[0], value)  # type: ignore[arg-type]
+        click(qtbot, steps.next_button)
+    assert shown_ids(kiosk)[:4] == ["adresse", "complement", "code_postal", "commune"]
+
+
+def test_a_picked_address_fills_street_postcode_and_commune(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    kiosk.window.resize(1280, 800)
+    with serve_ban() as url:
+        to_the_address(qtbot, kiosk, url)
+        steps = kiosk.window.steps
+        street = steps.widgets["adresse"]
+        edit = street.inputs()[0]
+        edit.setFocus()
+        qtbot.keyClicks(edit, "12 rue de la rep")  # typed: the base is asked after a pause
+        qtbot.waitUntil(lambda: bool(street.suggestions()), timeout=5_000)
+        [offered] = street.suggestions()
+        assert offered.text() == "12 Rue de la République 75004 Paris"
+        qtbot.wait(50)  # brought into view once laid out
+        for shown in (edit, offered):  # both in view, above the keyboard
+            assert shown.visibleRegion().boundingRect().height() == shown.height()
+        save_screenshot(kiosk.window, "compact-address-suggestions-1280x800")
+        click(qtbot, offered)
+        assert [steps.widgets[f].value() for f in ("adresse", "code_postal", "commune")] == [
+            "12 Rue de la République", "75004", "Paris"]
+        session = kiosk.window.session
+        assert session is not None and session.answers["code_postal"] == "75004"
+        assert not street.suggestions()
+        assert QApplication.focusWidget() is steps.widgets["date_demenagement"].inputs()[0]
+        # A postal code shared by two communes offers both.
+        postcode = steps.widgets["code_postal"].inputs()[0]
+        type_into(qtbot, postcode, "54490")  # type: ignore[arg-type]
+        commune = steps.widgets["commune"]
+        qtbot.waitUntil(lambda: len(commune.suggestions()) == 2, timeout=5_000)
+        click(qtbot, commune.suggestions()[1])
+        assert commune.value() == "Joudreville" and session.answers["commune"] == "Joudreville"
+
+
+def test_only_the_latest_question_is_answered_on_screen(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    slow = FakeBan(delay_s=0.8, slow_queries={"12 rue"})
+    with serve_ban(slow) as url:
+        to_the_address(qtbot, kiosk, url)
+        street = kiosk.window.steps.widgets["adresse"]
+        edit = street.inputs()[0]
+        edit.setFocus()
+        qtbot.keyClicks(edit, "12 rue")
+        qtbot.waitUntil(lambda: any(r.get("q") == "12 rue" for r in slow.requests_seen), timeout=5_000)
+        edit.clear()
+        qtbot.keyClicks(edit, "7 chemin")
+        qtbot.waitUntil(lambda: bool(street.suggestions()), timeout=5_000)
+        qtbot.wait(1_200)  # the slow answer to « 12 rue » arrives meanwhile: dropped
+        assert [b.text() for b in street.suggestions()] == ["7 Chemin des Vignes 75004 Paris"]
+
+
+def test_offline_the_address_is_typed_by_hand_without_a_word(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk = make_kiosk(sync=False)
+    to_the_address(qtbot, kiosk, "http://127.0.0.1:9")  # nothing answers there
+    steps = kiosk.window.steps
+    street = steps.widgets["adresse"]
+    edit = street.inputs()[0]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "12 rue de la rep")
+    qtbot.wait(800)
+    assert not street.suggestions() and not street.error
+    assert not any(w.error for w in shown_fields(steps))

@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.procedures import Field
 from ui.keyboard import KeyboardMode
-from ui.screens.common import MIN_TARGET_PX, big_button, name, set_choice, show_selected, text_label
+from ui.screens.common import (
+    MIN_TARGET_PX,
+    big_button,
+    clear_layout,
+    name,
+    set_choice,
+    show_selected,
+    text_label,
+)
 from ui.theme import set_invalid
 
 DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
@@ -44,6 +52,8 @@ class FieldWidget(QWidget):
     """
 
     changed = Signal(str)
+    suggestion_picked = Signal(int)
+    """A proposed answer was tapped (its index in :meth:`show_suggestions`)."""
     edited = Signal()
     """Any change to what is typed or chosen, even unfinished (a mediator's page offers
     « Continuer » as soon as every answer is acceptable)."""
@@ -69,6 +79,10 @@ class FieldWidget(QWidget):
         self.input_row.setSpacing(12)
         layout.addSpacing(8)
         layout.addLayout(self.input_row)
+        self.suggestion_box = QVBoxLayout()
+        self.suggestion_box.setSpacing(8)
+        layout.addLayout(self.suggestion_box)
+        self._suggestions: list[QPushButton] = []
         self.error_label = text_label("", "error")
         self.error_label.setVisible(False)
         layout.addWidget(self.error_label)
@@ -88,9 +102,11 @@ class FieldWidget(QWidget):
         raise NotImplementedError
 
     def clear(self) -> None:
-        """Empty the input and hide any error."""
+        """Empty the input, hide any error and any proposed answer."""
         self.set_value("")
         self.show_error(None)
+        if self._suggestions:
+            self.show_suggestions([])
 
     def focus_input(self) -> None:
         """Put the keyboard focus on the first input."""
@@ -115,6 +131,23 @@ class FieldWidget(QWidget):
                 set_invalid(widget, bool(message))
             described = self.description()
             widget.setAccessibleDescription(f"{message} {described}" if message else described)
+
+    def show_suggestions(self, labels: list[str]) -> None:
+        """Answers to tap under the input (addresses found, communes of a postal code);
+        an empty list takes them away."""
+        clear_layout(self.suggestion_box)
+        self._suggestions = []
+        for index, text in enumerate(labels):
+            button = big_button(text, self.tr("Remplir avec cette réponse"))
+            button.setAccessibleName(self.tr("%1 : proposition %2").replace(
+                "%1", self.field.label).replace("%2", text))
+            button.clicked.connect(lambda _checked=False, i=index: self.suggestion_picked.emit(i))
+            self.suggestion_box.addWidget(button)
+            self._suggestions.append(button)
+
+    def suggestions(self) -> list[QPushButton]:
+        """The proposed answers on show."""
+        return list(self._suggestions)
 
     @property
     def error(self) -> str:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk import compact as page
+from kiosk.address_lookup import AddressLookup, address_fields
 from kiosk.flow import Page, Visit
 from kiosk.questions import Questions, QuestionView
+from ui.address_suggestions import AddressSuggestions
 from ui.fields import FieldWidget, make_field_widget
 from ui.keyboard import KeyboardMode
 from ui.screens.common import Screen, big_button, clear_layout, text_label
@@ -69,6 +71,9 @@ class StepsScreen(Screen):
         self.next_button.clicked.connect(self.go_next)
         self.widgets: dict[str, FieldWidget] = {}
         """Every question of the current step, by field id; only ``field_id``'s is shown."""
+        self.suggestions: AddressSuggestions | None = None
+        """Addresses offered on a mediator's page that asks one (``ui.address_suggestions``)."""
+        self._lookup: AddressLookup | None = None
 
     # --- rendering -------------------------------------------------------------
 
@@ -132,6 +137,47 @@ class StepsScreen(Screen):
             self.fields_box.addWidget(widget)
             self.widgets[fld.id] = widget
         self._chain_tab_order()
+        self._offer_addresses()
+
+    def _offer_addresses(self) -> None:
+        """On a mediator's page asking an address, when the kiosk knows the address base."""
+        if self.suggestions is not None:
+            self.suggestions.close()
+            self.suggestions = None
+        assert self.visit is not None
+        url = self.visit.config.address_lookup_url
+        fields = address_fields(self._questions().fields())
+        if not (self.compact and url and fields):
+            return
+        if self._lookup is None or self._lookup.base_url != url:
+            self._lookup = AddressLookup(url, timeout_s=self.visit.config.address_lookup_timeout_s)
+        self.suggestions = AddressSuggestions(self._lookup, fields, self.widgets, self._fill,
+                                              self._reveal)
+
+    def offers_addresses(self, field_id: str) -> bool:
+        """Whether typing in this question offers addresses to tap."""
+        return self.suggestions is not None and self.suggestions.fields.street == field_id
+
+    def _reveal(self, widget: FieldWidget) -> None:
+        """Proposed answers appeared under a question: its input at the top of the view, and as
+        many of them as fit above the keyboard (once the layout has placed them)."""
+        QTimer.singleShot(0, lambda: self._scroll_to_suggestions(widget))
+
+    def _scroll_to_suggestions(self, widget: FieldWidget) -> None:
+        if widget not in self.widgets.values() or not widget.suggestions():
+            return
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the page's new height
+        self.scroller.ensureWidgetVisible(widget.suggestions()[-1], 0, 8)
+        self.scroller.ensureWidgetVisible(widget.inputs()[0], 0, 8)
+
+    def _fill(self, field_id: str, value: str) -> None:
+        """An address or a commune was tapped: as if typed, then on to what is left to answer."""
+        widget = self.widgets.get(field_id)
+        if widget is None:
+            return
+        widget.set_value(value)
+        self.answer_changed(field_id, value)
+        self._focus(self._still_to_answer())
 
     def _show(self, view: QuestionView) -> None:
         """The question on the page alone; the ones the answers no longer call for emptied."""
@@ -294,6 +340,10 @@ class StepsScreen(Screen):
         if verdict.value and widget.value() != verdict.value:
             widget.set_value(verdict.value)
         self._show(self._questions().view())
+        if self.compact and verdict.accepted and not widget.text_inputs():
+            # A tapped answer moves on, as OK does after typing: the next question to answer.
+            following = self._still_to_answer(after=widget)
+            self._focus(following if following is not widget else None)
 
     def go_next(self) -> None:
         """Give this answer to the core; show what it says comes next."""
@@ -339,6 +389,9 @@ class StepsScreen(Screen):
             self.show_view(moved=True)
 
     def wipe(self) -> None:
+        if self.suggestions is not None:
+            self.suggestions.close()
+            self.suggestions = None
         for widget in self.widgets.values():
             widget.clear()
         clear_layout(self.fields_box)
