@@ -61,9 +61,18 @@ def test_the_mediator_gives_the_autonomy_in_one_tap_at_the_end_of_an_assisted_vi
     assert panel.isVisibleTo(window.end)
     qtbot.mouseClick(panel.buttons["autonomous"], Qt.MouseButton.LeftButton)
     assert panel.thanks.isVisibleTo(panel) and not panel.buttons["partly_autonomous"].isEnabled()
-    window.go_home()  # the visit ends with the mediator's answer in its record
+    assert not panel.cra.isVisibleTo(panel)  # the CRA's description stays folded unless asked
+    qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+    panel.cra.age.setCurrentIndex(panel.cra.age.findData("SoixanteDixPlus"))
+    panel.cra.no_phone.setChecked(True)
+    qtbot.mouseClick(panel.cra.save_button, Qt.MouseButton.LeftButton)
+    window.go_home()  # the visit ends with the mediator's answers in its record
     assert not panel.isVisibleTo(window.end)  # nothing left for the next visit
+    assert panel.cra.age.currentData() == "" and not panel.cra.no_phone.isChecked()
     with VisitStore.in_data_dir(config.data_dir) as store:
-        assert [record.autonomy for record in store.records()] == ["autonomous"]
+        (record,) = store.records()
+    assert record.autonomy == "autonomous"
+    assert (record.profile.age_band, record.profile.no_phone, record.redirected_to) == (
+        "SoixanteDixPlus", True, None)
     window.close()
     services.outbox.close()

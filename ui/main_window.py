@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
         self.confirmation.done.connect(lambda: act(visit.done))
         self.end.home.connect(self.go_home)
         self.end.autonomy.chosen.connect(lambda value: self.recorder.conclude(autonomy=value))
+        self.end.autonomy.profile_given.connect(
+            lambda profile, redirection: self.recorder.conclude(
+                profile=profile, redirected_to=redirection or None))
         self.queue.closed.connect(self.go_home)
         self.queue.sync_requested.connect(self._send_now)
         self.queue.correct.connect(self.start_correction)
