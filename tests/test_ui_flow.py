@@ -177,13 +177,28 @@ def answer_question(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, s
     return widget.field.id
 
 
+def answer_step(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """A mediator's page: answer each question shown (an answer may show another), then
+    « Continuer »."""
+    steps = kiosk.window.steps
+    done: set[str] = set()
+    while pending := [w for w in shown_fields(steps) if w.field.id not in done
+                      and (w.field.required or w.field.id in forced)]:
+        done.add(pending[0].field.id)
+        answer(qtbot, pending[0], pick_answer(pending[0].field, rng, forced))
+    click(qtbot, steps.next_button)
+
+
 def walk_steps(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     """Answer every question asked, one page at a time, until the documents screen shows."""
     window = kiosk.window
     for _ in range(120):
         if window.current_screen() is not window.steps:
             return
-        answer_question(qtbot, kiosk, rng, forced)
+        if window.steps.compact:
+            answer_step(qtbot, kiosk, rng, forced)
+        else:
+            answer_question(qtbot, kiosk, rng, forced)
     widget = window.steps.current_widget()
     raise AssertionError(f"the steps never ended: {window.session.current.id} "  # type: ignore[union-attr]
                          f"{widget.field.id if widget else ''} {widget.error if widget else ''}")

@@ -55,7 +55,8 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     window.set_look(contrast=theme == "contraste", large_text=False)
     qtbot.waitUntil(lambda: "en attente" in window.connection_label.text(), timeout=WAIT_MS)
     rng = random.Random(3)
-    procedure = catalogue.get("cg-changement-adresse")
+    # (a change of owner: after the plate, a oui/non question; the plate's SIV question is not asked)
+    procedure = catalogue.get("cg-changement-titulaire")
     seen: set[Screen] = set()
 
     def shot(name: str) -> None:

@@ -97,9 +97,13 @@ class StepsScreen(Screen):
         to the top and given the focus); ``errors``: messages to show under questions."""
         view = self._questions().view()
         compact = self.visit is not None and self.visit.compact
-        if view.entry != self.entry or compact != self.compact:
+        if view.entry != self.entry:
             self.compact = compact
             self._build(view)
+            moved = True
+        elif compact != self.compact:  # a mediator took over or left: the same widgets
+            self.compact = compact
+            self._offer_addresses()
             moved = True
         for field_id, message in (errors or {}).items():
             widget = self.widgets.get(field_id)
