@@ -54,6 +54,8 @@ class KioskConfig:
     printer_format: str = "thermal"
     escpos_device: str = ""
     printer_pdf_dir: Path | None = None
+    receipt_ack_wait_s: float = 8.0  # wait this long for the dossier number before printing
+    mediator_call: bool = True  # someone on site hears the chime; false: the button says whom to ask
     idle_warning_s: int = 90
     idle_reset_s: int = 30
     retention_days: int = 30
@@ -166,10 +168,12 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "central.token": ("central_token", _text(None, "")),
     "central.timeout_s": ("central_timeout_s", _number(0.5, 300, float)),
     "central.allow_http": ("central_allow_http", _flag),
+    "kiosk.mediator_call": ("mediator_call", _flag),
     "printer.name": ("printer_name", _text(None, "")),
     "printer.format": ("printer_format", _choice("a4", "thermal")),
     "printer.escpos_device": ("escpos_device", _text(None, "")),
     "printer.pdf_dir": ("printer_pdf_dir", _optional_path),
+    "printer.ack_wait_s": ("receipt_ack_wait_s", _number(0, 120, float)),
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
     "retention.days": ("retention_days", _number(0, 3650, int)),

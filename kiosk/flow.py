@@ -17,18 +17,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from kiosk import compact
+from kiosk.checklist import Checklist, checklist_for, notes_for
 from kiosk.config import KioskConfig
 from kiosk.correction import Correction, prepare_correction
+from kiosk.mediator_call import MediatorCall
 from kiosk.mediators import Mediator
+from kiosk.payment import Payment, payment_for
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
 from kiosk.session import ProcedureSession
 from offline_queue import QueuedSubmission
+from offline_queue.times import utc_now
 
 if TYPE_CHECKING:
     from offline_queue import Outbox
@@ -77,13 +82,15 @@ class Event(StrEnum):
     TAKE_OVER = "take over"
     HAND_OVER = "hand over"
     IDLE = "idle wipe"
+    QUIT = "quit"
     SYNC = "send now"
 
 
 Condition = Literal[
     "for the queue", "taking over", "still on the questions", "first question", "correcting",
     "questions done", "back to summary", "a step", "the documents", "a question to correct",
-    "documents to see", "a mediator assists", "no mediator",
+    "documents to see", "a mediator assists", "no mediator", "questions decide first",
+    "the checklist",
 ]
 
 DOCUMENTS_SECTION = "documents"
@@ -125,16 +132,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.LOGIN, Event.LOGGED_IN, Page.PICKER),
     T(Page.LOGIN, Event.CANCEL, RETURN, "taking over"),
     T(Page.LOGIN, Event.CANCEL, Page.WELCOME),
+    T(Page.PICKER, Event.PICK, Page.QUESTION, "questions decide first"),
     T(Page.PICKER, Event.PICK, Page.REQUIREMENTS),
     T(Page.PICKER, Event.BACK, Page.WELCOME),
     T(Page.REQUIREMENTS, Event.BEGIN, Page.QUESTION),
+    T(Page.REQUIREMENTS, Event.BACK, Page.QUESTION, "questions decide first"),
     T(Page.REQUIREMENTS, Event.BACK, Page.PICKER),
+    T(Page.QUESTION, Event.NEXT, Page.REQUIREMENTS, "the checklist"),
     T(Page.QUESTION, Event.NEXT, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.NEXT, Page.SUMMARY, "back to summary"),
     T(Page.QUESTION, Event.NEXT, Page.DOCUMENTS, "questions done"),
     T(Page.QUESTION, Event.BACK, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.BACK, Page.CORRECTION, "correcting"),
-    T(Page.QUESTION, Event.BACK, Page.REQUIREMENTS, "first question"),
+    T(Page.QUESTION, Event.BACK, Page.REQUIREMENTS, "the checklist"),
+    T(Page.QUESTION, Event.BACK, Page.PICKER, "first question"),
     T(Page.DOCUMENTS, Event.CHOOSE, Page.CHOOSER),
     T(Page.DOCUMENTS, Event.NEXT, Page.SUMMARY),
     T(Page.DOCUMENTS, Event.BACK, Page.QUESTION),
@@ -162,6 +173,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(T(page, Event.TAKE_OVER, Page.LOGIN, "no mediator") for page in REQUEST_PAGES),
     *(T(page, Event.HAND_OVER, page, "a mediator assists") for page in (*REQUEST_PAGES, Page.SAVING)),
     *(T(page, Event.IDLE, Page.WELCOME) for page in Page if page not in (Page.WELCOME, Page.SAVING)),
+    *(T(page, Event.QUIT, Page.WELCOME) for page in REQUEST_PAGES),
 )
 del T
 
@@ -191,8 +203,9 @@ class Visit:
     """One visit's state; every screen change goes through :meth:`fire`."""
 
     def __init__(self, config: KioskConfig, catalogue: Catalogue | None = None,
-                 listener: Listener | None = None) -> None:
+                 listener: Listener | None = None, now: Callable[[], datetime] = utc_now) -> None:
         self.config = config
+        self.now = now
         self.listener = listener
         self.catalogue = catalogue
         self.page = Page.WELCOME
@@ -221,8 +234,12 @@ class Visit:
         self.login_purpose: LoginPurpose = "assist"
         self.document_kind = ""
         self.saved_item: QueuedSubmission | None = None
+        self.next_steps: tuple[str, ...] = ()
+        self.payment: Payment | None = None
+        """« Et maintenant ? » for the answers of the request just saved (they are forgotten)."""
         self.correcting: Correction | None = None
-        self.mediator_called = False
+        self.call: MediatorCall | None = None
+        """The last call for a mediator of this visit (:mod:`kiosk.mediator_call`)."""
         self.back_stack.clear()
 
     # --- the map --------------------------------------------------------------------------
@@ -256,6 +273,8 @@ class Visit:
             self.back_stack.append((self.page, self.entry))
         if target is Page.WELCOME:
             self._wipe()
+        elif target is Page.PICKER:
+            self._drop_session()  # the list of procedures holds no request
         if target is not self.page and (self.page, target) not in SAME_SCREEN:
             self._new_entry()
         self.page = target
@@ -275,7 +294,8 @@ class Visit:
 
     def logged_in(self, mediator: Mediator) -> None:
         self.mediator = mediator
-        self.mediator_called = False
+        if self.call is not None:
+            self.call.answer(self.now())
         if self.login_purpose != "queue" and self.assisted_by is None:
             self.assisted_by = mediator.id
         if (self.login_purpose == "take_over" and self.session is not None
@@ -319,21 +339,33 @@ class Visit:
             can_take_over=in_request and self.mediator is None,
         )
 
-    def call_mediator(self) -> None:
-        self.mediator_called = True
-        if self.listener is not None:
-            self.listener(self, None)
+    @property
+    def mediator_called(self) -> bool:
+        """A call waits for a mediator."""
+        return self.call is not None and self.call.waiting
+
+    def call_mediator(self) -> bool:
+        """« Appeler un médiateur »: a new call, unless one waits or the site has nobody to
+        call (False: the button says what to do instead)."""
+        if not self.config.mediator_call:
+            return False
+        if not self.mediator_called:
+            self.call = MediatorCall(self.now())
+            if self.listener is not None:
+                self.listener(self, None)
+        return True
+
+    def cancel_call(self) -> None:
+        """« Annuler l'appel »: the citizen no longer needs help."""
+        if self.call is not None:
+            self.call.cancel(self.now())
 
     # --- a request ---------------------------------------------------------------------------
 
     def pick(self, code: str) -> None:
+        """A procedure is chosen: a fresh session; its deciding questions, else the checklist."""
         assert self.catalogue is not None, "a catalogue is needed to pick a procedure"
         self.procedure = self.catalogue.get(code)
-        self.fire(Event.PICK)
-
-    def begin(self) -> None:
-        """« Commencer »: a fresh session for the chosen procedure."""
-        assert self.procedure is not None
         if self.session is not None:
             self.session.wipe()
         config = self.config
@@ -342,6 +374,10 @@ class Visit:
             mediator_id=self.mediator.id if self.mediator else self.assisted_by)
         self.questions = Questions(self.session)
         self.questions.open()
+        self.fire(Event.PICK)
+
+    def begin(self) -> None:
+        """« J'ai tout, continuer » on the checklist: the questions that follow it."""
         self.fire(Event.BEGIN)
 
     def _questions(self) -> Questions:
@@ -381,6 +417,11 @@ class Visit:
         self.last_move = move.kind
         self.fire(Event.BACK)
         return dict(move.errors)
+
+    def checklist(self) -> Checklist:
+        """What the rest of the request asks for, for the answers given so far."""
+        assert self.session is not None and self.procedure is not None
+        return checklist_for(self.procedure, self.session.answers, self.session.today())
 
     def choose_document(self, kind: str) -> None:
         self.document_kind = kind
@@ -437,6 +478,10 @@ class Visit:
     def saved(self, item: QueuedSubmission) -> None:
         """The request is on disk: forget the answers, confirm."""
         self.saved_item = item
+        if self.session is not None and self.procedure is not None:
+            self.next_steps = notes_for(self.procedure.next_steps, self.session.answers,
+                                        self.session.today())
+            self.payment = payment_for(self.procedure, self.session.answers, self.session.today())
         self._drop_session()
         self.correcting = None  # a correction is saved like any request
         self.fire(Event.SAVED)
@@ -450,6 +495,8 @@ class Visit:
             self._drop_session()
             self.correcting = None
             self.procedure = None
+        if self.page is Page.REQUIREMENTS and self.holds("questions decide first"):
+            self._questions().before_checklist()
         self.fire(Event.BACK)
 
     def go_home(self) -> None:
@@ -468,6 +515,22 @@ class Visit:
             return False
         self.fire(Event.IDLE)
         return True
+
+    @property
+    def queue_counts_shown(self) -> bool:
+        """The status line counts waiting requests for a mediator, or for the citizen whose
+        request was just saved: never for the next citizen (welcome, a new request)."""
+        return self.mediator is not None or self.page in (
+            Page.SAVING, Page.CONFIRMATION, Page.END, Page.QUEUE, Page.ACTIVITY, Page.CORRECTION)
+
+    @property
+    def can_quit(self) -> bool:
+        """« Quitter la démarche » is offered: on every page of a request (not while saving)."""
+        return self.can(Event.QUIT)
+
+    def quit(self) -> None:
+        """« Quitter la démarche », confirmed: home with the same wipe as the idle wipe."""
+        self.fire(Event.QUIT)
 
     @property
     def idle_watch(self) -> bool:
@@ -500,7 +563,7 @@ class Visit:
         self.correcting = correction
         self.session = correction.session
         self.procedure = correction.procedure
-        self.questions = Questions(correction.session, correction.field_remarks)
+        self.questions = Questions(correction.session, correction.field_remarks, checklist=False)
         self.fire(Event.CORRECT)
         return True
 
@@ -555,6 +618,8 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "documents to see": lambda v: v.correction_start == "documents",
     "a mediator assists": lambda v: v.mediator is not None and v.correcting is None,
     "no mediator": lambda v: v.mediator is None,
+    "questions decide first": lambda v: v.session is not None and v.session.steps()[0].decides,
+    "the checklist": lambda v: v.last_move == "checklist",
 }
 
 

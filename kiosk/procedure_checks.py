@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kiosk import inference, validators
-from kiosk.conditions import Condition
+from kiosk.conditions import Condition, referenced_fields
 
 Problem = tuple[str, str]
 
@@ -39,12 +39,16 @@ def problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     """Every run-time failure this schema-valid definition would meet, in file order."""
     yield from _non_finite(data, "")
     fields: dict[str, Mapping[str, Any]] = {}
+    deciding: dict[str, Mapping[str, Any]] = {}  # the answers known when the checklist shows
     step_ids: set[str] = set()
     for s_index, step in enumerate(data["steps"]):
         where = f"steps[{s_index}]"
         if step["id"] in step_ids:
             yield f"{where}.id", f"étape « {step['id']} » en double"
         step_ids.add(step["id"])
+        if step.get("decides") and len(deciding) < len(fields):
+            yield f"{where}.decides", (f"l'étape « {step['id']} » décide de la liste : elle doit venir "
+                                       "avant toute étape qui ne décide pas")
         yield from _condition(step.get("when"), fields, f"{where}.when")
         for f_index, fld in enumerate(step["fields"]):
             f_where = f"{where}.fields[{f_index}]"
@@ -53,15 +57,28 @@ def problems(data: Mapping[str, Any]) -> Iterator[Problem]:
             yield from _condition(fld.get("when"), fields, f"{f_where}.when")
             yield from _field(fld, f_where)
             yield from inference.problems(fld, fields, answer_values(fld), check_of, f_where)
+            if "bring" in fld:  # on the checklist: known from the deciding answers alone
+                yield from _decided(step.get("when"), deciding, f"{where}.when")
+                yield from _decided(fld.get("when"), deciding, f"{f_where}.when")
             fields.setdefault(fld["id"], fld)
+            if step.get("decides"):
+                deciding.setdefault(fld["id"], fld)
     kinds: set[str] = set()
     for d_index, doc in enumerate(data["documents"]):
         if doc["kind"] in kinds:
             yield f"documents[{d_index}].kind", f"pièce « {doc['kind']} » en double"
         kinds.add(doc["kind"])
         yield from _condition(doc.get("when"), fields, f"documents[{d_index}].when")
+        yield from _decided(doc.get("when"), deciding, f"documents[{d_index}].when")
     for f_index, fee in enumerate(data["fees"]):
         yield from _condition(fee.get("when"), fields, f"fees[{f_index}].when")
+        yield from _decided(fee.get("when"), deciding, f"fees[{f_index}].when")
+        if fee["amount_eur"] != 0 and not ("paid" in fee and "how" in fee):
+            yield f"fees[{f_index}]", "un frais à payer dit quand (« paid ») et comment (« how »)"
+    for key in ("deadlines", "next_steps"):
+        for n_index, note in enumerate(data[key]):
+            if isinstance(note, Mapping):
+                yield from _condition(note["when"], fields, f"{key}[{n_index}].when")
     for r_index, name in enumerate(data["receipt_fields"]):
         if name not in fields:
             yield f"receipt_fields[{r_index}]", f"champ « {name} » inconnu"
@@ -175,6 +192,13 @@ def _condition(condition: Condition | None, fields: Mapping[str, Mapping[str, An
             yield f"{where}.{operator}", (
                 f"« {operator} » ne s'applique qu'à une date, et « {name} » n'en est pas une"
             )
+
+
+def _decided(condition: Condition | None, deciding: Mapping[str, Any], where: str) -> Iterator[Problem]:
+    """What the checklist lists may depend only on the answers given before it."""
+    for name in sorted(set(referenced_fields(condition)) - set(deciding)):
+        yield where, (f"la liste « ce qu'il vous faut » dépend de « {name} » : mettez cette question "
+                      "dans une étape « decides: true »")
 
 
 def _never_an_answer(target: Mapping[str, Any], value: str) -> str:

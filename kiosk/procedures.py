@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from kiosk import procedure_checks, schema_check
-from kiosk.conditions import Condition
+from kiosk.conditions import Condition, referenced_fields
 from kiosk.file_size import file_size
 from kiosk.inference import Inference
 from kiosk.procedure_checks import DEFAULT_CHECK
@@ -48,6 +48,15 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Bring:
+    """What a question needs the person to have in hand (an e-photo code, a timbre fiscal):
+    an item of their checklist, and what to do when they do not have it."""
+
+    title: str
+    if_missing: str
+
+
+@dataclass(frozen=True)
 class Field:
     """One question. ``type`` picks the widget, ``check`` the validator."""
 
@@ -66,6 +75,7 @@ class Field:
     refusal: str = ""
     infer: Inference | None = None
     """How the answer follows from an earlier one (``kiosk.inference``): then not asked."""
+    bring: Bring | None = None
 
     def choice_label(self, value: str) -> str:
         """The words shown for a stored choice value."""
@@ -81,6 +91,8 @@ class Step:
     fields: tuple[Field, ...]
     help: str = ""
     when: Condition | None = None
+    decides: bool = False
+    """Asked before the checklist: its answers decide what the person needs."""
 
 
 @dataclass(frozen=True)
@@ -94,13 +106,29 @@ class DocumentSpec:
     max_size_bytes: int
     required: bool = True
     when: Condition | None = None
+    if_missing: str = ""
+    """What to do without it (where to get it), said under « Je ne l'ai pas »."""
 
 
 @dataclass(frozen=True)
 class Fee:
     label: str
     amount_eur: float | None
+    """None: the amount depends on facts the kiosk does not have (``note`` says who computes it)."""
     note: str = ""
+    when: Condition | None = None
+    paid: str = ""
+    """« before »: bought before the request (its number is typed); « after »: asked for once
+    the request is filed; "" when nothing is paid."""
+    how: str = ""
+    """How and where to pay, in the person's words."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence of « Et maintenant ? » or of the deadlines, said when ``when`` holds."""
+
+    text: str
     when: Condition | None = None
 
 
@@ -122,8 +150,8 @@ class Procedure:
     steps: tuple[Step, ...]
     documents: tuple[DocumentSpec, ...]
     fees: tuple[Fee, ...]
-    deadlines: tuple[str, ...]
-    next_steps: tuple[str, ...]
+    deadlines: tuple[Note, ...]
+    next_steps: tuple[Note, ...]
     sources: tuple[Source, ...]
     receipt_fields: tuple[str, ...]
 
@@ -136,6 +164,14 @@ class Procedure:
             if candidate.id == field_id:
                 return candidate
         raise KeyError(field_id)
+
+    @property
+    def receipt_snapshot_fields(self) -> tuple[str, ...]:
+        """The answers a receipt keeps: those it prints, and those that choose its fees,
+        deadlines and « Et maintenant ? » (read, never printed)."""
+        conditions = [f.when for f in self.fees] + [n.when for n in (*self.deadlines, *self.next_steps)]
+        read = [name for condition in conditions for name in referenced_fields(condition)]
+        return tuple(dict.fromkeys((*self.receipt_fields, *read)))
 
     def document(self, kind: str) -> DocumentSpec:
         for spec in self.documents:
@@ -374,6 +410,7 @@ def _build(data: Mapping[str, Any]) -> Procedure:
             title=s["title"],
             help=s.get("help", ""),
             when=s.get("when"),
+            decides=s.get("decides", False),
             fields=tuple(
                 Field(
                     id=f["id"],
@@ -390,6 +427,7 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                     must_equal=f.get("must_equal"),
                     refusal=f.get("refusal", ""),
                     infer=Inference(f["infer"]["rule"], f["infer"]["from"]) if "infer" in f else None,
+                    bring=Bring(**f["bring"]) if "bring" in f else None,
                 )
                 for f in s["fields"]
             ),
@@ -413,16 +451,23 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                 max_size_bytes=int(d["max_size_mb"] * 1024 * 1024),
                 required=d.get("required", True),
                 when=d.get("when"),
+                if_missing=d.get("if_missing", ""),
             )
             for d in data["documents"]
         ),
-        fees=tuple(Fee(f["label"], f["amount_eur"], f.get("note", ""), f.get("when"))
+        fees=tuple(Fee(f["label"], f["amount_eur"], f.get("note", ""), f.get("when"),
+                       f.get("paid", ""), f.get("how", ""))
                    for f in data["fees"]),
-        deadlines=tuple(data["deadlines"]),
-        next_steps=tuple(data["next_steps"]),
+        deadlines=tuple(_notes(data["deadlines"])),
+        next_steps=tuple(_notes(data["next_steps"])),
         sources=tuple(Source(s["title"], s["url"], s["checked"]) for s in data["sources"]),
         receipt_fields=tuple(data["receipt_fields"]),
     )
+
+
+def _notes(items: Sequence[Any]) -> Iterator[Note]:
+    for item in items:
+        yield Note(item) if isinstance(item, str) else Note(item["text"], item["when"])
 
 
 def load_definition(path: Path) -> Procedure:

@@ -8,7 +8,9 @@ accepted, and decides what « Continuer » and « Retour » lead to:
 - the next question the answers call for in the step, else the next step;
 - an earlier question of the step that lacks its answer;
 - an earlier step that a changed answer made incomplete;
-- at the end, « done » (documents or summary), at the start, « cancelled ».
+- at the end, « done » (documents or summary), at the start, « cancelled »;
+- between the questions that decide the case and the others, the person's
+  checklist (« checklist »): see :func:`checklist_between`.
 
 During a correction it also knows the central service's remarks: a step opens
 on its first refused question, and a remark stays until the answer changes.
@@ -27,9 +29,17 @@ from kiosk.procedures import Field, Step
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 
-MoveKind = Literal["question", "step", "stay", "done", "cancelled"]
+MoveKind = Literal["question", "step", "stay", "done", "cancelled", "checklist"]
 """What « Continuer » or « Retour » did: another question of the step, another step (the
-screen builds it), nothing (an answer is refused), or the questions are over either way."""
+screen builds it), nothing (an answer is refused), the questions are over either way, or the
+checklist is shown between the deciding questions and the others."""
+
+
+def checklist_between(before: Step | None, after: Step | None) -> bool:
+    """The order rule: the steps that decide the case (``decides``, first in the file) are
+    asked, then the checklist of what the rest will ask, then the other steps. True when the
+    checklist sits between ``before`` and ``after`` (None: the start of the questions)."""
+    return after is not None and not after.decides and (before is None or before.decides)
 
 
 @dataclass(frozen=True)
@@ -83,9 +93,12 @@ class QuestionView:
 class Questions:
     """Walks ``session`` one question at a time; see the module's docstring."""
 
-    def __init__(self, session: ProcedureSession, remarks: Mapping[str, Remark] | None = None) -> None:
+    def __init__(self, session: ProcedureSession, remarks: Mapping[str, Remark] | None = None,
+                 *, checklist: bool = True) -> None:
         self.session = session
         self.remarks = dict(remarks or {})
+        self.checklist = checklist
+        """Show the checklist between the deciding steps and the others (not in a correction)."""
         self.field_id = ""
         self.return_to_summary = False
         self.entry = 0
@@ -206,8 +219,11 @@ class Questions:
             session.goto(incomplete.id)
             self._enter_step()
             return self._show_problem(session.step_errors(), "step")
+        before = session.current
         if session.next():
             self._enter_step()
+            if self.checklist and not self.return_to_summary and checklist_between(before, session.current):
+                return Move("checklist")
             return Move("step")
         return Move("stay")  # unreachable while step_errors() is empty; kept safe
 
@@ -215,6 +231,15 @@ class Questions:
         first = next(f for f in self.asked() if f in problems)
         self.field_id = first
         return Move(kind, {first: problems[first]})
+
+    def before_checklist(self) -> bool:
+        """« Retour » on the checklist: the last deciding question (False: there is none)."""
+        index = self.session.index
+        if not index or not checklist_between(self.session.steps()[index - 1], self.session.current):
+            return False
+        self.session.back()
+        self._enter_step(at_end=True)
+        return True
 
     def back(self, raw: str | None) -> Move:
         """« Retour »: keep the answer on the page if it is valid, then the previous question,
@@ -232,6 +257,10 @@ class Questions:
         if preceding:
             self.field_id = preceding
             return Move("question")
+        steps = session.steps()
+        if self.checklist and checklist_between(steps[session.index - 1] if session.index else None,
+                                                session.current):
+            return Move("checklist")  # the step stays: « Continuer » there comes back to it
         if session.back():
             self._enter_step(at_end=True)
             return Move("step")

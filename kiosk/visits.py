@@ -381,7 +381,7 @@ class VisitRecorder:
         ongoing = self.ongoing
         ids = {"visit": ongoing.id} if ongoing else {}
         if t is None:
-            self._pending_call = self._pending_call or now
+            self._pending_call = now  # the flow tells of a new call only (kiosk.mediator_call)
             if ongoing is not None and ongoing.called_at is None:
                 ongoing.called_at = now
             self.journal.append(visit.who(), "mediator_call", **ids)
@@ -407,7 +407,7 @@ class VisitRecorder:
         mediator = visit.mediator.id
         self.journal.append(mediator, "login", mediator=mediator)
         ongoing = self.ongoing
-        if self._pending_call is not None:
+        if self._pending_call is not None and visit.call is not None and visit.call.state == "answered":
             wait = int((now - self._pending_call).total_seconds())
             self._pending_call = None
             self.journal.append(mediator, "mediator_answer", mediator=mediator, seconds=wait,

@@ -195,7 +195,8 @@ def test_changement_titulaire_keeps_only_the_identifier_asked() -> None:
     )  # fmt: skip
     session.set_answer("code_cession_connu", "non")
     assert "code_cession" not in session.answers
-    assert [f.id for f in session.fields(session.steps()[0])][:3] == [
+    vehicule = session.procedure.steps[2]
+    assert [f.id for f in session.fields(vehicule)][:3] == [
         "plate", "code_cession_connu", "carte_siv",
     ]  # fmt: skip
 

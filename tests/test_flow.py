@@ -19,6 +19,7 @@ from kiosk.config import KioskConfig
 from kiosk.correction import prepare_correction
 from kiosk.flow import (
     DOCUMENTS_SECTION,
+    REQUEST_PAGES,
     RETURN,
     TRANSITIONS,
     Assistance,
@@ -60,10 +61,14 @@ def branch_forcings(procedure: Procedure) -> list[dict[str, str]]:
     return [{fid: values[i % len(values)] for fid, values in options} for i in range(walks)]
 
 
-def answer_questions(visit: Visit, rng: random.Random, forced: dict[str, str]) -> list[str]:
-    """« Continuer » on each question the model puts on the page; the questions asked."""
+def answer_questions(visit: Visit, rng: random.Random, forced: dict[str, str],
+                     until: Page | None = None) -> list[str]:
+    """« Continuer » on each question the model puts on the page, and on the checklist between
+    the deciding questions and the others (unless ``until`` is that page); the questions asked."""
     asked = []
     for _ in range(150):
+        if visit.page is Page.REQUIREMENTS and until is not Page.REQUIREMENTS:
+            visit.begin()
         if visit.page is not Page.QUESTION:
             return asked
         questions = visit.questions
@@ -118,8 +123,8 @@ def start(visit: Visit, code: str) -> None:
     visit.start_alone()
     assert visit.page is Page.PICKER
     visit.pick(code)
-    assert visit.page is Page.REQUIREMENTS
-    visit.begin()
+    if visit.page is Page.REQUIREMENTS:  # nothing to decide: the checklist comes first
+        visit.begin()
     assert visit.page is Page.QUESTION
 
 
@@ -191,30 +196,50 @@ def test_a_refused_answer_keeps_the_question_with_its_message(visit: Visit) -> N
     assert questions.answer(first, "") is not None
 
 
-def test_back_walks_every_question_to_the_requirements_then_the_picker_and_home(
+def test_back_walks_every_question_and_the_checklist_to_the_picker_and_home(
         visit: Visit) -> None:
     start(visit, "cg-changement-titulaire")
     rng = random.Random(3)
     seen = []
     questions = visit.questions
     assert questions is not None
-    for _ in range(6):  # a few questions in, across a step
+    while len(seen) < 6:  # a few questions in, across the checklist and a step
+        if visit.page is Page.REQUIREMENTS:
+            seen.append(("checklist", ""))
+            visit.begin()
+            continue
         view = questions.view()
         seen.append((view.step.id, view.field_id))
         fld = procedure_field(visit, view.field_id)
         visit.next_question(pick_answer(fld, rng, {}) if fld else None)
+    assert ("checklist", "") in seen[1:]  # the deciding questions came first
     back = []
-    while visit.page is Page.QUESTION:
+    session = visit.session
+    assert session is not None
+    while visit.page in (Page.QUESTION, Page.REQUIREMENTS):
+        if visit.page is Page.REQUIREMENTS:
+            back.append(("checklist", ""))
+            visit.back()
+            continue
         view = questions.view()
         back.append((view.step.id, view.field_id))
         visit.previous_question(None)
     assert back[1:] == list(reversed(seen))  # each page, back to the first
+    assert visit.page is Page.PICKER and visit.session is None and session.answers == {}
+    visit.back()
+    assert visit.page is Page.WELCOME
+
+
+def test_with_nothing_to_decide_the_checklist_comes_first(visit: Visit) -> None:
+    visit.start_alone()
+    visit.pick("cg-changement-adresse")  # every document is needed whatever the answers
+    assert visit.page is Page.REQUIREMENTS and visit.session is not None
+    visit.begin()
+    assert visit.page is Page.QUESTION
+    visit.previous_question(None)
     assert visit.page is Page.REQUIREMENTS
     visit.back()
-    assert visit.page is Page.PICKER and visit.session is not None
-    session = visit.session
-    visit.back()
-    assert visit.page is Page.WELCOME and visit.session is None and session.answers == {}
+    assert visit.page is Page.PICKER and visit.session is None
 
 
 def test_back_from_documents_summary_and_consent(visit: Visit) -> None:
@@ -377,7 +402,6 @@ def test_hand_over_keeps_the_page_and_the_mediator_id(visit: Visit) -> None:
     visit.hand_over()  # before the request starts: the request still records them
     assert visit.page is Page.PICKER and visit.mediator is None and visit.who() == "citoyen"
     visit.pick("cg-duplicata")
-    visit.begin()
     assert visit.session.mediator_id == ANNE.id  # type: ignore[union-attr]
     entry = visit.entry
     visit.take_over()
@@ -434,12 +458,11 @@ def reach(visit: Visit, page: Page, rng: random.Random, outbox: Outbox | None = 
     if page is Page.PICKER:
         return
     visit.pick("cg-duplicata")
-    if page is Page.REQUIREMENTS:
-        return
-    visit.begin()
     if page is Page.QUESTION:
         return
-    answer_questions(visit, rng, {})
+    answer_questions(visit, rng, {}, until=page)
+    if page is Page.REQUIREMENTS:
+        return
     if page is Page.DOCUMENTS:
         return
     if page is Page.CHOOSER:
@@ -610,7 +633,8 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
         return Visit(CONFIG, catalogue)
 
     test_every_procedure_every_branch_from_welcome_to_end(fresh(), catalogue, "cg-changement-titulaire")
-    test_back_walks_every_question_to_the_requirements_then_the_picker_and_home(fresh())
+    test_back_walks_every_question_and_the_checklist_to_the_picker_and_home(fresh())
+    test_with_nothing_to_decide_the_checklist_comes_first(fresh())
     test_back_from_documents_summary_and_consent(fresh())
     test_documents_wait_for_every_required_one(fresh())
     test_modify_from_the_summary_comes_back_to_it(fresh())
@@ -640,7 +664,6 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("cg-duplicata")
-    visit.begin()
     answer_questions(visit, random.Random(19), {})
     attach_all(visit, random.Random(19))
     visit.confirm_summary()
@@ -651,6 +674,10 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
     visit = fresh()
     visit.login("assist")
     visit.cancel_login()
+    for page in REQUEST_PAGES:  # « Quitter la démarche » (tests/test_quit.py)
+        visit = fresh()
+        reach(visit, page, random.Random(20))
+        visit.quit()
     missing = set(TRANSITIONS) - taken
     assert not missing, sorted(f"{t.source} --{t.event}--> {t.target} [{t.when}]" for t in missing)
 

@@ -78,7 +78,8 @@ def test_add_list_show_retry(
         item = outbox.list_items()[0]
         body = outbox.body(item.id)
         assert body["mediator_id"] == "m-7" and body["answers"] == request_files[2]
-        assert set(outbox.receipt_snapshot(item.id).answers) <= {"plate", "nom", "prenoms"}
+        # carte_siv is kept, not printed: it chooses the receipt's « Et maintenant ? »
+        assert set(outbox.receipt_snapshot(item.id).answers) <= {"plate", "nom", "prenoms", "carte_siv"}
         outbox.mark_sending(item.id)
         outbox.mark_needs_attention(
             item.id, "refusée", [{"field": "answers.plate", "message": "plaque inconnue"}]

@@ -219,10 +219,10 @@ def test_header_both_states_accessible(qtbot, make_kiosk, catalogue: Catalogue, 
             save_screenshot(window.header, f"22-entete-{shot}-{theme}")
             assert_accessible(window)
             assert_contrast(window, 7.0)
-            # Reading order: the first row (call, display switches), then the mediator's row.
+            # Reading order: the site's band (display switches), then the row of help.
             middle = window.hand_over_button if present else window.take_over_button
-            window.call_button.setFocus()
-            for expected in (window.large_button, window.contrast_button, middle):
+            window.large_button.setFocus()
+            for expected in (window.contrast_button, window.call_button, middle, window.quit_button):
                 qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
                 assert QApplication.focusWidget() is expected
             texts_fit(window)

@@ -62,7 +62,10 @@ def test_each_page_holds_one_question_with_its_focus(qtbot, make_kiosk, catalogu
     assert session is not None
     rng = random.Random(7)
     seen: dict[str, list[str]] = {}
-    while window.current_screen() is window.steps:
+    while window.current_screen() in (window.steps, window.requirements):
+        if window.current_screen() is window.requirements:  # the checklist, once decided
+            click(qtbot, window.requirements.start_button)
+            continue
         field_id, number, count = page(kiosk)
         asked = [f.id for f in session.fields()]
         assert (number, count) == (asked.index(field_id) + 1, len(asked))
@@ -87,18 +90,36 @@ def test_conditional_questions_come_and_go_in_order(qtbot, make_kiosk, catalogue
     start_procedure(qtbot, kiosk, catalogue.get(CODE))
     session = window.session
     assert session is not None
-    assert page(kiosk) == ("plate", 1, 4)
+    assert session.current.id == "situation"  # the questions that decide come first
+    assert page(kiosk) == ("vehicule_plus_4_ans", 1, 1)
+    tap(qtbot, kiosk, "oui")
+    assert page(kiosk) == ("vehicule_plus_4_ans", 1, 2)  # counted live: one more question
+    go_on(qtbot, kiosk)
+    assert page(kiosk) == ("contre_visite", 2, 2)
+    go_on(qtbot, kiosk)  # not answered: refused, the same page says why
+    assert page(kiosk) == ("contre_visite", 2, 2)
+    refused = current_question(window.steps)
+    assert "Merci de répondre" in refused.error and refused.error_label.isVisible()
+    assert QApplication.focusWidget() is refused.label  # big buttons: no keyboard, no answer picked
+    tap(qtbot, kiosk, "non")
+    go_on(qtbot, kiosk)
+    assert session.current.id == "demandeur" and page(kiosk) == ("pour_qui", 1, 1)
+    tap(qtbot, kiosk, "moi")
+    go_on(qtbot, kiosk)
+    assert window.current_screen() is window.requirements  # decided: the checklist
+    click(qtbot, window.requirements.start_button)
+    assert page(kiosk) == ("plate", 1, 3)
     answer(qtbot, current_question(window.steps), "1234 AB 75")  # an old plate (FNI)
     go_on(qtbot, kiosk)
-    assert page(kiosk) == ("code_cession_connu", 2, 4)
+    assert page(kiosk) == ("code_cession_connu", 2, 3)
     tap(qtbot, kiosk, "oui")
-    assert page(kiosk) == ("code_cession_connu", 2, 5)  # counted live: the code is asked
+    assert page(kiosk) == ("code_cession_connu", 2, 4)  # counted live: the code is asked
     go_on(qtbot, kiosk)
-    assert page(kiosk) == ("code_cession", 3, 5)  # « oui »: the code is asked next
+    assert page(kiosk) == ("code_cession", 3, 4)  # « oui »: the code is asked next
     answer(qtbot, current_question(window.steps), "123456789012345")
     assert "code_cession" in session.answers
     go_back(qtbot, kiosk)
-    assert page(kiosk) == ("code_cession_connu", 2, 5)
+    assert page(kiosk) == ("code_cession_connu", 2, 4)
     tap(qtbot, kiosk, "non")  # the code is no longer asked: forgotten, on screen too
     assert "code_cession" not in session.answers
     assert window.steps.widgets["code_cession"].value() == ""
@@ -106,30 +127,16 @@ def test_conditional_questions_come_and_go_in_order(qtbot, make_kiosk, catalogue
     # « La plaque ressemble-t-elle à AB-123-CD ? » follows from the plate: not asked, and its
     # answer (non) asks the date of the old certificate.
     assert session.answers["carte_siv"] == "non"
-    assert page(kiosk) == ("date_certificat", 3, 5)
+    assert page(kiosk) == ("date_certificat", 3, 4)
     answer(qtbot, current_question(window.steps), "12/03/2015")
     go_on(qtbot, kiosk)
-    assert page(kiosk) == ("date_achat", 4, 5)
+    assert page(kiosk) == ("date_achat", 4, 4)
     answer(qtbot, current_question(window.steps), "01/02/2026")
     go_on(qtbot, kiosk)
-    assert page(kiosk) == ("vehicule_plus_4_ans", 5, 5)
-    tap(qtbot, kiosk, "non")
-    go_on(qtbot, kiosk)
-    assert session.current.id == "demandeur"  # last question answered: next step
-    assert page(kiosk) == ("pour_qui", 1, 1)
+    assert session.current.id == "titulaire"  # last question answered: next step
     go_back(qtbot, kiosk)  # back across steps: the previous step's LAST question
     assert session.current.id == "vehicule"
-    assert page(kiosk) == ("vehicule_plus_4_ans", 5, 5)
-    assert window.steps.widgets["vehicule_plus_4_ans"].value() == "non"
-    tap(qtbot, kiosk, "oui")
-    assert page(kiosk) == ("vehicule_plus_4_ans", 5, 6)  # counted live: one more question
-    go_on(qtbot, kiosk)
-    assert page(kiosk) == ("contre_visite", 6, 6)
-    go_on(qtbot, kiosk)  # not answered: refused, the same page says why
-    assert page(kiosk) == ("contre_visite", 6, 6)
-    refused = current_question(window.steps)
-    assert "Merci de répondre" in refused.error and refused.error_label.isVisible()
-    assert QApplication.focusWidget() is refused.label  # big buttons: no keyboard, no answer picked
+    assert page(kiosk) == ("date_achat", 4, 4)
 
 
 def test_back_walks_every_page_to_the_start(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
@@ -137,7 +144,7 @@ def test_back_walks_every_page_to_the_start(qtbot, make_kiosk, catalogue: Catalo
     leaves the steps for « Ce qu'il vous faut »."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
-    start_procedure(qtbot, kiosk, catalogue.get(CODE))
+    start_procedure(qtbot, kiosk, catalogue.get("cg-changement-adresse"))  # nothing to decide
     session = window.session
     assert session is not None
     rng = random.Random(3)
@@ -194,6 +201,18 @@ def test_keyboard_ok_acts_as_continue(qtbot, make_kiosk, catalogue: Catalogue) -
         qtbot.mouseClick(pad.action_button("ok"), Qt.MouseButton.LeftButton)
         QApplication.processEvents()
 
+    birth = current_question(window.steps)
+    for box, digits in zip(birth.inputs(), ("14", "07", "1950"), strict=True):
+        assert QApplication.focusWidget() is box  # each full box hands over to the next
+        for digit in digits:
+            qtbot.mouseClick(window.keyboard.digit_pad.key_button(digit), Qt.MouseButton.LeftButton)
+    ok()
+    qtbot.waitUntil(lambda: window.steps.field_id != "date_naissance", timeout=WAIT_MS)
+    assert session.answers["date_naissance"] == "1950-07-14"
+    for value in ("b", "non", "non"):  # the licence wanted: big buttons, then the checklist
+        tap(qtbot, kiosk, value)
+        go_on(qtbot, kiosk)
+    click(qtbot, window.requirements.start_button)
     name = current_question(window.steps)
     assert name.field.id == "nom" and name.field.required
     ok()  # nothing typed: refused, same page, the message under the field
@@ -215,13 +234,5 @@ def test_keyboard_ok_acts_as_continue(qtbot, make_kiosk, catalogue: Catalogue) -
     assert isinstance(first_names, QLineEdit)
     qtbot.keyClicks(first_names, "Marie")
     qtbot.keyClick(first_names, Qt.Key.Key_Return)  # Enter on a real keyboard: the same
-    qtbot.waitUntil(lambda: window.steps.field_id == "date_naissance", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.steps.field_id == "commune_naissance", timeout=WAIT_MS)
     assert session.answers["prenoms"] == "Marie"
-    birth = current_question(window.steps)
-    for box, digits in zip(birth.inputs(), ("14", "07", "1950"), strict=True):
-        assert QApplication.focusWidget() is box  # each full box hands over to the next
-        for digit in digits:
-            qtbot.mouseClick(window.keyboard.digit_pad.key_button(digit), Qt.MouseButton.LeftButton)
-    ok()
-    qtbot.waitUntil(lambda: window.steps.field_id != "date_naissance", timeout=WAIT_MS)
-    assert session.answers["date_naissance"] == "1950-07-14"

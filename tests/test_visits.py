@@ -80,8 +80,7 @@ def fill_and_save(k: Kiosk, rng: random.Random, supersedes: str | None = None) -
 def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
     visit = kiosk.visit
     visit.start_alone()
-    visit.pick("cg-duplicata")
-    visit.begin()
+    visit.pick("cg-duplicata")  # lands on its deciding questions
     kiosk.clock.advance(7 * 60)
     item = fill_and_save(kiosk, random.Random(1))
     kiosk.sent.add(item.id)  # the sync sent it while the confirmation was on screen
@@ -107,8 +106,7 @@ def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
 def test_a_call_a_take_over_a_hand_over_then_an_idle_wipe(kiosk: Kiosk, catalogue: Catalogue) -> None:
     visit = kiosk.visit
     visit.start_alone()
-    visit.pick("permis-renouvellement")
-    visit.begin()
+    visit.pick("permis-renouvellement")  # lands on its deciding questions
     kiosk.clock.advance(60)
     visit.call_mediator()
     kiosk.clock.advance(180)
@@ -137,8 +135,7 @@ def test_an_assisted_visit_given_up_then_redirected_with_the_mediators_tap(kiosk
     visit = kiosk.visit
     visit.login("assist")
     visit.logged_in(ANNE)
-    visit.pick("permis-echange-etranger")
-    visit.begin()
+    visit.pick("permis-echange-etranger")  # lands on its deciding questions
     answer_questions(visit, random.Random(4), {})
     assert visit.page is Page.DOCUMENTS
     kiosk.recorder.conclude(autonomy="partly_autonomous")
@@ -220,8 +217,7 @@ def test_the_mediators_answers_are_only_the_coops_values(kiosk: Kiosk, profile: 
 def test_a_saved_correction_names_the_request_it_replaces(kiosk: Kiosk) -> None:
     refused = str(uuid.uuid4())
     kiosk.visit.start_alone()
-    kiosk.visit.pick("cg-duplicata")
-    kiosk.visit.begin()
+    kiosk.visit.pick("cg-duplicata")  # lands on its deciding questions
     item = fill_and_save(kiosk, random.Random(5), supersedes=refused)
     corrected = [e for e in kiosk.journal.entries() if e.kind == "request_corrected"]
     assert [e.fields for e in corrected] == [{"submission": item.id, "supersedes": refused}]

@@ -5,6 +5,10 @@ Every user-facing string in `ui/` is written in French and goes through
 `scripts/update_translations.sh` can extract it into `resources/translations/kiosk_<lang>.ts`
 and compile `.qm` files. French needs no translator.
 
+Qt's own strings (dialog buttons, context menus of a field) come from Qt's catalogue
+``qtbase_<lang>.qm`` shipped with PySide6: it is installed with every language, French
+included, so no English from Qt reaches a citizen.
+
 Texts that come from the core (validator messages, procedure titles and help) are French
 data, not source strings: `tr_core` looks them up in the "core" context, which lupdate cannot
 fill from code. Procedures would get one YAML file per language when another language is
@@ -13,15 +17,19 @@ needed; until then they show in French.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
 CORE_CONTEXT = "core"
 
-_installed: dict[int, QTranslator] = {}
-"""The translator each application got from us, so a new language replaces the old one."""
+LANGUAGE_NAMES: dict[str, str] = {"fr": "Français", "en": "English"}
+"""Each language in its own words, as the welcome screen offers it (add one per catalogue)."""
+
+_installed: dict[int, list[QTranslator]] = {}
+"""The translators each application got from us, so a new language replaces the old ones."""
+_current: dict[int, str] = {}
 
 
 def translation_file(language: str) -> str:
@@ -40,20 +48,42 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     """Show the interface in `language` ("fr", "en"...); returns False when it has no
     catalogue (the interface then stays in French). Replaces a previous choice; widgets get
     a LanguageChange event and relabel themselves."""
-    previous = _installed.pop(id(app), None)
-    if previous is not None:
-        app.removeTranslator(previous)
     code = language.split("_")[0].split("-")[0].lower()
-    if code == SOURCE_LANGUAGE:
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        return True
-    translator = QTranslator(app)
-    if not translator.load(translation_file(code)):
+    ours = QTranslator(app)
+    if code != SOURCE_LANGUAGE and not ours.load(translation_file(code)):
         return False
-    app.installTranslator(translator)
-    _installed[id(app)] = translator
-    QLocale.setDefault(QLocale(code))
+    for previous in _installed.pop(id(app), []):
+        app.removeTranslator(previous)
+    installed = []
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    if code != SOURCE_LANGUAGE:
+        app.installTranslator(ours)
+        installed.append(ours)
+    _installed[id(app)] = installed
+    _current[id(app)] = code
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France)
+                       if code == SOURCE_LANGUAGE else QLocale(code))
     return True
+
+
+def set_language(code: str) -> bool:
+    """The language a citizen chose (the welcome screen's switch); False when unknown."""
+    app = QCoreApplication.instance()
+    return app is not None and code in available_languages() and install_translator(app, code)
+
+
+def current_language() -> str:
+    """The language the interface speaks now ("fr" until another is set)."""
+    app = QCoreApplication.instance()
+    return _current.get(id(app), SOURCE_LANGUAGE) if app is not None else SOURCE_LANGUAGE
+
+
+def language_name(code: str) -> str:
+    """A language in its own words (its code when it has no name yet)."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def tr_core(text: str) -> str:

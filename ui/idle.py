@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from kiosk.idle import IdleCountdown
 from ui.screens.common import big_button, text_label
+from ui.veil import Veil
 
 ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -42,11 +44,13 @@ class _ActivityFilter(QObject):
 class IdleWatcher(QObject):
     """Counts the time since the last touch or key while a citizen's data is on screen.
 
-    It watches the application's events only while active: a Python event filter on the
-    whole application costs a call for every event of every object, and before the welcome
-    screen's first paint it made PySide build Python types for Qt internals (about 20 ms of
-    the start-up). Installing the watcher itself with ``app.installEventFilter(watcher)``
-    is harmless and does nothing; ``set_active`` does the watching.
+    The countdown's state (seconds left, « Encore du temps ») is ``state``, a core object
+    others may read (a spoken warning). It watches the application's events only while
+    active: a Python event filter on the whole application costs a call for every event of
+    every object, and before the welcome screen's first paint it made PySide build Python
+    types for Qt internals (about 20 ms of the start-up). Installing the watcher itself with
+    ``app.installEventFilter(watcher)`` is harmless and does nothing; ``set_active`` does the
+    watching.
     """
 
     warning = Signal(int)
@@ -56,8 +60,8 @@ class IdleWatcher(QObject):
 
     def __init__(self, warning_s: int, countdown_s: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.state = IdleCountdown(warning_s, countdown_s)
         self.countdown_s = countdown_s
-        self.remaining = 0
         self.active = False
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
@@ -68,6 +72,15 @@ class IdleWatcher(QObject):
         self._tick.timeout.connect(self._count)
         self._filter = _ActivityFilter(self.touched, self)
         self._watching = False
+
+    @property
+    def remaining(self) -> int:
+        """Seconds left before the wipe while the warning is shown."""
+        return self.state.remaining
+
+    @remaining.setter
+    def remaining(self, seconds: int) -> None:
+        self.state.remaining = seconds
 
     @property
     def warning_shown(self) -> bool:
@@ -81,14 +94,17 @@ class IdleWatcher(QObject):
             self.touched()
         else:
             self._quiet.stop()
+            self.state.reset()
             if self._tick.isActive():
                 self._tick.stop()
                 self.cancelled.emit()
 
     def touched(self) -> None:
-        """Someone is there: cancel any countdown and start counting again."""
+        """Someone is there (« Encore du temps », or any touch): cancel any countdown and
+        start counting again."""
         if self._tick.isActive():
             self._tick.stop()
+            self.state.extend()
             self.cancelled.emit()
         if self.active:
             self._quiet.start()
@@ -104,50 +120,54 @@ class IdleWatcher(QObject):
         self._watching = watching
 
     def _warn(self) -> None:
-        self.remaining = self.countdown_s
         self._tick.start()
-        self.warning.emit(self.remaining)
+        self.warning.emit(self.state.warn())
 
     def _count(self) -> None:
-        self.remaining -= 1
-        if self.remaining > 0:
-            self.countdown.emit(self.remaining)
+        if not self.state.tick() and self.state.remaining > 0:
+            self.countdown.emit(self.state.remaining)
             return
         self._tick.stop()
         self.expired.emit()
 
 
-class IdleOverlay(QFrame):
-    """The countdown panel shown over the current screen."""
+class IdleOverlay(Veil):
+    """The countdown over the dimmed screen: « Encore du temps » or « Tout effacer maintenant »."""
 
     stay = Signal()
+    erase = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "panel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 32, 32, 32)
-        layout.setSpacing(20)
-        layout.addWidget(text_label(self.tr("Êtes-vous toujours là ?"), "title"))
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, QCoreApplication.translate("IdleOverlay", "Êtes-vous toujours là ?"))
+        self.seconds = text_label("", "countdown")
+        self.content.addWidget(self.seconds)
         self.message = text_label("")
-        layout.addWidget(self.message)
+        self.content.addWidget(self.message)
         self.stay_button = big_button(
-            self.tr("Je suis là, je continue"),
+            self.tr("Encore du temps"),
             self.tr("Garder la démarche en cours et continuer"),
             "primary",
         )
-        row = QHBoxLayout()  # the button at its own width, on the left
+        self.erase_button = big_button(
+            self.tr("Tout effacer maintenant"),
+            self.tr("Effacer tout ce qui a été saisi et revenir à l'accueil"),
+            "danger",
+        )
+        row = QHBoxLayout()
+        row.setSpacing(16)
         row.addWidget(self.stay_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        row.addWidget(self.erase_button)
+        self.content.addLayout(row)
         self.stay_button.clicked.connect(self.stay)
-        self.hide()
+        self.erase_button.clicked.connect(self.erase)
 
     def show_seconds(self, seconds: int) -> None:
+        self.seconds.setText(str(seconds))
+        self.seconds.setAccessibleName(self.tr("%n secondes", "", seconds).replace("%n", str(seconds)))
         self.message.setText(self.tr(
             "Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos "
             "informations.", "", seconds).replace("%n", str(seconds)))
         if not self.isVisible():
-            self.show()
-            self.raise_()
+            self.open()
             self.stay_button.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,11 +32,35 @@ from PySide6.QtWidgets import (
 from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
 from kiosk.retention import RefusalClock
+from kiosk.stepper import visit_progress
+from ui.call_view import CallView
+from ui.i18n import SOURCE_LANGUAGE, current_language, set_language
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
-from ui.screens.common import Screen, big_button, is_selected, show_selected
+from ui.quit_confirm import QuitConfirmation
+from ui.screens.common import (
+    FlowRow,
+    Screen,
+    Stepper,
+    big_button,
+    delete_later,
+    is_selected,
+    show_selected,
+)
 from ui.screens.welcome import WelcomeScreen
 from ui.theme import apply_theme
+
+SHORT_SCREEN_PX = 900
+"""Below this window height, the band naming the site and the stepper step aside while the
+keyboard is open: the field typed into and Retour/Continuer keep their room."""
+
+
+def site_title(site_name: str) -> str:
+    """« Point numérique — Préfecture de … », without saying « Point numérique » twice."""
+    own = QCoreApplication.translate("MainWindow", "Point numérique")
+    if not site_name.strip() or own.casefold() in site_name.casefold():
+        return site_name.strip() or own
+    return QCoreApplication.translate("MainWindow", "Point numérique — %s") % site_name
 
 if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen is painted
     from kiosk.consent import ConsentText
@@ -120,7 +144,8 @@ class MainWindow(QMainWindow):
         self._waiting_tap: Callable[[], object] | None = None
         """A welcome tap made before ``attach``: answered as soon as the screens exist."""
         """Rendering only: the entry (``Visit.entry``) each screen was last started for."""
-        self.setWindowTitle(self.tr("Point numérique — %s") % config.site_name)
+        self.sync_status: SyncStatus | None = None
+        self._rebuilding = False
         central = QWidget()
         central.setProperty("role", "page")
         column = QVBoxLayout(central)
@@ -128,28 +153,30 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.header = self._header()
         column.addWidget(self.header)
+        column.addWidget(self._stepper_row())
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
-        self.keyboard = KeyboardDock()
+        self.keyboard = KeyboardDock(central)  # moved into each screen's keyboard slot
         self.keyboard.opened.connect(self._keep_in_view)
-        column.addWidget(self.keyboard)
+        self.keyboard.opened.connect(lambda _edit: self._fit_chrome())
+        self.keyboard.closed.connect(self._fit_chrome)
         self.setCentralWidget(central)
-        self.welcome = WelcomeScreen(config.site_name)
-        self.welcome.setProperty("role", "page")
-        self.stack.addWidget(self.welcome)
-        self.screens.append(self.welcome)
-        self.pages[Page.WELCOME] = self.welcome
-        self.welcome.with_mediator.connect(lambda: self._act(lambda: self.visit.login("assist")))
-        self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
-        self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
+        self._make_welcome()
+        self.set_site(config.site_name)
         self._status_bar()
+        self.calls = CallView(lambda: self.visit, self.call_button, self.call_message,
+                              self.call_flag, self)
+        self.statusBar().addWidget(self.calls.cancel_button)  # beside the call card
         self.overlay = IdleOverlay(central)
+        self.quit_confirmation = QuitConfirmation(central)
+        self.quit_confirmation.confirmed.connect(self.quit_request)
         self.idle = IdleWatcher(config.idle_warning_s, config.idle_reset_s, self)
         self.idle.warning.connect(self.overlay.show_seconds)
         self.idle.countdown.connect(self.overlay.show_seconds)
         self.idle.cancelled.connect(self.overlay.hide)
         self.idle.expired.connect(self._idle_expired)
         self.overlay.stay.connect(self.idle.touched)
+        self.overlay.erase.connect(self._erase_now)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -181,34 +208,75 @@ class MainWindow(QMainWindow):
 
     # --- building ---------------------------------------------------------------
 
+    def _make_welcome(self) -> None:
+        self.welcome = WelcomeScreen(self.config.site_name)
+        self.welcome.setProperty("role", "page")
+        self.stack.addWidget(self.welcome)
+        self.screens.append(self.welcome)
+        self.pages[Page.WELCOME] = self.welcome
+        self.welcome.with_mediator.connect(lambda: self._act(lambda: self.visit.login("assist")))
+        self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
+        self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
+        self.welcome.language_chosen.connect(self.set_language)
+
+    def set_site(self, site_name: str) -> None:
+        """The header and the window's title name the site (the demo's, once it is known)."""
+        self.setWindowTitle(site_title(site_name))
+        self.site_label.setText(site_title(site_name))
+        self.site_label.setAccessibleName(site_title(site_name))
+        self.welcome.set_site(site_name)
+
     def _header(self) -> QWidget:
+        """The band naming the site with the display switches, then the row of help:
+        call a mediator, the mediator's take-over or hand-over, « Quitter la démarche ».
+        Both rows wrap onto a second line when the width runs out."""
         header = QWidget()
+        header.setProperty("role", "header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         rows = QVBoxLayout(header)
-        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setContentsMargins(0, 0, 0, 8)
         rows.setSpacing(0)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(32, 12, 32, 0)
-        bar.setSpacing(16)
-        rows.addLayout(bar)
-        self.call_button = big_button(
-            self.tr("Appeler un médiateur"),
-            self.tr("Prévenir un médiateur du point numérique que vous avez besoin d'aide"),
-        )
-        self.call_message = QLabel()
-        self.call_message.setWordWrap(True)
-        self.call_message.setProperty("role", "success")
-        self.call_message.setVisible(False)
+        self.site_band = QWidget()
+        band = QHBoxLayout(self.site_band)
+        band.setContentsMargins(32, 8, 32, 0)
+        band.setSpacing(16)
+        self.site_label = QLabel()
+        self.site_label.setProperty("role", "site")
+        self.site_label.setWordWrap(True)
+        band.addWidget(self.site_label, 1)
+        switches = QWidget()
+        self.switches = FlowRow(switches)
+        band.addWidget(switches, 0)
+        rows.addWidget(self.site_band)
+        # Built in reading order, which is the order Tab follows: the switches, then the help.
         self.large_button = big_button(
             self.tr("Texte plus grand"), self.tr("Agrandir ou rétablir la taille du texte"))
         self.contrast_button = big_button(
             self.tr("Contraste élevé"),
             self.tr("Texte clair sur fond noir, ou revenir aux couleurs normales"))
+        self.switches.addWidget(self.large_button)
+        self.switches.addWidget(self.contrast_button)
+        help_row = QWidget()
+        bar = FlowRow(help_row)
+        bar.setContentsMargins(32, 8, 32, 0)
+        rows.addWidget(help_row)
+        self.call_button = big_button(
+            self.tr("Appeler un médiateur"),
+            self.tr("Prévenir un médiateur du point numérique que vous avez besoin d'aide"),
+        )
         bar.addWidget(self.call_button)
-        bar.addWidget(self.call_message, 1)
-        bar.addStretch(0)
-        bar.addWidget(self.large_button)
-        bar.addWidget(self.contrast_button)
-        rows.addWidget(self._mediator_row())
+        bar.addWidget(self._mediator_row())
+        self.quit_button = big_button(
+            self.tr("Quitter la démarche"),
+            self.tr("Tout effacer et revenir à l'accueil, après une confirmation"))
+        bar.addWidget(self.quit_button)
+        self.call_message = QLabel()
+        self.call_message.setWordWrap(True)
+        self.call_message.setProperty("role", "success")
+        bar.addWidget(self.call_message)
+        self.call_message.setVisible(False)
+        self.quit_button.setVisible(False)
+        self.quit_button.clicked.connect(self.ask_quit)
         self.call_button.clicked.connect(self.call_mediator)
         self.large_button.clicked.connect(
             lambda: self.set_look(is_selected(self.contrast_button), not is_selected(self.large_button)))
@@ -216,12 +284,104 @@ class MainWindow(QMainWindow):
             lambda: self.set_look(not is_selected(self.contrast_button), is_selected(self.large_button)))
         return header
 
+    def _stepper_row(self) -> QWidget:
+        """« Étape n sur N » under the header, on the pages of a request (``kiosk.stepper``)."""
+        self.stepper_row = QWidget()
+        row = QHBoxLayout(self.stepper_row)
+        row.setContentsMargins(32, 12, 32, 0)
+        self.stepper = Stepper()
+        row.addWidget(self.stepper)
+        self.stepper_row.setVisible(False)
+        return self.stepper_row
+
+    def _show_chrome(self) -> None:
+        """The stepper and « Quitter la démarche » as the visit's page calls for them."""
+        progress = visit_progress(self.visit)
+        if progress is not None:
+            self.stepper.show_progress(progress.number, progress.total, progress.next_title)
+        self.stepper_row.setVisible(progress is not None and not self._typing_on_short_screen())
+        self.quit_button.setVisible(self.visit.can_quit)
+        if self.sync_status is not None:
+            self.show_sync_status(self.sync_status)
+
+    def _typing_on_short_screen(self) -> bool:
+        return self.keyboard.current_field() is not None and self.height() < SHORT_SCREEN_PX
+
+    def _fit_chrome(self) -> None:
+        """On a short screen, the keyboard takes the room of the site band and the stepper."""
+        typing = self._typing_on_short_screen()
+        self.site_band.setVisible(not typing)
+        self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
+
+    def ask_quit(self) -> None:
+        """« Quitter la démarche »: a confirmation first, over the dimmed page."""
+        if self.visit.can_quit:
+            self.keyboard.close_keyboard()
+            self.quit_confirmation.ask()
+
+    def quit_request(self) -> None:
+        """Confirmed: the same wipe as the idle wipe, and the welcome screen."""
+        self._act(self.visit.quit)
+
+    def _erase_now(self) -> None:
+        """« Tout effacer maintenant » on the idle countdown: the wipe, at once."""
+        self.idle.set_active(False)
+        self._idle_expired()
+
+    def set_language(self, code: str) -> None:
+        """The welcome screen's language switch: every screen is built again in ``code``
+        (only on the welcome screen: nobody's answers are on the other screens)."""
+        if self.visit.page is not Page.WELCOME or code == current_language():
+            return
+        if not set_language(code):
+            log.warning("language %s has no catalogue", code)
+            return
+        self._relabel_chrome()
+        for screen in self.screens:
+            self.stack.removeWidget(screen)
+            screen.setParent(None)
+            delete_later(screen)
+        self.screens, self.pages, self._started = [], {}, {}
+        self._make_welcome()
+        self.set_site(self.config.site_name)
+        if self.services is not None:
+            self._rebuilding = True
+            try:
+                self.attach(self.services)
+            finally:
+                self._rebuilding = False
+        self.show_page()
+
+    def _relabel_chrome(self) -> None:
+        """The header's own words in the language just chosen."""
+        for button, text, description in (
+            (self.call_button, "Appeler un médiateur",
+             "Prévenir un médiateur du point numérique que vous avez besoin d'aide"),
+            (self.large_button, "Texte plus grand", "Agrandir ou rétablir la taille du texte"),
+            (self.contrast_button, "Contraste élevé",
+             "Texte clair sur fond noir, ou revenir aux couleurs normales"),
+            (self.quit_button, "Quitter la démarche",
+             "Tout effacer et revenir à l'accueil, après une confirmation"),
+            (self.take_over_button, "Un médiateur prend la main",
+             "Un médiateur tape son code pour accompagner la personne. "
+             "Rien de ce qui est déjà saisi n'est perdu."),
+            (self.hand_over_button, "Laisser la personne continuer seule",
+             "Le médiateur se retire et la personne continue seule. "
+             "Rien de ce qui est déjà saisi n'est perdu."),
+        ):
+            selected = is_selected(button)
+            shown = QCoreApplication.translate("MainWindow", text)
+            button.setText(shown)
+            button.setAccessibleName(shown)
+            button.setAccessibleDescription(QCoreApplication.translate("MainWindow", description))
+            show_selected(button, selected)
+
     def _mediator_row(self) -> QWidget:
-        """Under the header, during a request only: who assists and « hand over », or « take
-        over ». A row of its own: beside the other buttons the texts would not fit 1280 px."""
+        """In the help row, during a request only: who assists and « hand over », or « take
+        over »."""
         self.mediator_row = QWidget()
         row = QHBoxLayout(self.mediator_row)
-        row.setContentsMargins(32, 12, 32, 0)
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         self.take_over_button = big_button(
             self.tr("Un médiateur prend la main"),
@@ -236,7 +396,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.take_over_button)
         row.addWidget(self.assist_label)
         row.addWidget(self.hand_over_button)
-        row.addStretch(1)
         self.mediator_row.setVisible(False)
         self.take_over_button.clicked.connect(self.take_over)
         self.hand_over_button.clicked.connect(self.hand_over)
@@ -260,13 +419,17 @@ class MainWindow(QMainWindow):
         from ui.screens.steps import StepsScreen
         from ui.screens.summary import SummaryScreen
 
+        first_time = not self._rebuilding
         self.services = services
         self.visit.catalogue = services.catalogue
         outbox = services.outbox
+        self.set_site(services.config.site_name)
         # The visit's anonymous record and the audit journal follow each move of the visit.
-        self.recorder = open_recorder(
-            services.config.data_dir, sent=lambda submission_id: outbox.get(submission_id).state == "sent")
-        self.visit.listener = self.recorder
+        if self.visit.listener is None:
+            self.recorder = open_recorder(
+                services.config.data_dir,
+                sent=lambda submission_id: outbox.get(submission_id).state == "sent")
+            self.visit.listener = self.recorder
         visit = self.visit
         attach = self.keyboard.attach
         self.picker = PickerScreen(services.catalogue)
@@ -277,7 +440,7 @@ class MainWindow(QMainWindow):
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
         self.confirmation = ConfirmationScreen(
-            lambda submission_id: self.print_job(submission_id, False))
+            self.print_job, services.config.receipt_ack_wait_s if services.sync is not None else 0)
         self.end = EndScreen()
         self.login = MediatorLoginScreen(services.mediators, attach)
         self.queue = QueueScreen(
@@ -311,6 +474,7 @@ class MainWindow(QMainWindow):
         self.picker.back.connect(lambda: act(visit.back))
         self.requirements.begin.connect(lambda: act(visit.begin))
         self.requirements.back.connect(lambda: act(visit.back))
+        self.requirements.print_asked.connect(self._print_checklist)
         self.steps.left.connect(self.show_page)
         self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
         self.documents.finished.connect(lambda: act(visit.documents_done))
@@ -339,6 +503,8 @@ class MainWindow(QMainWindow):
         self.correction.back.connect(lambda: act(visit.back))
         if services.demo:
             self._outage_switch()
+        if not first_time:  # the screens were built again in another language
+            return
         if services.sync is not None:
             services.sync.status_changed.connect(self.show_sync_status)
             services.sync.progress_changed.connect(self.show_sync_progress)
@@ -418,15 +584,16 @@ class MainWindow(QMainWindow):
             self._started[page] = entry
         self.show_screen(screen)
         self._show_called()
+        self._show_chrome()
 
     def _start(self, page: Page) -> None:
         """Give a screen entered anew what the model says it shows."""
         visit = self.visit
         if page is Page.LOGIN:
             self.login.start(visit.login_purpose)
+            self.login.show_call(self.calls.card())
         elif page is Page.REQUIREMENTS:
-            assert visit.procedure is not None
-            self.requirements.show_procedure(visit.procedure)
+            self.requirements.show_checklist(visit.checklist())
         elif page is Page.QUESTION:
             self.steps.start(visit)
         elif page is Page.DOCUMENTS:
@@ -443,7 +610,7 @@ class MainWindow(QMainWindow):
             self.consent.start(visit.session)
         elif page is Page.CONFIRMATION:
             assert visit.saved_item is not None and visit.procedure is not None
-            self.confirmation.start(visit.saved_item, visit.procedure)
+            self.confirmation.start(visit.saved_item, visit.next_steps, visit.payment)
         elif page is Page.CORRECTION:
             assert visit.correcting is not None
             self.correction.start(visit.correcting)
@@ -468,11 +635,17 @@ class MainWindow(QMainWindow):
         if clipboard is not None:
             clipboard.clear()
         self.overlay.hide()
+        self.quit_confirmation.hide()
+        QTimer.singleShot(0, self._back_to_defaults)
 
     def show_screen(self, screen: Screen) -> None:
         """Bring ``screen`` up, watch idleness unless on the welcome screen; the keyboard
-        stays open only if the screen put the focus on a field that types."""
+        stays open only if the screen put the focus on a field that types. The keyboard
+        sits in the screen, between its body and its actions: Retour and Continuer stay at
+        the bottom, open or closed."""
         self.keyboard.close_keyboard()
+        if self.keyboard.parentWidget() is not screen:
+            screen.keyboard_slot.addWidget(self.keyboard)
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
         self._show_assistance()
@@ -487,7 +660,14 @@ class MainWindow(QMainWindow):
         """The keyboard took the lower half: scroll the field being typed into above it."""
         screen = self.current_screen()
         if screen.isAncestorOf(edit):
-            QTimer.singleShot(0, lambda: screen.scroller.ensureWidgetVisible(edit, 50, 80))
+            QTimer.singleShot(0, lambda: self._scroll_to(screen, edit))
+
+    @staticmethod
+    def _scroll_to(screen: Screen, edit: QLineEdit) -> None:
+        layout = screen.layout()
+        if layout is not None:
+            layout.activate()  # the body's new height, before scrolling within it
+        screen.scroller.ensureWidgetVisible(edit, 16, 16)
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
@@ -498,6 +678,16 @@ class MainWindow(QMainWindow):
         """The printing of one receipt as a job for the pool, bound on the GUI thread to who
         prints now: the job reads no window state."""
         return partial(self._services().print_receipt, submission_id, final, self.visit.who())
+
+    def _print_checklist(self) -> None:
+        """« Imprimer la liste »: the checklist on the receipt printer, in the background."""
+        from kiosk.receipts.checklist_pdf import print_checklist
+        from ui.screens.background import run_in_background
+
+        job = partial(print_checklist, self.visit.checklist(), self._services().config)
+        run_in_background(job, lambda _done: self.requirements.printed(None),
+                          lambda exc: self.requirements.printed(
+                              getattr(exc, "message", self.tr("La liste n'a pas pu être imprimée."))))
 
     def who(self) -> str:
         """Who acts, for the print log: the mediator's id or « citoyen »."""
@@ -569,6 +759,13 @@ class MainWindow(QMainWindow):
         self.visit.go_home()
         self.show_page()
 
+    def _back_to_defaults(self) -> None:
+        """The next citizen starts in French, with normal text and colours."""
+        if is_selected(self.large_button) or is_selected(self.contrast_button):
+            self.set_look(False, False)
+        if current_language() != SOURCE_LANGUAGE:
+            self.set_language(SOURCE_LANGUAGE)
+
     def _idle_expired(self) -> None:
         if self.visit.idle_expired():
             self.show_page()
@@ -579,17 +776,14 @@ class MainWindow(QMainWindow):
     # --- header, status bar ------------------------------------------------------
 
     def call_mediator(self) -> None:
-        """Show the citizen that help is coming and flag it for the mediator."""
-        self.visit.call_mediator()
+        """Call a mediator (a chime, a call card), or say whom to ask on a site without one."""
+        self.calls.call()
         self._show_called()
 
     def _show_called(self) -> None:
-        called = self.visit.mediator_called
-        self.call_message.setText(
-            self.tr("Un médiateur a été prévenu. Restez ici, il arrive.") if called else "")
-        self.call_message.setVisible(called)
-        self.call_flag.setVisible(called)
-        show_selected(self.call_button, called)
+        self.calls.refresh()
+        if self.ready:
+            self.login.show_call(self.calls.card())
 
     def set_look(self, contrast: bool, large_text: bool) -> None:
         """Switch theme and text size (the header's two switches)."""
@@ -604,8 +798,11 @@ class MainWindow(QMainWindow):
             self.services.sync.request_sync.emit()
 
     def show_sync_status(self, status: SyncStatus) -> None:
-        """Online or not, how many requests wait: always visible, in words, not only colours."""
-        text = status.describe()
+        """Online or not, always visible, in words, not only colours; how many requests wait
+        only for a mediator or the citizen who just saved (never for the next citizen)."""
+        self.sync_status = status
+        counted = self.visit.queue_counts_shown
+        text = status.describe() if counted else status.connection_text()
         self.connection_label.setText(("● " if status.online else "○ ") + text)
         self.connection_label.setAccessibleName(text)
         self.connection_label.setToolTip(status.problem)
@@ -614,7 +811,7 @@ class MainWindow(QMainWindow):
                      else self.tr("%n demandes à corriger par un médiateur")).replace(
             "%n", str(status.needs_attention))
         self.attention_label.setText(attention)
-        self.attention_label.setVisible(status.needs_attention > 0)
+        self.attention_label.setVisible(counted and status.needs_attention > 0)
         if self.ready and self.current_screen() is self.queue:
             self.queue.refresh()
 
@@ -641,9 +838,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
-        central = self.centralWidget()
-        if central is not None:
-            self.overlay.setGeometry(central.rect().adjusted(80, 120, -80, -120))
+        self._fit_chrome()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """Wipe on close too, and let the sync thread finish its pass."""

@@ -35,6 +35,9 @@ class MediatorLoginScreen(Screen):
         self.purpose: LoginPurpose = "assist"
         self.chosen = ""
         self.checking = False
+        self.call_card = text_label("", "error")
+        self.call_card.setVisible(False)
+        self.body.addWidget(self.call_card)
         self.intro = text_label(self.tr("Touchez votre nom, puis tapez votre code."))
         self.body.addWidget(self.intro)
         self.names = QHBoxLayout()
@@ -67,6 +70,12 @@ class MediatorLoginScreen(Screen):
         self.login_button.clicked.connect(self.submit)
         self.pin.returnPressed.connect(self.submit)
         self.name_buttons: dict[str, QPushButton] = {}
+
+    def show_call(self, card: str) -> None:
+        """The call card: a person waits for a mediator (your PIN answers the call)."""
+        self.call_card.setText(card + self.tr(" — votre code répond à l'appel.") if card else "")
+        self.call_card.setAccessibleName(self.call_card.text())
+        self.call_card.setVisible(bool(card))
 
     def start(self, purpose: LoginPurpose) -> None:
         """List the accounts afresh; ``purpose``: assist a citizen, the queue, or take over."""

@@ -50,7 +50,7 @@ def _seed(args: argparse.Namespace, context: Any) -> int:
             session.give_consent(consent.version)
             try:
                 item = outbox.enqueue(session.to_submission(), list(session.documents.values()),
-                                      receipt_fields=procedure.receipt_fields)
+                                      receipt_fields=procedure.receipt_snapshot_fields)
             except OutboxError as exc:
                 print(str(exc), file=sys.stderr)
                 return 1

@@ -205,7 +205,8 @@ def _add(args: argparse.Namespace, context: Any) -> int:
         raise UserError("la demande n'a pas été enregistrée :\n  - " + "\n  - ".join(problems))
     body = session.to_submission()
     with open_outbox(config.data_dir, config.key_file) as outbox:
-        item = outbox.enqueue(body, list(session.documents.values()), receipt_fields=procedure.receipt_fields)
+        item = outbox.enqueue(body, list(session.documents.values()),
+                              receipt_fields=procedure.receipt_snapshot_fields)
     session.wipe()
     print(f"Demande enregistrée : {item.local_reference} (id {item.id}), en attente d'envoi.")
     return 0

@@ -73,7 +73,7 @@ def _receipt(args: argparse.Namespace, context: Any) -> int:
         return _fail(getattr(problem, "message", None) or str(problem))
     if args.output is not None:
         try:  # owner-only and whole: a receipt names the citizen
-            save_pdf(render_pdf(receipt, fmt), args.output.parent, args.output.name)
+            save_pdf(render_pdf(receipt, fmt, full=True), args.output.parent, args.output.name)
         except PrintError as exc:
             return _fail(exc.message)
         print(f"{receipt.title} de {receipt.local_reference} écrit dans {args.output}.")
@@ -89,7 +89,7 @@ def _print(receipt: Receipt, config: KioskConfig, fmt: Format, who: str) -> int:
         print(problem.message + " L'impression est faite quand même.", file=sys.stderr)
         log = None
     try:
-        record = print_receipt(receipt, config, who=who, print_log=log, fmt=fmt)
+        record = print_receipt(receipt, config, who=who, print_log=log, fmt=fmt, full=True)
     except PrintError as problem:
         return _fail(problem.message)
     except PrintLogError as problem:

@@ -45,7 +45,7 @@ def print_escpos(receipt: Receipt, device: str) -> None:
     """Print the receipt as text, with the printer's own QR code, then cut."""
     try:
         printer = _open(device)
-        for block in blocks(receipt):
+        for block in blocks(receipt, full=False):
             _emit(printer, block)
         printer.cut()
         printer.close()

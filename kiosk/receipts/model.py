@@ -15,7 +15,7 @@ from datetime import date, datetime
 from kiosk.conditions import holds, referenced_fields
 from kiosk.file_size import file_size
 from kiosk.paris_time import in_paris
-from kiosk.procedures import Field, Procedure
+from kiosk.procedures import Field, Note, Procedure
 from kiosk.receipts import french
 from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.masking import keep_for, mask
@@ -147,6 +147,15 @@ def _fees(procedure: Procedure, answers: Mapping[str, AnswerValue], today: date)
     return tuple(lines)
 
 
+def _notes(notes: Sequence[Note], answers: Mapping[str, AnswerValue], today: date) -> tuple[str, ...]:
+    """The sentences the answers call for; one reading answers the snapshot lacks (a request
+    queued before its file said so) is kept."""
+    str_answers = {key: str(value) for key, value in answers.items()}
+    return tuple(note.text for note in notes
+                 if not all(name in str_answers for name in referenced_fields(note.when))
+                 or holds(note.when, str_answers, today))
+
+
 def build_receipt(
     snapshot: ReceiptSnapshot,
     procedure: Procedure,
@@ -178,8 +187,8 @@ def build_receipt(
         answers=_answers(procedure, snapshot.answers),
         documents=_documents(procedure, snapshot.documents),
         content_hash=short_hash(snapshot.body_sha256),
-        next_steps=procedure.next_steps,
-        deadlines=procedure.deadlines,
+        next_steps=_notes(procedure.next_steps, snapshot.answers, created_at.date()),
+        deadlines=_notes(procedure.deadlines, snapshot.answers, created_at.date()),
         fees=_fees(procedure, snapshot.answers, created_at.date()),
         dossier_number=dossier_number if final else None,
         received_at=in_paris(received_at) if final and received_at else None,

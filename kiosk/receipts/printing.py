@@ -151,6 +151,7 @@ def print_receipt(
     who: str,
     print_log: PrintLog | None,
     fmt: Format | None = None,
+    full: bool | None = None,
     timeout_s: float = 30.0,
 ) -> PrintRecord | None:
     """Print on the configured printer and record the attempt (also when it fails).
@@ -161,12 +162,12 @@ def print_receipt(
     chosen: Format = fmt or ("a4" if config.printer_format == "a4" else "thermal")
     try:
         if config.printer_pdf_dir is not None:
-            save_pdf(render_receipt(receipt, chosen).pdf, config.printer_pdf_dir,
+            save_pdf(render_receipt(receipt, chosen, full).pdf, config.printer_pdf_dir,
                      f"{receipt.local_reference}-{receipt.kind}.pdf")
         elif config.escpos_device:
             print_escpos(receipt, config.escpos_device)
         else:
-            rendered = render_receipt(receipt, chosen)
+            rendered = render_receipt(receipt, chosen, full)
             print_pdf(rendered.pdf, config, media=media_for(rendered, chosen),
                       timeout_s=timeout_s)
     except PrintError as exc:

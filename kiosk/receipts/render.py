@@ -66,8 +66,8 @@ class Layout:
 LAYOUTS: dict[Format, Layout] = {
     "a4": Layout(A4_SIZE[0], 16 * mm, 13 * mm, 12, 20, 14, 18, 10, 32 * mm, False),
     "thermal": Layout(
-        THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 6 * mm,
-        10, 15, 11.5, 13, 9, 30 * mm, True,
+        THERMAL_WIDTH, (THERMAL_WIDTH - THERMAL_PRINTABLE) / 2, 4 * mm,
+        10, 14, 11, 13, 8.5, 24 * mm, True,
     ),
 }
 
@@ -175,8 +175,8 @@ def _reference(block: Block, layout: Layout, styles: _Styles) -> list[Flowable]:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED")))
     box.setStyle(_style(commands))
     qr = [QrFlowable(block.items[0], layout.qr), _p(block.text, styles.caption)]
-    if layout.roll:
-        return [box, Spacer(1, layout.body * 0.5), _centered(qr[0], width), qr[1]]
+    if layout.roll:  # the reference is printed just above: no caption under the code
+        return [box, Spacer(1, layout.body * 0.4), _centered(qr[0], width)]
     side = Table([[box, qr]], colWidths=[width - qr_column, qr_column])
     side.setStyle(_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -206,10 +206,10 @@ def _flowables(block: Block, layout: Layout, styles: _Styles, width: float,
     return [_p(block.text, style)]
 
 
-def _story(receipt: Receipt, layout: Layout) -> list[Flowable]:
+def _story(receipt: Receipt, layout: Layout, full: bool) -> list[Flowable]:
     styles = _Styles(layout)
     width = layout.page_width - 2 * layout.margin_x
-    return [flowable for block in blocks(receipt)
+    return [flowable for block in blocks(receipt, full)
             for flowable in _flowables(block, layout, styles, width, narrow=layout.roll)]
 
 
@@ -234,6 +234,12 @@ def _story_height(story: list[Flowable], width: float) -> float:
 def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
            receipt: Receipt) -> tuple[bytes, int]:
     """Lay out ``story``; A4 pages carry the reference and page number at the bottom."""
+    return _build_document(story, size, layout, f"{receipt.title} {receipt.local_reference}")
+
+
+def _build_document(story: list[Flowable], size: tuple[float, float], layout: Layout,
+                    title: str) -> tuple[bytes, int]:
+    """Lay out ``story``; A4 pages carry ``title`` and the page number at the bottom."""
     buffer = io.BytesIO()
     pages = 0
 
@@ -242,15 +248,13 @@ def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
         pages += 1
         if not layout.roll:
             canvas.setFont(FONT, layout.small)
-            canvas.drawRightString(
-                size[0] - layout.margin_x, layout.margin_y / 2,
-                f"{receipt.title} {receipt.local_reference} — page {pages}",
-            )
+            canvas.drawRightString(size[0] - layout.margin_x, layout.margin_y / 2,
+                                   f"{title} — page {pages}")
 
     frame = Frame(layout.margin_x, layout.margin_y, size[0] - 2 * layout.margin_x,
                   size[1] - 2 * layout.margin_y, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
-    doc = BaseDocTemplate(buffer, pagesize=size, title=f"{receipt.title} {receipt.local_reference}",
+    doc = BaseDocTemplate(buffer, pagesize=size, title=title,
                           author=PRODUCT, creator=PRODUCT, lang="fr-FR", invariant=True,
                           initialFontName=FONT, initialFontSize=layout.body)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
@@ -258,26 +262,28 @@ def _build(story: list[Flowable], size: tuple[float, float], layout: Layout,
     return buffer.getvalue(), pages
 
 
-def render_receipt(receipt: Receipt, fmt: Format) -> RenderedReceipt:
-    """Lay the receipt out on ``fmt`` paper; a roll gets one page fitted to its content."""
+def render_receipt(receipt: Receipt, fmt: Format, full: bool | None = None) -> RenderedReceipt:
+    """Lay the receipt out on ``fmt`` paper; a roll gets one page fitted to its content.
+    ``full``: every detail (the default on A4), else the essentials (the default on a roll)."""
     if fmt not in LAYOUTS:
         raise ValueError(f"unknown receipt format {fmt!r}, expected one of {FORMATS}")
     _register_fonts()
     layout = LAYOUTS[fmt]
+    full = fmt == "a4" if full is None else full
     if fmt == "a4":
-        pdf, pages = _build(_story(receipt, layout), A4_SIZE, layout, receipt)
+        pdf, pages = _build(_story(receipt, layout, full), A4_SIZE, layout, receipt)
         return RenderedReceipt(pdf, 210.0, 297.0, pages)
     width = layout.page_width - 2 * layout.margin_x
-    story = _story(receipt, layout)  # measured, then laid out: built once
+    story = _story(receipt, layout, full)  # measured, then laid out: built once
     height = _story_height(story, width) + 2 * layout.margin_y
     while True:
         pdf, pages = _build(story, (layout.page_width, height), layout, receipt)
         if pages == 1:
             return RenderedReceipt(pdf, layout.page_width / mm, height / mm, pages)
         height *= 1.1
-        story = _story(receipt, layout)
+        story = _story(receipt, layout, full)
 
 
-def render_pdf(receipt: Receipt, fmt: Format) -> bytes:
+def render_pdf(receipt: Receipt, fmt: Format, full: bool | None = None) -> bytes:
     """The receipt as PDF bytes (see ``render_receipt`` for the page size)."""
-    return render_receipt(receipt, fmt).pdf
+    return render_receipt(receipt, fmt, full).pdf

@@ -33,12 +33,10 @@ class Block:
 
 def _intro(receipt: Receipt) -> str:
     if receipt.final:
-        return ("Votre demande a bien été reçue par le service, qui va l’examiner. "
-                "Gardez votre numéro de dossier.")
-    return ("Votre demande est enregistrée sur la borne du point numérique. Elle sera "
-            "transmise au service dès que la connexion le permettra. Un accusé de "
-            "réception, avec votre numéro de dossier, vous sera remis au point numérique "
-            "sur présentation de ce document.")
+        return "Votre demande a bien été reçue par le service. Gardez votre numéro de dossier."
+    return ("Votre demande est enregistrée sur la borne. Le service ne l’a pas encore reçue : "
+            "elle part dès que la connexion le permet. Votre numéro de dossier vous sera donné "
+            "au point numérique, sur présentation de ce reçu.")
 
 
 def _facts(receipt: Receipt) -> tuple[Line, ...]:
@@ -73,8 +71,21 @@ def _legal(receipt: Receipt) -> str:
             "votre demande.")
 
 
-def blocks(receipt: Receipt) -> list[Block]:
-    """The whole receipt, top to bottom; empty sections are left out."""
+def _essentials(receipt: Receipt) -> list[Block]:
+    """What a short roll keeps: reference, QR, dossier number, what next, deadlines."""
+    result = [Block("heading", "Et maintenant ?"), Block("bullets", items=receipt.next_steps)]
+    if receipt.deadlines:
+        result += [Block("heading", "Délais à respecter"),
+                   Block("bullets", items=receipt.deadlines)]
+    follow = f"Pour suivre votre demande : au point numérique avec ce reçu, ou sur {receipt.ants_site}"
+    kind = "de réception" if receipt.final else "d’enregistrement (il ne vaut pas accusé de réception)"
+    result += [Block("small", follow + "."), Block("small", f"Accusé {kind}, {LAW}.")]
+    return result
+
+
+def blocks(receipt: Receipt, full: bool = True) -> list[Block]:
+    """The receipt, top to bottom; empty sections are left out. ``full`` False: the essentials
+    only, for the thermal roll (the detail is printed on A4 or on request)."""
     reference = [Line("Votre référence", receipt.local_reference)]
     if receipt.final and receipt.dossier_number:
         reference.append(Line("Numéro de dossier", receipt.dossier_number))
@@ -83,6 +94,10 @@ def blocks(receipt: Receipt) -> list[Block]:
         Block("intro", _intro(receipt)),
         Block("reference", f"Ce code contient votre référence {receipt.local_reference}.",
               lines=tuple(reference), items=(receipt.qr_payload,)),
+    ]
+    if not full:
+        return result + _essentials(receipt)
+    result += [
         Block("heading", "Votre demande"),
         Block("pairs", lines=_facts(receipt) + receipt.answers),
         Block("heading", "Documents fournis"),

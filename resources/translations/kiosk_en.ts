@@ -175,29 +175,52 @@
     </message>
 </context>
 <context>
+    <name>CallView</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+29"/>
+        <source>Annuler l&apos;appel</source>
+        <translation>Cancel the call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous n&apos;avez plus besoin d&apos;un médiateur</source>
+        <translation>You no longer need a mediator</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Un médiateur est appelé. Restez ici.</source>
+        <translation>A mediator has been called. Please stay here.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aucun appel</source>
+        <translation>No call</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
-        <location filename="../../ui/screens/confirmation.py" line="+31"/>
+        <location filename="../../ui/screens/confirmation.py" line="+40"/>
         <source>Votre demande est enregistrée</source>
         <translation>Your request is saved</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Et maintenant ?</source>
         <translation>What happens now?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Réessayer l&apos;impression</source>
         <translation>Try printing again</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Imprimer à nouveau le reçu provisoire</source>
-        <translation>Print the provisional receipt again</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>J&apos;ai terminé</source>
         <translation>I have finished</translation>
     </message>
@@ -207,27 +230,32 @@
         <translation>Finish and clear the session</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Votre demande est gardée sur la borne. Elle sera envoyée à l&apos;ANTS dès que possible, même si Internet est coupé pour le moment.</source>
-        <translation>Your request is kept on this kiosk. It will be sent to the ANTS as soon as possible, even if the Internet is down for now.</translation>
+        <location line="-7"/>
+        <source>Imprimer à nouveau le reçu</source>
+        <translation>Print the receipt again</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Numéro d&apos;enregistrement : %s</source>
-        <translation>Registration number: %s</translation>
+        <source>Imprimer l&apos;accusé de réception</source>
+        <translation>Print the acknowledgement of receipt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Numéro de dossier : attendu après l&apos;envoi.</source>
-        <translation>File number: expected after sending.</translation>
+        <location line="+1"/>
+        <source>Imprimer le reçu avec le numéro de dossier</source>
+        <translation>Print the receipt with the file number</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Numéro de dossier ANTS : %s</source>
-        <translation>ANTS file number: %s</translation>
+        <location line="+20"/>
+        <source>Votre référence : %s</source>
+        <translation>Your reference: %s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Nous attendons la réponse du service pour imprimer votre reçu…</source>
+        <translation>We are waiting for the service&apos;s answer to print your receipt…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Impression de votre reçu…</source>
         <translation>Printing your receipt…</translation>
     </message>
@@ -570,7 +598,7 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../ui/screens/end.py" line="+17"/>
+        <location filename="../../ui/screens/end.py" line="+18"/>
         <source>Merci, c&apos;est terminé</source>
         <translation>Thank you, you are done</translation>
     </message>
@@ -585,7 +613,7 @@
         <translation>If you have a question, a mediator of the digital point can help you.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Retour à l&apos;accueil</source>
         <translation>Back to the start</translation>
     </message>
@@ -633,6 +661,29 @@
             <numerusform>Without an answer, your procedure will be cleared in %n second to protect your information.</numerusform>
             <numerusform>Without an answer, your procedure will be cleared in %n seconds to protect your information.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../ui/screens/requirements.py" line="+38"/>
+        <source> (facultatif)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Je ne l&apos;ai pas</source>
+        <translation>I don&apos;t have it</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Que faire sans : %s</source>
+        <translation>What to do without: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Je ne l&apos;ai pas : %s</source>
+        <translation>I don&apos;t have it: %s</translation>
     </message>
 </context>
 <context>
@@ -752,12 +803,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+120"/>
+        <location filename="../../ui/main_window.py" line="+124"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -807,12 +858,17 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+139"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+138"/>
+        <source>La liste n&apos;a pas pu être imprimée.</source>
+        <translation>The list could not be printed.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Avec %s</source>
         <translation>With %s</translation>
     </message>
@@ -822,7 +878,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+82"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -832,7 +888,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-244"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -852,14 +908,9 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+179"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Un médiateur a été prévenu. Restez ici, il arrive.</source>
-        <translation>A mediator has been told. Stay here, they are coming.</translation>
     </message>
 </context>
 <context>
@@ -870,7 +921,7 @@
         <translation>Mediator sign-in</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Touchez votre nom, puis tapez votre code.</source>
         <translation>Touch your name, then type your code.</translation>
     </message>
@@ -910,7 +961,12 @@
         <translation>Check the code</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source> — votre code répond à l&apos;appel.</source>
+        <translation> — your code answers the call.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Se connecter en tant que %s</source>
         <translation>Sign in as %s</translation>
     </message>
@@ -976,12 +1032,12 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+75"/>
+        <location filename="../../ui/screens/queue_view.py" line="+78"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -1026,7 +1082,7 @@
         <translation>No request on this kiosk.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>remplacée par %s</source>
         <translation>replaced by %s</translation>
     </message>
@@ -1174,90 +1230,65 @@
 <context>
     <name>RequirementsScreen</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+35"/>
+        <location filename="../../ui/screens/requirements.py" line="+17"/>
+        <location line="+27"/>
         <source>Ce qu&apos;il vous faut</source>
         <translation>What you need</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Choisir une autre démarche</source>
-        <translation>Choose another procedure</translation>
+        <source>Revenir à la question précédente</source>
+        <translation>Back to the previous question</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>J&apos;ai tout, commencer</source>
-        <translation>I have everything, start</translation>
+        <source>Imprimer la liste</source>
+        <translation>Print the list</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Commencer les questions</source>
-        <translation>Start the questions</translation>
+        <source>Imprimer cette liste pour l&apos;emporter</source>
+        <translation>Print this list to take with you</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>J&apos;ai tout, continuer</source>
+        <translation>I have everything, continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continuer les questions</source>
+        <translation>Continue with the questions</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pour votre situation :</source>
+        <translation>For your situation:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>La liste est imprimée. Prenez-la dans l&apos;imprimante.</source>
+        <translation>The list is printed. Take it from the printer.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Cela prend environ %d minutes.</source>
         <translation>It takes about %d minutes.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Les documents à avoir sous la main</source>
-        <translation>The documents to have at hand</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Aucun document à fournir.</source>
         <translation>No document to provide.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
-        <source> (selon votre situation)</source>
-        <translation> (depending on your situation)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source> (facultatif)</source>
-        <translation> (optional)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ce que cela coûte</source>
-        <translation>What it costs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cette démarche est gratuite.</source>
-        <translation>This procedure is free.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>montant variable</source>
-        <translation>amount varies</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>gratuit</source>
-        <translation>free</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Délais à respecter</source>
         <translation>Deadlines to keep</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 (vérifié le %2)</source>
-        <translation>%1 (checked on %2)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources : %s</source>
-        <translation>Sources: %s</translation>
     </message>
 </context>
 <context>

@@ -12,14 +12,16 @@ normal arrow pointer: on the touch screen there is none, and their look says wha
 
 from __future__ import annotations
 
-import textwrap
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize
+from PySide6.QtCore import QObject, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -28,6 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.theme import set_role
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 MIN_TARGET_PX = 56
 SELECTED_SUFFIX = " (choisi)"
@@ -140,6 +145,11 @@ class Screen(QWidget):
         self.body.setContentsMargins(0, 0, 8, 0)
         self.scroller.setWidget(body_holder)
         outer.addWidget(self.scroller, 1)
+        self.keyboard_slot = QVBoxLayout()
+        """Where the window puts the on-screen keyboard: under the body, above the actions,
+        so Retour and Continuer stay at the bottom whether the keyboard is open or not."""
+        self.keyboard_slot.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.keyboard_slot)
         self.action_bar = QHBoxLayout()
         self.action_bar.setSpacing(16)
         outer.addLayout(self.action_bar)
@@ -165,16 +175,166 @@ def set_choice(button: QPushButton) -> QPushButton:
     return button
 
 
-def tile_button(title: str, detail: str, width: int = 56) -> QPushButton:
-    """A tall button: the title on the first line, the explanation wrapped below it."""
-    lines = [title, *textwrap.wrap(detail, width)] if detail else [title]
-    button = QPushButton("\n".join(lines))
-    button.setProperty("role", "secondary")
-    button.setAutoDefault(False)
-    button.setMinimumHeight(MIN_TARGET_PX * 2)
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-    name(button, title, detail or title)
-    return button
+class Tile(QPushButton):
+    """A DSFR-like tile: an icon, the title in bold and a one-line summary, all tappable.
+
+    The texts are labels laid over the button (a push button draws one plain text); they
+    let taps through, so the whole tile is one target, named by its title."""
+
+    def __init__(self, title: str, detail: str, icon: str = "") -> None:
+        super().__init__()
+        self.setProperty("role", "tile")
+        self.setAutoDefault(False)
+        self.setMinimumHeight(MIN_TARGET_PX * 2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        name(self, title, detail or title)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 12, 20, 12)
+        row.setSpacing(20)
+        self.glyph = text_label(icon, "tile-icon")
+        self.heading = text_label(title, "tile-title")
+        self.summary = text_label(detail, "tile-text")
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.heading)
+        texts.addWidget(self.summary)
+        row.addWidget(self.glyph)
+        row.addLayout(texts, 1)
+        row.addWidget(text_label("›", "tile-icon"))
+        self.glyph.setVisible(bool(icon))  # once in the tile: a label without parent would open a window
+        self.summary.setVisible(bool(detail))
+        for label in self.findChildren(QLabel):
+            set_by_name(label, "focusPolicy", "NoFocus")
+            label.setAttribute(_transparent_for_mouse(), True)
+
+    def text(self) -> str:  # the tile's words, as a push button's text would give them
+        return "\n".join(t for t in (self.heading.text(), self.summary.text()) if t)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        layout = self.layout()
+        return max(layout.totalHeightForWidth(width) if layout is not None else 0,
+                   MIN_TARGET_PX * 2)
+
+
+def _transparent_for_mouse() -> Qt.WidgetAttribute:
+    from PySide6.QtCore import Qt
+
+    return Qt.WidgetAttribute.WA_TransparentForMouseEvents
+
+
+def tile_button(title: str, detail: str, icon: str = "") -> Tile:
+    """A tile: ``icon`` (a glyph), the title, and ``detail`` as its one-line summary."""
+    first = detail.split(". ")[0].rstrip(".") + "." if detail else ""
+    return Tile(title, first, icon)
+
+
+class Callout(QFrame):
+    """A DSFR-like callout: a coloured bar on the left, a bold heading and plain text, for
+    what must not be missed (fees, deadlines). ``kind`` is "info" or "warning"."""
+
+    def __init__(self, heading: str, text: str = "", kind: str = "info",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "callout")
+        self.setProperty("kind", kind)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(8)
+        self.heading = text_label(heading, "subtitle")
+        self.text = text_label(text)
+        column.addWidget(self.heading)
+        column.addWidget(self.text)
+        self.text.setVisible(bool(text))
+
+    def add_line(self, line: str) -> QLabel:
+        """Another paragraph under the heading (one idea per line)."""
+        label = text_label(line)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(label)
+        return label
+
+
+class FlowRow(QLayout):
+    """Widgets side by side that wrap onto the next line when the width runs out: the
+    header's buttons fit a portrait tower as well as a wide screen, at any text size."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt naming
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt naming
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt naming
+        from PySide6.QtCore import Qt
+
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt naming
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """All on one line, as wished when the width allows."""
+        shown = self._shown()
+        margins = self.contentsMargins()
+        width = sum(i.sizeHint().width() for i in shown) + self._gap * max(len(shown) - 1, 0)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width + margins.left() + margins.right(),
+                     height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt naming
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.sizeHint())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._shown():
+            hint = item.sizeHint()
+            width = min(hint.width(), area.width())
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, line = area.x(), y + line + self._gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
 
 
 def show_selected(button: QPushButton, selected: bool) -> None:
@@ -193,6 +353,43 @@ def show_selected(button: QPushButton, selected: bool) -> None:
 
 def is_selected(button: QPushButton) -> bool:
     return bool(button.property("selected"))
+
+
+class Stepper(QWidget):
+    """« Étape 2 sur 6 » over a bar of N segments, and « Étape suivante : … » (the DSFR
+    stepper's content). The numbers come from the core (``kiosk.stepper``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        self.count = text_label("", "stepper")
+        self.bar = QHBoxLayout()
+        self.bar.setSpacing(6)
+        self.following = text_label("", "help")
+        column.addWidget(self.count)
+        column.addLayout(self.bar)
+        column.addWidget(self.following)
+
+    def show_progress(self, number: int, total: int, next_title: str) -> None:
+        count = self.tr("Étape %1 sur %2").replace("%1", str(number)).replace("%2", str(total))
+        self.count.setText(count)
+        self.count.setAccessibleName(count)
+        if self.bar.count() != total:
+            clear_layout(self.bar)
+            for _ in range(total):
+                segment = QFrame()
+                segment.setFixedHeight(8)
+                self.bar.addWidget(segment)
+        for index in range(total):
+            item = self.bar.itemAt(index)
+            part = item.widget() if item is not None else None
+            if part is not None:
+                set_role(part, "step-done" if index < number else "step-todo")
+        self.following.setText(
+            self.tr("Étape suivante : %1").replace("%1", next_title) if next_title else "")
+        self.following.setVisible(bool(next_title))
 
 
 class StatusLine(QWidget):

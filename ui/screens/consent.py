@@ -81,7 +81,7 @@ class ConsentScreen(Screen):
             self._status(exc.message, "error")
             return
         documents = list(session.documents.values())
-        receipt_fields = session.procedure.receipt_fields
+        receipt_fields = session.procedure.receipt_snapshot_fields
         self.saving = True
         self.accept_button.setEnabled(False)
         self.back_button.setEnabled(False)

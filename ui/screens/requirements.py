@@ -1,92 +1,122 @@
-"""« Ce qu'il vous faut »: documents, fees, time and deadlines, before any question.
+"""« Ce qu'il vous faut »: the person's checklist, once the questions that decide are answered.
 
-Knowing at once what to bring avoids a citizen filling in twenty answers
-and then finding they lack a paper.
+It renders :func:`kiosk.checklist.checklist_for`: every document, code and payment the rest
+of the request will ask for, for this case only. Each item has « Je ne l'ai pas », which
+says what to do. The list can be printed to take home.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.procedures import Procedure
-from ui.screens.common import Screen, big_button, clear_layout, text_label
-
-
-def french_date(iso: str) -> str:
-    """« 2026-11-30 » -> « 30/11/2026 »."""
-    year, month, day = iso.split("-")
-    return f"{day}/{month}/{year}"
+from kiosk.checklist import Checklist, Item
+from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
 
-def euros(amount: float) -> str:
-    """« 11 € », « 2,76 € »."""
-    text = f"{amount:.2f}".replace(".", ",").removesuffix(",00")
-    return f"{text} €"
+def callout(title: str, lines: list[str]) -> QFrame:
+    """A framed box for fees and deadlines (the shared callout of ``ui.screens.common`` was
+    not in main yet when this screen was written)."""
+    box = QFrame()
+    box.setProperty("role", "callout")
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(box)
+    layout.addWidget(text_label(title, "subtitle"))
+    for line in lines:
+        layout.addWidget(text_label(line))
+    return box
+
+
+class ItemCard(QFrame):
+    """One thing to have: its title, what it is, and « Je ne l'ai pas » with what to do."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        optional = self.tr(" (facultatif)") if item.optional else ""
+        self.title = text_label(f"☐ {item.title}{optional}", "subtitle")
+        layout.addWidget(self.title)
+        if item.detail:
+            layout.addWidget(text_label(item.detail, "help"))
+        self.missing_button: QPushButton = big_button(
+            self.tr("Je ne l'ai pas"), self.tr("Que faire sans : %s") % item.title)
+        self.missing_button.setAccessibleName(self.tr("Je ne l'ai pas : %s") % item.title)
+        self.missing_button.setCheckable(True)
+        layout.addWidget(self.missing_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.what_to_do: QLabel = text_label(item.if_missing)
+        self.what_to_do.setVisible(False)
+        layout.addWidget(self.what_to_do)
+        self.missing_button.toggled.connect(self.what_to_do.setVisible)
 
 
 class RequirementsScreen(Screen):
-    """Shows what the chosen procedure needs; ``start`` or ``back``."""
+    """Shows the checklist; ``begin`` (« J'ai tout, continuer »), ``back`` or ``print_asked``."""
 
     begin = Signal()
     back = Signal()
+    print_asked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ce qu'il vous faut"), parent)
         self.content = QVBoxLayout()
         self.content.setSpacing(12)
         self.body.addLayout(self.content)
+        self.print_status = StatusLine()
+        self.body.addWidget(self.print_status)
         self.body.addStretch(1)
-        self.back_button = big_button(self.tr("Retour"), self.tr("Choisir une autre démarche"))
+        self.cards: list[ItemCard] = []
+        self.back_button = big_button(self.tr("Retour"), self.tr("Revenir à la question précédente"))
+        self.print_button = big_button(
+            self.tr("Imprimer la liste"), self.tr("Imprimer cette liste pour l'emporter"))
         self.start_button = big_button(
-            self.tr("J'ai tout, commencer"), self.tr("Commencer les questions"), "primary")
+            self.tr("J'ai tout, continuer"), self.tr("Continuer les questions"), "primary")
         self.action_bar.addWidget(self.back_button)
         self.action_bar.addStretch(1)
+        self.action_bar.addWidget(self.print_button)
         self.action_bar.addWidget(self.start_button)
         self.back_button.clicked.connect(self.back)
         self.start_button.clicked.connect(self.begin)
+        self.print_button.clicked.connect(self.print_asked)
 
-    def show_procedure(self, procedure: Procedure) -> None:
+    def show_checklist(self, checklist: Checklist) -> None:
         clear_layout(self.content)
+        self.cards = []
+        self.print_status.say("", "")
         add = self.content.addWidget
-        self.set_title(procedure.title)
-        for line in procedure.summary:
-            add(text_label(line))
-        add(text_label(self.tr("Cela prend environ %d minutes.") % procedure.duration_minutes,
-                       "subtitle"))
-        add(text_label(self.tr("Les documents à avoir sous la main"), "subtitle"))
-        if not procedure.documents:
+        self.set_title(checklist.procedure_title)
+        add(text_label(self.tr("Ce qu'il vous faut"), "subtitle"))
+        if checklist.situation:
+            add(text_label(self.tr("Pour votre situation :")))
+            for question, answer in checklist.situation:
+                add(text_label(f"• {question} : {answer}"))
+        if not checklist.items:
             add(text_label(self.tr("Aucun document à fournir.")))
-        for spec in procedure.documents:
-            note = "" if spec.when is None else self.tr(" (selon votre situation)")
-            if not spec.required:
-                note += self.tr(" (facultatif)")
-            add(text_label(f"• {spec.title}{note} : {spec.description}"))
-        add(text_label(self.tr("Ce que cela coûte"), "subtitle"))
-        if not procedure.fees:
-            add(text_label(self.tr("Cette démarche est gratuite.")))
-        for fee in procedure.fees:
-            if fee.amount_eur is None:
-                amount = self.tr("montant variable")
-            elif fee.amount_eur == 0:
-                amount = self.tr("gratuit")
-            else:
-                amount = euros(fee.amount_eur)
-            note = f" — {fee.note}" if fee.note else ""
-            when = "" if fee.when is None else self.tr(" (selon votre situation)")
-            add(text_label(f"• {fee.label} : {amount}{when}{note}"))
-        if procedure.deadlines:
-            add(text_label(self.tr("Délais à respecter"), "subtitle"))
-            for line in procedure.deadlines:
-                add(text_label(f"• {line}"))
-        sources = ", ".join(
-            self.tr("%1 (vérifié le %2)").replace("%1", s.title).replace("%2", french_date(s.checked))
-            for s in procedure.sources)
-        add(text_label(self.tr("Sources : %s") % sources, "help"))
+        for item in checklist.items:
+            card = ItemCard(item)
+            self.cards.append(card)
+            add(card)
+        for heading, lines in checklist.payment.sentences():
+            add(callout(heading, lines))
+        if checklist.deadlines:
+            add(callout(self.tr("Délais à respecter"), list(checklist.deadlines)))
+        add(text_label(self.tr("Cela prend environ %d minutes.") % checklist.duration_minutes,
+                       "help"))
         self.scroller.verticalScrollBar().setValue(0)
+
+    def printed(self, error: str | None) -> None:
+        """The printing of the list ended: say so, or why not."""
+        if error is None:
+            self.print_status.say(self.tr("La liste est imprimée. Prenez-la dans l'imprimante."),
+                                  "success")
+        else:
+            self.print_status.say(error, "error")
 
     def entered(self) -> None:
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
         clear_layout(self.content)
+        self.cards = []
+        self.print_status.say("", "")

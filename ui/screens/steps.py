@@ -197,13 +197,11 @@ class StepsScreen(Screen):
                 widget.clear()
             if widget is not current:
                 widget.setVisible(False)
-        progress = self.tr("Étape %1 sur %2").replace("%1", str(view.step_number)).replace(
-            "%2", str(view.step_count))
-        if view.field_id:
-            progress = self.tr("Question %1 sur %2").replace(
-                "%1", str(view.question_number)).replace("%2", str(len(view.asked))) + (
-                " · " + progress)
-        self.progress.setText(progress)
+        # « Étape n sur N » is the window's stepper (kiosk.stepper): N never changes there.
+        progress = self.tr("Question %1 sur %2").replace(
+            "%1", str(view.question_number)).replace("%2", str(len(view.asked)))
+        self.progress.setText(progress if view.field_id else "")
+        self.progress.setVisible(bool(view.field_id))
         if view.leads_to_summary:
             self.next_button.setText(self.tr("Valider et revenir au récapitulatif"))
         else:

@@ -1,23 +1,31 @@
-"""Welcome screen: the citizen says whether a mediator is with them, then starts."""
+"""Welcome screen: the citizen says whether a mediator is with them, then starts.
+
+It says nothing of anyone before: no count of requests, no name. The language switch
+offers each language with a catalogue, written in that language; the next citizen starts
+in French again (the window sets it back on each return here).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from ui.screens.common import Screen, big_button, set_choice, text_label
+from ui.i18n import available_languages, current_language, language_name
+from ui.screens.common import Screen, big_button, set_choice, show_selected, text_label
 
 
 class WelcomeScreen(Screen):
-    """Two big choices; the mediator's own space is a smaller button at the bottom."""
+    """Two big choices; the language switch above them; the mediator's space at the bottom."""
 
     with_mediator = Signal()
     alone = Signal()
     mediator_space = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, site_name: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bienvenue au point numérique"), parent)
-        self.body.addWidget(text_label(site_name))
+        self.site = text_label(site_name, "subtitle")
+        self.body.addWidget(self.site)
         self.body.addWidget(
             text_label(
                 self.tr(
@@ -27,6 +35,18 @@ class WelcomeScreen(Screen):
                 )
             )
         )
+        self.language_buttons: dict[str, QPushButton] = {}
+        languages = QHBoxLayout()
+        languages.setSpacing(16)
+        for code in available_languages():
+            button = big_button(language_name(code), self.tr("Changer la langue de la borne"))
+            show_selected(button, code == current_language())
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self.language_buttons[code] = button
+            languages.addWidget(button)
+        languages.addStretch(1)
+        if len(self.language_buttons) > 1:
+            self.body.addLayout(languages)
         self.body.addWidget(text_label(self.tr("Comment souhaitez-vous faire ?"), "subtitle"))
         choices = QHBoxLayout()
         choices.setSpacing(24)
@@ -57,6 +77,11 @@ class WelcomeScreen(Screen):
         self.with_mediator_button.clicked.connect(self.with_mediator)
         self.alone_button.clicked.connect(self.alone)
         self.mediator_button.clicked.connect(self.mediator_space)
+
+    def set_site(self, site_name: str) -> None:
+        """The site's name under the welcome (hidden when it is only « Point numérique »)."""
+        self.site.setText(site_name)
+        self.site.setVisible(site_name.strip().casefold() not in ("", "point numérique"))
 
     def show_problem(self, message: str) -> None:
         """The kiosk could not finish starting: replace the choices by the reason."""

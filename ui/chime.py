@@ -1,0 +1,33 @@
+"""The chime of a call for a mediator: a short WAV played with Qt's sound effect.
+
+Qt Multimedia is loaded at the first call, not at start-up (the welcome screen does not
+wait for it). ``asked`` counts the plays asked for: a kiosk without a sound card plays
+nothing, but the tests (offscreen) can still check the chime was asked to ring.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl
+
+from resources import resource_path
+
+CHIME = resource_path("sounds", "chime.wav")
+
+
+class Chime(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.effect: Any = None
+        self.asked = 0
+
+    def play(self) -> None:
+        if self.effect is None:
+            from PySide6.QtMultimedia import QSoundEffect  # noqa: PLC0415 - loaded at the first call
+
+            self.effect = QSoundEffect(self)
+            self.effect.setSource(QUrl.fromLocalFile(str(CHIME)))
+            self.effect.setVolume(0.8)
+        self.asked += 1
+        self.effect.play()
