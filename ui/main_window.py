@@ -476,6 +476,7 @@ class MainWindow(QMainWindow):
         self.requirements.back.connect(lambda: act(visit.back))
         self.requirements.print_asked.connect(self._print_checklist)
         self.steps.left.connect(self.show_page)
+        self.steps.step_shown.connect(self._show_chrome)  # « Étape n sur N » follows each step
         self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
         self.documents.finished.connect(lambda: act(visit.documents_done))
         self.documents.back.connect(lambda: act(visit.documents_back))

@@ -40,6 +40,8 @@ class StepsScreen(Screen):
     took the visit to another page (the window shows it)."""
 
     left = Signal()
+    step_shown = Signal()
+    """Another step is on the page (the window's stepper follows)."""
 
     def __init__(self, attach_keyboard: KeyboardHook | None = None,
                  parent: QWidget | None = None) -> None:
@@ -100,6 +102,7 @@ class StepsScreen(Screen):
         if view.entry != self.entry:
             self.compact = compact
             self._build(view)
+            self.step_shown.emit()
             moved = True
         elif compact != self.compact:  # a mediator took over or left: the same widgets
             self.compact = compact
