@@ -327,7 +327,9 @@ def test_every_procedure_branch_by_branch(qtbot, make_kiosk, catalogue: Catalogu
     for submission_id in saved:
         assert kiosk.services.outbox.get(submission_id).state == "sent"
     assert len(kiosk.printer.printed) == len(saved)
-    assert "aucune demande en attente d'envoi" in kiosk.window.connection_label.text()
+    qtbot.waitUntil(lambda: kiosk.window.sync_status.waiting == 0, timeout=WAIT_MS)
+    # back on the welcome screen: online, and nothing about earlier requests for the next citizen
+    assert kiosk.window.connection_label.text() == "● En ligne"
 
 
 def test_wrong_answer_is_explained_then_corrected(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
