@@ -144,11 +144,13 @@ class Walker:
             self.tap(window.welcome.alone_button)
         self.tap(window.picker.theme_buttons[procedure.theme])
         self.tap(window.picker.procedure_tiles[procedure.code])
-        self.tap(window.requirements.start_button)
-        for _ in range(80):
-            if window.current_screen() is not window.steps:
+        for _ in range(80):  # the checklist comes first, or after the questions that decide
+            if window.current_screen() is window.requirements:
+                self.tap(window.requirements.start_button)
+            elif window.current_screen() is window.steps:
+                self.answer_page(procedure, forced)
+            else:
                 break
-            self.answer_page(procedure, forced)
         else:
             raise AssertionError("the questions never ended")
         self.attach_documents(procedure)

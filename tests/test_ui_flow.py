@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from kiosk.config import KioskConfig
 from kiosk.inference import RULES
 from kiosk.launcher import build_services
-from kiosk.procedures import Catalogue, Field, Procedure
+from kiosk.procedures import Catalogue, Field, Procedure, Step
 from kiosk.samples import sample_answer, sample_document
 from reference_central import serve_in_thread
 from ui.app import create_application
@@ -362,14 +362,17 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     and « Continuer » goes to the question it calls for; a hidden answer is emptied."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
-    def asked_trigger(procedure: Procedure, fld: Field) -> bool:
-        """A condition on a question that is asked (not one whose answer is deduced)."""
+    def asked_trigger(procedure: Procedure, step: Step, fld: Field) -> bool:
+        """A condition on an earlier question of the step that is asked (not deduced), with
+        a question asked in every case after the trigger."""
         trigger = fld.when.get("field") if fld.when else None
-        return trigger is not None and procedure.field(trigger).infer is None
+        ids = [f.id for f in step.fields]
+        return (trigger in ids[:ids.index(fld.id)] and procedure.field(trigger).infer is None  # type: ignore[arg-type]
+                and any(f.when is None for f in step.fields[ids.index(trigger) + 1:]))  # type: ignore[arg-type]
 
     for procedure in catalogue.procedures.values():
         for step_index, step in enumerate(procedure.steps):
-            if step_index == 0 and any(asked_trigger(procedure, f) for f in step.fields):
+            if step_index == 0 and any(asked_trigger(procedure, step, f) for f in step.fields):
                 break
         else:
             continue
@@ -379,7 +382,8 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     start_procedure(qtbot, kiosk, procedure)
     session = window.session
     assert session is not None
-    conditional = next(f for f in session.current.fields if asked_trigger(procedure, f))
+    conditional = next(f for f in session.current.fields
+                       if asked_trigger(procedure, session.current, f))
     trigger_id = conditional.when.get("field")  # type: ignore[union-attr]
     rng = random.Random(1)
     while window.steps.field_id != trigger_id:
@@ -397,11 +401,12 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
         click(qtbot, window.steps.next_button)
         assert current_question(window.steps).field.id == asked[asked.index(trigger_id) + 1]
         if shown_for[value]:
-            answer(qtbot, current_question(window.steps),
-                   pick_answer(conditional, rng, {}))
+            while (question := current_question(window.steps)).field.id != conditional.id:
+                answer_question(qtbot, kiosk, rng, {})  # (questions between the two)
+            answer(qtbot, question, pick_answer(conditional, rng, {}))
             assert conditional.id in session.answers
-        click(qtbot, window.steps.back_button)
-        assert current_question(window.steps) is trigger
+        while current_question(window.steps) is not trigger:
+            click(qtbot, window.steps.back_button)
     assert set(shown_for.values()) == {True, False}
     hiding = next(v for v, shown in shown_for.items() if not shown)
     click(qtbot, trigger.buttons[hiding])
