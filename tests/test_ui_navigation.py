@@ -63,12 +63,12 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
     « Continuer »; every control on the page is reachable with Tab."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
-    # (a change of owner: its first step asks text, oui/non and dates; an old plate asks a date)
-    start_procedure(qtbot, kiosk, catalogue.get("cg-changement-titulaire"))
+    # (a foreign licence: its first step asks a choice, text, a date and oui/non questions)
+    start_procedure(qtbot, kiosk, catalogue.get("permis-echange-etranger"))
     session = window.session
     assert session is not None
     rng = random.Random(2)
-    forced = {"plate": "1234 AB 75", "code_cession_connu": "non", "vehicule_plus_4_ans": "non"}
+    forced = {"origine": "hors_europe", "pays_permis": "Maroc"}
     kinds = set()
     while session.index == 0 and window.current_screen() is window.steps:
         widget = current_question(window.steps)
@@ -87,4 +87,4 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
                      and not window.keyboard.isAncestorOf(w)}
         assert reachable <= set(visited)
         click(qtbot, window.steps.next_button)
-    assert kinds == {"text", "yes_no", "date"}
+    assert kinds == {"choice", "text", "yes_no", "date"}
