@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kiosk.procedures import Catalogue, Procedure, Step
+from kiosk.representative import Representation, for_someone_else
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 from offline_queue import OutboxError, QueuedSubmission, StoredDocument
@@ -214,11 +215,14 @@ def prepare_correction(
             f"{old.local_reference} ne peut pas être corrigée ici. Appelez l'assistance informatique."
         )
     body = outbox.body(submission_id)
+    acting = Representation.of(body.get("representative"))  # made for someone else: still so
+    procedure = for_someone_else(procedure, acting.for_whom)
     stored = outbox.documents(submission_id)
     refusal = read_refusal(old.error_details, procedure, [d.kind for d in stored])
     session = ProcedureSession(
         procedure, kiosk_id=kiosk_id, site=site, mediator_id=mediator_id, supersedes=old.id
     )
+    session.representation = acting
     try:
         notes = _take_back(outbox, old, body, session, stored)
     except BaseException:

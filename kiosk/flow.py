@@ -31,6 +31,13 @@ from kiosk.mediators import Mediator
 from kiosk.payment import Payment, payment_for
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
+from kiosk.representative import (
+    ForWhom,
+    MandateText,
+    Representation,
+    for_someone_else,
+    mandate_text,
+)
 from kiosk.session import ProcedureSession
 from offline_queue import QueuedSubmission
 from offline_queue.times import utc_now
@@ -57,6 +64,9 @@ class Page(StrEnum):
     QUEUE = "queue"
     CORRECTION = "correction"
     ACTIVITY = "activity"
+    FOR_WHOM = "for whom"
+    MANDATE = "mandate"
+    STATUS = "status"
 
 
 class Event(StrEnum):
@@ -84,13 +94,15 @@ class Event(StrEnum):
     IDLE = "idle wipe"
     QUIT = "quit"
     SYNC = "send now"
+    SAID_FOR_WHOM = "said for whom"
+    LOOK_UP = "look up a request"
 
 
 Condition = Literal[
     "for the queue", "taking over", "still on the questions", "first question", "correcting",
     "questions done", "back to summary", "a step", "the documents", "a question to correct",
     "documents to see", "a mediator assists", "no mediator", "questions decide first",
-    "the checklist",
+    "the checklist", "a mandate to print",
 ]
 
 DOCUMENTS_SECTION = "documents"
@@ -112,7 +124,8 @@ class Transition:
 
 
 REQUEST_PAGES: tuple[Page, ...] = (
-    Page.PICKER, Page.REQUIREMENTS, Page.QUESTION, Page.DOCUMENTS, Page.CHOOSER,
+    Page.PICKER, Page.FOR_WHOM, Page.MANDATE, Page.REQUIREMENTS, Page.QUESTION, Page.DOCUMENTS,
+    Page.CHOOSER,
     Page.SUMMARY, Page.CONSENT,
 )
 """The pages of a request being filled in, where a mediator can take over or hand over."""
@@ -132,20 +145,25 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.LOGIN, Event.LOGGED_IN, Page.PICKER),
     T(Page.LOGIN, Event.CANCEL, RETURN, "taking over"),
     T(Page.LOGIN, Event.CANCEL, Page.WELCOME),
-    T(Page.PICKER, Event.PICK, Page.QUESTION, "questions decide first"),
-    T(Page.PICKER, Event.PICK, Page.REQUIREMENTS),
+    T(Page.PICKER, Event.PICK, Page.FOR_WHOM),
+    T(Page.FOR_WHOM, Event.SAID_FOR_WHOM, Page.QUESTION, "questions decide first"),
+    T(Page.FOR_WHOM, Event.SAID_FOR_WHOM, Page.REQUIREMENTS),
+    T(Page.FOR_WHOM, Event.BACK, Page.PICKER),
     T(Page.PICKER, Event.BACK, Page.WELCOME),
     T(Page.REQUIREMENTS, Event.BEGIN, Page.QUESTION),
     T(Page.REQUIREMENTS, Event.BACK, Page.QUESTION, "questions decide first"),
-    T(Page.REQUIREMENTS, Event.BACK, Page.PICKER),
+    T(Page.REQUIREMENTS, Event.BACK, Page.FOR_WHOM),
     T(Page.QUESTION, Event.NEXT, Page.REQUIREMENTS, "the checklist"),
     T(Page.QUESTION, Event.NEXT, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.NEXT, Page.SUMMARY, "back to summary"),
+    T(Page.QUESTION, Event.NEXT, Page.MANDATE, "a mandate to print"),
     T(Page.QUESTION, Event.NEXT, Page.DOCUMENTS, "questions done"),
+    T(Page.MANDATE, Event.NEXT, Page.DOCUMENTS),
+    T(Page.MANDATE, Event.BACK, Page.QUESTION),
     T(Page.QUESTION, Event.BACK, Page.QUESTION, "still on the questions"),
     T(Page.QUESTION, Event.BACK, Page.CORRECTION, "correcting"),
     T(Page.QUESTION, Event.BACK, Page.REQUIREMENTS, "the checklist"),
-    T(Page.QUESTION, Event.BACK, Page.PICKER, "first question"),
+    T(Page.QUESTION, Event.BACK, Page.FOR_WHOM, "first question"),
     T(Page.DOCUMENTS, Event.CHOOSE, Page.CHOOSER),
     T(Page.DOCUMENTS, Event.NEXT, Page.SUMMARY),
     T(Page.DOCUMENTS, Event.BACK, Page.QUESTION),
@@ -161,6 +179,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.SAVING, Event.SAVE_FAILED, Page.CONSENT),
     T(Page.CONFIRMATION, Event.DONE, Page.END),
     T(Page.END, Event.HOME, Page.WELCOME),
+    T(Page.WELCOME, Event.LOOK_UP, Page.STATUS),
+    T(Page.STATUS, Event.HOME, Page.WELCOME),
     T(Page.QUEUE, Event.HOME, Page.WELCOME),
     T(Page.QUEUE, Event.SYNC, Page.QUEUE),
     T(Page.QUEUE, Event.ACTIVITY, Page.ACTIVITY),
@@ -226,6 +246,10 @@ class Visit:
     def _reset(self) -> None:
         self.session: ProcedureSession | None = None
         self.procedure: Procedure | None = None
+        self.representation = Representation("self")
+        """For whom the request is made (« Pour qui ? »); the procedure is then derived."""
+        self.lookup_reference = ""
+        """The reference « Où en est ma demande ? » opens with (read from a receipt's QR code)."""
         self.questions: Questions | None = None
         self.mediator: Mediator | None = None
         # The first mediator who assisted this visit: the request records them even if
@@ -273,8 +297,8 @@ class Visit:
             self.back_stack.append((self.page, self.entry))
         if target is Page.WELCOME:
             self._wipe()
-        elif target is Page.PICKER:
-            self._drop_session()  # the list of procedures holds no request
+        elif target in (Page.PICKER, Page.FOR_WHOM):
+            self._drop_session()  # the list of procedures holds no request, nor « Pour qui ? »
         if target is not self.page and (self.page, target) not in SAME_SCREEN:
             self._new_entry()
         self.page = target
@@ -363,18 +387,48 @@ class Visit:
     # --- a request ---------------------------------------------------------------------------
 
     def pick(self, code: str) -> None:
-        """A procedure is chosen: a fresh session; its deciding questions, else the checklist."""
+        """A procedure is chosen: « Pour qui ? » comes next."""
         assert self.catalogue is not None, "a catalogue is needed to pick a procedure"
         self.procedure = self.catalogue.get(code)
+        self.fire(Event.PICK)
+
+    def say_for_whom(self, for_whom: ForWhom) -> None:
+        """« Pour qui ? »: oneself, or someone else (then the procedure asks both identities,
+        speaks of the person and asks the proof of the right to act). A fresh session; its
+        deciding questions, else the checklist."""
+        assert self.procedure is not None and self.catalogue is not None
+        self.representation = Representation(for_whom)
+        self.procedure = for_someone_else(self.catalogue.get(self.procedure.code), for_whom)
         if self.session is not None:
             self.session.wipe()
         config = self.config
         self.session = ProcedureSession(
             self.procedure, kiosk_id=config.kiosk_id, site=config.site,
             mediator_id=self.mediator.id if self.mediator else self.assisted_by)
+        self.session.representation = self.representation
         self.questions = Questions(self.session)
         self.questions.open()
-        self.fire(Event.PICK)
+        self.fire(Event.SAID_FOR_WHOM)
+
+    def mandate(self) -> MandateText:
+        """The mandate to sign for this request, from both identities just given."""
+        assert self.session is not None and self.procedure is not None
+        return mandate_text(self.session.answers, self.procedure.title, self.config.site_name,
+                            self.session.today())
+
+    def mandate_done(self) -> None:
+        """« Continuer » after the mandate page: the documents, the signed mandate among them."""
+        self.fire(Event.NEXT)
+
+    def mandate_back(self) -> None:
+        """« Retour » on the mandate page: the last question."""
+        self.fire(Event.BACK)
+        self._questions().open(at_end=True)
+
+    def look_up(self, reference: str = "") -> None:
+        """« Où en est ma demande ? », or a receipt's QR code read on the welcome screen."""
+        self.lookup_reference = reference
+        self.fire(Event.LOOK_UP)
 
     def begin(self) -> None:
         """« J'ai tout, continuer » on the checklist: the questions that follow it."""
@@ -563,6 +617,7 @@ class Visit:
         self.correcting = correction
         self.session = correction.session
         self.procedure = correction.procedure
+        self.representation = correction.session.representation or Representation("self")
         self.questions = Questions(correction.session, correction.field_remarks, checklist=False)
         self.fire(Event.CORRECT)
         return True
@@ -620,6 +675,9 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "no mediator": lambda v: v.mediator is None,
     "questions decide first": lambda v: v.session is not None and v.session.steps()[0].decides,
     "the checklist": lambda v: v.last_move == "checklist",
+    "a mandate to print": lambda v: (
+        v.last_move == "done" and v.representation.needs_mandate and v.session is not None
+        and "mandat" not in v.session.documents),
 }
 
 

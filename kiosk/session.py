@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.conditions import holds
 from kiosk.file_size import file_size as size_text
@@ -24,6 +24,9 @@ from kiosk.procedures import DocumentSpec, Field, Procedure, Step
 from kiosk.validators import ValidationError, check
 from offline_queue.submission import Consent, ProcedureRef, Representative, Submission
 from offline_queue.times import utc_now
+
+if TYPE_CHECKING:
+    from kiosk.representative import Representation
 
 # Leading bytes of each accepted format: the extension alone proves nothing.
 _SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -94,6 +97,7 @@ class ProcedureSession:
         self.mediator_id = mediator_id
         self.supersedes = supersedes
         self.representative: Representative | None = None  # acting for someone: not asked yet
+        self.representation: Representation | None = None  # who acts, read from the answers
         self._now = now
         self._answers: dict[str, str] = {}
         self._documents: dict[str, DocumentFile] = {}
@@ -363,7 +367,8 @@ class ProcedureSession:
             answers={k: v for k, v in self._answers.items() if k in visible},
             documents=(),
             consent=self._consent,
-            representative=self.representative,
+            representative=self.representative if self.representation is None
+            else self.representation.record(self._answers, self.documents, self._now()),
             supersedes=self.supersedes,
         ).with_documents(list(self.documents.values()))
 

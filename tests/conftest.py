@@ -109,3 +109,4 @@ def collect_on_the_gui_thread(off_thread_finalisation: OffThreadFinalisation | N
     found = list(watch.found)
     watch.found.clear()
     assert not found, f"Qt objects finalised off the GUI thread: {found}"
+    assert gc.isenabled(), "the collector was switched off during the proof"

@@ -52,9 +52,11 @@ class OffThreadFinalisation:
         gc.enable()
         gc.callbacks.append(self._callback)
         _collect_after_each_job(True)
+        _confine_collector(False)
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        _confine_collector(True)
         _collect_after_each_job(False)
         gc.callbacks.remove(self._callback)
         self.release()
@@ -89,6 +91,19 @@ class OffThreadFinalisation:
         if core is not None and core.QCoreApplication.instance() is not None:
             core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
         gc.collect()
+
+
+def _confine_collector(on: bool) -> None:
+    """The kiosk confines the collector to the GUI thread (``ui/gc_guard.py``) when its
+    application is created; the proof leaves it free, to see whether that is needed."""
+    import ui.gc_guard as guard
+
+    if not on and not hasattr(guard, "_proof_install"):
+        guard._proof_install = guard.install  # type: ignore[attr-defined]
+        guard.install = lambda app: None  # type: ignore[assignment,return-value]
+    elif on and hasattr(guard, "_proof_install"):
+        guard.install = guard._proof_install
+        del guard._proof_install
 
 
 def _collect_after_each_job(on: bool) -> None:

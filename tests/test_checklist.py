@@ -30,6 +30,7 @@ NOISE = re.compile(r"\(F\d+\)|vérifié le|version|\.pdf|\.yaml|selon votre situ
 def to_checklist(visit: Visit, code: str, rng: random.Random, forced: dict[str, str]) -> None:
     visit.start_alone()
     visit.pick(code)
+    visit.say_for_whom("self")
     answer_questions(visit, rng, forced, until=Page.REQUIREMENTS)
     assert visit.page is Page.REQUIREMENTS
 

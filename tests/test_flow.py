@@ -123,6 +123,7 @@ def start(visit: Visit, code: str) -> None:
     visit.start_alone()
     assert visit.page is Page.PICKER
     visit.pick(code)
+    visit.say_for_whom("self")
     if visit.page is Page.REQUIREMENTS:  # nothing to decide: the checklist comes first
         visit.begin()
     assert visit.page is Page.QUESTION
@@ -225,7 +226,9 @@ def test_back_walks_every_question_and_the_checklist_to_the_picker_and_home(
         back.append((view.step.id, view.field_id))
         visit.previous_question(None)
     assert back[1:] == list(reversed(seen))  # each page, back to the first
-    assert visit.page is Page.PICKER and visit.session is None and session.answers == {}
+    assert visit.page is Page.FOR_WHOM and visit.session is None and session.answers == {}
+    visit.back()
+    assert visit.page is Page.PICKER
     visit.back()
     assert visit.page is Page.WELCOME
 
@@ -233,13 +236,14 @@ def test_back_walks_every_question_and_the_checklist_to_the_picker_and_home(
 def test_with_nothing_to_decide_the_checklist_comes_first(visit: Visit) -> None:
     visit.start_alone()
     visit.pick("cg-changement-adresse")  # every document is needed whatever the answers
+    visit.say_for_whom("self")
     assert visit.page is Page.REQUIREMENTS and visit.session is not None
     visit.begin()
     assert visit.page is Page.QUESTION
     visit.previous_question(None)
     assert visit.page is Page.REQUIREMENTS
     visit.back()
-    assert visit.page is Page.PICKER and visit.session is None
+    assert visit.page is Page.FOR_WHOM and visit.session is None
 
 
 def test_back_from_documents_summary_and_consent(visit: Visit) -> None:
@@ -402,6 +406,7 @@ def test_hand_over_keeps_the_page_and_the_mediator_id(visit: Visit) -> None:
     visit.hand_over()  # before the request starts: the request still records them
     assert visit.page is Page.PICKER and visit.mediator is None and visit.who() == "citoyen"
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     assert visit.session.mediator_id == ANNE.id  # type: ignore[union-attr]
     entry = visit.entry
     visit.take_over()
@@ -442,6 +447,16 @@ def test_idle_wipe_from_every_page_forgets_everything(
 
 def reach(visit: Visit, page: Page, rng: random.Random, outbox: Outbox | None = None) -> None:
     """Take ``visit`` to ``page`` the way a person would (a correction needs ``outbox``)."""
+    if page is Page.STATUS:
+        visit.look_up()
+        return
+    if page is Page.MANDATE:
+        visit.start_alone()
+        visit.pick("cg-duplicata")
+        visit.say_for_whom("mandat")
+        answer_questions(visit, rng, {}, until=page)
+        assert visit.page is Page.MANDATE
+        return
     if page in (Page.LOGIN,):
         visit.login("queue")
         return
@@ -458,6 +473,9 @@ def reach(visit: Visit, page: Page, rng: random.Random, outbox: Outbox | None = 
     if page is Page.PICKER:
         return
     visit.pick("cg-duplicata")
+    if page is Page.FOR_WHOM:
+        return
+    visit.say_for_whom("self")
     if page is Page.QUESTION:
         return
     answer_questions(visit, rng, {}, until=page)
@@ -652,6 +670,16 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
         test_a_correction_begins_where_the_first_problem_is(fresh(), catalogue, tmp_path / str(i),
                                                             refusal, page)
     test_the_welcome_screen_calls_a_mediator_and_a_login_clears_it(fresh())
+    from test_representative import (  # acting for someone else, and « Où en est ma demande ? »
+        test_a_mediator_can_take_over_on_the_new_pages,
+        test_changing_one_s_mind_gives_the_catalogue_s_procedure_again,
+        test_where_is_my_request_and_back_home,
+        walk_for_someone_else,
+    )
+    walk_for_someone_else(fresh())
+    test_changing_one_s_mind_gives_the_catalogue_s_procedure_again(catalogue)
+    test_a_mediator_can_take_over_on_the_new_pages(catalogue)
+    test_where_is_my_request_and_back_home(catalogue)
     for page in (Page.PICKER, Page.REQUIREMENTS, Page.DOCUMENTS, Page.CHOOSER, Page.SUMMARY,
                  Page.CONSENT):
         visit = fresh()
@@ -664,6 +692,7 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     answer_questions(visit, random.Random(19), {})
     attach_all(visit, random.Random(19))
     visit.confirm_summary()

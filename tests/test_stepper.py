@@ -26,6 +26,8 @@ def test_the_count_never_changes_and_no_number_is_skipped(catalogue: Catalogue, 
         start(visit, code)
         seen: list[int] = []
         for _ in range(200):
+            if visit.page is Page.REQUIREMENTS:  # the checklist, once the case is decided
+                visit.begin()
             if visit.page is not Page.QUESTION:
                 break
             shown = visit_progress(visit)
@@ -63,6 +65,10 @@ def test_no_stepper_before_the_questions(catalogue: Catalogue) -> None:
     assert visit_progress(visit) is None
     visit.start_alone()
     visit.pick("cg-duplicata")
-    assert visit_progress(visit) is None
+    assert visit.page is Page.FOR_WHOM and visit_progress(visit) is None
+    visit.say_for_whom("self")
+    assert visit.page is Page.QUESTION  # the questions that decide the case come first
+    first = visit_progress(visit)
+    assert first is not None and first.number == 1
     with pytest.raises(KeyError):
         progress(catalogue.get("cg-duplicata"), "no-such-step")

@@ -44,6 +44,7 @@ def test_deciding_questions_then_the_checklist_with_what_to_do_without(
     click(qtbot, window.welcome.alone_button)
     click(qtbot, window.picker.theme_buttons["permis"])
     click(qtbot, window.picker.procedure_tiles["permis-renouvellement"])
+    click(qtbot, window.for_whom.choice_buttons["self"])
     assert window.current_screen() is window.steps  # why: asked before anything else
     assert current_question(window.steps).field.id == "motif"
     for value in ("perte", "non", "francaise"):

@@ -73,12 +73,14 @@ def make_kiosk(qtbot, tmp_path: Path, central, catalogue: Catalogue):  # type: i
     made: list[Kiosk] = []
 
     def build(*, sync: bool = True, central_url: str | None = None, demo: bool = False,
-              idle_warning_s: int = 600, idle_reset_s: int = 30) -> Kiosk:
+              idle_warning_s: int = 600, idle_reset_s: int = 30, kiosk_id: str = "7501-K02",
+              central_token: str | None = None) -> Kiosk:
         url, token = central
+        token = central_token or token
         scanner = tmp_path / "scanner"
         scanner.mkdir(exist_ok=True)
         config = KioskConfig(
-            kiosk_id="7501-K02", site="7501", site_name="Préfecture de test",
+            kiosk_id=kiosk_id, site="7501", site_name="Préfecture de test",
             data_dir=tmp_path / f"kiosk{len(made)}", central_url=central_url or url,
             central_token=token, central_timeout_s=2.0, scanner_dir=scanner,
             sync_interval_s=3600, backoff_base_s=0.01, backoff_max_s=0.05,
@@ -242,6 +244,7 @@ def start_procedure(qtbot, kiosk: Kiosk, procedure: Procedure) -> None:  # type:
     click(qtbot, window.welcome.alone_button)
     click(qtbot, window.picker.theme_buttons[procedure.theme])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
+    click(qtbot, window.for_whom.choice_buttons["self"])
     if window.current_screen() is window.requirements:  # nothing to decide: the checklist first
         click(qtbot, window.requirements.start_button)
     assert window.current_screen() is window.steps

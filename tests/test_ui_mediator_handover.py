@@ -122,6 +122,7 @@ def test_hand_over_keeps_everything_and_the_mediator_id(qtbot, make_kiosk, catal
     header_shows_mediator(kiosk, True)
     click(qtbot, window.picker.theme_buttons[procedure.theme])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
+    click(qtbot, window.for_whom.choice_buttons["self"])
     click(qtbot, window.requirements.start_button)
     walk_steps(qtbot, kiosk, rng, {})
     session = window.session
@@ -163,6 +164,7 @@ def test_hand_over_before_the_request_starts_still_records_the_mediator(  # type
     click(qtbot, window.hand_over_button)
     click(qtbot, window.picker.theme_buttons[procedure.theme])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
+    click(qtbot, window.for_whom.choice_buttons["self"])
     click(qtbot, window.requirements.start_button)
     assert window.session is not None and window.session.mediator_id == "m-0001"
     assert window.mediator is None

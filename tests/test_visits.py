@@ -81,6 +81,7 @@ def test_a_citizen_alone_who_saves(kiosk: Kiosk) -> None:
     visit = kiosk.visit
     visit.start_alone()
     visit.pick("cg-duplicata")  # lands on its deciding questions
+    visit.say_for_whom("self")
     kiosk.clock.advance(7 * 60)
     item = fill_and_save(kiosk, random.Random(1))
     kiosk.sent.add(item.id)  # the sync sent it while the confirmation was on screen
@@ -107,6 +108,7 @@ def test_a_call_a_take_over_a_hand_over_then_an_idle_wipe(kiosk: Kiosk, catalogu
     visit = kiosk.visit
     visit.start_alone()
     visit.pick("permis-renouvellement")  # lands on its deciding questions
+    visit.say_for_whom("self")
     kiosk.clock.advance(60)
     visit.call_mediator()
     kiosk.clock.advance(180)
@@ -136,6 +138,7 @@ def test_an_assisted_visit_given_up_then_redirected_with_the_mediators_tap(kiosk
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("permis-echange-etranger")  # lands on its deciding questions
+    visit.say_for_whom("self")
     answer_questions(visit, random.Random(4), {})
     assert visit.page is Page.DOCUMENTS
     kiosk.recorder.conclude(autonomy="partly_autonomous")
@@ -169,6 +172,7 @@ def test_nothing_of_the_person_reaches_the_files(kiosk: Kiosk, tmp_path: Path) -
     visit.login("assist")
     visit.logged_in(ANNE)
     visit.pick("cg-changement-adresse")
+    visit.say_for_whom("self")
     visit.begin()
     rng = random.Random(9)
     answer_questions(visit, rng, {})
@@ -194,6 +198,7 @@ def test_a_journal_that_cannot_be_written_never_stops_the_visit(
     visit = kiosk.visit
     visit.start_alone()
     visit.pick("cg-duplicata")
+    visit.say_for_whom("self")
     visit.go_home()
     assert visit.page is Page.WELCOME
     assert "visit record or audit entry not written: AuditError" in caplog.text
@@ -218,6 +223,7 @@ def test_a_saved_correction_names_the_request_it_replaces(kiosk: Kiosk) -> None:
     refused = str(uuid.uuid4())
     kiosk.visit.start_alone()
     kiosk.visit.pick("cg-duplicata")  # lands on its deciding questions
+    kiosk.visit.say_for_whom("self")
     item = fill_and_save(kiosk, random.Random(5), supersedes=refused)
     corrected = [e for e in kiosk.journal.entries() if e.kind == "request_corrected"]
     assert [e.fields for e in corrected] == [{"submission": item.id, "supersedes": refused}]

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -122,6 +122,9 @@ class KioskServices:
     # Run off the GUI thread when a citizen's session ends (and once at start):
     # deletes the scanner folder's files so the next person never sees them.
     end_session: Callable[[], object] | None = None
+    # Prints a sheet that is not a receipt (the mandate, « Où en est ma demande ? »):
+    # (PDF, file name); ``kiosk.receipts.mandate.print_sheet`` on the configuration by default.
+    print_sheet: Callable[[bytes, str], None] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
         self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
         self.welcome.language_chosen.connect(self.set_language)
+        self.welcome.look_up.connect(lambda: self._act(self.visit.look_up))
 
     def set_site(self, site_name: str) -> None:
         """The header and the window's title name the site (the demo's, once it is known)."""
@@ -413,9 +417,12 @@ class MainWindow(QMainWindow):
         from ui.screens.document_chooser import DocumentChooserScreen
         from ui.screens.documents import DocumentsScreen
         from ui.screens.end import EndScreen
+        from ui.screens.for_whom import ForWhomScreen
+        from ui.screens.mandate import MandateScreen
         from ui.screens.picker import PickerScreen
         from ui.screens.queue_view import QueueScreen
         from ui.screens.requirements import RequirementsScreen
+        from ui.screens.status_lookup import StatusLookupScreen, WedgeListener
         from ui.screens.steps import StepsScreen
         from ui.screens.summary import SummaryScreen
 
@@ -449,6 +456,9 @@ class MainWindow(QMainWindow):
             RefusalClock.of(services.config))
         self.correction = CorrectionScreen()
         self.activity = ActivityScreen(services.outbox, services.catalogue, services.config.data_dir)
+        self.for_whom = ForWhomScreen()
+        self.mandate = MandateScreen(self._sheet_job("mandate"))
+        self.status_lookup = StatusLookupScreen(self._lookup_job(), self._sheet_job("status"), attach)
         self.pages.update({
             Page.LOGIN: self.login, Page.PICKER: self.picker,
             Page.REQUIREMENTS: self.requirements, Page.QUESTION: self.steps,
@@ -456,12 +466,14 @@ class MainWindow(QMainWindow):
             Page.SUMMARY: self.summary, Page.CONSENT: self.consent, Page.SAVING: self.consent,
             Page.CONFIRMATION: self.confirmation, Page.END: self.end, Page.QUEUE: self.queue,
             Page.CORRECTION: self.correction, Page.ACTIVITY: self.activity,
+            Page.FOR_WHOM: self.for_whom, Page.MANDATE: self.mandate,
+            Page.STATUS: self.status_lookup,
         })
         assert set(self.pages) == set(Page), "every page of the visit has its screen"
         added: list[Screen] = [
             self.picker, self.requirements, self.steps, self.documents, self.chooser,
             self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
-            self.correction, self.activity,
+            self.correction, self.activity, self.for_whom, self.mandate, self.status_lookup,
         ]
         for screen in added:
             screen.setProperty("role", "page")
@@ -502,6 +514,18 @@ class MainWindow(QMainWindow):
         self.activity.back.connect(lambda: act(visit.back))
         self.correction.begin.connect(lambda: act(visit.begin_correction))
         self.correction.back.connect(lambda: act(visit.back))
+        self.for_whom.chosen.connect(lambda value: act(lambda: visit.say_for_whom(value)))
+        self.for_whom.back.connect(lambda: act(visit.back))
+        self.mandate.done.connect(lambda: act(visit.mandate_done))
+        self.mandate.back.connect(lambda: act(visit.mandate_back))
+        self.status_lookup.home.connect(self.go_home)
+        # The site's barcode reader types a receipt's reference: on the welcome screen it
+        # opens « Où en est ma demande ? », there it looks the new reference up.
+        self.wedge = WedgeListener(lambda: visit.page in (Page.WELCOME, Page.STATUS), self)
+        self.wedge.scanned.connect(self._receipt_scanned)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.wedge)
         if services.demo:
             self._outage_switch()
         if not first_time:  # the screens were built again in another language
@@ -519,6 +543,37 @@ class MainWindow(QMainWindow):
         if self._waiting_tap is not None:
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
+
+    def _sheet_job(self, kind: Literal["mandate", "status"]) -> Callable[[Any], None]:
+        """The printing of a mandate or a status sheet, as plain work for a pool thread."""
+        from kiosk.receipts.mandate import paper, print_mandate, print_sheet
+        from kiosk.receipts.status_sheet import print_finding
+
+        services = self._services()
+        config = services.config
+
+        def printer(pdf: bytes, name: str) -> None:
+            if services.print_sheet is not None:
+                services.print_sheet(pdf, name)
+            else:
+                print_sheet(pdf, config, name)
+
+        fmt = paper(config)
+        job = print_mandate if kind == "mandate" else print_finding
+        return lambda what: job(what, fmt, printer)
+
+    def _lookup_job(self) -> Callable[[str], Any]:
+        from kiosk.reference_lookup import StatusMemory, look_up_here
+
+        services = self._services()
+        memory = StatusMemory(services.config.data_dir, services.config.retention_days)
+        return partial(look_up_here, services.config, services.outbox, memory, services.catalogue)
+
+    def _receipt_scanned(self, reference: str) -> None:
+        if self.visit.page is Page.STATUS:
+            self.status_lookup.start(reference)
+        else:
+            self._act(lambda: self.visit.look_up(reference))
 
     def _services(self) -> KioskServices:
         assert self.services is not None, "attach() comes first"
@@ -615,6 +670,10 @@ class MainWindow(QMainWindow):
         elif page is Page.CORRECTION:
             assert visit.correcting is not None
             self.correction.start(visit.correcting)
+        elif page is Page.MANDATE:
+            self.mandate.start(visit.mandate())
+        elif page is Page.STATUS:
+            self.status_lookup.start(visit.lookup_reference)
         elif page is Page.END:
             self.end.autonomy.ask(visit.assisted_by is not None)
 
@@ -847,6 +906,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            if self.services is not None:
+                app.removeEventFilter(self.wedge)
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)

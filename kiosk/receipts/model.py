@@ -19,6 +19,7 @@ from kiosk.procedures import Field, Note, Procedure
 from kiosk.receipts import french
 from kiosk.receipts.errors import ReceiptError
 from kiosk.receipts.masking import keep_for, mask
+from kiosk.representative import PROOF_TITLES, people
 from offline_queue.snapshot import ReceiptSnapshot, SnapshotDocument
 from offline_queue.submission import AnswerValue
 
@@ -122,8 +123,8 @@ def _documents(procedure: Procedure, documents: Sequence[SnapshotDocument]) -> t
     for doc in documents:
         try:
             title = procedure.document(doc.kind).title
-        except KeyError:
-            title = doc.kind
+        except KeyError:  # a proof of the right to act for someone (kiosk.representative)
+            title = PROOF_TITLES.get(doc.kind, doc.kind)
         extension = doc.filename.rpartition(".")[2].upper() if "." in doc.filename else ""
         size = file_size(doc.size)
         lines.append(Line(title, f"{extension}, {size}" if extension else size))
@@ -184,7 +185,8 @@ def build_receipt(
         procedure_title=procedure.title,
         procedure_version=snapshot.procedure.version or procedure.version,
         theme=procedure.theme,
-        answers=_answers(procedure, snapshot.answers),
+        answers=tuple(Line(*pair) for pair in people(snapshot.answers))
+        + _answers(procedure, snapshot.answers),
         documents=_documents(procedure, snapshot.documents),
         content_hash=short_hash(snapshot.body_sha256),
         next_steps=_notes(procedure.next_steps, snapshot.answers, created_at.date()),

@@ -20,6 +20,7 @@ class WelcomeScreen(Screen):
     with_mediator = Signal()
     alone = Signal()
     mediator_space = Signal()
+    look_up = Signal()
     language_chosen = Signal(str)
 
     def __init__(self, site_name: str, parent: QWidget | None = None) -> None:
@@ -64,6 +65,9 @@ class WelcomeScreen(Screen):
             set_choice(button)
             choices.addWidget(button)
         self.body.addLayout(choices)
+        self.body.addWidget(text_label(self.tr(
+            "Vous revenez avec un reçu ? Montrez son code carré au lecteur, ou touchez "
+            "« Où en est ma demande ? » en bas de l'écran.")))
         self.problem = text_label("", "error")
         self.problem.setVisible(False)
         self.body.addWidget(self.problem)
@@ -72,8 +76,14 @@ class WelcomeScreen(Screen):
             self.tr("Espace médiateur"),
             self.tr("Réservé aux médiateurs : file d'attente des demandes et reçus."),
         )
+        self.look_up_button = big_button(
+            self.tr("Où en est ma demande ?"),
+            self.tr("Retrouver une demande déjà faite, avec le reçu"),
+        )
+        self.action_bar.addWidget(self.look_up_button)
         self.action_bar.addStretch(1)
         self.action_bar.addWidget(self.mediator_button)
+        self.look_up_button.clicked.connect(self.look_up)
         self.with_mediator_button.clicked.connect(self.with_mediator)
         self.alone_button.clicked.connect(self.alone)
         self.mediator_button.clicked.connect(self.mediator_space)
@@ -85,7 +95,8 @@ class WelcomeScreen(Screen):
 
     def show_problem(self, message: str) -> None:
         """The kiosk could not finish starting: replace the choices by the reason."""
-        for button in (self.with_mediator_button, self.alone_button, self.mediator_button):
+        for button in (self.with_mediator_button, self.alone_button, self.mediator_button,
+                       self.look_up_button):
             button.setVisible(False)
         self.problem.setText(message)
         self.problem.setVisible(True)
