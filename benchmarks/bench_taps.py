@@ -144,6 +144,9 @@ class Walker:
             self.tap(window.welcome.alone_button)
         self.tap(window.picker.theme_buttons[procedure.theme])
         self.tap(window.picker.procedure_tiles[procedure.code])
+        for_whom = getattr(window, "for_whom", None)  # « Pour qui ? », where the code asks it
+        if for_whom is not None and window.current_screen() is for_whom:
+            self.tap(for_whom.choice_buttons["self"])
         for _ in range(80):  # the checklist comes first, or after the questions that decide
             if window.current_screen() is window.requirements:
                 self.tap(window.requirements.start_button)

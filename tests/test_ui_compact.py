@@ -31,7 +31,9 @@ def start_with_mediator(qtbot, kiosk: Kiosk, code: str) -> None:  # type: ignore
     procedure = kiosk.services.catalogue.get(code)
     click(qtbot, window.picker.theme_buttons[procedure.theme])
     click(qtbot, window.picker.procedure_tiles[code])
-    click(qtbot, window.requirements.start_button)
+    click(qtbot, window.for_whom.choice_buttons["self"])
+    if window.current_screen() is window.requirements:  # nothing to decide: the checklist first
+        click(qtbot, window.requirements.start_button)
 
 
 def shown_ids(kiosk: Kiosk) -> list[str]:
