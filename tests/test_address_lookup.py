@@ -32,7 +32,7 @@ def test_every_failure_is_one_quiet_exception(caplog: pytest.LogCaptureFixture) 
     caplog.set_level(logging.DEBUG)
     with serve_ban(FakeBan(broken=True)) as url, pytest.raises(LookupUnavailable):
         AddressLookup(url).addresses("12 rue de la république")
-    with serve_ban(FakeBan(delay_s=1.0)) as url, pytest.raises(LookupUnavailable):
+    with serve_ban(FakeBan(delay_s=0.5)) as url, pytest.raises(LookupUnavailable):
         AddressLookup(url, timeout_s=0.2).addresses("12 rue de la république")
     with pytest.raises(LookupUnavailable):
         AddressLookup("http://127.0.0.1:9").communes("75004")

@@ -145,7 +145,7 @@ def test_a_picked_address_fills_street_postcode_and_commune(qtbot, make_kiosk) -
 
 def test_only_the_latest_question_is_answered_on_screen(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     kiosk = make_kiosk(sync=False)
-    slow = FakeBan(delay_s=0.8, slow_queries={"12 rue"})
+    slow = FakeBan(delay_s=0.5, slow_queries={"12 rue"})
     with serve_ban(slow) as url:
         to_the_address(qtbot, kiosk, url)
         street = kiosk.window.steps.widgets["adresse"]
@@ -156,7 +156,7 @@ def test_only_the_latest_question_is_answered_on_screen(qtbot, make_kiosk) -> No
         edit.clear()
         qtbot.keyClicks(edit, "7 chemin")
         qtbot.waitUntil(lambda: bool(street.suggestions()), timeout=5_000)
-        qtbot.wait(1_200)  # the slow answer to « 12 rue » arrives meanwhile: dropped
+        qtbot.wait(700)  # the slow answer to « 12 rue » arrives meanwhile: dropped
         assert [b.text() for b in street.suggestions()] == ["7 Chemin des Vignes 75004 Paris"]
 
 
