@@ -14,7 +14,7 @@ from test_ui_flow import (
     type_into,
 )
 from test_ui_mediator_handover import log_in
-from ui_checks import save_screenshot
+from ui_checks import assert_accessible, assert_contrast, save_screenshot
 
 from kiosk.mediators import create_demo_accounts
 from kiosk.procedures import Catalogue
@@ -69,6 +69,8 @@ def test_a_mediator_fills_a_whole_step_per_page(qtbot, make_kiosk, catalogue: Ca
     save_screenshot(window, "compact-step-keyboard-1280x800")
     window.keyboard.close_keyboard()
     save_screenshot(window, "compact-step-1280x800")
+    assert_accessible(window)
+    assert_contrast(window, 7.0)
     # The mediator leaves the person alone: one question per page again, the first to answer.
     click(qtbot, window.hand_over_button)
     assert current_question(steps).field.id == "prenoms"
@@ -124,6 +126,7 @@ def test_a_picked_address_fills_street_postcode_and_commune(qtbot, make_kiosk) -
         assert offered.text() == "12 Rue de la République 75004 Paris"
         qtbot.wait(50)  # brought into view once laid out
         save_screenshot(kiosk.window, "compact-address-suggestions-1280x800")
+        assert_accessible(kiosk.window)
         # above the keyboard: the address offered whole, what is typed at least half in view
         assert offered.visibleRegion().boundingRect().height() == offered.height()
         assert edit.visibleRegion().boundingRect().height() >= edit.height() // 2
