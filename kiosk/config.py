@@ -63,6 +63,7 @@ class KioskConfig:
     refused_retention_days: int = 30  # a refusal no mediator corrects is then erased
     refused_warning_days: int = 7  # the mediator space warns this long before
     scanner_dir: Path | None = None
+    document_dirs: tuple[Path, ...] = ()  # other folders « Autre fichier… » may open
     sync_interval_s: float = 30.0
     backoff_base_s: float = 2.0
     backoff_max_s: float = 600.0
@@ -142,6 +143,12 @@ def _optional_path(value: Any) -> Path | None:
     return None if value in ("", None) else _path(value)
 
 
+def _folders(value: Any) -> tuple[Path, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and Path(v).is_absolute() for v in value):
+        raise ValueError("attendu : une liste de chemins absolus de dossiers, ex. [\"/srv/documents\"]")
+    return tuple(Path(v) for v in value)
+
+
 def _key_file(value: Any) -> Path | None:
     if value in ("", None):
         return None
@@ -181,6 +188,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "retention.refused_days": ("refused_retention_days", _number(1, 3650, int)),
     "retention.refused_warning_days": ("refused_warning_days", _number(0, 365, int)),
     "scanner.watch_dir": ("scanner_dir", _optional_path),
+    "scanner.other_dirs": ("document_dirs", _folders),
     "sync.interval_s": ("sync_interval_s", _number(1, 86400, float)),
     "sync.backoff_base_s": ("backoff_base_s", _number(0.01, 3600, float)),
     "sync.backoff_max_s": ("backoff_max_s", _number(0.01, 86400, float)),

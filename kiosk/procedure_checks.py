@@ -69,6 +69,11 @@ def problems(data: Mapping[str, Any]) -> Iterator[Problem]:
             yield f"documents[{d_index}].kind", f"pièce « {doc['kind']} » en double"
         kinds.add(doc["kind"])
         yield from _condition(doc.get("when"), fields, f"documents[{d_index}].when")
+        dated_by = doc.get("dated_by")
+        if dated_by is not None and fields.get(dated_by, {}).get("type") != "date":
+            yield f"documents[{d_index}].dated_by", f"« {dated_by} » n'est pas une question de date"
+        if dated_by is not None and doc.get("max_age_months") is None:
+            yield f"documents[{d_index}].dated_by", "sans max_age_months, cette date ne sert à rien"
         yield from _decided(doc.get("when"), deciding, f"documents[{d_index}].when")
     for f_index, fee in enumerate(data["fees"]):
         yield from _condition(fee.get("when"), fields, f"fees[{f_index}].when")

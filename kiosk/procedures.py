@@ -30,6 +30,7 @@ from kiosk.conditions import Condition, referenced_fields
 from kiosk.file_size import file_size
 from kiosk.inference import Inference
 from kiosk.procedure_checks import DEFAULT_CHECK
+from kiosk.validators import with_notice
 from resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,9 @@ class DocumentSpec:
     max_size_bytes: int
     required: bool = True
     when: Condition | None = None
+    colour: bool = False  # never turned grey to make it lighter (a driving licence)
+    max_age_months: int | None = None  # must be more recent than this (kiosk.document_age)
+    dated_by: str | None = None  # the date question that gives its date; else the date is asked
     if_missing: str = ""
     """What to do without it (where to get it), said under « Je ne l'ai pas »."""
 
@@ -418,7 +422,7 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                     type=f["type"],
                     check=f.get("check", DEFAULT_CHECK.get(f["type"])),
                     options=f.get("options", {}),
-                    help=f.get("help", ""),
+                    help=with_notice(f.get("help", ""), f.get("check")),
                     example=f.get("example", ""),
                     required=f.get("required", True),
                     sensitive=f.get("sensitive", False),
@@ -451,6 +455,9 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                 max_size_bytes=int(d["max_size_mb"] * 1024 * 1024),
                 required=d.get("required", True),
                 when=d.get("when"),
+                colour=d.get("colour", False),
+                max_age_months=d.get("max_age_months"),
+                dated_by=d.get("dated_by"),
                 if_missing=d.get("if_missing", ""),
             )
             for d in data["documents"]

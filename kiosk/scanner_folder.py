@@ -7,6 +7,10 @@ files directly in the folder are touched, so a misconfigured folder loses
 nothing else. A scan whose name is not UTF-8 (a scanner set to another
 character set) is never offered: its name could not be shown nor sent, so
 it is counted for the screen and the log, and still deleted at the end.
+
+The mediator's « Autre fichier… » browses the scanner folder and the folders
+IT listed (``scanner.other_dirs``) and nothing else: every path is resolved,
+links included, and refused when it leads out of them.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,3 +108,66 @@ def clear_scans(folder: Path) -> int:
     if removed:
         log.info("scanner folder cleared: %d scan(s) deleted", removed)
     return removed
+
+
+@dataclass(frozen=True)
+class FolderView:
+    """One allowed folder as the picker shows it: its sub-folders and scans, and where « up » goes
+    (None at the top of an allowed folder: the picker never leads out of them)."""
+
+    folder: Path
+    subfolders: list[Path]
+    scans: list[Scan]
+    parent: Path | None
+
+
+def _root_of(roots: Sequence[Path], path: Path) -> Path | None:
+    """The allowed folder ``path`` really is in, links resolved; None when it is outside all."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # gone, or a loop of links
+        return None
+    for root in roots:
+        try:
+            top = root.resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue
+        if real == top or real.is_relative_to(top):
+            return top
+    return None
+
+
+def allowed(roots: Sequence[Path], path: Path) -> Path | None:
+    """``path`` with its links resolved when it lies inside one of ``roots``, else None (and a
+    log line for IT: a link or a name that leads out of the allowed folders)."""
+    if _root_of(roots, path) is None:
+        log.warning("picker: a path outside the allowed folders was refused")
+        return None
+    return path.resolve()
+
+
+def browse(roots: Sequence[Path], folder: Path, limit: int) -> FolderView:
+    """What ``folder`` holds, when it is inside ``roots``; a link to a folder outside is left out,
+    and a folder outside shows as empty with no way up."""
+    top = _root_of(roots, folder)
+    if top is None:
+        log.warning("picker: a folder outside the allowed folders was refused")
+        return FolderView(folder, [], [], None)
+    real = folder.resolve()
+    subfolders: list[Path] = []
+    try:
+        with os.scandir(real) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or not _readable(entry.name):
+                    continue
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=True)
+                except OSError:
+                    continue
+                if is_dir and _root_of(roots, Path(entry.path)) is not None:
+                    subfolders.append(Path(entry.path))
+    except OSError as exc:
+        log.error("picker: folder unreadable: %s", exc.strerror)
+    subfolders.sort(key=lambda path: path.name.lower())
+    parent = real.parent if real != top else None
+    return FolderView(real, subfolders, list_scans(real, limit).scans, parent)

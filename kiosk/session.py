@@ -58,6 +58,7 @@ class DocumentFile:
     data: bytearray = field(repr=False)
     size: int
     sha256: str
+    source: str = ""  # the scan it was read from, so a second use of one scan is noticed
 
     def wipe(self) -> None:
         self.data[:] = bytes(len(self.data))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["KINDS", "OPTIONS", "ValidationError", "check", "option_problems"]
+__all__ = ["KINDS", "NOTICES", "OPTIONS", "ValidationError", "check", "option_problems", "with_notice"]
 
 
 class ValidationError(ValueError):
@@ -184,6 +184,22 @@ def _timbre_fiscal(value: str) -> str:
 
 
 _EPHOTO = re.compile(r"[A-Z0-9]{22}", re.ASCII)
+
+
+# Said under every question of these kinds, whatever the procedure: a code used twice, or an
+# e-photo too old, sends the request back weeks later.
+NOTICES: dict[str, str] = {
+    "ephoto_code": "Il ne sert qu'une seule fois. La photo doit dater de moins de 6 mois.",
+    "timbre_fiscal": "Il ne sert qu'une seule fois. Un timbre déjà utilisé est refusé.",
+}
+
+
+def with_notice(help_text: str, kind: str | None) -> str:
+    """A question's help followed by its kind's notice (``NOTICES``), said once."""
+    notice = NOTICES.get(kind or "")
+    if not notice:
+        return help_text
+    return f"{help_text} {notice}".strip()
 
 
 def _ephoto_code(value: str) -> str:

@@ -68,7 +68,7 @@ SUBMISSION_COLUMNS = (
     "id", "seq", "local_reference", "procedure_code", "procedure_version", "state",
     "attempts", "created_at", "enqueued_at", "next_attempt_at", "last_error",
     "error_details", "dossier_number", "received_at", "supersedes", "body", "snapshot",
-    "purged_at", "superseded_by",
+    "purged_at", "superseded_by", "refused_at",
 )  # fmt: skip
 DOCUMENT_COLUMNS = (
     "submission_id", "idx", "kind", "filename", "content_type", "size", "sha256",

@@ -48,7 +48,7 @@ from .outbox import (
 )
 from .page_salvage import Record, page_files
 from .private_files import fsync_dir, write_atomic
-from .times import parse_time, utc_now
+from .times import parse_time, to_db_time, utc_now
 
 # rowids probed past the last one found before concluding a table has ended
 PROBE_HORIZON = 2000
@@ -226,8 +226,10 @@ def _classify(records: Iterable[Record]) -> _Found:
     width = len(SUBMISSION_COLUMNS)
     for record in records:
         values = record.values
-        if len(values) in (width - 1, width) and isinstance(values[0], str) and values[5] in STATES:
-            found.submissions.append(dict(zip(SUBMISSION_COLUMNS, values + [None], strict=False)))
+        # a row of schema 1, 2 or 3 (each added one column at the end)
+        if width - 2 <= len(values) <= width and isinstance(values[0], str) and values[5] in STATES:
+            padded = list(values) + [None] * (width - len(values))
+            found.submissions.append(dict(zip(SUBMISSION_COLUMNS, padded, strict=True)))
         elif (
             len(values) == len(DOCUMENT_COLUMNS) and isinstance(values[0], str) and isinstance(values[1], int)
         ):
@@ -373,6 +375,9 @@ def _prepare(
     submission.update(
         state=state, last_error=last_error, error_details=details, attempts=row.get("attempts") or 0
     )
+    if state == "needs_attention" and not submission.get("refused_at"):
+        # refused, or set aside by the repair: the delay before it is erased starts now
+        submission["refused_at"] = to_db_time(utc_now())
     return submission, kept, lost
 
 

@@ -38,11 +38,14 @@ def test_a_huge_file_is_refused_before_it_is_read(session: ProcedureSession, tmp
     assert "La taille maximale est" in refused.value.message
 
 
-def test_a_too_heavy_file_gets_the_session_s_reason(session: ProcedureSession, tmp_path: Path) -> None:
+def test_a_heavy_file_that_is_no_real_pdf_is_called_damaged(session: ProcedureSession,
+                                                            tmp_path: Path) -> None:
+    """Its weight no longer matters: a PDF's signature over zeros cannot be read, nor made lighter
+    (a real heavy scan: tests/test_scan_checks.py)."""
     spec = session.procedure.documents[0]
     heavy = tmp_path / "scan.pdf"
     heavy.write_bytes(b"%PDF-" + bytes(spec.max_size_bytes))
-    with pytest.raises(ValidationError, match="trop lourd"):
+    with pytest.raises(ValidationError, match="abîmé ou illisible"):
         read_document(session, spec.kind, heavy)
 
 

@@ -443,7 +443,8 @@ class MainWindow(QMainWindow):
         self.requirements = RequirementsScreen()
         self.steps = StepsScreen(attach)
         self.documents = DocumentsScreen()
-        self.chooser = DocumentChooserScreen(services.config.scanner_dir)
+        self.chooser = DocumentChooserScreen(services.config.scanner_dir, attach,
+                                             services.config.document_dirs)
         self.summary = SummaryScreen()
         self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
         self.confirmation = ConfirmationScreen(

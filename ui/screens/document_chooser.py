@@ -1,37 +1,50 @@
 """Pick the scanned file for one document from the scanner's folder.
 
 A file dialog is hard to use on a touch kiosk and opens the whole disk, so
-the citizen sees the files the scanner just wrote (newest first, refreshed
-as soon as a file appears); the mediator alone gets « Autre fichier… ». The
-file is read and checked in the background by the core (``kiosk.document_intake``);
-a refusal shows the core's reason and keeps the chooser open.
+the citizen sees the pages the scanner just wrote (newest first, refreshed as
+soon as a file appears), each with a large preview to tap for a full view and
+one « Utiliser » button; a scan already used for another document says so,
+and using it twice is confirmed first. The mediator alone gets « Autre
+fichier… », a touch browser of the allowed folders (``ui.screens.file_picker``).
+The file is read and checked in the background by the core
+(``kiosk.document_intake``); a refusal shows the core's reason and keeps the
+chooser open. A document that must be recent asks the date written on it
+(``kiosk.document_age``) before it is added.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.document_intake import PREVIEW_LIMIT_BYTES, read_document
-from kiosk.paris_time import in_paris
+from kiosk.document_age import asks_date, check_written_date
+from kiosk.document_intake import PREVIEW_LIMIT_BYTES, read_document, used_for
+from kiosk.procedures import Field
 from kiosk.scanner_folder import Scan, list_scans
-from kiosk.session import DocumentFile, ProcedureSession, size_text
+from kiosk.session import DocumentFile, ProcedureSession
 from kiosk.validators import ValidationError
+from ui.fields import DateFieldWidget
 from ui.screens.background import run_in_background
-from ui.screens.common import MIN_TARGET_PX, Screen, StatusLine, big_button, clear_layout, text_label
-from ui.screens.preview import THUMB_PX, thumbnail
+from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
+from ui.screens.file_picker import FilePicker, when_scanned
+from ui.screens.preview import LIST_THUMB_PX, ZoomView, panel_row, thumbnail
+from ui.screens.steps import KeyboardHook
 
-EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 MAX_LISTED = 30
 
 
-def _small_preview(path: Path) -> QImage | None:
-    return thumbnail(path.read_bytes(), THUMB_PX // 2)
+def _read_for_preview(path: Path, edge: int) -> QImage | None:
+    """The file's preview; its bytes are read into a copy zeroed here."""
+    data = bytearray(path.read_bytes())
+    try:
+        return thumbnail(data, edge)
+    finally:
+        data[:] = bytes(len(data))
 
 
 def _ignore(_error: BaseException) -> None:
@@ -44,21 +57,27 @@ def scanned_files(folder: Path | None) -> list[Scan]:
 
 
 class DocumentChooserScreen(Screen):
-    """Lists scanned files as large buttons with a preview; emits ``attached`` or ``cancelled``."""
+    """Lists scans as large rows with a preview; emits ``attached`` or ``cancelled``."""
 
     attached = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, scanner_dir: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(self, scanner_dir: Path | None, attach_keyboard: KeyboardHook | None = None,
+                 other_dirs: Sequence[Path] = (), parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Choisir le document"), parent)
         self.scanner_dir = scanner_dir
         self.session: ProcedureSession | None = None
         self.kind = ""
         self.busy = False
+        self.pending: DocumentFile | None = None  # read and checked, waiting for its date
+        self.confirming: Path | None = None  # a scan already used elsewhere, waiting for « Oui »
+        self.files_hidden = False  # the picker or the date question is in the list's place
         self.what = text_label("")
         self.body.addWidget(self.what)
         self.status = StatusLine()
         self.body.addWidget(self.status)
+        self._build_confirm()
+        self._build_date(attach_keyboard)
         self.empty = text_label(
             self.tr(
                 "Aucun document numérisé pour l'instant. Posez le document sur le scanner "
@@ -69,18 +88,26 @@ class DocumentChooserScreen(Screen):
         self.files_box = QVBoxLayout()
         self.files_box.setSpacing(12)
         self.body.addLayout(self.files_box)
+        roots = [p for p in (scanner_dir, *other_dirs) if p is not None]
+        self.picker = FilePicker(roots)
+        self.picker.chosen.connect(self._picked)
+        self.picker.setVisible(False)
+        self.body.addWidget(self.picker)
         self.body.addStretch(1)
         self.cancel_button = big_button(self.tr("Annuler"), self.tr("Revenir à la liste des documents"))
         self.other_button = big_button(
             self.tr("Autre fichier…"),
-            self.tr("Réservé au médiateur : choisir un fichier ailleurs sur la borne"),
+            self.tr("Réservé au médiateur : choisir un fichier dans un autre dossier autorisé"),
         )
         self.action_bar.addWidget(self.cancel_button)
         self.action_bar.addStretch(1)
         self.action_bar.addWidget(self.other_button)
-        self.cancel_button.clicked.connect(self.cancelled)
-        self.other_button.clicked.connect(self._pick_other)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.other_button.clicked.connect(self._toggle_picker)
         self.file_buttons: dict[Path, QPushButton] = {}
+        self.zoom_buttons: dict[Path, QPushButton] = {}
+        self.used_labels: dict[Path, QWidget] = {}
+        self.zoom = ZoomView(self)
         self.watcher = QFileSystemWatcher(self)
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
@@ -90,8 +117,49 @@ class DocumentChooserScreen(Screen):
         if scanner_dir is not None and scanner_dir.is_dir():
             self.watcher.addPath(str(scanner_dir))
 
+    def _build_confirm(self) -> None:
+        self.confirm_panel = QFrame()
+        self.confirm_panel.setProperty("role", "panel")
+        column = QVBoxLayout(self.confirm_panel)
+        self.confirm_text = text_label("", "subtitle")
+        column.addWidget(self.confirm_text)
+        row = QHBoxLayout()
+        self.confirm_yes = big_button(self.tr("Oui, l'utiliser aussi ici"),
+                                      self.tr("Utiliser ce document une deuxième fois"), "primary")
+        self.confirm_no = big_button(self.tr("Non, en choisir un autre"),
+                                     self.tr("Revenir à la liste des documents numérisés"))
+        row.addWidget(self.confirm_no)
+        row.addStretch(1)
+        row.addWidget(self.confirm_yes)
+        column.addLayout(row)
+        self.confirm_yes.clicked.connect(self._confirmed)
+        self.confirm_no.clicked.connect(self._not_confirmed)
+        self.confirm_panel.setVisible(False)
+        self.body.addWidget(self.confirm_panel)
+
+    def _build_date(self, attach_keyboard: KeyboardHook | None) -> None:
+        self.date_panel = QFrame()
+        self.date_panel.setProperty("role", "panel")
+        column = QVBoxLayout(self.date_panel)
+        self.date_field = DateFieldWidget(Field(
+            id="date_document", label=self.tr("Quelle date est écrite sur ce document ?"), type="date",
+            help=self.tr("Regardez la date de la facture, de l'avis ou du papier. Le jour, le mois, "
+                         "puis l'année."),
+            example="15/10/2026"))
+        if attach_keyboard is not None:
+            for edit, mode in self.date_field.text_inputs():
+                attach_keyboard(edit, mode)
+        column.addWidget(self.date_field)
+        self.date_button = big_button(self.tr("Valider la date"),
+                                      self.tr("Vérifier la date et ajouter le document"), "primary")
+        self.date_button.clicked.connect(self.submit_date)
+        column.addWidget(self.date_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.date_panel.setVisible(False)
+        self.body.addWidget(self.date_panel)
+
     def start(self, session: ProcedureSession, kind: str, mediator_present: bool) -> None:
         """Choose the file for document ``kind``; « Autre fichier… » only with a mediator."""
+        self._drop_pending()
         self.session = session
         self.kind = kind
         spec = session.procedure.document(kind)
@@ -99,70 +167,141 @@ class DocumentChooserScreen(Screen):
         self.what.setText(spec.description)
         self.set_mediator_present(mediator_present)
         self._set_status("")
+        self._show_list()
         self.refresh()
+
+    def entered(self) -> None:
+        """Focus on the newest scan's « Utiliser », never on a preview (a ring there reads as chosen)."""
+        first = next(iter(self.file_buttons.values()), self.cancel_button)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_mediator_present(self, present: bool) -> None:
         """A mediator took over or handed over meanwhile: show or hide « Autre fichier… »."""
         self.other_button.setVisible(present)
+        if not present and self.picker.isVisible():
+            self._show_list()
 
     def refresh(self) -> None:
         """List the scanner folder again (called when the folder changes)."""
         clear_layout(self.files_box)
-        self.file_buttons = {}
+        self.file_buttons, self.zoom_buttons, self.used_labels = {}, {}, {}
         files = scanned_files(self.scanner_dir)
-        self.empty.setVisible(not files)
+        self.empty.setVisible(not files and not self.files_hidden)
         for scan in files:
-            button = self._file_button(scan)
-            self.files_box.addWidget(button)
-            self.file_buttons[scan.path] = button
+            row = self._file_row(scan)
+            self.files_box.addWidget(row)
+            if self.files_hidden:  # never setVisible(True) before it has a parent: a window of its own
+                row.setVisible(False)
         first = next(iter(self.file_buttons.values()), self.cancel_button)
-        if self.isVisible():
+        if self.isVisible() and not self.date_panel.isVisible():
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _file_button(self, scan: Scan) -> QPushButton:
+    def _file_row(self, scan: Scan) -> QFrame:
         path = scan.path
-        when = in_paris(datetime.fromtimestamp(scan.mtime, UTC)).strftime("%d/%m/%Y à %H:%M")
-        text = f"{path.name}\n{size_text(scan.size)} · {self.tr('numérisé le')} {when}"
-        button = QPushButton(text)
-        button.setProperty("role", "secondary")
-        button.setMinimumHeight(max(MIN_TARGET_PX, THUMB_PX // 2 + 24))
-        button.setIconSize(QSize(THUMB_PX // 2, THUMB_PX // 2))
-        button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon))
-        button.setAccessibleName(self.tr("Fichier %s") % path.name)
-        button.setAccessibleDescription(
-            self.tr("Utiliser ce fichier, %1, numérisé le %2").replace("%1", size_text(scan.size))
-            .replace("%2", when)
-        )
-        button.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
+        when = when_scanned(scan.mtime)
+        row, line = panel_row(12)
+        zoom = QPushButton()
+        zoom.setProperty("role", "secondary")
+        zoom.setFixedSize(LIST_THUMB_PX + 16, LIST_THUMB_PX + 16)
+        zoom.setIconSize(QSize(LIST_THUMB_PX, LIST_THUMB_PX))
+        zoom.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon))
+        zoom.setAccessibleName(self.tr("Agrandir le document numérisé %s") % when)
+        zoom.setAccessibleDescription(self.tr("Voir la page en grand"))
+        zoom.clicked.connect(lambda _checked=False, p=path, w=when: self.open_zoom(p, w))
+        line.addWidget(zoom)
+        self.zoom_buttons[path] = zoom
+        text = QVBoxLayout()
+        text.addWidget(text_label(self.tr("Numérisé %s") % when, "subtitle"))
+        text.addWidget(text_label(self.tr("Touchez l'image pour la voir en grand."), "help"))
+        others = used_for(self.session, path, self.kind) if self.session is not None else []
+        if others:
+            used = text_label(self.tr("Déjà utilisé pour : %s") % ", ".join(f"« {s.title} »" for s in others),
+                              "error")
+            text.addWidget(used)
+            self.used_labels[path] = used
+        text.addStretch(1)
+        line.addLayout(text, 1)
+        use = big_button(self.tr("Utiliser"), self.tr("Utiliser ce document, numérisé %s") % when, "primary")
+        use.setAccessibleName(self.tr("Utiliser le document numérisé %s") % when)
+        use.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
+        line.addWidget(use, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.file_buttons[path] = use
         if scan.size <= PREVIEW_LIMIT_BYTES:
-            run_in_background(
-                partial(_small_preview, path),
-                partial(self._set_icon, button),
-                _ignore,
-            )
-        return button
+            run_in_background(partial(_read_for_preview, path, LIST_THUMB_PX), partial(self._set_icon, zoom),
+                              _ignore)
+        return row
 
     def _set_icon(self, button: QPushButton, image: QImage | None) -> None:
-        if image is not None and button in self.file_buttons.values():
+        if image is not None and button in self.zoom_buttons.values():
             button.setIcon(QIcon(QPixmap.fromImage(image)))
 
-    def _pick_other(self) -> None:
-        start = str(self.scanner_dir or Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choisir un fichier"),
-            start,
-            self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)"),
-        )
-        if chosen:
-            self.choose_file(Path(chosen))
+    def open_zoom(self, path: Path, when: str) -> None:
+        """The scan at ``path`` over the whole screen."""
+        try:
+            data = bytearray(path.read_bytes()) if path.stat().st_size <= PREVIEW_LIMIT_BYTES else None
+        except OSError:
+            data = None
+        if data is None:
+            self._set_status(self.tr("Ce document ne peut pas être affiché. Numérisez-le à nouveau."))
+            return
+        try:
+            self.zoom.open(self.tr("Numérisé %s") % when, data)
+        finally:
+            data[:] = bytes(len(data))
+
+    def _toggle_picker(self) -> None:
+        if self.picker.isVisible():
+            self._show_list()
+        else:
+            self._show_picker()
+
+    def _show_picker(self) -> None:
+        self.picker.setVisible(True)
+        self.empty.setVisible(False)
+        self._set_list_visible(False)
+        self.other_button.setText(self.tr("Documents numérisés"))
+        self.other_button.setAccessibleName(self.other_button.text())
+        self.picker.open_top()
+
+    def _show_list(self) -> None:
+        self.picker.setVisible(False)
+        self.picker.wipe()
+        self._set_list_visible(True)
+        self.other_button.setText(self.tr("Autre fichier…"))
+        self.other_button.setAccessibleName(self.other_button.text())
+
+    def _set_list_visible(self, visible: bool) -> None:
+        self.files_hidden = not visible
+        for index in range(self.files_box.count()):
+            item = self.files_box.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setVisible(visible)
+        self.empty.setVisible(visible and not self.file_buttons)
+
+    def _picked(self, path: Path) -> None:
+        self.choose_file(path)
 
     def choose_file(self, path: Path) -> None:
-        """Read and check ``path`` in the background; attach it or say why it is refused."""
+        """Read and check ``path`` in the background; attach it or say why it is refused.
+        A scan already used for another document is confirmed first."""
         if self.busy or self.session is None:
             return
+        others = used_for(self.session, path, self.kind)
+        if others and self.confirming != path:
+            self.confirming = path
+            names = ", ".join(f"« {spec.title} »" for spec in others)
+            self.confirm_text.setText(self.tr(
+                "Ce document est déjà utilisé pour : %1. Voulez-vous l'utiliser aussi pour « %2 » ?")
+                .replace("%1", names).replace("%2", self.session.procedure.document(self.kind).title))
+            self.confirm_panel.setVisible(True)
+            self.confirm_no.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroller.ensureWidgetVisible(self.confirm_panel)
+            return
+        self.confirming = None
+        self.confirm_panel.setVisible(False)
         self.busy = True
-        self._set_status(self.tr("Vérification du fichier…"), error=False)
+        self._set_status(self.tr("Vérification du document…"), error=False)
         session, kind = self.session, self.kind
         run_in_background(
             lambda: read_document(session, kind, path),
@@ -170,14 +309,52 @@ class DocumentChooserScreen(Screen):
             self._refused,
         )
 
+    def _confirmed(self) -> None:
+        if self.confirming is not None:
+            self.choose_file(self.confirming)
+
+    def _not_confirmed(self) -> None:
+        self.confirming = None
+        self.confirm_panel.setVisible(False)
+
     def _accepted(self, document: DocumentFile, session: ProcedureSession) -> None:
         self.busy = False
         # the citizen who chose it may have left, and the next one reached this screen since
         if session is not self.session or document.kind != self.kind:
             document.wipe()
             return
+        if asks_date(session.procedure.document(document.kind)):
+            self._drop_pending()
+            self._show_list()
+            self.pending = document
+            self._set_status(self.tr("Le document est lisible. Il reste à dire sa date."), error=False)
+            self.date_field.clear()
+            self.date_field.show_error(None)
+            self.date_panel.setVisible(True)
+            self._set_list_visible(False)  # the scan is chosen: only its date is left to give
+            self.scroller.ensureWidgetVisible(self.date_panel)
+            self.date_field.focus_input()
+            return
+        self._attach(document)
+
+    def submit_date(self) -> None:
+        """Check the date read on the pending document; add it when recent enough."""
+        if self.pending is None or self.session is None:
+            return
+        try:
+            check_written_date(self.session, self.pending.kind, self.date_field.value())
+        except ValidationError as error:
+            self.date_field.show_error(error.message)
+            return
+        document, self.pending = self.pending, None
+        self.date_panel.setVisible(False)
+        self._attach(document)
+
+    def _attach(self, document: DocumentFile) -> None:
+        assert self.session is not None
         self.session.attach(document)
         self._set_status("")
+        self._show_list()
         self.attached.emit(document.kind)
 
     def _refused(self, error: BaseException) -> None:
@@ -191,7 +368,26 @@ class DocumentChooserScreen(Screen):
     def _set_status(self, text: str, *, error: bool = True) -> None:
         self.status.say(text, "error" if error else "")
 
+    def _cancel(self) -> None:
+        self._drop_pending()
+        self.cancelled.emit()
+
+    def _drop_pending(self) -> None:
+        if self.pending is not None:
+            self.pending.wipe()
+            self.pending = None
+        if self.date_panel.isVisible():
+            self._set_list_visible(True)
+        self.date_panel.setVisible(False)
+        self.date_field.clear()
+        self.confirming = None
+        self.confirm_panel.setVisible(False)
+        if self.zoom.isVisible():
+            self.zoom.close_view()
+
     def wipe(self) -> None:
+        self._drop_pending()
+        self._show_list()
         self.session = None
         self.kind = ""
         self.busy = False

@@ -10,13 +10,13 @@ from collections.abc import Callable, Mapping
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.procedures import DocumentSpec
-from kiosk.session import FORMAT_NAMES, ProcedureSession, size_text
+from kiosk.session import ProcedureSession
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, clear_layout, text_label
-from ui.screens.preview import show_preview, thumbnail
+from ui.screens.preview import ZoomView, panel_row, show_preview, thumbnail
 
 
 def _ignore(_error: BaseException) -> None:
@@ -58,6 +58,8 @@ class DocumentsScreen(Screen):
         self.next_button.clicked.connect(self.go_next)
         self.add_buttons: dict[str, QWidget] = {}
         self.remove_buttons: dict[str, QWidget] = {}
+        self.zoom_buttons: dict[str, QWidget] = {}
+        self.zoom = ZoomView(self)
         self.previews: dict[str, QLabel] = {}
 
     def start(self, session: ProcedureSession,
@@ -72,7 +74,7 @@ class DocumentsScreen(Screen):
         """Rebuild the cards from the session's documents."""
         assert self.session is not None
         clear_layout(self.cards)
-        self.add_buttons, self.remove_buttons, self.previews = {}, {}, {}
+        self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
         self.banner.setVisible(False)
         specs = self.session.required_documents()
         self.intro.setText(self.intro_text if specs else self.tr(
@@ -89,32 +91,21 @@ class DocumentsScreen(Screen):
 
     def _card(self, spec: DocumentSpec) -> QFrame:
         assert self.session is not None
-        card = QFrame()
-        card.setProperty("role", "panel")
-        row = QHBoxLayout(card)
-        row.setContentsMargins(16, 16, 16, 16)
-        row.setSpacing(16)
+        card, row = panel_row()
         text = QVBoxLayout()
         text.addWidget(text_label(spec.title, "subtitle"))
         text.addWidget(text_label(spec.description))
-        need = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
-        formats = ", ".join(FORMAT_NAMES.get(f, f.upper()) for f in spec.formats)
-        text.addWidget(text_label(
-            self.tr("%1 · fichiers acceptés : %2 · %3 au plus")
-            .replace("%1", need).replace("%2", formats).replace("%3", size_text(spec.max_size_bytes)),
-            "help",
-        ))
+        # no file type, name nor size: the kiosk takes every scanner format and lightens heavy scans
+        text.addWidget(text_label(self.tr("Obligatoire") if spec.required else self.tr("Facultatif"), "help"))
         attached = self.session.documents.get(spec.kind)
         if attached is not None:
-            status = self.tr("✔ Ajouté : %1 (%2)").replace("%1", attached.filename).replace(
-                "%2", size_text(attached.size))
-            text.addWidget(text_label(status, "success"))
+            text.addWidget(text_label(self.tr("✔ Ajouté"), "success"))
         else:
             text.addWidget(text_label(self.tr("Pas encore ajouté"), "help"))
         row.addLayout(text, 1)
         if attached is not None:
             preview = QLabel()
-            preview.setAccessibleName(self.tr("Aperçu : %s") % attached.filename)
+            preview.setAccessibleName(self.tr("Aperçu : %s") % spec.title)
             show_preview(preview, None)
             self.previews[spec.kind] = preview
             row.addWidget(preview)
@@ -134,6 +125,11 @@ class DocumentsScreen(Screen):
         buttons.addWidget(add)
         self.add_buttons[spec.kind] = add
         if attached is not None:
+            look = big_button(self.tr("Voir en grand"), self.tr("Voir la page en grand : %s") % spec.title)
+            look.setAccessibleName(self.tr("Voir en grand : %s") % spec.title)
+            look.clicked.connect(lambda _checked=False, k=spec.kind: self.open_zoom(k))
+            buttons.addWidget(look)
+            self.zoom_buttons[spec.kind] = look
             remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % spec.title)
             remove.setAccessibleName(self.tr("Retirer : %s") % spec.title)
             remove.clicked.connect(lambda _checked=False, k=spec.kind: self._remove(k))
@@ -147,6 +143,13 @@ class DocumentsScreen(Screen):
         label = self.previews.get(kind)
         if label is not None and image is not None:
             show_preview(label, image)  # type: ignore[arg-type]
+
+    def open_zoom(self, kind: str) -> None:
+        """The attached page of ``kind`` over the whole window."""
+        assert self.session is not None
+        document = self.session.documents.get(kind)
+        if document is not None:
+            self.zoom.open(self.session.procedure.document(kind).title, document.data)
 
     def _remove(self, kind: str) -> None:
         assert self.session is not None
@@ -170,7 +173,9 @@ class DocumentsScreen(Screen):
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
+        if self.zoom.isVisible():
+            self.zoom.close_view()
         clear_layout(self.cards)
-        self.add_buttons, self.remove_buttons, self.previews = {}, {}, {}
+        self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
         self.session = None
         self._remarks = None

@@ -1,0 +1,157 @@
+"""Made-up scans that look like the real ones: a printed page drawn, then scanned badly or well.
+
+The scan checks (``kiosk.scan_quality``) are set and measured on these, the
+demo's scanner folder holds them, and the tests refuse and accept them. A
+page is a made-up energy bill (a proof of address): a header, an address
+block, paragraphs and a table in a common font, drawn at the scanner's
+resolution. Good scans vary the resolution, the paper's tint, sensor noise,
+a slight skew and JPEG compression; bad ones are blank, too dark, blurred
+(the paper lifted off the glass) or shrunk until the print is lost.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass
+from importlib import resources
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+A4_INCHES = (8.27, 11.69)
+_TEXT = ("consommation électricité période relevé compteur abonnement montant échéance "
+         "prélèvement contrat référence client facture mensuelle taxes contribution tarif "
+         "option base puissance souscrite index ancien nouveau total payer avant date "
+         "service clients adresse logement occupant titulaire énergie kilowattheure")
+_WORDS = tuple(_TEXT.split(" "))
+_STREETS = ("rue des Lilas", "avenue Jean Jaurès", "place de la Mairie", "chemin du Moulin")
+_TOWNS = ("75011 PARIS", "69003 LYON", "13005 MARSEILLE", "59000 LILLE")
+
+
+def _font(points: float, dpi: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    path = resources.files("resources") / "fonts" / name
+    with resources.as_file(path) as file:
+        return ImageFont.truetype(str(file), max(4, round(points * dpi / 72)))
+
+
+def text_page(dpi: int, rng: random.Random) -> Image.Image:
+    """A printed A4 page drawn at ``dpi``, grey, white paper, black print."""
+    width, height = (round(side * dpi) for side in A4_INCHES)
+    page = Image.new("L", (width, height), 255)
+    page.info["dpi"] = dpi
+    draw = ImageDraw.Draw(page)
+    margin = round(0.8 * dpi)
+    y = margin
+    draw.text((margin, y), "ÉNERGIE DU QUOTIDIEN", fill=0, font=_font(18, dpi, bold=True))
+    y += round(0.45 * dpi)
+    body = _font(10, dpi)
+    line = round(10 * 1.45 * dpi / 72)
+    for text in (f"{rng.choice(('M.', 'Mme'))} {rng.choice(('MARTIN', 'BERNARD', 'DUBOIS'))}",
+                 f"{rng.randint(1, 120)} {rng.choice(_STREETS)}", rng.choice(_TOWNS)):
+        draw.text((width // 2, y), text, fill=0, font=body)
+        y += line
+    y += line
+    draw.text((margin, y), f"Facture du {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2026",
+              fill=0, font=_font(12, dpi, bold=True))
+    y += 2 * line
+    for _paragraph in range(rng.randint(3, 5)):
+        for _ in range(rng.randint(3, 6)):
+            words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 9)))
+            draw.text((margin, y), words.capitalize(), fill=0, font=body)
+            y += line
+        y += line
+    table_left, table_right = margin, width - margin
+    for row in range(rng.randint(4, 7)):
+        draw.line((table_left, y, table_right, y), fill=0, width=max(1, dpi // 150))
+        draw.text((table_left + dpi // 20, y + dpi // 30), rng.choice(_WORDS).capitalize(), fill=0, font=body)
+        draw.text((table_right - round(1.2 * dpi), y + dpi // 30), f"{rng.randint(1, 300)},{row}0 €",
+                  fill=0, font=body)
+        y += line + dpi // 15
+    draw.line((table_left, y, table_right, y), fill=0, width=max(1, dpi // 150))
+    return page
+
+
+def _noise(page: Image.Image, sigma: float, rng: random.Random) -> Image.Image:
+    if sigma <= 0:
+        return page
+    grain = Image.effect_noise(page.size, sigma)
+    return Image.blend(page, grain, rng.uniform(0.06, 0.12))
+
+
+def _tint(page: Image.Image, paper: int, ink: int) -> Image.Image:
+    """Map white to ``paper`` and black to ``ink``: a scanner's and a paper's grey."""
+    return page.point(lambda v: ink + (paper - ink) * v // 255)
+
+
+def _scanned(page: Image.Image, rng: random.Random, *, skew: bool = True) -> Image.Image:
+    page = _tint(page, rng.randint(228, 252), rng.randint(0, 40))
+    if skew:
+        page = page.rotate(rng.uniform(-1.2, 1.2), resample=Image.Resampling.BILINEAR,
+                           fillcolor=page.getpixel((2, 2)))
+    page = page.filter(ImageFilter.GaussianBlur(rng.uniform(0.0, 0.12) * page.info.get("dpi", 150) / 25.4))
+    return _noise(page, rng.uniform(20, 60), rng)
+
+
+def encode(page: Image.Image, fmt: str, rng: random.Random | None = None, dpi: int = 150) -> bytes:
+    """The bytes a scanner would write: JPEG (quality 70–92), PNG, or a PDF holding a JPEG."""
+    buffer = io.BytesIO()
+    quality = (rng or random.Random(0)).randint(70, 92)
+    if fmt == "jpg":
+        page.save(buffer, "JPEG", quality=quality, dpi=(dpi, dpi))
+    elif fmt == "png":
+        page.save(buffer, "PNG", dpi=(dpi, dpi))
+    elif fmt == "pdf":
+        page.save(buffer, "PDF", resolution=float(dpi), quality=quality)
+    else:
+        raise ValueError(fmt)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class SampleScan:
+    """One generated scan: what it is, what the check should say (None: accept), the page."""
+
+    name: str
+    expected: str | None
+    page: Image.Image
+    dpi: int
+
+
+def good_scan(rng: random.Random, dpi: int | None = None) -> SampleScan:
+    """A page scanned well, at 100 to 300 dpi, with grain, tint and skew."""
+    dpi = dpi or rng.choice((100, 150, 200, 300))
+    return SampleScan(f"bon-{dpi}dpi", None, _scanned(text_page(dpi, rng), rng), dpi)
+
+
+def bad_scan(rng: random.Random, problem: str, dpi: int | None = None) -> SampleScan:
+    """A page scanned with ``problem`` (``blank``, ``dark``, ``blurred``, ``small``)."""
+    dpi = dpi or rng.choice((150, 200, 300))
+    if problem == "blank":
+        blank = Image.new("L", text_page(dpi, rng).size, 255)
+        blank.info["dpi"] = dpi
+        page = _scanned(blank, rng)
+        draw = ImageDraw.Draw(page)
+        for _ in range(rng.randint(0, 12)):  # dust on the glass
+            x, y = rng.randrange(page.width), rng.randrange(page.height)
+            r = rng.randint(1, max(2, dpi // 100))
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=rng.randint(40, 140))
+    elif problem == "dark":
+        page = _scanned(text_page(dpi, rng), rng)
+        factor = rng.uniform(0.2, 0.42)
+        page = page.point(lambda v: round(v * factor))
+    elif problem == "blurred":
+        page = _scanned(text_page(dpi, rng), rng).filter(
+            ImageFilter.GaussianBlur(rng.uniform(0.4, 0.8) * dpi / 25.4))
+    elif problem == "small":
+        small_dpi = rng.randint(30, 65)
+        page = _scanned(text_page(dpi, rng), rng)
+        page = page.resize((round(A4_INCHES[0] * small_dpi), round(A4_INCHES[1] * small_dpi)),
+                           Image.Resampling.LANCZOS)
+        dpi = small_dpi
+    else:
+        raise ValueError(problem)
+    return SampleScan(f"{problem}-{dpi}dpi", problem, page, dpi)
+
+
+PROBLEMS = ("blank", "dark", "blurred", "small")
