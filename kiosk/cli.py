@@ -20,7 +20,7 @@ from kiosk.config import ConfigError, KioskConfig, load_config
 
 COMMAND_MODULES = (
     "queue", "sync", "status", "central", "receipt", "demo", "procedures", "report",
-    "mediators", "audit",
+    "mediators", "audit", "translations",
 )
 
 

@@ -18,12 +18,13 @@ import logging
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.i18n_texts import shown_language
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -52,6 +53,7 @@ def receipt_printer(
         item = outbox.get(submission_id)
         receipt = receipt_from_queue(
             outbox, submission_id, procedures[item.procedure_code], config, final=final)
+        receipt = replace(receipt, language=shown_language())  # the French, then its translation
         # One connection per print: the log's SQLite handle must not cross threads.
         print_log = PrintLog.in_data_dir(config.data_dir)
         try:

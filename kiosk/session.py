@@ -325,8 +325,9 @@ class ProcedureSession:
                 if f.id in self._answers
             )
             sections.append(SummarySection(step.id, step.title, items))
-        documents = tuple((self.procedure.document(k).title, d.filename)
-                          for k, d in self.documents.items())
+        # « Ajouté », not the file's name: a name and its extension are technical noise.
+        documents = tuple((self.procedure.document(k).title, "Ajouté")
+                          for k in self.documents)
         sections.append(SummarySection("documents", "Pièces justificatives", documents))
         return sections
 

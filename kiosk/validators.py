@@ -73,8 +73,8 @@ def _plate(value: str) -> str:
         left, number, right = siv.groups()
         if set(left + right) & set("IOU"):
             raise ValidationError(
-                "Les lettres I, O et U n'existent pas sur les plaques : "
-                "vérifiez s'il s'agit des chiffres 1 et 0 ou de la lettre V."
+                "Les lettres I, O et U n'existent pas sur les plaques. "
+                "Ce sont peut-être les chiffres 1 et 0, ou la lettre V."
             )
         if "SS" in (left, right):
             raise ValidationError("Les lettres SS n'existent pas sur les plaques. Vérifiez le numéro.")
@@ -83,7 +83,7 @@ def _plate(value: str) -> str:
         return f"{left}-{number}-{right}"
     if _SIV_WITH_LETTER_O.fullmatch(compact):
         raise ValidationError(
-            "Le milieu du numéro ne contient que des chiffres : remplacez la lettre O par un zéro."
+            "Le milieu du numéro ne contient que des chiffres. Remplacez la lettre O par un zéro."
         )
     fni = _FNI.fullmatch(compact)
     if fni:
@@ -98,15 +98,15 @@ def _vin(value: str) -> str:
     compact = _compact(value)
     if len(compact) != 17:
         raise ValidationError(
-            f"Le numéro d'identification (VIN, case E de la carte grise) compte 17 caractères ; "
+            f"Le numéro d'identification (VIN, case E) compte 17 caractères ; "
             f"vous en avez saisi {len(compact)}."
         )
     if not _VIN.fullmatch(compact):
         raise ValidationError("Le numéro d'identification (VIN) ne contient que des lettres et des chiffres.")
     if set(compact) & set("IOQ"):
         raise ValidationError(
-            "Le numéro d'identification (VIN) n'a jamais de lettre I, O ou Q : "
-            "ce sont sans doute les chiffres 1 et 0."
+            "Le numéro d'identification (VIN) n'a jamais de lettre I, O ou Q. "
+            "Ce sont sans doute les chiffres 1 et 0."
         )
     return compact
 
@@ -207,7 +207,7 @@ def _ephoto_code(value: str) -> str:
     if not _EPHOTO.fullmatch(compact):
         if re.fullmatch(r"[A-Z0-9]*", compact, re.ASCII):
             raise ValidationError(
-                "Le code de la photo (e-photo) compte 22 lettres ou chiffres ; "
+                "Le code e-photo compte 22 lettres ou chiffres ; "
                 f"vous en avez saisi {len(compact)}."
             )
         raise ValidationError("Le code de la photo (e-photo) ne contient que des lettres et des chiffres.")
@@ -251,7 +251,7 @@ def _phone(value: str) -> str:
         compact = "00" + compact[1:]
     if not _DIGITS.fullmatch(compact):
         raise ValidationError(
-            "Le numéro de téléphone ne contient que des chiffres, par exemple 06 12 34 56 78."
+            "Le numéro de téléphone ne contient que des chiffres. Par exemple : 06 12 34 56 78."
         )
     if compact.startswith("00"):
         international = compact[2:]
@@ -265,7 +265,7 @@ def _phone(value: str) -> str:
         raise ValidationError("Le numéro de téléphone compte 10 chiffres, par exemple 06 12 34 56 78.")
     if compact[1] == "0":
         raise ValidationError(
-            "Ce numéro de téléphone n'existe pas : après le premier 0 vient un chiffre de 1 à 9."
+            "Ce numéro de téléphone n'existe pas. Après le premier 0 vient un chiffre de 1 à 9."
         )
     return compact
 
@@ -418,14 +418,14 @@ def _date(
         earliest = _years_before(now, max_years_ago)
         if day < earliest:
             raise ValidationError(
-                f"Cette date ne peut pas remonter à plus de {max_years_ago} ans "
+                f"Cette date remonte à plus de {max_years_ago} ans "
                 f"(le {_french(earliest)} au plus tôt)."
             )
     if max_days_ago is not None:
         earliest = now - timedelta(days=max_days_ago)
         if day < earliest:
             raise ValidationError(
-                f"Cette date ne peut pas remonter à plus de {max_days_ago} jours "
+                f"Cette date remonte à plus de {max_days_ago} jours "
                 f"(le {_french(earliest)} au plus tôt)."
             )
     return day.isoformat()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Extract the French source strings of ui/ into resources/translations/kiosk_<lang>.ts
 # (translations already made are kept), then compile every .ts into the .qm the kiosk loads.
-# Usage: scripts/update_translations.sh [lang ...]   (default: en)
+# Usage: scripts/update_translations.sh [lang ...]   (default: en ar)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv_bin="$root/.venv/bin"
@@ -18,10 +18,10 @@ lrelease="$(find_tool lrelease)"
 
 cd "$root"
 mapfile -t sources < <(find ui -name '*.py' | sort)
-langs=("$@"); [[ ${#langs[@]} -gt 0 ]] || langs=(en)
+langs=("$@"); [[ ${#langs[@]} -gt 0 ]] || langs=(en ar)
 for lang in "${langs[@]}"; do
     ts="resources/translations/kiosk_${lang}.ts"
-    "$lupdate" -locations relative -target-language "$lang" "${sources[@]}" -ts "$ts"
+    "$lupdate" -no-obsolete -locations relative -target-language "$lang" "${sources[@]}" -ts "$ts"
 done
 for ts in resources/translations/kiosk_*.ts; do
     "$lrelease" "$ts" -qm "${ts%.ts}.qm"

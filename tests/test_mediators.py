@@ -185,7 +185,7 @@ def test_demo_accounts(tmp_path: Path) -> None:
 
 def test_consent_text_is_versioned() -> None:
     consent = load_consent()
-    assert consent.version == "2"
+    assert consent.version == "3"
     assert consent.paragraphs and consent.button
     assert len(consent.digest) == 12
 

@@ -27,6 +27,7 @@ def test_the_count_never_changes_and_no_number_is_skipped(catalogue: Catalogue, 
         seen: list[int] = []
         for _ in range(200):
             if visit.page is Page.REQUIREMENTS:  # the checklist, once the case is decided
+                assert visit_progress(visit) is None  # an overview, no step
                 visit.begin()
             if visit.page is not Page.QUESTION:
                 break

@@ -7,6 +7,7 @@ from the scanner folder), then confirmed, saved, printed and synced.
 
 from __future__ import annotations
 
+import gc
 import random
 import secrets
 from collections.abc import Iterator
@@ -109,7 +110,12 @@ def make_kiosk(qtbot, tmp_path: Path, central, catalogue: Catalogue):  # type: i
             kiosk.window.close()
         elif kiosk.services.sync is not None:
             kiosk.services.sync.stop()
+        kiosk.drain(qtbot)  # what closing started (the end-of-session cleanup) is over
         kiosk.services.outbox.close()
+    # Let go of the kiosks here, once no job runs: a pool thread's collection must not be
+    # the one that frees their windows and sync threads (``pytest --gc-proof`` checks it).
+    made.clear()
+    gc.collect()
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]

@@ -89,7 +89,8 @@ def test_lupdate_finds_the_keyboard_strings(tmp_path: Path) -> None:
     keyboard_py = Path(__file__).resolve().parent.parent / "ui" / "keyboard.py"
     subprocess.run([qt_tool("lupdate"), str(keyboard_py), "-ts", str(ts)], check=True, capture_output=True)
     extracted = ts.read_text(encoding="utf-8")
-    for source in ("Majuscules", "Verrouiller les majuscules", "trait d&apos;union", "Touche {key}"):
+    for source in ("Maj, majuscule", "Verr. Maj, verrouiller les majuscules", "trait d&apos;union",
+                   "Touche {key}"):
         assert f"<source>{source}</source>" in extracted
 
 

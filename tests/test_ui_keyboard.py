@@ -167,11 +167,11 @@ def test_french_accessible_names(qtbot: QtBot) -> None:
     assert keyboard.key_button("'").accessibleName() == "Touche apostrophe"
     assert keyboard.key_button("-").accessibleName() == "Touche trait d'union"
     assert keyboard.action_button("backspace").accessibleName() == "Effacer"
-    assert keyboard.action_button("shift").accessibleName() == "Majuscules"
-    assert keyboard.action_button("caps").accessibleName() == "Verrouiller les majuscules"
+    assert keyboard.action_button("shift").accessibleName() == "Maj, majuscule"
+    assert keyboard.action_button("caps").accessibleName() == "Verr. Maj, verrouiller les majuscules"
     assert keyboard.action_button("space").accessibleName() == "Espace"
     assert pad.key_button("0").accessibleName() == "Touche 0"
-    assert pad.action_button("ok").accessibleName() == "Valider"
+    assert pad.action_button("ok").accessibleName() == "OK, valider"
     assert "« é »" in keyboard.key_button("é").accessibleDescription()
 
 

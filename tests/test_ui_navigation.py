@@ -44,8 +44,10 @@ def test_welcome_is_usable_with_the_keyboard_alone(qtbot, make_kiosk) -> None:  
     qtbot.waitUntil(window.isActiveWindow)
     # At start no choice looks picked: the focus is on the title, which draws no ring.
     assert QApplication.focusWidget() is window.welcome.title
-    qtbot.keyClick(window.welcome.title, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.welcome.with_mediator_button
+    # The language switch first (it sits above the choices), then the two ways in.
+    for expected in (*window.welcome.language_buttons.values(), window.welcome.with_mediator_button):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
     qtbot.keyClick(window.welcome.with_mediator_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.welcome.alone_button
     visited = tab_cycle(qtbot, window, window.welcome.with_mediator_button)

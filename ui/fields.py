@@ -8,7 +8,7 @@ to the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.procedures import Field
+from ui.i18n import tr_core
 from ui.keyboard import KeyboardMode
 from ui.screens.common import (
     MIN_TARGET_PX,
@@ -38,10 +39,21 @@ DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
 
 def _line_edit(accessible_name: str, description: str) -> QLineEdit:
     edit = QLineEdit()
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # answers are in Latin script, even in Arabic
     edit.setMinimumHeight(MIN_TARGET_PX)
     name(edit, accessible_name, description)
     return edit
 
+
+
+def optional_label(label: str) -> str:
+    """« Complément d'adresse (facultatif) — bâtiment, étage… », not « … (bâtiment, étage…)
+    (facultatif) »: one pair of parentheses."""
+    optional = QCoreApplication.translate("FieldWidget", "%s (facultatif)")
+    if label.endswith(")") and " (" in label:
+        base, detail = label[:-1].rsplit(" (", 1)
+        return (optional % base) + " — " + detail
+    return optional % label
 
 class FieldWidget(QWidget):
     """Question, help, example, input and error for one field.
@@ -65,13 +77,17 @@ class FieldWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(8)
-        label_text = field.label if field.required else self.tr("%s (facultatif)") % field.label
+        label_text = tr_core(field.label)
+        if not field.required:
+            label_text = optional_label(label_text)
+        self.label_text = label_text
+        """The question as shown, « (facultatif) » included: every input's accessible name holds it."""
         self.label = text_label(label_text, "subtitle")
         self.label.setAccessibleName(label_text)
         layout.addWidget(self.label)
         self.help_label: QLabel | None = None
         if field.help:  # one question per page: the help is always in sight, never behind a button
-            self.help_label = text_label(field.help, "help")
+            self.help_label = text_label(tr_core(field.help), "help")
             layout.addWidget(self.help_label)
         if field.example:
             layout.addWidget(text_label(self.tr("Exemple : %s") % field.example, "help"))
@@ -89,9 +105,9 @@ class FieldWidget(QWidget):
 
     def description(self) -> str:
         """What a screen reader says about the input: help and example."""
-        parts = [self.field.help, self.tr("Exemple : %s") % self.field.example
+        parts = [tr_core(self.field.help), self.tr("Exemple : %s") % self.field.example
                  if self.field.example else ""]
-        return " ".join(p for p in parts if p) or self.field.label
+        return " ".join(p for p in parts if p) or self.label_text
 
     def value(self) -> str:
         """The raw answer as typed or chosen ('' when nothing)."""
@@ -124,6 +140,7 @@ class FieldWidget(QWidget):
 
     def show_error(self, message: str | None) -> None:
         """Show the core's message under the input, or hide it."""
+        message = tr_core(message) if message else message
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
         for widget in self.inputs():
@@ -161,7 +178,7 @@ class TextFieldWidget(FieldWidget):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.edit = _line_edit(field.label, self.description())
+        self.edit = _line_edit(self.label_text, self.description())
         self.edit.setMaxLength(500)
         self.input_row.addWidget(self.edit, 1)
         self.edit.editingFinished.connect(self._left)
@@ -206,8 +223,8 @@ class ChoiceFieldWidget(FieldWidget):
         column = QHBoxLayout() if self.horizontal else QVBoxLayout()
         column.setSpacing(16)
         for choice in self._choices():
-            button = big_button(choice[1], choice[2] or field.label)
-            button.setAccessibleName(f"{field.label} : {choice[1]}")
+            button = big_button(choice[1], choice[2] or self.label_text)
+            button.setAccessibleName(f"{self.label_text} : {choice[1]}")
             set_choice(button)
             self.buttons[choice[0]] = button
             column.addWidget(button)
@@ -217,7 +234,7 @@ class ChoiceFieldWidget(FieldWidget):
         self.input_row.addLayout(column, 1)
 
     def _choices(self) -> list[tuple[str, str, str]]:
-        return [(c.value, c.label, c.help) for c in self.field.choices]
+        return [(c.value, tr_core(c.label), tr_core(c.help)) for c in self.field.choices]
 
     def _chosen(self, value: str) -> None:
         self.set_value(value)
@@ -255,6 +272,12 @@ class DateFieldWidget(FieldWidget):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
+        boxes = QWidget()
+        boxes.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # day/month/year, in Arabic too
+        self._boxes = QHBoxLayout(boxes)
+        self._boxes.setContentsMargins(0, 0, 0, 0)
+        self._boxes.setSpacing(12)
+        self.input_row.addWidget(boxes)
         self.day = self._part(self.tr("Jour"), 2, self.tr("Le jour, en chiffres, par exemple 05"))
         self.month = self._part(self.tr("Mois"), 2, self.tr("Le mois, en chiffres, par exemple 03"))
         self.year = self._part(self.tr("Année"), 4, self.tr("L'année, 4 chiffres, par exemple 1950"))
@@ -269,7 +292,7 @@ class DateFieldWidget(FieldWidget):
         column = QVBoxLayout()
         column.setSpacing(2)
         caption = text_label(title, "help")
-        edit = _line_edit(f"{self.field.label} : {title}", description)
+        edit = _line_edit(f"{self.label_text} : {title}", description)
         edit.setMaxLength(length)
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]*"), edit))
         edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
@@ -278,7 +301,7 @@ class DateFieldWidget(FieldWidget):
         caption.setBuddy(edit)
         column.addWidget(caption)
         column.addWidget(edit)
-        self.input_row.addLayout(column)
+        self._boxes.addLayout(column)
         return edit
 
     def _advance(self, text: str, length: int, following: QLineEdit) -> None:

@@ -9,22 +9,25 @@ Qt's own strings (dialog buttons, context menus of a field) come from Qt's catal
 ``qtbase_<lang>.qm`` shipped with PySide6: it is installed with every language, French
 included, so no English from Qt reaches a citizen.
 
-Texts that come from the core (validator messages, procedure titles and help) are French
-data, not source strings: `tr_core` looks them up in the "core" context, which lupdate cannot
-fill from code. Procedures would get one YAML file per language when another language is
-needed; until then they show in French.
+Texts that come from the core (validator messages, procedure titles and help, consent) are
+French data, not source strings: `tr_core` finds them in the core's translation files
+(`kiosk.i18n_texts`), French when a text has none. Arabic also turns the layout right to left.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
 
+from kiosk.i18n_texts import RIGHT_TO_LEFT, left_to_right, set_shown_language, translate
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
 CORE_CONTEXT = "core"
 
-LANGUAGE_NAMES: dict[str, str] = {"fr": "Français", "en": "English"}
+RLM = "\u200f"
+LANGUAGE_NAMES: dict[str, str] = {"fr": "Français", "en": "English", "ar": "العربية"}
 """Each language in its own words, as the welcome screen offers it (add one per catalogue)."""
 
 _installed: dict[int, list[QTranslator]] = {}
@@ -35,6 +38,16 @@ _current: dict[int, str] = {}
 def translation_file(language: str) -> str:
     """Path of the compiled catalogue of `language` (it may not exist)."""
     return str(resource_path("translations", f"kiosk_{language}.qm"))
+
+
+def load_embedded_fonts() -> list[str]:
+    """Register the fonts shipped in ``resources/fonts`` (DejaVu Sans: Latin and Arabic glyphs),
+    so Arabic shows on a kiosk whose system has no Arabic font; returns their families."""
+    families: set[str] = set()
+    for path in sorted(resource_path("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families.update(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
+    return sorted(families)
 
 
 def available_languages() -> list[str]:
@@ -64,8 +77,13 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
         installed.append(ours)
     _installed[id(app)] = installed
     _current[id(app)] = code
+    set_shown_language(code)  # a receipt printed now carries its translation in this language
+    # Arabic keeps French formats: dates, numbers and plates stay in their official Latin form
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France)
-                       if code == SOURCE_LANGUAGE else QLocale(code))
+                       if code in (SOURCE_LANGUAGE, *RIGHT_TO_LEFT) else QLocale(code))
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RIGHT_TO_LEFT
+                               else Qt.LayoutDirection.LeftToRight)
     return True
 
 
@@ -89,4 +107,14 @@ def language_name(code: str) -> str:
 def tr_core(text: str) -> str:
     """Translate a French text that came from the core (a validator message, a procedure
     title); returned unchanged when the current language has no translation for it."""
-    return QCoreApplication.translate(CORE_CONTEXT, text)
+    language = current_language()
+    found = translate(text, language)
+    if found == text:
+        found = QCoreApplication.translate(CORE_CONTEXT, text)
+    if found and language in RIGHT_TO_LEFT:
+        # a right-to-left mark first: a sentence or an answer that starts in Latin script
+        # (« AB-123-CD », a name, a date) still lines up on the right like the Arabic around it
+        # and each run in Latin script or digits (« 123 ABC 75 », « 06 12 34 56 78 ») is kept
+        # left to right: after Arabic letters, digits would otherwise be read as Arabic numbers
+        return RLM + left_to_right(found)
+    return found

@@ -99,6 +99,8 @@ class _Pad(QWidget):
         self.setProperty("role", "keyboard")
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Keys stay where they are on every keyboard and cash machine, in Arabic too
+        self.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
         self._char_keys: dict[str, QPushButton] = {}
         self._action_keys: dict[str, QPushButton] = {}
 
@@ -159,7 +161,7 @@ class _Pad(QWidget):
         )
         ok = self._action_keys["ok"]
         ok.setText(QCoreApplication.translate("Keyboard", "OK"))
-        ok.setAccessibleName(QCoreApplication.translate("Keyboard", "Valider"))
+        ok.setAccessibleName(QCoreApplication.translate("Keyboard", "OK, valider"))
         ok.setAccessibleDescription(
             QCoreApplication.translate("Keyboard", "Valide le champ et ferme le clavier.")
         )
@@ -242,12 +244,13 @@ class TextKeyboard(_Pad):
         shift.setChecked(self._shift)
         caps.setChecked(self._caps)
         shift.setText(QCoreApplication.translate("Keyboard", "⇧ Maj"))
-        shift.setAccessibleName(QCoreApplication.translate("Keyboard", "Majuscules"))
+        shift.setAccessibleName(QCoreApplication.translate("Keyboard", "Maj, majuscule"))
         shift.setAccessibleDescription(
             QCoreApplication.translate("Keyboard", "La prochaine lettre sera une majuscule.")
         )
         caps.setText(QCoreApplication.translate("Keyboard", "Verr. Maj"))
-        caps.setAccessibleName(QCoreApplication.translate("Keyboard", "Verrouiller les majuscules"))
+        caps.setAccessibleName(
+            QCoreApplication.translate("Keyboard", "Verr. Maj, verrouiller les majuscules"))
         caps.setAccessibleDescription(
             QCoreApplication.translate(
                 "Keyboard", "Toutes les lettres seront des majuscules, jusqu'au prochain appui."
@@ -301,6 +304,8 @@ class KeyboardDock(QWidget):
     it; when the focus moves to something that is not an attached field, the pad closes.
     """
 
+    opening = Signal(QLineEdit)
+    """A pad is about to open for this field (the window makes room before it shows)."""
     opened = Signal(QLineEdit)
     """A pad opened for this field (e.g. to scroll it into view above the keyboard)."""
     closed = Signal()
@@ -380,6 +385,7 @@ class KeyboardDock(QWidget):
         shown, hidden = (
             (self.digit_pad, self.text_keyboard) if mode == "digits" else (self.text_keyboard, self.digit_pad)
         )
+        self.opening.emit(line_edit)
         hidden.hide()
         hidden.set_target(None)
         shown.set_target(line_edit)
@@ -387,6 +393,18 @@ class KeyboardDock(QWidget):
         self._current = line_edit
         self.show()
         self.opened.emit(line_edit)
+
+    def set_compact(self, compact: bool) -> None:
+        """Lower keys for a short window (the style sheet's ``[compact="true"]``)."""
+        if bool(self.property("compact")) == compact:
+            return
+        self.setProperty("compact", compact)
+        for pad in self._built():
+            pad.setProperty("compact", compact)
+            for key in pad.findChildren(QPushButton):
+                style = key.style()
+                style.unpolish(key)
+                style.polish(key)
 
     def close_keyboard(self) -> None:
         """Hide the pads; the field keeps its text and focus."""

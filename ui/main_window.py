@@ -50,8 +50,8 @@ from ui.screens.common import (
 from ui.screens.welcome import WelcomeScreen
 from ui.theme import apply_theme
 
-SHORT_SCREEN_PX = 900
-"""Below this window height, the band naming the site and the stepper step aside while the
+SHORT_SCREEN_PX = 1100
+"""Below this window height (1366x768 to 1920x1080), the site band and the stepper step aside while the
 keyboard is open: the field typed into and Retour/Continuer keep their room."""
 
 
@@ -161,8 +161,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.keyboard = KeyboardDock(central)  # moved into each screen's keyboard slot
         self.keyboard.opened.connect(self._keep_in_view)
-        self.keyboard.opened.connect(lambda _edit: self._fit_chrome())
+        self.keyboard.opening.connect(self._keyboard_opening)
         self.keyboard.closed.connect(self._fit_chrome)
+        self.keyboard.closed.connect(self._keyboard_closed)
         self.setCentralWidget(central)
         self._make_welcome()
         self.set_site(config.site_name)
@@ -306,16 +307,41 @@ class MainWindow(QMainWindow):
         self.stepper_row.setVisible(progress is not None and not self._typing_on_short_screen())
         self.quit_button.setVisible(self.visit.can_quit)
         if self.sync_status is not None:
-            self.show_sync_status(self.sync_status)
+            self._status_line(self.sync_status)
 
     def _typing_on_short_screen(self) -> bool:
         return self.keyboard.current_field() is not None and self.height() < SHORT_SCREEN_PX
 
-    def _fit_chrome(self) -> None:
-        """On a short screen, the keyboard takes the room of the site band and the stepper."""
-        typing = self._typing_on_short_screen()
+    def _fit_chrome(self, typing: bool | None = None) -> None:
+        """On a short screen, the keyboard takes the room of the site band and the stepper,
+        and its keys are lower."""
+        short = self.height() < SHORT_SCREEN_PX
+        self.keyboard.set_compact(short)
+        if typing is None:
+            typing = self._typing_on_short_screen()
+        typing = typing and short
+        self._relayout()  # the keyboard's room counted (or not) before the bands come back
         self.site_band.setVisible(not typing)
         self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
+        self._relayout()  # and their room, before the keyboard shows
+
+    def _relayout(self) -> None:
+        """Sizes computed now: a window laid out from stale sizes grows past the screen."""
+        central = self.centralWidget()
+        current = self.stack.currentWidget()
+        # Every screen: the one the keyboard just left keeps its height otherwise (a hidden
+        # widget does not tell its parent's layout), and the stack takes the largest.
+        layouts = [w.layout() for w in (*self.screens, self.header, central) if w is not None]
+        layouts += [screen.keyboard_slot for screen in self.screens]
+        for layout in layouts:
+            if layout is not None:
+                layout.invalidate()
+        for widget in (self.site_band, self.header, self.stepper_row, current):
+            if widget is not None:
+                widget.updateGeometry()
+        top = central.layout() if central is not None else None
+        if top is not None:
+            top.activate()
 
     def ask_quit(self) -> None:
         """« Quitter la démarche »: a confirmation first, over the dimmed page."""
@@ -345,7 +371,11 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(screen)
             screen.setParent(None)
             delete_later(screen)
-        self.screens, self.pages, self._started = [], {}, {}
+        # Out of the screens about to go (the focus moving among them may have opened it).
+        self.keyboard.close_keyboard()
+        self.keyboard.setParent(self.centralWidget())
+        # the welcome stays the page it is (not entered anew): entering it would put French back
+        self.screens, self.pages, self._started = [], {}, {Page.WELCOME: self.visit.entry}
         self._make_welcome()
         self.set_site(self.config.site_name)
         if self.services is not None:
@@ -354,6 +384,7 @@ class MainWindow(QMainWindow):
                 self.attach(self.services)
             finally:
                 self._rebuilding = False
+        self._started[Page.WELCOME] = self.visit.entry  # nobody's data: no wipe to do
         self.show_page()
 
     def _relabel_chrome(self) -> None:
@@ -534,7 +565,9 @@ class MainWindow(QMainWindow):
         if services.sync is not None:
             services.sync.status_changed.connect(self.show_sync_status)
             services.sync.progress_changed.connect(self.show_sync_progress)
-            services.sync.dossier_received.connect(self.confirmation.dossier_received)
+            # Through the window (a slot on the GUI thread): the confirmation screen is built
+            # again when the language changes.
+            services.sync.dossier_received.connect(self._dossier_received)
         else:  # no sync (central service not configured): still say how many requests wait
             from ui.screens.background import run_in_background
             from ui.sync_worker import waiting_status
@@ -544,6 +577,9 @@ class MainWindow(QMainWindow):
         if self._waiting_tap is not None:
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
+
+    def _dossier_received(self, submission_id: str, dossier_number: str) -> None:
+        self.confirmation.dossier_received(submission_id, dossier_number)
 
     def _sheet_job(self, kind: Literal["mandate", "status"]) -> Callable[[Any], None]:
         """The printing of a mandate or a status sheet, as plain work for a pool thread."""
@@ -634,6 +670,7 @@ class MainWindow(QMainWindow):
         """Show the model's current page, started afresh when the model entered it anew."""
         page, entry = self.visit.page, self.visit.entry
         screen = self.pages[page]
+        self.keyboard.close_keyboard()
         if self._started.get(page) != entry:
             if page is Page.WELCOME:
                 self._forget_on_screen()
@@ -705,8 +742,6 @@ class MainWindow(QMainWindow):
         sits in the screen, between its body and its actions: Retour and Continuer stay at
         the bottom, open or closed."""
         self.keyboard.close_keyboard()
-        if self.keyboard.parentWidget() is not screen:
-            screen.keyboard_slot.addWidget(self.keyboard)
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
         self._show_assistance()
@@ -717,18 +752,24 @@ class MainWindow(QMainWindow):
                 and self.keyboard.current_field() is not focus):
             self.keyboard.show_for(focus)
 
+    def _keyboard_opening(self, edit: QLineEdit) -> None:
+        """Before the keyboard shows: into the slot of the screen of ``edit`` (moved only
+        then: a move restyles its 70 keys), and room made on a short screen."""
+        screen = next((s for s in self.screens if s.isAncestorOf(edit)), None)
+        if screen is not None and self.keyboard.parentWidget() is not screen:
+            screen.keyboard_slot.addWidget(self.keyboard)
+        self._fit_chrome(typing=True)
+
+    def _keyboard_closed(self) -> None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, Screen):
+            widget.keep_visible(None)
+
     def _keep_in_view(self, edit: QLineEdit) -> None:
         """The keyboard took the lower half: scroll the field being typed into above it."""
-        screen = self.current_screen()
-        if screen.isAncestorOf(edit):
-            QTimer.singleShot(0, lambda: self._scroll_to(screen, edit))
-
-    @staticmethod
-    def _scroll_to(screen: Screen, edit: QLineEdit) -> None:
-        layout = screen.layout()
-        if layout is not None:
-            layout.activate()  # the body's new height, before scrolling within it
-        screen.scroller.ensureWidgetVisible(edit, 16, 16)
+        for screen in self.screens:  # the screen being shown may not be current yet
+            if screen.isAncestorOf(edit):
+                screen.keep_visible(edit)
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
@@ -861,6 +902,13 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, status: SyncStatus) -> None:
         """Online or not, always visible, in words, not only colours; how many requests wait
         only for a mediator or the citizen who just saved (never for the next citizen)."""
+        self._status_line(status)
+        if self.ready and self.current_screen() is self.queue:
+            self.queue.sync_reported(status.online)
+            self.queue.refresh()
+
+    def _status_line(self, status: SyncStatus) -> None:
+        """The status line's words for the page on screen (counts or not, see above)."""
         self.sync_status = status
         counted = self.visit.queue_counts_shown
         text = status.describe() if counted else status.connection_text()
@@ -873,13 +921,13 @@ class MainWindow(QMainWindow):
             "%n", str(status.needs_attention))
         self.attention_label.setText(attention)
         self.attention_label.setVisible(counted and status.needs_attention > 0)
-        if self.ready and self.current_screen() is self.queue:
-            self.queue.refresh()
 
     def show_sync_progress(self, progress: SendProgress) -> None:
         """While a request's documents go up: the status line adds the bytes sent of the total."""
         from ui.sync_worker import SyncStatus
 
+        if not self.visit.queue_counts_shown:
+            return  # the next citizen hears of no earlier request
         line = self.connection_label.accessibleName()  # the last status, without progress
         self.connection_label.setText("● " + line + " · " + SyncStatus.progress_text(progress))
 

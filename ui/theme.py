@@ -207,6 +207,8 @@ class Metrics:
     field_height: int
     font_punctuation: int
     key_size: int
+    key_size_compact: int
+    """Key height when the window is short (1366x768, 1280x800): the field stays in view."""
     action_key_width: int
     pad_key_size: int
 
@@ -223,6 +225,7 @@ NORMAL_METRICS = Metrics(
     field_height=40,
     font_punctuation=40,
     key_size=52,
+    key_size_compact=44,
     action_key_width=130,
     pad_key_size=84,
 )
@@ -238,6 +241,7 @@ LARGE_METRICS = Metrics(
     field_height=48,
     font_punctuation=48,
     key_size=60,
+    key_size_compact=40,
     action_key_width=160,
     pad_key_size=96,
 )

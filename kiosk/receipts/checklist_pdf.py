@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from kiosk.checklist import Checklist
 from kiosk.config import KioskConfig
+from kiosk.i18n_texts import shown_language
 from kiosk.receipts.printing import print_pdf, save_pdf
 from kiosk.receipts.render import (
     A4_SIZE,
@@ -22,11 +23,13 @@ from kiosk.receipts.render import (
     Format,
     _build_document,
     _bullets,
+    _flowables,
     _p,
     _register_fonts,
     _story_height,
     _Styles,
 )
+from kiosk.receipts.translated import checklist_blocks, lay_out
 
 
 def _story(checklist: Checklist, fmt: Format) -> list[Flowable]:
@@ -52,7 +55,10 @@ def _story(checklist: Checklist, fmt: Format) -> list[Flowable]:
         story += _bullets(checklist.deadlines, styles)
     story.append(_p(f"La démarche prend environ {checklist.duration_minutes} minutes au point "
                     "numérique. Revenez avec cette liste.", styles.small))
-    return story
+    width = layout.page_width - 2 * layout.margin_x  # then the same list in the citizen's language
+    language = shown_language()
+    return story + lay_out(checklist_blocks(checklist, language), language, styles, width,
+                           lambda block: _flowables(block, layout, styles, width, narrow=layout.roll))
 
 
 def render_checklist(checklist: Checklist, fmt: Format) -> tuple[bytes, float]:

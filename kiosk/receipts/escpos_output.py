@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.receipts import french
 from kiosk.receipts.errors import PrintError
 from kiosk.receipts.model import Receipt
+from kiosk.receipts.translated import escpos_translation
 from kiosk.receipts.wording import Block, blocks
 
 AGAIN = " Le reçu reste disponible : vous pourrez l’imprimer de nouveau."
@@ -45,7 +46,7 @@ def print_escpos(receipt: Receipt, device: str) -> None:
     """Print the receipt as text, with the printer's own QR code, then cut."""
     try:
         printer = _open(device)
-        for block in blocks(receipt, full=False):
+        for block in blocks(receipt, full=False) + escpos_translation(receipt, full=False):
             _emit(printer, block)
         printer.cut()
         printer.close()

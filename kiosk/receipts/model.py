@@ -62,6 +62,8 @@ class Receipt:
     fees: tuple[Line, ...]
     dossier_number: str | None = None
     received_at: datetime | None = None
+    language: str = "fr"
+    """The citizen's language: a translation in it follows the French (receipts/translated.py)."""
 
     @property
     def kind(self) -> str:

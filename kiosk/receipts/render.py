@@ -34,6 +34,7 @@ from kiosk import PRODUCT
 from kiosk.receipts import french
 from kiosk.receipts.model import Line, Receipt
 from kiosk.receipts.qr import QrFlowable
+from kiosk.receipts.translated import translated_story
 from kiosk.receipts.wording import Block, blocks
 from resources import resource_path
 
@@ -209,8 +210,11 @@ def _flowables(block: Block, layout: Layout, styles: _Styles, width: float,
 def _story(receipt: Receipt, layout: Layout, full: bool) -> list[Flowable]:
     styles = _Styles(layout)
     width = layout.page_width - 2 * layout.margin_x
-    return [flowable for block in blocks(receipt, full)
-            for flowable in _flowables(block, layout, styles, width, narrow=layout.roll)]
+    story = [flowable for block in blocks(receipt, full)
+             for flowable in _flowables(block, layout, styles, width, narrow=layout.roll)]
+    return story + translated_story(
+        receipt, receipt.language, styles, width,
+        lambda block: _flowables(block, layout, styles, width, narrow=layout.roll), full)
 
 
 def _centered(flowable: Flowable, width: float) -> Table:

@@ -175,6 +175,49 @@
     </message>
 </context>
 <context>
+    <name>AutonomyPanel</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+40"/>
+        <source>Pour le médiateur : la personne a fait sa démarche…</source>
+        <translation>For the mediator: the person did their procedure…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accompagnée de bout en bout</source>
+        <translation>Helped from start to end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En partie seule</source>
+        <translation>Partly alone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seule</source>
+        <translation>Alone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autonomie de la personne : %s</source>
+        <translation>Person&apos;s autonomy: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noté pour le bilan d&apos;activité. Merci.</source>
+        <translation>Noted for the activity report. Thank you.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compléter le compte rendu (facultatif)</source>
+        <translation>Complete the report (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compléter le compte rendu (facultatif) : âge, situation, orientation, sans nom</source>
+        <translation>Complete the report (optional): age, situation, referral, no name</translation>
+    </message>
+</context>
+<context>
     <name>CallView</name>
     <message>
         <location filename="../../ui/call_view.py" line="+29"/>
@@ -194,7 +237,7 @@
     <message>
         <location line="+36"/>
         <source>Un médiateur est appelé. Restez ici.</source>
-        <translation>A mediator has been called. Please stay here.</translation>
+        <translation>A mediator has been called. Stay here.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -278,12 +321,7 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../ui/screens/consent.py" line="+47"/>
-        <source>Version du texte : %s</source>
-        <translation>Text version: %s</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/screens/consent.py" line="+50"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -316,7 +354,7 @@
 <context>
     <name>CorrectionScreen</name>
     <message>
-        <location filename="../../ui/screens/correction.py" line="+32"/>
+        <location filename="../../ui/screens/correction.py" line="+33"/>
         <source>Corriger une demande refusée</source>
         <translation>Correct a refused request</translation>
     </message>
@@ -382,9 +420,165 @@
     </message>
 </context>
 <context>
+    <name>CraForm</name>
+    <message>
+        <location filename="../../ui/autonomy.py" line="+43"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Non renseignée</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Moins de 12 ans</source>
+        <translation>Under 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 à 17 ans</source>
+        <translation>12 to 17</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>18 à 24 ans</source>
+        <translation>18 to 24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25 à 39 ans</source>
+        <translation>25 to 39</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>40 à 59 ans</source>
+        <translation>40 to 59</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>60 à 69 ans</source>
+        <translation>60 to 69</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>70 ans et plus</source>
+        <translation>70 and over</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Non communiquée</source>
+        <translation>Not told</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non renseigné</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Féminin</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masculin</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Non communiqué</source>
+        <translation>Not told</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scolarisé</source>
+        <translation>At school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sans emploi</source>
+        <translation>Out of work</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>En emploi</source>
+        <translation>In work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retraité</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orientée vers</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne (démarche faite ici)</source>
+        <translation>Nobody (procedure done here)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Un opérateur</source>
+        <translation>An operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une aide administrative</source>
+        <translation>An administrative help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une administration</source>
+        <translation>An administration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Une médiation numérique</source>
+        <translation>A digital mediation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Sans téléphone mobile</source>
+        <translation>No mobile phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le compte rendu</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le compte rendu, sans nom</source>
+        <translation>Save the report, without a name</translation>
+    </message>
+</context>
+<context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+220"/>
+        <location filename="../../ui/fields.py" line="+243"/>
         <source>Jour</source>
         <translation>Day</translation>
     </message>
@@ -417,17 +611,17 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
-        <location filename="../../ui/screens/document_chooser.py" line="+53"/>
+        <location filename="../../ui/screens/document_chooser.py" line="+68"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Aucun document numérisé pour l&apos;instant. Posez le document sur le scanner et lancez la numérisation : il apparaîtra ici tout seul.</source>
         <translation>No scanned document yet. Put the document on the scanner and start scanning: it will appear here by itself.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -438,46 +632,128 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+171"/>
         <source>Autre fichier…</source>
         <translation>Other file…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Réservé au médiateur : choisir un fichier ailleurs sur la borne</source>
-        <translation>For mediators only: choose a file elsewhere on the kiosk</translation>
+        <location line="-170"/>
+        <source>Réservé au médiateur : choisir un fichier dans un autre dossier autorisé</source>
+        <translation>For mediators only: choose a file in another allowed folder</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
+        <source>Oui, l&apos;utiliser aussi ici</source>
+        <translation>Yes, use it here too</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utiliser ce document une deuxième fois</source>
+        <translation>Use this document a second time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non, en choisir un autre</source>
+        <translation>No, choose another one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à la liste des documents numérisés</source>
+        <translation>Go back to the list of scanned documents</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quelle date est écrite sur ce document ?</source>
+        <translation>What date is written on this document?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regardez la date de la facture, de l&apos;avis ou du papier. Le jour, le mois, puis l&apos;année.</source>
+        <translation>Look at the date of the bill, the notice or the paper. The day, the month, then the year.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valider la date</source>
+        <translation>Confirm the date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérifier la date et ajouter le document</source>
+        <translation>Check the date and add the document</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Agrandir le document numérisé %s</source>
+        <translation>Enlarge the document scanned %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir la page en grand</source>
+        <translation>See the page large</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Numérisé %s</source>
+        <translation>Scanned %s</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Touchez l&apos;image pour la voir en grand.</source>
+        <translation>Touch the picture to see it large.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Déjà utilisé pour : %s</source>
+        <translation>Already used for: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utiliser</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Utiliser ce document, numérisé %s</source>
+        <translation>Use this document, scanned %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utiliser le document numérisé %s</source>
+        <translation>Use the document scanned %s</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ce document ne peut pas être affiché. Numérisez-le à nouveau.</source>
+        <translation>This document cannot be shown. Scan it again.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Documents numérisés</source>
+        <translation>Scanned documents</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Ce document est déjà utilisé pour : %1. Voulez-vous l&apos;utiliser aussi pour « %2 » ?</source>
+        <translation>This document is already used for: %1. Do you want to use it for “%2” too?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vérification du document…</source>
+        <translation>Checking the document…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Le document est lisible. Il reste à dire sa date.</source>
+        <translation>The document is readable. Now give its date.</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Choisir : %s</source>
         <translation>Choose: %s</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Fichier %s</source>
-        <translation>File %s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Utiliser ce fichier, %1, numérisé le %2</source>
-        <translation>Use this file, %1, scanned on %2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Choisir un fichier</source>
-        <translation>Choose a file</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</source>
-        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Vérification du fichier…</source>
-        <translation>Checking the file…</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+199"/>
         <source>Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.</source>
         <translation>This file cannot be used. Scan the document again.</translation>
     </message>
@@ -490,14 +766,14 @@
 <context>
     <name>DocumentsScreen</name>
     <message>
-        <location filename="../../ui/screens/documents.py" line="+34"/>
+        <location filename="../../ui/screens/documents.py" line="+35"/>
         <source>Vos documents</source>
         <translation>Your documents</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Pour chaque document, posez-le sur le scanner avec le médiateur, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
-        <translation>For each document, put it on the scanner with the mediator, then touch “Add”. An “optional” document can be left out.</translation>
+        <source>Pour chaque document, posez-le sur le scanner, puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté.</source>
+        <translation>For each document, put it on the scanner, then touch “Add”. An “optional” document can be left out.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -520,17 +796,17 @@
         <translation>Go on to the summary of the request</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Cette démarche ne demande aucun document. Touchez « Continuer ».</source>
         <translation>This procedure needs no document. Touch “Continue”.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Touchez « Remplacer » pour numériser le document de nouveau, ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
-        <translation>Touch “Replace” to scan the document again, or keep it if it is readable and right: it will be sent again.</translation>
+        <source>Touchez « Remplacer » pour numériser le document de nouveau. Ou gardez-le s&apos;il est lisible et juste : il sera envoyé de nouveau.</source>
+        <translation>Touch “Replace” to scan the document again. Or keep it if it is clear and right: it will be sent again.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Obligatoire</source>
         <translation>Required</translation>
     </message>
@@ -541,16 +817,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 · fichiers acceptés : %2 · %3 au plus</source>
-        <translation>%1 · accepted files: %2 · %3 at most</translation>
+        <source>✔ Ajouté</source>
+        <translation>✔ Added</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>✔ Ajouté : %1 (%2)</source>
-        <translation>✔ Added: %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pas encore ajouté</source>
         <translation>Not added yet</translation>
     </message>
@@ -575,7 +846,22 @@
         <translation>Choose the file for: %s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Voir en grand</source>
+        <translation>See large</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voir la page en grand : %s</source>
+        <translation>See the page large: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voir en grand : %s</source>
+        <translation>See large: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
@@ -590,7 +876,7 @@
         <translation>Remove: %s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Il manque encore : %s. Ajoutez-les pour continuer.</source>
         <translation>Still missing: %s. Add them to continue.</translation>
     </message>
@@ -626,36 +912,125 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-167"/>
+        <location filename="../../ui/fields.py" line="-201"/>
         <source>%s (facultatif)</source>
         <translation>%s (optional)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+36"/>
         <location line="+11"/>
         <source>Exemple : %s</source>
         <translation>Example: %s</translation>
     </message>
 </context>
 <context>
+    <name>FilePicker</name>
+    <message>
+        <location filename="../../ui/screens/file_picker.py" line="+47"/>
+        <source>Dossier précédent</source>
+        <translation>Previous folder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir au dossier précédent</source>
+        <translation>Go back to the previous folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ce dossier ne contient aucun document.</source>
+        <translation>This folder holds no document.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Numérisations</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choisissez un dossier</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier : %s</source>
+        <translation>Folder: %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dossier %s</source>
+        <translation>Folder %s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ouvrir ce dossier</source>
+        <translation>Open this folder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir ce fichier</source>
+        <translation>Choose this file</translation>
+    </message>
+</context>
+<context>
+    <name>ForWhomScreen</name>
+    <message>
+        <location filename="../../ui/screens/for_whom.py" line="+26"/>
+        <source>Pour qui faites-vous cette démarche ?</source>
+        <translation>Who are you doing this procedure for?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vous pouvez faire la démarche pour vous, ou pour une autre personne. Touchez la bonne réponse.</source>
+        <translation>You can do the procedure for yourself, or for another person. Touch the right answer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choisir une autre démarche</source>
+        <translation>Choose another procedure</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+131"/>
+        <location filename="../../ui/idle.py" line="+141"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Je suis là, je continue</source>
-        <translation>I am here, I go on</translation>
+        <location line="+6"/>
+        <source>Encore du temps</source>
+        <translation>More time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Garder la démarche en cours et continuer</source>
         <translation>Keep the procedure in progress and go on</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Tout effacer maintenant</source>
+        <translation>Clear everything now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer tout ce qui a été saisi et revenir à l&apos;accueil</source>
+        <translation>Clear everything typed and go back to the start</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%n secondes</source>
+        <translation>
+            <numerusform>%n seconds</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Sans réponse, votre démarche sera effacée dans %n secondes pour protéger vos informations.</source>
         <translation>
             <numerusform>Without an answer, your procedure will be cleared in %n second to protect your information.</numerusform>
@@ -666,14 +1041,14 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../ui/screens/requirements.py" line="+38"/>
+        <location filename="../../ui/screens/requirements.py" line="+34"/>
         <source> (facultatif)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Je ne l&apos;ai pas</source>
-        <translation>I don&apos;t have it</translation>
+        <translation>I do not have it</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -683,7 +1058,7 @@
     <message>
         <location line="+1"/>
         <source>Je ne l&apos;ai pas : %s</source>
-        <translation>I don&apos;t have it: %s</translation>
+        <translation>I do not have it: %s</translation>
     </message>
 </context>
 <context>
@@ -729,7 +1104,7 @@
         <translation>Types “{key}” in the field.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>⌫ Effacer</source>
         <translation>⌫ Delete</translation>
     </message>
@@ -750,11 +1125,21 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Valider</source>
-        <translation>Confirm</translation>
+        <source>OK, valider</source>
+        <translation>OK, confirm</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+83"/>
+        <source>Maj, majuscule</source>
+        <translation>Shift, capital</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verr. Maj, verrouiller les majuscules</source>
+        <translation>Caps Lock, lock capitals</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>Valide le champ et ferme le clavier.</source>
         <translation>Confirms the field and closes the keyboard.</translation>
     </message>
@@ -764,12 +1149,7 @@
         <translation>⇧ Shift</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Majuscules</source>
-        <translation>Capitals</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>La prochaine lettre sera une majuscule.</source>
         <translation>The next letter will be a capital.</translation>
     </message>
@@ -779,12 +1159,7 @@
         <translation>Caps Lock</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Verrouiller les majuscules</source>
-        <translation>Lock capitals</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Toutes les lettres seront des majuscules, jusqu&apos;au prochain appui.</source>
         <translation>Every letter will be a capital until pressed again.</translation>
     </message>
@@ -803,12 +1178,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+124"/>
+        <location filename="../../ui/main_window.py" line="+63"/>
         <source>Point numérique — %s</source>
         <translation>Digital point — %s</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+206"/>
         <source>Appeler un médiateur</source>
         <translation>Call a mediator</translation>
     </message>
@@ -818,12 +1193,17 @@
         <translation>Tell a mediator of the digital point that you need help</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-198"/>
+        <source>Point numérique</source>
+        <translation>Digital point</translation>
+    </message>
+    <message>
+        <location line="+198"/>
         <source>Agrandir ou rétablir la taille du texte</source>
         <translation>Make the text larger, or back to normal</translation>
     </message>
@@ -838,7 +1218,17 @@
         <translation>Light text on a black background, or back to the normal colours</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Quitter la démarche</source>
+        <translation>Leave the procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tout effacer et revenir à l&apos;accueil, après une confirmation</source>
+        <translation>Clear everything and go back to the start, after a confirmation</translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Un médiateur prend la main</source>
         <translation>A mediator takes over</translation>
     </message>
@@ -858,12 +1248,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+201"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+161"/>
         <source>La liste n&apos;a pas pu être imprimée.</source>
         <translation>The list could not be printed.</translation>
     </message>
@@ -878,7 +1268,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+99"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -888,7 +1278,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-284"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -908,9 +1298,67 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+202"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>MandateScreen</name>
+    <message>
+        <location filename="../../ui/screens/mandate.py" line="+32"/>
+        <source>Le mandat à signer</source>
+        <translation>The mandate to sign</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>La borne imprime le mandat en deux exemplaires. Vous le signez tous les deux : vous et la personne. Chacun garde un exemplaire. Ensuite, vous numérisez un exemplaire signé.</source>
+        <translation>The kiosk prints the mandate in two copies. You both sign it: you and the person. Each keeps a copy. Then you scan one signed copy.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à la dernière question</source>
+        <translation>Go back to the last question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imprimer le mandat</source>
+        <translation>Print the mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imprimer le mandat en deux exemplaires</source>
+        <translation>Print the mandate in two copies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passer aux documents, pour numériser le mandat signé</source>
+        <translation>Go on to the documents, to scan the signed mandate</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Impression du mandat…</source>
+        <translation>Printing the mandate…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le mandat est imprimé. Signez les deux exemplaires, puis touchez « Continuer ».</source>
+        <translation>The mandate is printed. Sign both copies, then touch “Continue”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le mandat n&apos;a pas pu être imprimé. Appelez un médiateur.</source>
+        <translation>The mandate could not be printed. Call a mediator.</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1437,7 @@
 <context>
     <name>PickerScreen</name>
     <message>
-        <location filename="../../ui/screens/picker.py" line="+19"/>
+        <location filename="../../ui/screens/picker.py" line="+21"/>
         <source>Que voulez-vous faire ?</source>
         <translation>What do you want to do?</translation>
     </message>
@@ -1032,7 +1480,7 @@
 <context>
     <name>QueueScreen</name>
     <message>
-        <location filename="../../ui/screens/queue_view.py" line="+78"/>
+        <location filename="../../ui/screens/queue_view.py" line="+79"/>
         <source>File d&apos;attente des demandes</source>
         <translation>Queue of requests</translation>
     </message>
@@ -1077,9 +1525,19 @@
         <translation>How many requests this kiosk recorded, without personal data</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>Aucune demande sur cette borne.</source>
         <translation>No request on this kiosk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attention : une demande refusée sera bientôt effacée si personne ne la corrige.</source>
+        <translation>Warning: a refused request will soon be erased if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention : %d demandes refusées seront bientôt effacées si personne ne les corrige.</source>
+        <translation>Warning: %d refused requests will soon be erased if nobody corrects them.</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -1097,12 +1555,12 @@
         <translation>saved on %s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>essais : %d</source>
         <translation>attempts: %d</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>dossier ANTS : %s</source>
         <translation>ANTS file: %s</translation>
     </message>
@@ -1110,6 +1568,16 @@
         <location line="+5"/>
         <source>Correction de la demande %s</source>
         <translation>Correction of request %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sera effacée le %s si personne ne la corrige.</source>
+        <translation>Will be erased on %s if nobody corrects it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacée : personne ne l&apos;a corrigée à temps. Refaites la demande avec le demandeur s&apos;il revient.</source>
+        <translation>Erased: nobody corrected it in time. Make the request again with the applicant if they come back.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1223,8 +1691,47 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+5"/>
         <source>Envoi demandé. La liste se met à jour dans un instant.</source>
         <translation>Sending asked for. The list updates in a moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hors ligne : les demandes restent sur la borne. Elles partiront quand le réseau reviendra.</source>
+        <translation>Offline: the requests stay on the kiosk. They will be sent when the network is back.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitConfirmation</name>
+    <message>
+        <location filename="../../ui/quit_confirm.py" line="+18"/>
+        <source>Tout effacer et revenir à l&apos;accueil ?</source>
+        <translation>Clear everything and go back to the start?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vos réponses et vos documents seront effacés. Rien ne sera envoyé.</source>
+        <translation>Your answers and your documents will be cleared. Nothing will be sent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non, je continue</source>
+        <translation>No, I carry on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fermer cette question et reprendre la démarche</source>
+        <translation>Close this question and go back to the procedure</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oui, tout effacer</source>
+        <translation>Yes, clear everything</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacer la démarche en cours et revenir à l&apos;accueil</source>
+        <translation>Clear the procedure in progress and go back to the start</translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1750,7 @@
     <message>
         <location line="+0"/>
         <source>Revenir à la question précédente</source>
-        <translation>Back to the previous question</translation>
+        <translation>Go back to the previous question</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1253,7 +1760,7 @@
     <message>
         <location line="+0"/>
         <source>Imprimer cette liste pour l&apos;emporter</source>
-        <translation>Print this list to take with you</translation>
+        <translation>Print this list to take it with you</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1263,7 +1770,7 @@
     <message>
         <location line="+0"/>
         <source>Continuer les questions</source>
-        <translation>Continue with the questions</translation>
+        <translation>Go on with the questions</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1292,9 +1799,120 @@
     </message>
 </context>
 <context>
+    <name>StatusLookupScreen</name>
+    <message>
+        <location filename="../../ui/screens/status_lookup.py" line="+72"/>
+        <source>Où en est ma demande ?</source>
+        <translation>Where is my request?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Montrez le code carré de votre reçu au lecteur, à côté de l&apos;écran.</source>
+        <translation>Show the square code of your receipt to the reader, next to the screen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ou tapez la référence écrite sur le reçu. Elle commence par PN.</source>
+        <translation>Or type the reference written on the receipt. It starts with PN.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Référence du reçu</source>
+        <translation>Receipt reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La référence écrite sur le reçu, par exemple PN-7501-K02-000123</source>
+        <translation>The reference written on the receipt, for example PN-7501-K02-000123</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chercher</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chercher la demande</source>
+        <translation>Search for the request</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retour à l&apos;accueil</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à l&apos;accueil et tout effacer</source>
+        <translation>Go back to the start and clear everything</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprimer ce qu&apos;il faut faire, pour l&apos;emporter</source>
+        <translation>Print what to do, to take it with you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chercher une autre demande</source>
+        <translation>Search for another request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taper ou lire une autre référence de reçu</source>
+        <translation>Type or read another receipt reference</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Ce n&apos;est pas une référence de reçu. Elle commence par PN et finit par six chiffres, par exemple PN-7501-K02-000123.</source>
+        <translation>This is not a receipt reference. It starts with PN and ends with six digits, for example PN-7501-K02-000123.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recherche de votre demande…</source>
+        <translation>Searching for your request…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>La recherche n&apos;a pas abouti. Réessayez ; si cela dure, appelez un médiateur.</source>
+        <translation>The search did not work. Try again; if it goes on, call a mediator.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Impression…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>C&apos;est imprimé. Prenez la feuille.</source>
+        <translation>It is printed. Take the sheet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>L&apos;impression n&apos;a pas abouti. Appelez un médiateur.</source>
+        <translation>Printing did not work. Call a mediator.</translation>
+    </message>
+</context>
+<context>
+    <name>Stepper</name>
+    <message>
+        <location filename="../../ui/screens/common.py" line="+427"/>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Étape suivante : %1</source>
+        <translation>Next step: %1</translation>
+    </message>
+</context>
+<context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+53"/>
+        <location filename="../../ui/screens/steps.py" line="+54"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -1315,12 +1933,12 @@
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Valider et revenir au récapitulatif</source>
         <translation>Confirm and go back to the summary</translation>
     </message>
@@ -1331,19 +1949,14 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape : corrigez-les avec le demandeur, une à une.</source>
-        <translation>The central service refused this answer and %n other(s) in this step: correct them with the applicant, one by one.</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>Étape %1 sur %2</source>
-        <translation>Step %1 of %2</translation>
+        <source>Le service central a refusé cette réponse et %n autre(s) de cette étape. Corrigez-les avec le demandeur, une à une.</source>
+        <translation>The central service refused this answer and %n other(s) in this step. Correct them with the applicant, one by one.</translation>
     </message>
 </context>
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../../ui/screens/summary.py" line="+21"/>
+        <location filename="../../ui/screens/summary.py" line="+22"/>
         <source>Vérifiez votre demande</source>
         <translation>Check your request</translation>
     </message>
@@ -1373,7 +1986,7 @@
         <translation>Go on to the agreement before sending</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Modifier</source>
         <translation>Change</translation>
     </message>
@@ -1454,17 +2067,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="+19"/>
+        <location filename="../../ui/screens/welcome.py" line="+27"/>
         <source>Bienvenue au point numérique</source>
         <translation>Welcome to the digital point</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Cette borne vous aide à faire une démarche pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
-        <translation>This kiosk helps you with a procedure for your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
+        <source>Cette borne vous aide pour votre carte grise ou votre permis de conduire. Nous irons pas à pas. Vous pouvez revenir en arrière à tout moment.</source>
+        <translation>This kiosk helps you with your vehicle registration or your driving licence. We will go step by step. You can go back at any time.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Changer la langue de la borne</source>
+        <translation>Change the kiosk&apos;s language</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Comment souhaitez-vous faire ?</source>
         <translation>How would you like to do it?</translation>
     </message>
@@ -1489,7 +2107,12 @@
         <translation>You do the procedure yourself. You can call a mediator.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Vous revenez avec un reçu ? Montrez son code carré au lecteur, ou touchez « Où en est ma demande ? » en bas de l&apos;écran.</source>
+        <translation>Back with a receipt? Show its square code to the reader, or touch “Where is my request?” at the bottom of the screen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Espace médiateur</source>
         <translation>Mediator area</translation>
     </message>
@@ -1498,11 +2121,21 @@
         <source>Réservé aux médiateurs : file d&apos;attente des demandes et reçus.</source>
         <translation>For mediators only: queue of requests and receipts.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Où en est ma demande ?</source>
+        <translation>Where is my request?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrouver une demande déjà faite, avec le reçu</source>
+        <translation>Find a request already made, with the receipt</translation>
+    </message>
 </context>
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+132"/>
+        <location filename="../../ui/fields.py" line="+133"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
@@ -1510,6 +2143,56 @@
         <location line="+0"/>
         <source>Non</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomView</name>
+    <message>
+        <location filename="../../ui/screens/preview.py" line="+161"/>
+        <source>Touchez la page pour l&apos;agrandir. Touchez-la encore pour la voir en entier.</source>
+        <translation>Touch the page to enlarge it. Touch it again to see it whole.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Page du document</source>
+        <translation>Page of the document</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+65"/>
+        <source>Agrandir</source>
+        <translation>Enlarge</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Agrandir la page</source>
+        <translation>Enlarge the page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Fermer l&apos;aperçu</source>
+        <translation>Close the preview</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ouverture de la page…</source>
+        <translation>Opening the page…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cette page ne peut pas être affichée.</source>
+        <translation>This page cannot be shown.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Voir en entier</source>
+        <translation>See it whole</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr_core
 from ui.theme import set_role
 
 if TYPE_CHECKING:
@@ -133,6 +134,9 @@ class Screen(QWidget):
         outer.addWidget(self.title)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
+        # Not the scroll bar's minimum: on a short screen with the keyboard open, the body
+        # keeps what is left, and scrolls.
+        self.scroller.setMinimumHeight(MIN_TARGET_PX + 16)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         set_by_name(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         # Tab goes from control to control (the area scrolls to each); a stop on the area
@@ -144,6 +148,8 @@ class Screen(QWidget):
         self.body.setSpacing(16)
         self.body.setContentsMargins(0, 0, 8, 0)
         self.scroller.setWidget(body_holder)
+        self.scroller.viewport().installEventFilter(self)
+        self._kept: QWidget | None = None
         outer.addWidget(self.scroller, 1)
         self.keyboard_slot = QVBoxLayout()
         """Where the window puts the on-screen keyboard: under the body, above the actions,
@@ -153,6 +159,50 @@ class Screen(QWidget):
         self.action_bar = QHBoxLayout()
         self.action_bar.setSpacing(16)
         outer.addLayout(self.action_bar)
+
+    def keep_visible(self, widget: QWidget | None) -> None:
+        """Scroll ``widget`` into view now and whenever the body's view changes size (the
+        keyboard opening under it); None stops."""
+        self._kept = widget
+        self._scroll_to_kept()
+
+    def _scroll_to_kept(self) -> None:
+        """Now, and once the body has its new height (it follows the view's, a turn later)."""
+        kept = self._kept
+        if kept is None or not kept.isVisible():
+            return
+        self._show_whole(kept)
+        QTimer.singleShot(0, lambda: self._show_whole(kept) if self._kept is kept else None)
+
+    def _show_whole(self, widget: QWidget) -> None:
+        """Scroll so ``widget`` shows whole with a margin, with its question above it when
+        both fit (a field's question is the top of its ``role="field"`` ancestor)."""
+        body = self.scroller.widget()
+        layout = body.layout() if body is not None else None
+        if body is None or layout is None or not widget.isVisible():
+            return
+        layout.activate()  # the places in the body at its new height
+        margin = 16
+        top = widget.mapTo(body, QPoint(0, 0)).y()
+        bottom = top + widget.height() + margin
+        view = self.scroller.viewport().height()
+        question = widget.parentWidget()
+        while question is not None and question is not body and question.property("role") != "field":
+            question = question.parentWidget()
+        if question is not None and question is not body:
+            question_top = question.mapTo(body, QPoint(0, 0)).y()
+            if bottom - question_top <= view:
+                top = question_top + margin
+        bar = self.scroller.verticalScrollBar()
+        if bottom > bar.value() + view:
+            bar.setValue(bottom - view)
+        if top - margin < bar.value():
+            bar.setValue(max(top - margin, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
+            self._scroll_to_kept()
+        return False
 
     def set_title(self, title: str) -> None:
         """Change the heading (screens reused for several steps)."""
@@ -181,7 +231,7 @@ class Tile(QPushButton):
     The texts are labels laid over the button (a push button draws one plain text); they
     let taps through, so the whole tile is one target, named by its title."""
 
-    def __init__(self, title: str, detail: str, icon: str = "") -> None:
+    def __init__(self, title: str, detail: str, icon: QLabel | None = None) -> None:
         super().__init__()
         self.setProperty("role", "tile")
         self.setAutoDefault(False)
@@ -191,7 +241,7 @@ class Tile(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 12, 20, 12)
         row.setSpacing(20)
-        self.glyph = text_label(icon, "tile-icon")
+        self.glyph = icon if icon is not None else text_label("", "tile-icon")
         self.heading = text_label(title, "tile-title")
         self.summary = text_label(detail, "tile-text")
         texts = QVBoxLayout()
@@ -201,7 +251,7 @@ class Tile(QPushButton):
         row.addWidget(self.glyph)
         row.addLayout(texts, 1)
         row.addWidget(text_label("›", "tile-icon"))
-        self.glyph.setVisible(bool(icon))  # once in the tile: a label without parent would open a window
+        self.glyph.setVisible(icon is not None)  # once in the tile: alone it would open a window
         self.summary.setVisible(bool(detail))
         for label in self.findChildren(QLabel):
             set_by_name(label, "focusPolicy", "NoFocus")
@@ -233,8 +283,9 @@ def _transparent_for_mouse() -> Qt.WidgetAttribute:
     return Qt.WidgetAttribute.WA_TransparentForMouseEvents
 
 
-def tile_button(title: str, detail: str, icon: str = "") -> Tile:
-    """A tile: ``icon`` (a glyph), the title, and ``detail`` as its one-line summary."""
+def tile_button(title: str, detail: str, icon: QLabel | None = None) -> Tile:
+    """A tile: ``icon`` (e.g. a ``ui.icons.Pictogram``), the title, and the first sentence of
+    ``detail`` as its one-line summary."""
     first = detail.split(". ")[0].rstrip(".") + "." if detail else ""
     return Tile(title, first, icon)
 
@@ -388,7 +439,7 @@ class Stepper(QWidget):
             if part is not None:
                 set_role(part, "step-done" if index < number else "step-todo")
         self.following.setText(
-            self.tr("Étape suivante : %1").replace("%1", next_title) if next_title else "")
+            self.tr("Étape suivante : %1").replace("%1", tr_core(next_title)) if next_title else "")
         self.following.setVisible(bool(next_title))
 
 

@@ -87,7 +87,7 @@ class ConfirmationScreen(Screen):
         self.awaited = AwaitedAcknowledgement(item.id, item.dossier_number)
         self.reference.setText(self.tr("Votre référence : %s") % item.local_reference)
         self.reference.setAccessibleName(self.reference.text())
-        self.next_steps.setText("\n".join(f"• {line}" for line in next_steps))
+        self.next_steps.setText("\n".join(f"• {tr_core(line)}" for line in next_steps))
         self.final_button.setVisible(False)
         self.retry_button.setVisible(False)
         self._show_state()
@@ -109,7 +109,7 @@ class ConfirmationScreen(Screen):
     def _show_state(self) -> None:
         assert self.awaited is not None
         self.saved_line.setText(tr_core(self.awaited.banner()))
-        self.dossier.setText(self.awaited.dossier_line())
+        self.dossier.setText(tr_core(self.awaited.dossier_line()))
         self.dossier.setProperty("role", "subtitle" if self.awaited.final else "")
         self.dossier.style().polish(self.dossier)
 
@@ -150,7 +150,7 @@ class ConfirmationScreen(Screen):
     def _print_failed(self, error: BaseException) -> None:
         self.printing = False
         if isinstance(error, PrintError | ReceiptError):
-            reason = error.message
+            reason = tr_core(error.message)
         else:
             reason = self.tr("Le reçu n'a pas pu être imprimé.")
         self._status(self.tr(

@@ -18,6 +18,7 @@ from kiosk.consent import ConsentText
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 from offline_queue import OutboxError, QueuedSubmission
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, text_label
 
@@ -36,21 +37,19 @@ class ConsentScreen(Screen):
 
     def __init__(self, consent: ConsentText, enqueue: Enqueue,
                  parent: QWidget | None = None) -> None:
-        super().__init__(consent.title, parent)
+        super().__init__(tr_core(consent.title), parent)
         self.consent = consent
         self._enqueue = enqueue
         self.session: ProcedureSession | None = None
         self.saving = False
         for paragraph in consent.paragraphs:
-            self.body.addWidget(text_label(paragraph))
-        self.body.addWidget(text_label(
-            self.tr("Version du texte : %s") % consent.version, "help"))
+            self.body.addWidget(text_label(tr_core(paragraph)))
         self.status = StatusLine()
         self.body.addWidget(self.status)
         self.body.addStretch(1)
         self.back_button = big_button(self.tr("Retour"), self.tr("Revenir au récapitulatif"))
         self.accept_button = big_button(
-            consent.button,
+            tr_core(consent.button),
             self.tr("Donner votre accord et enregistrer la demande sur la borne"),
             "primary",
         )
@@ -63,8 +62,8 @@ class ConsentScreen(Screen):
     def start(self, session: ProcedureSession) -> None:
         self.session = session
         self._status("", "")
-        self.accept_button.setText(self.consent.button)
-        self.accept_button.setAccessibleName(self.consent.button)
+        self.accept_button.setText(tr_core(self.consent.button))
+        self.accept_button.setAccessibleName(tr_core(self.consent.button))
         self.accept_button.setEnabled(True)
         self.back_button.setEnabled(True)
         self.accept_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -78,7 +77,7 @@ class ConsentScreen(Screen):
         try:
             body = session.to_submission()
         except ValidationError as exc:
-            self._status(exc.message, "error")
+            self._status(tr_core(exc.message), "error")
             return
         documents = list(session.documents.values())
         receipt_fields = session.procedure.receipt_snapshot_fields

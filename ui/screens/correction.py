@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.correction import Correction
+from ui.i18n import tr_core
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 
 
@@ -60,7 +61,7 @@ class CorrectionScreen(Screen):
         self.correction = correction
         old = correction.old
         self.set_title(self.tr("Corriger la demande %s") % old.local_reference)
-        self.procedure_line.setText(correction.procedure.title)
+        self.procedure_line.setText(tr_core(correction.procedure.title))
         lines = correction.refusal.lines() or [
             old.last_error or self.tr("Le service central n'a pas donné de raison.")]
         _show_lines(self.refusal_lines, lines, "error")

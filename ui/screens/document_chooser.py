@@ -29,6 +29,7 @@ from kiosk.scanner_folder import Scan, list_scans
 from kiosk.session import DocumentFile, ProcedureSession
 from kiosk.validators import ValidationError
 from ui.fields import DateFieldWidget
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 from ui.screens.file_picker import FilePicker, when_scanned
@@ -163,8 +164,8 @@ class DocumentChooserScreen(Screen):
         self.session = session
         self.kind = kind
         spec = session.procedure.document(kind)
-        self.set_title(self.tr("Choisir : %s") % spec.title)
-        self.what.setText(spec.description)
+        self.set_title(self.tr("Choisir : %s") % tr_core(spec.title))
+        self.what.setText(tr_core(spec.description))
         self.set_mediator_present(mediator_present)
         self._set_status("")
         self._show_list()
@@ -290,7 +291,7 @@ class DocumentChooserScreen(Screen):
         others = used_for(self.session, path, self.kind)
         if others and self.confirming != path:
             self.confirming = path
-            names = ", ".join(f"« {spec.title} »" for spec in others)
+            names = ", ".join(f"« {tr_core(spec.title)} »" for spec in others)
             self.confirm_text.setText(self.tr(
                 "Ce document est déjà utilisé pour : %1. Voulez-vous l'utiliser aussi pour « %2 » ?")
                 .replace("%1", names).replace("%2", self.session.procedure.document(self.kind).title))
@@ -360,7 +361,7 @@ class DocumentChooserScreen(Screen):
     def _refused(self, error: BaseException) -> None:
         self.busy = False
         if isinstance(error, ValidationError):
-            reason = error.message
+            reason = tr_core(error.message)
         else:
             reason = self.tr("Ce fichier ne peut pas être utilisé. Numérisez le document à nouveau.")
         self._set_status(self.tr("Document refusé : %s") % reason)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.procedures import DocumentSpec
 from kiosk.session import ProcedureSession
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 from ui.screens.preview import ZoomView, panel_row, show_preview, thumbnail
@@ -35,8 +36,8 @@ class DocumentsScreen(Screen):
         self.session: ProcedureSession | None = None
         self._remarks: Callable[[], Mapping[str, str]] | None = None
         self.intro_text = self.tr(
-            "Pour chaque document, posez-le sur le scanner avec le médiateur, "
-            "puis touchez « Ajouter ». Un document « facultatif » peut être laissé de côté."
+            "Pour chaque document, posez-le sur le scanner, puis touchez « Ajouter ». "
+            "Un document « facultatif » peut être laissé de côté."
         )
         self.intro = text_label(self.intro_text)
         self.body.addWidget(self.intro)
@@ -83,8 +84,8 @@ class DocumentsScreen(Screen):
             self.cards.addWidget(self._card(spec))
         pending = self._remarks() if self._remarks is not None else {}
         if pending:
-            advice = self.tr("Touchez « Remplacer » pour numériser le document de nouveau, ou "
-                             "gardez-le s'il est lisible et juste : il sera envoyé de nouveau.")
+            advice = self.tr("Touchez « Remplacer » pour numériser le document de nouveau. "
+                             "Ou gardez-le s'il est lisible et juste : il sera envoyé de nouveau.")
             self.banner.setText("\n".join([*pending.values(), advice]))
             self.banner.setVisible(True)
         self.entered()
@@ -93,8 +94,8 @@ class DocumentsScreen(Screen):
         assert self.session is not None
         card, row = panel_row()
         text = QVBoxLayout()
-        text.addWidget(text_label(spec.title, "subtitle"))
-        text.addWidget(text_label(spec.description))
+        text.addWidget(text_label(tr_core(spec.title), "subtitle"))
+        text.addWidget(text_label(tr_core(spec.description)))
         # no file type, name nor size: the kiosk takes every scanner format and lightens heavy scans
         text.addWidget(text_label(self.tr("Obligatoire") if spec.required else self.tr("Facultatif"), "help"))
         attached = self.session.documents.get(spec.kind)
@@ -105,7 +106,7 @@ class DocumentsScreen(Screen):
         row.addLayout(text, 1)
         if attached is not None:
             preview = QLabel()
-            preview.setAccessibleName(self.tr("Aperçu : %s") % spec.title)
+            preview.setAccessibleName(self.tr("Aperçu : %s") % tr_core(spec.title))
             show_preview(preview, None)
             self.previews[spec.kind] = preview
             row.addWidget(preview)
@@ -117,21 +118,22 @@ class DocumentsScreen(Screen):
         buttons = QVBoxLayout()
         add = big_button(
             self.tr("Remplacer") if attached else self.tr("Ajouter"),
-            self.tr("Choisir le fichier pour : %s") % spec.title,
+            self.tr("Choisir le fichier pour : %s") % tr_core(spec.title),
             "secondary" if attached else "primary",
         )
-        add.setAccessibleName(f"{add.text()} : {spec.title}")
+        add.setAccessibleName(f"{add.text()} : {tr_core(spec.title)}")
         add.clicked.connect(lambda _checked=False, k=spec.kind: self.choose.emit(k))
         buttons.addWidget(add)
         self.add_buttons[spec.kind] = add
         if attached is not None:
-            look = big_button(self.tr("Voir en grand"), self.tr("Voir la page en grand : %s") % spec.title)
-            look.setAccessibleName(self.tr("Voir en grand : %s") % spec.title)
+            title = tr_core(spec.title)
+            look = big_button(self.tr("Voir en grand"), self.tr("Voir la page en grand : %s") % title)
+            look.setAccessibleName(self.tr("Voir en grand : %s") % title)
             look.clicked.connect(lambda _checked=False, k=spec.kind: self.open_zoom(k))
             buttons.addWidget(look)
             self.zoom_buttons[spec.kind] = look
-            remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % spec.title)
-            remove.setAccessibleName(self.tr("Retirer : %s") % spec.title)
+            remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % tr_core(spec.title))
+            remove.setAccessibleName(self.tr("Retirer : %s") % tr_core(spec.title))
             remove.clicked.connect(lambda _checked=False, k=spec.kind: self._remove(k))
             buttons.addWidget(remove)
             self.remove_buttons[spec.kind] = remove
@@ -161,7 +163,7 @@ class DocumentsScreen(Screen):
         assert self.session is not None
         missing = self.session.missing_documents()
         if missing:
-            names = ", ".join(f"« {d.title} »" for d in missing)
+            names = ", ".join(f"« {tr_core(d.title)} »" for d in missing)
             self.banner.setText(self.tr("Il manque encore : %s. Ajoutez-les pour continuer.") % names)
             self.banner.setVisible(True)
             self.add_buttons[missing[0].kind].setFocus(Qt.FocusReason.OtherFocusReason)

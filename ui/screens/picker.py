@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.procedures import Catalogue
+from ui.i18n import tr_core
+from ui.icons import KINDS, Pictogram
 from ui.screens.common import Screen, big_button, clear_layout, show_selected, text_label, tile_button
 
 
@@ -53,8 +55,8 @@ class PickerScreen(Screen):
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         for procedure in self._catalogue.by_theme().get(theme, []):
-            detail = procedure.summary[0] if procedure.summary else ""
-            tile = tile_button(procedure.title, detail)
+            detail = tr_core(procedure.summary[0]) if procedure.summary else ""
+            tile = tile_button(tr_core(procedure.title), detail, Pictogram(KINDS.get(theme, "")))
             tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
             self.tiles.addWidget(tile)
             self.procedure_tiles[procedure.code] = tile
@@ -68,6 +70,5 @@ class PickerScreen(Screen):
         self.hint.setVisible(False)
 
     def entered(self) -> None:
-        first = next(iter(self.theme_buttons.values()), None)
-        if first is not None:
-            first.setFocus()
+        """Focus on the title: no subject looks chosen before a tap; Tab goes on to them."""
+        self.title.setFocus()

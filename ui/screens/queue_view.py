@@ -32,6 +32,7 @@ from kiosk.receipts.errors import PrintError, ReceiptError
 from kiosk.retention import RefusalClock
 from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
@@ -114,13 +115,20 @@ class QueueScreen(Screen):
         self.asking: set[str] = set()
         self._visit = 0
         """Counts wipes: an answer arriving after the mediator left is dropped."""
+        self._shown: Listing | None = None
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
         run_in_background(partial(_read, self.outbox), self._show, self._failed)
 
     def _show(self, listing: Listing) -> None:
-        items, self.kinds = listing
+        """Redraw, unless nothing changed: the status line and the screen's entry both ask
+        for a reading, and rows rebuilt for nothing would move buttons under a finger."""
+        items, kinds = listing
+        if self._shown == listing:
+            return
+        self._shown = listing
+        self.kinds = kinds
         self.items = sorted(items, key=lambda i: i.created_at, reverse=True)
         clear_layout(self.rows)
         self.buttons = {}
@@ -150,7 +158,7 @@ class QueueScreen(Screen):
 
     def _title(self, item: QueuedSubmission) -> str:
         procedure = self.catalogue.procedures.get(item.procedure_code)
-        return procedure.title if procedure else item.procedure_code
+        return tr_core(procedure.title) if procedure else item.procedure_code
 
     def _row(self, item: QueuedSubmission) -> QFrame:
         panel = QFrame()
@@ -166,8 +174,9 @@ class QueueScreen(Screen):
         facts = [
             self.tr("État : %s") % state,
             self.tr("enregistrée le %s") % created,
-            self.tr("essais : %d") % item.attempts,
         ]
+        if item.attempts:
+            facts.append(self.tr("essais : %d") % item.attempts)
         if item.dossier_number:
             facts.append(self.tr("dossier ANTS : %s") % item.dossier_number)
         text.addWidget(text_label(" · ".join(facts)))
@@ -329,12 +338,20 @@ class QueueScreen(Screen):
         self._say(self.tr("Envoi demandé. La liste se met à jour dans un instant."), "")
         self.sync_requested.emit()
 
+    def sync_reported(self, online: bool) -> None:
+        """A sync pass ended: « Envoi demandé » no longer holds; offline, say what happens."""
+        if self.status.text() == self.tr("Envoi demandé. La liste se met à jour dans un instant."):
+            self._say("" if online else self.tr(
+                "Hors ligne : les demandes restent sur la borne. Elles partiront quand le "
+                "réseau reviendra."), "")
+
     def entered(self) -> None:
         self._say("", "")
         self.refresh()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
+        self._shown = None
         clear_layout(self.rows)
         self.buttons = {}
         self.items = []

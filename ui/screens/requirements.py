@@ -11,19 +11,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.checklist import Checklist, Item
-from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
+from ui.i18n import tr_core
+from ui.screens.common import Callout, Screen, StatusLine, big_button, clear_layout, text_label
 
 
-def callout(title: str, lines: list[str]) -> QFrame:
-    """A framed box for fees and deadlines (the shared callout of ``ui.screens.common`` was
-    not in main yet when this screen was written)."""
-    box = QFrame()
-    box.setProperty("role", "callout")
-    box.setFrameShape(QFrame.Shape.StyledPanel)
-    layout = QVBoxLayout(box)
-    layout.addWidget(text_label(title, "subtitle"))
+def callout(title: str, lines: list[str]) -> Callout:
+    """A callout for fees and deadlines, one line per paragraph."""
+    box = Callout(tr_core(title))
     for line in lines:
-        layout.addWidget(text_label(line))
+        box.add_line(tr_core(line))
     return box
 
 
@@ -36,16 +32,17 @@ class ItemCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         optional = self.tr(" (facultatif)") if item.optional else ""
-        self.title = text_label(f"☐ {item.title}{optional}", "subtitle")
+        title = tr_core(item.title)
+        self.title = text_label(f"☐ {title}{optional}", "subtitle")
         layout.addWidget(self.title)
         if item.detail:
-            layout.addWidget(text_label(item.detail, "help"))
+            layout.addWidget(text_label(tr_core(item.detail), "help"))
         self.missing_button: QPushButton = big_button(
-            self.tr("Je ne l'ai pas"), self.tr("Que faire sans : %s") % item.title)
-        self.missing_button.setAccessibleName(self.tr("Je ne l'ai pas : %s") % item.title)
+            self.tr("Je ne l'ai pas"), self.tr("Que faire sans : %s") % title)
+        self.missing_button.setAccessibleName(self.tr("Je ne l'ai pas : %s") % title)
         self.missing_button.setCheckable(True)
         layout.addWidget(self.missing_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.what_to_do: QLabel = text_label(item.if_missing)
+        self.what_to_do: QLabel = text_label(tr_core(item.if_missing))
         self.what_to_do.setVisible(False)
         layout.addWidget(self.what_to_do)
         self.missing_button.toggled.connect(self.what_to_do.setVisible)
@@ -85,12 +82,12 @@ class RequirementsScreen(Screen):
         self.cards = []
         self.print_status.say("", "")
         add = self.content.addWidget
-        self.set_title(checklist.procedure_title)
+        self.set_title(tr_core(checklist.procedure_title))
         add(text_label(self.tr("Ce qu'il vous faut"), "subtitle"))
         if checklist.situation:
             add(text_label(self.tr("Pour votre situation :")))
             for question, answer in checklist.situation:
-                add(text_label(f"• {question} : {answer}"))
+                add(text_label(f"• {tr_core(question)} : {tr_core(answer)}"))
         if not checklist.items:
             add(text_label(self.tr("Aucun document à fournir.")))
         for item in checklist.items:

@@ -29,6 +29,7 @@ from kiosk.flow import Page, Visit
 from kiosk.questions import Questions, QuestionView
 from ui.address_suggestions import AddressSuggestions
 from ui.fields import FieldWidget, make_field_widget
+from ui.i18n import tr_core
 from ui.keyboard import KeyboardMode
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 
@@ -123,8 +124,8 @@ class StepsScreen(Screen):
         answers = self._questions().session.answers
         step = view.step
         self.entry = view.entry
-        self.set_title(step.title)
-        self.step_help.setText(step.help)
+        self.set_title(tr_core(step.title))
+        self.step_help.setText(tr_core(step.help))
         self.step_help.setVisible(bool(step.help))
         self.errors_banner.setVisible(False)
         clear_layout(self.fields_box)
@@ -204,6 +205,8 @@ class StepsScreen(Screen):
         progress = self.tr("Question %1 sur %2").replace(
             "%1", str(view.question_number)).replace("%2", str(len(view.asked)))
         self.progress.setText(progress if view.field_id else "")
+        # The step's help belongs to its first question, not under every later one.
+        self.step_help.setVisible(bool(view.step.help) and view.question_number <= 1)
         self.progress.setVisible(bool(view.field_id))
         if view.leads_to_summary:
             self.next_button.setText(self.tr("Valider et revenir au récapitulatif"))
@@ -251,8 +254,8 @@ class StepsScreen(Screen):
         self.errors_banner.setText(
             self.tr("Le service central a refusé cette réponse : corrigez-la avec le demandeur.")
             if others == 0
-            else self.tr("Le service central a refusé cette réponse et %n autre(s) de cette étape : "
-                         "corrigez-les avec le demandeur, une à une.").replace("%n", str(others)))
+            else self.tr("Le service central a refusé cette réponse et %n autre(s) de cette étape. "
+                         "Corrigez-les avec le demandeur, une à une.").replace("%n", str(others)))
         self.errors_banner.setVisible(True)
 
     def _chain_tab_order(self) -> None:

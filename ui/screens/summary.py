@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.flow import DOCUMENTS_SECTION
 from kiosk.session import ProcedureSession
+from ui.i18n import tr_core
 from ui.screens.common import Screen, big_button, clear_layout, text_label
 
 
@@ -49,7 +50,7 @@ class SummaryScreen(Screen):
         assert self.session is not None
         clear_layout(self.sections)
         self.modify_buttons = {}
-        procedure_line = text_label(self.session.procedure.title, "subtitle")
+        procedure_line = text_label(tr_core(self.session.procedure.title), "subtitle")
         self.sections.addWidget(procedure_line)
         for section in self.session.summary():
             panel = QFrame()
@@ -57,9 +58,10 @@ class SummaryScreen(Screen):
             column = QVBoxLayout(panel)
             column.setContentsMargins(16, 12, 16, 12)
             header = QHBoxLayout()
-            header.addWidget(text_label(section.title, "subtitle"), 1)
-            modify = big_button(self.tr("Modifier"), self.tr("Changer : %s") % section.title)
-            modify.setAccessibleName(self.tr("Modifier : %s") % section.title)
+            title = tr_core(section.title)
+            header.addWidget(text_label(title, "subtitle"), 1)
+            modify = big_button(self.tr("Modifier"), self.tr("Changer : %s") % title)
+            modify.setAccessibleName(self.tr("Modifier : %s") % title)
             modify.clicked.connect(lambda _checked=False, s=section.step_id: self.modify.emit(s))
             header.addWidget(modify, 0, Qt.AlignmentFlag.AlignTop)
             column.addLayout(header)
@@ -72,8 +74,8 @@ class SummaryScreen(Screen):
                          else self.tr("Aucune réponse"))
                 grid.addWidget(text_label(empty, "help"), 0, 0, 1, 2)
             for row, (label, value) in enumerate(section.items):
-                grid.addWidget(text_label(label, "help"), row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(text_label(value), row, 1, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text_label(tr_core(label), "help"), row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text_label(tr_core(value)), row, 1, Qt.AlignmentFlag.AlignTop)
             column.addLayout(grid)
             self.sections.addWidget(panel)
             self.modify_buttons[section.step_id] = modify
@@ -84,7 +86,7 @@ class SummaryScreen(Screen):
     def _show_problems(self) -> None:
         assert self.session is not None
         reasons = self.session.ready_for_consent()
-        self.problems.setText(" ".join(reasons))
+        self.problems.setText(" ".join(tr_core(reason) for reason in reasons))
         self.problems.setVisible(bool(reasons))
         self.next_button.setEnabled(not reasons)
 

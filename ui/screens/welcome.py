@@ -25,12 +25,11 @@ class WelcomeScreen(Screen):
 
     def __init__(self, site_name: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bienvenue au point numérique"), parent)
-        self.site = text_label(site_name, "subtitle")
-        self.body.addWidget(self.site)
+        self.set_site(site_name)
         self.body.addWidget(
             text_label(
                 self.tr(
-                    "Cette borne vous aide à faire une démarche pour votre carte grise "
+                    "Cette borne vous aide pour votre carte grise "
                     "ou votre permis de conduire. Nous irons pas à pas. "
                     "Vous pouvez revenir en arrière à tout moment."
                 )
@@ -89,9 +88,8 @@ class WelcomeScreen(Screen):
         self.mediator_button.clicked.connect(self.mediator_space)
 
     def set_site(self, site_name: str) -> None:
-        """The site's name under the welcome (hidden when it is only « Point numérique »)."""
-        self.site.setText(site_name)
-        self.site.setVisible(site_name.strip().casefold() not in ("", "point numérique"))
+        """The header shows the site's name; a screen reader hears it with the welcome."""
+        self.title.setAccessibleDescription(site_name)
 
     def show_problem(self, message: str) -> None:
         """The kiosk could not finish starting: replace the choices by the reason."""
