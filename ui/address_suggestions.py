@@ -85,6 +85,7 @@ class AddressSuggestions:
     def _show_addresses(self, found: object) -> None:
         assert isinstance(found, list)
         self.found = found
+        self.commune.show_suggestions([])  # one list on show at a time
         self.street.show_suggestions([a.label for a in found])
         self.reveal(self.street)
 
@@ -110,6 +111,7 @@ class AddressSuggestions:
         if len(names) == 1 and not self.commune.value():
             self.fill(self.fields.commune, names[0])
         elif len(names) > 1:
+            self.street.show_suggestions([])
             self.commune.show_suggestions(names)
             self.reveal(self.commune)
 

@@ -95,7 +95,9 @@ class FieldWidget(QWidget):
         self.input_row.setSpacing(12)
         layout.addSpacing(8)
         layout.addLayout(self.input_row)
-        self.suggestion_box = QVBoxLayout()
+        self.suggestion_box: QVBoxLayout | QHBoxLayout = QVBoxLayout()
+        """Where proposed answers go: under the input, or where the screen puts them
+        (:meth:`place_suggestions`)."""
         self.suggestion_box.setSpacing(8)
         layout.addLayout(self.suggestion_box)
         self._suggestions: list[QPushButton] = []
@@ -161,6 +163,12 @@ class FieldWidget(QWidget):
             button.clicked.connect(lambda _checked=False, i=index: self.suggestion_picked.emit(i))
             self.suggestion_box.addWidget(button)
             self._suggestions.append(button)
+
+    def place_suggestions(self, box: QVBoxLayout | QHBoxLayout) -> None:
+        """Show proposed answers in ``box`` (a strip above the on-screen keyboard, which
+        would hide them under the input)."""
+        self.show_suggestions([])
+        self.suggestion_box = box
 
     def suggestions(self) -> list[QPushButton]:
         """The proposed answers on show."""

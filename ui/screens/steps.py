@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk import compact as page
 from kiosk.address_lookup import AddressLookup, address_fields
@@ -77,6 +77,16 @@ class StepsScreen(Screen):
         self.suggestions: AddressSuggestions | None = None
         """Addresses offered on a mediator's page that asks one (``ui.address_suggestions``)."""
         self._lookup: AddressLookup | None = None
+        self.offers = QWidget()
+        """The addresses or communes offered, in a strip just above the on-screen keyboard
+        (under the input they would be hidden by it)."""
+        self.offers_row = QHBoxLayout(self.offers)
+        self.offers_row.setContentsMargins(0, 0, 0, 0)
+        self.offers_row.setSpacing(12)
+        self.offers.setVisible(False)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.scroller) + 1, self.offers)
 
     # --- rendering -------------------------------------------------------------
 
@@ -152,6 +162,8 @@ class StepsScreen(Screen):
         if self.suggestions is not None:
             self.suggestions.close()
             self.suggestions = None
+        clear_layout(self.offers_row)
+        self.offers.setVisible(False)
         assert self.visit is not None
         url = self.visit.config.address_lookup_url
         fields = address_fields(self._questions().fields())
@@ -159,6 +171,8 @@ class StepsScreen(Screen):
             return
         if self._lookup is None or self._lookup.base_url != url:
             self._lookup = AddressLookup(url, timeout_s=self.visit.config.address_lookup_timeout_s)
+        for field_id in (fields.street, fields.commune):
+            self.widgets[field_id].place_suggestions(self.offers_row)
         self.suggestions = AddressSuggestions(self._lookup, fields, self.widgets, self._fill,
                                               self._reveal)
 
@@ -167,16 +181,8 @@ class StepsScreen(Screen):
         return self.suggestions is not None and self.suggestions.fields.street == field_id
 
     def _reveal(self, widget: FieldWidget) -> None:
-        """Proposed answers appeared under a question: its input at the top of the view, and as
-        many of them as fit above the keyboard (once the layout has placed them)."""
-        QTimer.singleShot(0, lambda: self._scroll_to_suggestions(widget))
-
-    def _scroll_to_suggestions(self, widget: FieldWidget) -> None:
-        if widget not in self.widgets.values() or not widget.suggestions():
-            return
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the page's new height
-        self.scroller.ensureWidgetVisible(widget.suggestions()[-1], 0, 8)
-        self.scroller.ensureWidgetVisible(widget.inputs()[0], 0, 8)
+        """Proposed answers changed: the strip shows while it holds some."""
+        self.offers.setVisible(bool(widget.suggestions()))
 
     def _fill(self, field_id: str, value: str) -> None:
         """An address or a commune was tapped: as if typed, then on to what is left to answer."""
@@ -185,6 +191,7 @@ class StepsScreen(Screen):
             return
         widget.set_value(value)
         self.answer_changed(field_id, value)
+        self.offers.setVisible(any(w.suggestions() for w in self.widgets.values()))
         self._focus(self._still_to_answer())
 
     def _show(self, view: QuestionView) -> None:
@@ -400,6 +407,8 @@ class StepsScreen(Screen):
         if self.suggestions is not None:
             self.suggestions.close()
             self.suggestions = None
+        clear_layout(self.offers_row)
+        self.offers.setVisible(False)
         for widget in self.widgets.values():
             widget.clear()
         clear_layout(self.fields_box)
