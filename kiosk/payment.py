@@ -68,7 +68,10 @@ class Payment:
     def sentences(self) -> list[tuple[str, list[str]]]:
         """(heading, lines) for each moment, in the person's words: what, how much, how."""
         if self.free:
-            return [("Rien à payer", ["Cette démarche est gratuite.", *self.free_notes])]
+            # a note that already says it is free stands alone: the same fact twice reads badly
+            said = any("gratuit" in note.lower() for note in self.free_notes)
+            return [("Rien à payer", [*([] if said else ["Cette démarche est gratuite."]),
+                                      *self.free_notes])]
         parts = []
         for moment, heading in MOMENTS.items():
             charges = self.at(moment)

@@ -31,6 +31,8 @@ CHECKS_FOR_TYPE: dict[str, frozenset[str]] = {
     "date": frozenset({"date"}),
 }
 _ANSWER_TYPES = frozenset({"choice", "yes_no"})
+# Many citizens at a digital point have neither: no procedure may demand them.
+NEVER_REQUIRED = frozenset({"email", "phone"})
 _COMPARISONS = ("equals", "not_equals", "in")
 _AGES = ("older_than_years", "younger_than_years")
 
@@ -137,6 +139,10 @@ def _field(fld: Mapping[str, Any], where: str) -> Iterator[Problem]:
         hint = validators.did_you_mean(check, sorted(validators.KINDS))
         yield f"{where}.check", f"contrôle inconnu « {check} »{hint}"
         return
+    if check in NEVER_REQUIRED and fld.get("required", True):
+        yield f"{where}.required", question + (
+            "un e-mail ou un téléphone reste facultatif (required: false) : "
+            "beaucoup de personnes n'en ont pas, le reçu imprimé suffit")
     if check not in CHECKS_FOR_TYPE[kind]:
         allowed = ", ".join(sorted(CHECKS_FOR_TYPE[kind]))
         yield f"{where}.check", question + (

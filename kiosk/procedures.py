@@ -158,6 +158,10 @@ class Procedure:
     next_steps: tuple[Note, ...]
     sources: tuple[Source, ...]
     receipt_fields: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+    """The catalogue screen's subjects this procedure is shown under (``resources/themes.yaml``)."""
+    keywords: tuple[str, ...] = ()
+    """Words people use for it (« déménagé », « acheté à l'étranger »), for the catalogue search."""
 
     def all_fields(self) -> Iterator[Field]:
         for step in self.steps:
@@ -469,6 +473,8 @@ def _build(data: Mapping[str, Any]) -> Procedure:
         next_steps=tuple(_notes(data["next_steps"])),
         sources=tuple(Source(s["title"], s["url"], s["checked"]) for s in data["sources"]),
         receipt_fields=tuple(data["receipt_fields"]),
+        topics=tuple(data.get("topics", ())),
+        keywords=tuple(data.get("keywords", ())),
     )
 
 

@@ -16,7 +16,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk import checklist, document_intake, payment, session, validators
+from kiosk import checklist, document_intake, payment, session, speech, validators
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
 from kiosk.procedures import Procedure, load_catalogue
@@ -187,4 +187,5 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
     sources["checklist"] = [*module_sentences(Path(checklist.__file__)),
                             *module_sentences(Path(payment.__file__)), *PAYMENT_PIECES,
                             *module_sentences(Path(acknowledgement.__file__))]
+    sources["speech"] = module_messages(Path(speech.__file__), exception="tr")
     return sources

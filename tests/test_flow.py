@@ -31,7 +31,7 @@ from kiosk.flow import (
     mermaid,
 )
 from kiosk.mediators import Mediator
-from kiosk.procedures import Catalogue, Field, Procedure
+from kiosk.procedures import Catalogue, Field, Procedure, load_catalogue
 from kiosk.samples import sample_answer, sample_document
 from offline_queue import Outbox, QueuedSubmission, open_outbox
 
@@ -134,13 +134,11 @@ def visit(catalogue: Catalogue) -> Visit:
     return Visit(CONFIG, catalogue)
 
 
-CODES = ["cg-changement-adresse", "cg-changement-titulaire", "cg-declaration-cession",
-         "cg-duplicata", "permis-echange-etranger", "permis-fabrication", "permis-inscription",
-         "permis-renouvellement"]
+CODES = sorted(load_catalogue().procedures)  # every shipped procedure is walked
 
 
 def test_the_catalogue_is_the_one_walked(catalogue: Catalogue) -> None:
-    assert sorted(catalogue.procedures) == CODES
+    assert sorted(catalogue.procedures) == CODES and len(CODES) >= 16
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -139,7 +139,7 @@ def test_every_screen_in_every_language(qtbot, make_kiosk, catalogue: Catalogue,
         click(qtbot, window.login.cancel_button)
         choose_language()
         click(qtbot, window.welcome.alone_button)
-        click(qtbot, window.picker.theme_buttons["carte_grise"])
+        click(qtbot, window.picker.theme_buttons[window.picker.theme_of(procedure.code)])
         shot("03-choix-demarche")
         click(qtbot, window.picker.procedure_tiles[procedure.code])
         shot("03b-pour-qui")

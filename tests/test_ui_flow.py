@@ -257,7 +257,7 @@ def attach_documents(qtbot, kiosk: Kiosk, procedure: Procedure, rng: random.Rand
 def start_procedure(qtbot, kiosk: Kiosk, procedure: Procedure) -> None:  # type: ignore[no-untyped-def]
     window = kiosk.window
     click(qtbot, window.welcome.alone_button)
-    click(qtbot, window.picker.theme_buttons[procedure.theme])
+    click(qtbot, window.picker.theme_buttons[window.picker.theme_of(procedure.code)])
     click(qtbot, window.picker.procedure_tiles[procedure.code])
     click(qtbot, window.for_whom.choice_buttons["self"])
     if window.current_screen() is window.requirements:  # nothing to decide: the checklist first

@@ -104,7 +104,7 @@ def test_a_request_for_someone_else_reaches_the_service_with_its_mandate(  # typ
     window.resize(1280, 800)
     rng = random.Random(11)
     click(qtbot, window.welcome.alone_button)
-    click(qtbot, window.picker.theme_buttons["carte_grise"])
+    click(qtbot, window.picker.theme_buttons[window.picker.theme_of("cg-duplicata")])
     click(qtbot, window.picker.procedure_tiles["cg-duplicata"])
     assert window.current_screen() is window.for_whom
     look(window, "30-pour-qui")

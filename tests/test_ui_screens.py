@@ -69,7 +69,7 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     shot("02-connexion-mediateur")
     click(qtbot, window.login.cancel_button)
     click(qtbot, window.welcome.alone_button)
-    click(qtbot, window.picker.theme_buttons["carte_grise"])
+    click(qtbot, window.picker.theme_buttons[window.picker.theme_of(procedure.code)])
     shot("03-choix-demarche")
     click(qtbot, window.picker.procedure_tiles[procedure.code])
     click(qtbot, window.for_whom.choice_buttons["self"])

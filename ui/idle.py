@@ -72,6 +72,15 @@ class IdleWatcher(QObject):
         self._tick.timeout.connect(self._count)
         self._filter = _ActivityFilter(self.touched, self)
         self._watching = False
+        self._times = (warning_s, countdown_s)
+        self.hold: Callable[[], bool] = lambda: False
+        """While it answers True (the voice is reading), no warning starts and nothing is wiped."""
+
+    def stretch(self, factor: float) -> None:
+        """Longer times (voice mode): the warning and the countdown times ``factor``."""
+        warning_s, countdown_s = self._times
+        self._quiet.setInterval(int(warning_s * factor * 1000))
+        self.countdown_s = self.state.countdown_s = int(countdown_s * factor)
 
     @property
     def remaining(self) -> int:
@@ -120,6 +129,9 @@ class IdleWatcher(QObject):
         self._watching = watching
 
     def _warn(self) -> None:
+        if self.hold():
+            self._quiet.start()
+            return
         self._tick.start()
         self.warning.emit(self.state.warn())
 
@@ -128,6 +140,10 @@ class IdleWatcher(QObject):
             self.countdown.emit(self.state.remaining)
             return
         self._tick.stop()
+        if self.hold():  # words are being read out: count again, wipe nothing
+            self.cancelled.emit()
+            self._quiet.start()
+            return
         self.expired.emit()
 
 

@@ -469,8 +469,10 @@ class MainWindow(QMainWindow):
                 sent=lambda submission_id: outbox.get(submission_id).state == "sent")
             self.visit.listener = self.recorder
         visit = self.visit
+        if first_time:
+            self._voice(services)
         attach = self.keyboard.attach
-        self.picker = PickerScreen(services.catalogue)
+        self.picker = PickerScreen(services.catalogue, attach)
         self.requirements = RequirementsScreen()
         self.steps = StepsScreen(attach)
         self.documents = DocumentsScreen()
@@ -578,6 +580,21 @@ class MainWindow(QMainWindow):
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
 
+    def _voice(self, services: KioskServices) -> None:
+        """Voice mode (``ui.voice_mode``): its bar under the header, its event filter, the
+        idle warning spoken and chimed, longer times while it is on, no wipe while it reads."""
+        from ui.voice_mode import VoiceMode
+
+        self.voice = VoiceMode(self.visit, self, consent=lambda: services.consent, pages=self.stack)
+        central = self.centralWidget()
+        column = central.layout() if central is not None else None
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, self.voice.bar)
+        self.idle.warning.connect(self.voice.idle_warning)
+        self.idle.hold = self.voice.reading
+        factor = services.config.voice_time_factor
+        self.voice.changed_callbacks.append(lambda on: self.idle.stretch(factor if on else 1.0))
+
     def _dossier_received(self, submission_id: str, dossier_number: str) -> None:
         self.confirmation.dossier_received(submission_id, dossier_number)
 
@@ -664,6 +681,7 @@ class MainWindow(QMainWindow):
             change()
         except NoTransition as late:  # a late or doubled tap: the page it was for is gone
             log.info("tap ignored: %s", late)
+        self.voice.flush()  # voice mode starts saying the new page while its screen is built
         self.show_page()
 
     def show_page(self) -> None:
@@ -957,6 +975,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.idle)
             if self.services is not None:
                 app.removeEventFilter(self.wedge)
+                self.voice.close()
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)

@@ -997,7 +997,7 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+141"/>
+        <location filename="../../ui/idle.py" line="+157"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>هل ما زلت هنا؟</translation>
     </message>
@@ -1103,6 +1103,7 @@
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../ui/voice_mode.py" line="+415"/>
         <source>Touche {key}</source>
         <translation>المفتاح {key}</translation>
     </message>
@@ -1256,7 +1257,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+218"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>
@@ -1281,7 +1282,7 @@
         <translation>عرض توضيحي: التصرّف كأن الإنترنت مقطوع، أو إرجاعه</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>La liste n&apos;a pas pu être imprimée.</source>
         <translation>تعذّرت طباعة القائمة.</translation>
     </message>
@@ -2070,6 +2071,124 @@
         <location line="+7"/>
         <source>envoi en cours : {sent} sur {total}</source>
         <translation>جارٍ الإرسال: {sent} من {total}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceBar</name>
+    <message>
+        <location filename="../../ui/voice_mode.py" line="-314"/>
+        <source>Répéter</source>
+        <translation>أعد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entendre de nouveau la page</source>
+        <translation>اسمع الصفحة من جديد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silence</source>
+        <translation>صمت</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Faire taire la voix tout de suite</source>
+        <translation>أوقف الصوت الآن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Son fort</source>
+        <translation>صوت عالٍ</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Changer la force du son</source>
+        <translation>غيّر قوة الصوت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Voix normale</source>
+        <translation>صوت عادي</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Changer la vitesse de la voix</source>
+        <translation>غيّر سرعة الصوت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Couper la voix</source>
+        <translation>أوقف الصوت</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à l&apos;écran sans voix</source>
+        <translation>العودة إلى الشاشة بدون صوت</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Son doux</source>
+        <translation>صوت منخفض</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Son moyen</source>
+        <translation>صوت متوسط</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voix lente</source>
+        <translation>صوت بطيء</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voix rapide</source>
+        <translation>صوت سريع</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMode</name>
+    <message>
+        <location line="-33"/>
+        <source>Mode voix activé. Touchez un bouton pour l&apos;entendre. Touchez-le deux fois pour l&apos;utiliser. Pour tout réentendre, touchez « Répéter ».</source>
+        <translation>الوضع الصوتي مفعّل. المس زرًا لتسمعه. المسه مرتين لتستعمله. لتسمع كل شيء من جديد، المس « أعد ».</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>Mode voix coupé.</source>
+        <translation>الوضع الصوتي متوقف.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Volume {0} sur 100</source>
+        <translation>الصوت {0} من 100</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vitesse {0} mots par minute</source>
+        <translation>السرعة {0} كلمة في الدقيقة</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Écriture : {0}</source>
+        <translation>الكتابة: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tapé.</source>
+        <translation>تمت الكتابة.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>, contient : {0}</source>
+        <translation>، يحتوي على: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, vide</source>
+        <translation>، فارغ</translation>
     </message>
 </context>
 <context>

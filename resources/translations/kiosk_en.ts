@@ -997,7 +997,7 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/idle.py" line="+141"/>
+        <location filename="../../ui/idle.py" line="+157"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
@@ -1095,6 +1095,7 @@
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../ui/voice_mode.py" line="+415"/>
         <source>Touche {key}</source>
         <translation>Key {key}</translation>
     </message>
@@ -1248,12 +1249,12 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+218"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>La liste n&apos;a pas pu être imprimée.</source>
         <translation>The list could not be printed.</translation>
     </message>
@@ -1278,7 +1279,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-285"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -1298,7 +1299,7 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
@@ -2062,6 +2063,124 @@
         <location line="+7"/>
         <source>envoi en cours : {sent} sur {total}</source>
         <translation>sending: {sent} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceBar</name>
+    <message>
+        <location filename="../../ui/voice_mode.py" line="-314"/>
+        <source>Répéter</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entendre de nouveau la page</source>
+        <translation>Hear the page again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silence</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Faire taire la voix tout de suite</source>
+        <translation>Stop the voice now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Son fort</source>
+        <translation>Loud</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Changer la force du son</source>
+        <translation>Change how loud the voice is</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Voix normale</source>
+        <translation>Normal voice</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Changer la vitesse de la voix</source>
+        <translation>Change how fast the voice speaks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Couper la voix</source>
+        <translation>Turn the voice off</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenir à l&apos;écran sans voix</source>
+        <translation>Back to the screen without voice</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Son doux</source>
+        <translation>Soft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Son moyen</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voix lente</source>
+        <translation>Slow voice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voix rapide</source>
+        <translation>Fast voice</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMode</name>
+    <message>
+        <location line="-33"/>
+        <source>Mode voix activé. Touchez un bouton pour l&apos;entendre. Touchez-le deux fois pour l&apos;utiliser. Pour tout réentendre, touchez « Répéter ».</source>
+        <translation>Voice mode on. Touch a button to hear it. Touch it twice to use it. To hear everything again, touch « Repeat ».</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>Mode voix coupé.</source>
+        <translation>Voice mode off.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Volume {0} sur 100</source>
+        <translation>Volume {0} out of 100</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vitesse {0} mots par minute</source>
+        <translation>Speed {0} words a minute</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Écriture : {0}</source>
+        <translation>Typing: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tapé.</source>
+        <translation>Typed.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>, contient : {0}</source>
+        <translation>, contains: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, vide</source>
+        <translation>, empty</translation>
     </message>
 </context>
 <context>

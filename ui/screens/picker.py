@@ -1,45 +1,79 @@
-"""Procedure picker: first the theme (carte grise or permis), then one large tile per procedure."""
+"""Procedure picker: search with one's own words, or touch a subject, then one large tile per procedure.
+
+With sixteen procedures and more to come, one list per kind of title (carte
+grise, permis) is too long to read. People come with a situation, so the
+screen offers a few subjects named for situations (``resources/themes.yaml``)
+and a search by the words they use (``kiosk/catalogue_search.py``). Only one
+list is shown at a time; « Voir tous les sujets » brings the subjects back.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
 
-from kiosk.procedures import Catalogue
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.catalogue_search import CatalogueSearch
+from kiosk.catalogue_themes import group, help_line, label, load_themes
+from kiosk.procedures import Catalogue, Procedure
 from ui.i18n import tr_core
 from ui.icons import KINDS, Pictogram
-from ui.screens.common import Screen, big_button, clear_layout, show_selected, text_label, tile_button
+from ui.screens.common import (
+    MIN_TARGET_PX,
+    Screen,
+    big_button,
+    clear_layout,
+    name,
+    text_label,
+    tile_button,
+)
+
+SUBJECT_COLUMNS = 2
+SUBJECT_PICTOGRAMS = {"permis": KINDS["permis"], "acheter_vendre": KINDS["carte_grise"],
+                      "changer_carte_grise": KINDS["carte_grise"]}
+"""A card for the licence, a car for vehicles, a sheet for the rest (losses, errors)."""
 
 
 class PickerScreen(Screen):
-    """Shows the procedures of one theme at a time so the citizen never faces a long list."""
+    """Shows a search field and a few subjects, then the procedures of one subject or search."""
 
     picked = Signal(str)
     back = Signal()
 
-    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, attach: Callable[[QLineEdit], object] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Que voulez-vous faire ?"), parent)
+        self._themes = load_themes()
+        self._grouped = group(catalogue.procedures.values(), self._themes)
         self._catalogue = catalogue
-        self._theme_names = {
-            "carte_grise": self.tr("Carte grise"),
-            "permis": self.tr("Permis de conduire"),
-        }
-        self.body.addWidget(text_label(self.tr("Choisissez d'abord le sujet :")))
-        themes = QHBoxLayout()
-        self.theme_buttons: dict[str, QPushButton] = {}
-        for theme in catalogue.by_theme():
-            label = self._theme_names.get(theme, theme)
-            button = big_button(label, self.tr("Afficher les démarches : %s") % label)
-            button.setMinimumHeight(80)
-            self.theme_buttons[theme] = button
-            themes.addWidget(button)
-            button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
-        self.body.addLayout(themes)
-        self.hint = text_label(self.tr("Puis touchez votre démarche :"))
+        self._search: CatalogueSearch | None = None  # built at the first word typed, not at start-up
+        self._build_search(attach)
+        self.hint = text_label("", "subtitle")  # under the words typed: what they found, or not
         self.body.addWidget(self.hint)
+        self.subjects_hint = text_label(self.tr("Ou touchez un sujet :"), "subtitle")
+        self.body.addWidget(self.subjects_hint)
+        self.subjects = QWidget()
+        grid = QGridLayout(self.subjects)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        self.theme_buttons: dict[str, QPushButton] = {}
+        for index, theme in enumerate(self._grouped):
+            button = tile_button(tr_core(label(self._themes, theme)), tr_core(help_line(self._themes, theme)),
+                                 Pictogram(SUBJECT_PICTOGRAMS.get(theme, "")))
+            self.theme_buttons[theme] = button
+            grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
+            button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
+        for column in range(SUBJECT_COLUMNS):
+            grid.setColumnStretch(column, 1)
+        self.body.addWidget(self.subjects)
         self.tiles = QVBoxLayout()
         self.tiles.setSpacing(12)
         self.body.addLayout(self.tiles)
+        self.all_subjects_button = big_button(
+            self.tr("Voir tous les sujets"), self.tr("Revenir à la liste des sujets"))
+        self.all_subjects_button.clicked.connect(self.show_subjects)
+        self.body.addWidget(self.all_subjects_button)
         self.body.addStretch(1)
         self.back_button = big_button(self.tr("Retour"), self.tr("Revenir à l'accueil"))
         self.action_bar.addWidget(self.back_button)
@@ -48,26 +82,83 @@ class PickerScreen(Screen):
         self.procedure_tiles: dict[str, QPushButton] = {}
         self.wipe()
 
+    def _build_search(self, attach: Callable[[QLineEdit], object] | None) -> None:
+        search_label = self.tr("Chercher avec vos mots")
+        self.body.addWidget(text_label(search_label + " :", "subtitle"))
+        self.body.addWidget(text_label(
+            self.tr("Par exemple : j'ai déménagé, permis perdu, voiture achetée en Allemagne."), "help"))
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.search_edit = QLineEdit()
+        self.search_edit.setMinimumHeight(MIN_TARGET_PX)
+        self.search_edit.setMaxLength(200)
+        name(self.search_edit, search_label,
+             self.tr("Écrivez ce qui vous arrive, les démarches s'affichent."))
+        self.search_button = big_button(self.tr("Chercher"), self.tr("Afficher les démarches pour ces mots"))
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.search_button)
+        self.body.addLayout(row)
+        if attach is not None:
+            attach(self.search_edit)
+        self.search_edit.textEdited.connect(self.search)
+        self.search_edit.returnPressed.connect(lambda: self.search(self.search_edit.text()))
+        self.search_button.clicked.connect(lambda: self.search(self.search_edit.text()))
+
+    def search(self, text: str) -> None:
+        """Show the procedures the words find; the subjects again once the field is empty."""
+        if not text.strip():
+            self.show_subjects()
+            return
+        if self._search is None:
+            self._search = CatalogueSearch(self._catalogue.procedures.values())
+        found = self._search.find(text)
+        if found:
+            self._show_list(self.tr("Démarches trouvées. Touchez la vôtre :"), found)
+        else:
+            self._show_list(self.tr("Aucune démarche trouvée avec ces mots. "
+                                    "Essayez d'autres mots, ou touchez un sujet."), [])
+            self._show_subject_list(True)
+            self.all_subjects_button.setVisible(False)
+
     def show_theme(self, theme: str) -> None:
-        """List the procedures of ``theme`` as tiles."""
-        for other, button in self.theme_buttons.items():
-            show_selected(button, other == theme)
+        """List the procedures of ``theme`` as tiles (the subjects make way: one list at a time)."""
+        self._show_list(self.tr("%s. Touchez votre démarche :") % tr_core(label(self._themes, theme)),
+                        self._grouped.get(theme, []))
+        self.search_edit.clear()
+
+    def theme_of(self, code: str) -> str:
+        """The first subject a procedure is shown under (tests and the mediator's shortcuts)."""
+        return next(theme for theme, items in self._grouped.items() if any(p.code == code for p in items))
+
+    def _show_list(self, hint: str, procedures: list[Procedure]) -> None:
         clear_layout(self.tiles)
         self.procedure_tiles = {}
-        for procedure in self._catalogue.by_theme().get(theme, []):
+        for procedure in procedures:
             detail = tr_core(procedure.summary[0]) if procedure.summary else ""
-            tile = tile_button(tr_core(procedure.title), detail, Pictogram(KINDS.get(theme, "")))
+            tile = tile_button(tr_core(procedure.title), detail, Pictogram(KINDS.get(procedure.theme, "")))
             tile.clicked.connect(lambda _checked=False, c=procedure.code: self.picked.emit(c))
             self.tiles.addWidget(tile)
             self.procedure_tiles[procedure.code] = tile
+        self.hint.setText(hint)
         self.hint.setVisible(True)
+        self._show_subject_list(False)
+        self.all_subjects_button.setVisible(True)
 
-    def wipe(self) -> None:
-        for button in self.theme_buttons.values():
-            show_selected(button, False)
+    def _show_subject_list(self, visible: bool) -> None:
+        self.subjects_hint.setVisible(visible)
+        self.subjects.setVisible(visible)
+
+    def show_subjects(self) -> None:
+        """The subjects, and no list: the screen as it first appears."""
         clear_layout(self.tiles)
         self.procedure_tiles = {}
         self.hint.setVisible(False)
+        self.all_subjects_button.setVisible(False)
+        self._show_subject_list(True)
+
+    def wipe(self) -> None:
+        self.search_edit.clear()
+        self.show_subjects()
 
     def entered(self) -> None:
         """Focus on the title: no subject looks chosen before a tap; Tab goes on to them."""
