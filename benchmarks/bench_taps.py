@@ -142,7 +142,8 @@ class Walker:
             self.log_in()
         else:
             self.tap(window.welcome.alone_button)
-        self.tap(window.picker.theme_buttons[procedure.theme])
+        theme_of = getattr(window.picker, "theme_of", lambda _code: procedure.theme)
+        self.tap(window.picker.theme_buttons[theme_of(procedure.code)])
         self.tap(window.picker.procedure_tiles[procedure.code])
         for_whom = getattr(window, "for_whom", None)  # « Pour qui ? », where the code asks it
         if for_whom is not None and window.current_screen() is for_whom:
@@ -243,9 +244,25 @@ class Walker:
                        and window.chooser.file_buttons[p].isVisible(), "scan listed")
             buttons = window.chooser.file_buttons
             self.tap(buttons[path])
+            self.give_date_if_asked(window.chooser)
             wait_until(lambda: window.current_screen() is window.documents, "attached")
             self._look()
         self.tap(window.documents.next_button)
+
+
+    def give_date_if_asked(self, chooser: object) -> None:
+        """A document that must be recent asks the date written on it (where the code asks):
+        typed in its three boxes, then « Valider la date »."""
+        wait_until(lambda: not getattr(chooser, "busy", False), "scan checked")
+        panel = getattr(chooser, "date_panel", None)
+        if panel is None or not panel.isVisible():
+            return
+        day = date.today()
+        field = chooser.date_field  # type: ignore[attr-defined]
+        for part, text in ((field.day, f"{day.day:02d}"), (field.month, f"{day.month:02d}"),
+                           (field.year, str(day.year))):
+            self.type(part, text)
+        self.tap(chooser.date_button)  # type: ignore[attr-defined]
 
 
 def answer_for(procedure: Procedure, fld: Field, forced: dict[str, str]) -> str:
