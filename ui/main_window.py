@@ -973,9 +973,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
-            if self.services is not None:
-                app.removeEventFilter(self.wedge)
-                self.voice.close()
+            # a window closed while ``attach`` was still building (a signal at start-up)
+            # has no reader listener or voice yet
+            wedge, voice = getattr(self, "wedge", None), getattr(self, "voice", None)
+            if wedge is not None:
+                app.removeEventFilter(wedge)
+            if voice is not None:
+                voice.close()
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)
