@@ -29,8 +29,7 @@ def start_with_mediator(qtbot, kiosk: Kiosk, code: str) -> None:  # type: ignore
     click(qtbot, window.welcome.with_mediator_button)
     log_in(qtbot, kiosk, "1234")
     qtbot.waitUntil(lambda: window.current_screen() is window.picker, timeout=10_000)
-    procedure = kiosk.services.catalogue.get(code)
-    click(qtbot, window.picker.theme_buttons[procedure.theme])
+    click(qtbot, window.picker.theme_buttons[window.picker.theme_of(code)])
     click(qtbot, window.picker.procedure_tiles[code])
     click(qtbot, window.for_whom.choice_buttons["self"])
     if window.current_screen() is window.requirements:  # nothing to decide: the checklist first
