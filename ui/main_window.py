@@ -522,6 +522,7 @@ class MainWindow(QMainWindow):
         self.requirements.back.connect(lambda: act(visit.back))
         self.requirements.print_asked.connect(self._print_checklist)
         self.steps.left.connect(self.show_page)
+        self.steps.step_shown.connect(self._show_chrome)  # « Étape n sur N » follows each step
         self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
         self.documents.finished.connect(lambda: act(visit.documents_done))
         self.documents.back.connect(lambda: act(visit.documents_back))
@@ -838,6 +839,7 @@ class MainWindow(QMainWindow):
         self.hand_over_button.setVisible(assistance.can_hand_over)
         self.take_over_button.setVisible(assistance.can_take_over)
         self.chooser.set_mediator_present(assistance.mediator_name is not None)
+        self.steps.follow_mode()  # a mediator's page holds the whole step
 
     # --- saving, correcting, going home ------------------------------------------------
 
