@@ -103,9 +103,6 @@ def test_conditional_questions_come_and_go_in_order(qtbot, make_kiosk, catalogue
     assert QApplication.focusWidget() is refused.label  # big buttons: no keyboard, no answer picked
     tap(qtbot, kiosk, "non")
     go_on(qtbot, kiosk)
-    assert session.current.id == "demandeur" and page(kiosk) == ("pour_qui", 1, 1)
-    tap(qtbot, kiosk, "moi")
-    go_on(qtbot, kiosk)
     assert window.current_screen() is window.requirements  # decided: the checklist
     click(qtbot, window.requirements.start_button)
     assert page(kiosk) == ("plate", 1, 3)
