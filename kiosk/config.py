@@ -69,6 +69,8 @@ class KioskConfig:
     backoff_base_s: float = 2.0
     backoff_max_s: float = 600.0
     language: str = "fr"
+    address_lookup_url: str = ""  # the BAN's API (kiosk.address_lookup); empty: typed by hand
+    address_lookup_timeout_s: float = 2.0
 
     def with_overrides(self, **changes: Any) -> KioskConfig:
         """A copy with some values changed (the demo and tests use it)."""
@@ -157,6 +159,10 @@ def _key_file(value: Any) -> Path | None:
 
 
 # key in the TOML file -> (dataclass attribute, converter)
+def _optional_url(value: Any) -> str:
+    return "" if value == "" else _url(value)
+
+
 _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "kiosk.id": ("kiosk_id", _text(_KIOSK_ID, "attendu : lettres, chiffres et tirets, ex. 7501-K02")),
     "kiosk.site": ("site", _text(_SITE, "attendu : le code du site, ex. 7501")),
@@ -188,6 +194,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "sync.interval_s": ("sync_interval_s", _number(1, 86400, float)),
     "sync.backoff_base_s": ("backoff_base_s", _number(0.01, 3600, float)),
     "sync.backoff_max_s": ("backoff_max_s", _number(0.01, 86400, float)),
+    "address.lookup_url": ("address_lookup_url", _optional_url),
+    "address.timeout_s": ("address_lookup_timeout_s", _number(0.2, 10, float)),
 }
 
 

@@ -15,13 +15,14 @@ back stack remembers the page a mediator took over from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
+from kiosk import compact
 from kiosk.checklist import Checklist, checklist_for, notes_for
 from kiosk.config import KioskConfig
 from kiosk.correction import Correction, prepare_correction
@@ -345,6 +346,8 @@ class Visit:
         if self.can(Event.HAND_OVER):
             self.fire(Event.HAND_OVER)
             self.mediator = None
+            if self.questions is not None:
+                compact.one_per_page(self.questions)
 
     def who(self) -> str:
         """Who acts, for the print log: the mediator's id or « citoyen »."""
@@ -441,6 +444,25 @@ class Visit:
         move = self._questions().next(raw)
         self.last_move = move.kind
         self.fire(Event.NEXT)
+        return dict(move.errors)
+
+    @property
+    def compact(self) -> bool:
+        """A mediator drives (not a correction): one step's questions on one page (``kiosk.compact``)."""
+        return self.mediator is not None and self.correcting is None
+
+    def next_page(self, raws: Mapping[str, str]) -> dict[str, str]:
+        """« Continuer » on a mediator's page of questions: as :meth:`next_question`."""
+        move = compact.next_page(self._questions(), raws)
+        self.last_move = move.kind
+        self.fire(Event.NEXT)
+        return dict(move.errors)
+
+    def previous_page(self, raws: Mapping[str, str]) -> dict[str, str]:
+        """« Retour » on a mediator's page of questions: as :meth:`previous_question`."""
+        move = compact.previous_page(self._questions(), raws)
+        self.last_move = move.kind
+        self.fire(Event.BACK)
         return dict(move.errors)
 
     def previous_question(self, raw: str | None) -> dict[str, str]:

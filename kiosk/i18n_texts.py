@@ -41,7 +41,7 @@ LRI, PDI = "\u2066", "\u2069"  # isolate a left-to-right run (plate, number, dat
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 _LATIN = "0-9A-Za-zÀ-ÖØ-öø-ÿœŒ"  # digits and Latin letters, accented ones included
 _LEFT_TO_RIGHT_RUN = re.compile(
-    r"(\u2066[^\u2069]*\u2069|\{\d+\})"  # already isolated, or a template's « {0} »: kept as it is
+    r"(\u2066[^\u2069]*\u2069|\{\d+\})"  # already isolated, or a placeholder: kept as it is
     rf"|[{_LATIN}](?:[{_LATIN}/:.,+@ '’-]*[{_LATIN}])?")
 
 

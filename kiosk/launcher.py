@@ -277,7 +277,7 @@ def _quit_on_signals(app: QApplication, cleanup: ExitStack) -> None:
     import signal
     import socket
 
-    from PySide6.QtCore import QSocketNotifier
+    from PySide6.QtCore import QSocketNotifier, QTimer
 
     reader, writer = socket.socketpair()
     reader.setblocking(False)
@@ -288,8 +288,10 @@ def _quit_on_signals(app: QApplication, cleanup: ExitStack) -> None:
     cleanup.callback(signal.set_wakeup_fd, previous)
 
     def stop(signum: int, _frame: object) -> None:
+        """Python runs this between any two bytecodes (in the middle of building the screens,
+        say): the kiosk closes from the event loop, once that work is over."""
         log.info("signal %s received: the kiosk closes", signal.Signals(signum).name)
-        app.quit()
+        QTimer.singleShot(0, app.quit)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         cleanup.callback(signal.signal, signum, signal.signal(signum, stop))

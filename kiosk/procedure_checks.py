@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kiosk import validators
+from kiosk import inference, validators
 from kiosk.conditions import Condition, referenced_fields
 
 Problem = tuple[str, str]
@@ -58,6 +58,7 @@ def problems(data: Mapping[str, Any]) -> Iterator[Problem]:
                 yield f"{f_where}.id", f"champ « {fld['id']} » en double"
             yield from _condition(fld.get("when"), fields, f"{f_where}.when")
             yield from _field(fld, f_where)
+            yield from inference.problems(fld, fields, answer_values(fld), check_of, f_where)
             if "bring" in fld:  # on the checklist: known from the deciding answers alone
                 yield from _decided(step.get("when"), deciding, f"{where}.when")
                 yield from _decided(fld.get("when"), deciding, f"{f_where}.when")

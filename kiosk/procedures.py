@@ -28,6 +28,7 @@ import yaml
 from kiosk import procedure_checks, schema_check
 from kiosk.conditions import Condition, referenced_fields
 from kiosk.file_size import file_size
+from kiosk.inference import Inference
 from kiosk.procedure_checks import DEFAULT_CHECK
 from kiosk.validators import with_notice
 from resources import resource_path
@@ -73,6 +74,8 @@ class Field:
     choices: tuple[Choice, ...] = ()
     must_equal: str | None = None
     refusal: str = ""
+    infer: Inference | None = None
+    """How the answer follows from an earlier one (``kiosk.inference``): then not asked."""
     bring: Bring | None = None
 
     def choice_label(self, value: str) -> str:
@@ -431,6 +434,7 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                     choices=tuple(Choice(**c) for c in f.get("choices", ())),
                     must_equal=f.get("must_equal"),
                     refusal=f.get("refusal", ""),
+                    infer=Inference(f["infer"]["rule"], f["infer"]["from"]) if "infer" in f else None,
                     bring=Bring(**f["bring"]) if "bring" in f else None,
                 )
                 for f in s["fields"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kiosk.correction import Remark
+from kiosk.inference import inferred
 from kiosk.procedures import Field, Step
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
@@ -119,8 +120,10 @@ class Questions:
         return list(self.session.current.fields)
 
     def asked(self) -> list[str]:
-        """Ids of the questions the answers call for in this step, in order."""
-        return [f.id for f in self.session.fields()]
+        """Ids of the questions the answers call for in this step, in order (not those whose
+        answer follows from an earlier one: ``kiosk.inference``)."""
+        deduced = inferred(self.session.procedure.all_fields(), self.session.answers)
+        return [f.id for f in self.session.fields() if f.id not in deduced]
 
     def landing(self) -> str:
         """Where a step opens: its first refused question in a correction, else its first."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.conditions import holds
 from kiosk.file_size import file_size as size_text
+from kiosk.inference import inferred
 from kiosk.paris_time import PARIS
 from kiosk.procedures import DocumentSpec, Field, Procedure, Step
 from kiosk.validators import ValidationError, check
@@ -180,6 +181,9 @@ class ProcedureSession:
             self._answers[field_id] = value
         else:
             self._answers.pop(field_id, None)
+        for deduced, deduced_value in inferred(self.procedure.all_fields(), self._answers).items():
+            self._answers[deduced] = deduced_value  # (``kiosk.inference``): any refusal is moot
+            self._errors.pop(deduced, None)
         self._drop_hidden()
         return value
 

@@ -151,7 +151,7 @@ TITULAIRE_COMMON = {**PERSON, **ADDRESS, "assurance": "oui", "permis_categorie":
             {
                 "plate": "FX-482-PK", "code_cession_connu": "oui", "code_cession": "k7f2 9qx3",
                 "date_achat": "20/11/2026", "vehicule_plus_4_ans": "oui", "contre_visite": "oui",
-                "pour_qui": "moi", "cotitulaire": "oui", "cotitulaire_nom": "Dupont",
+                "cotitulaire": "oui", "cotitulaire_nom": "Dupont",
                 "cotitulaire_prenoms": "Jean", **CONTACT,
             },
             ["cerfa_13750", "carte_grise_barree", "justificatif_domicile", "controle_technique",
@@ -161,22 +161,20 @@ TITULAIRE_COMMON = {**PERSON, **ADDRESS, "assurance": "oui", "permis_categorie":
             {
                 "plate": "FX-482-PK", "code_cession_connu": "non", "carte_siv": "oui",
                 "formule_number": "2021AB12345", "date_achat": "2026-11-28",
-                "vehicule_plus_4_ans": "non", "pour_qui": "autre", "cotitulaire": "non",
+                "vehicule_plus_4_ans": "non", "cotitulaire": "non",
             },
-            ["cerfa_13750", "carte_grise_barree", "justificatif_domicile", "mandat",
-             "piece_identite_mandant"],
+            ["cerfa_13750", "carte_grise_barree", "justificatif_domicile"],
         ),
         (
             {
                 "plate": "4321 XZ 2a", "code_cession_connu": "non", "carte_siv": "non",
                 "date_certificat": "03/02/2001", "date_achat": "25/11/2026",
-                "vehicule_plus_4_ans": "oui", "contre_visite": "non", "pour_qui": "moi",
-                "cotitulaire": "non",
+                "vehicule_plus_4_ans": "oui", "contre_visite": "non", "cotitulaire": "non",
             },
             ["cerfa_13750", "carte_grise_barree", "justificatif_domicile", "controle_technique"],
         ),
     ],
-    ids=["code-cession-controle-contre-visite", "formule-mandat", "ancienne-plaque"],
+    ids=["code-cession-controle-contre-visite", "formule", "ancienne-plaque"],
 )  # fmt: skip
 def test_changement_titulaire(branch: dict[str, str], expected_documents: list[str]) -> None:
     session = walk("cg-changement-titulaire", {**TITULAIRE_COMMON, **branch})
@@ -191,11 +189,11 @@ def test_changement_titulaire_keeps_only_the_identifier_asked() -> None:
         "cg-changement-titulaire",
         {**TITULAIRE_COMMON, "plate": "FX-482-PK", "code_cession_connu": "oui",
          "code_cession": "K7F29QX3", "date_achat": "20/11/2026", "vehicule_plus_4_ans": "non",
-         "pour_qui": "moi", "cotitulaire": "non"},
+         "cotitulaire": "non"},
     )  # fmt: skip
     session.set_answer("code_cession_connu", "non")
     assert "code_cession" not in session.answers
-    vehicule = session.procedure.steps[2]
+    vehicule = session.procedure.steps[1]
     assert [f.id for f in session.fields(vehicule)][:3] == [
         "plate", "code_cession_connu", "carte_siv",
     ]  # fmt: skip

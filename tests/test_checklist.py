@@ -114,8 +114,8 @@ def rewritten(tmp_path: Path, code: str, old: str, new: str) -> Path:
 
 @pytest.mark.parametrize(("code", "old", "new", "said"), [
     ("cg-duplicata", "    decides: true\n", "", "dépend de « motif »"),
-    ("cg-changement-titulaire", "  - id: demandeur\n    title: Qui fait la demande ?\n    decides: true\n",
-     "  - id: demandeur\n    title: Qui fait la demande ?\n", "dépend de « pour_qui »"),
+    ("cg-changement-titulaire", "  - id: situation\n    title: Votre situation\n    decides: true\n",
+     "  - id: situation\n    title: Votre situation\n", "dépend de « vehicule_plus_4_ans »"),
     ("permis-renouvellement", "    paid: before\n", "", "dit quand (« paid »)"),
 ])
 def test_a_checklist_that_could_be_wrong_is_refused_at_load(tmp_path: Path, code: str, old: str,

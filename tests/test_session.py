@@ -29,7 +29,7 @@ def session(procedure: Procedure) -> ProcedureSession:
 
 
 def answer_vehicle(session: ProcedureSession, siv: str = "oui") -> None:
-    session.set_answer("plate", "ab 123 cd")
+    session.set_answer("plate", "ab 123 cd" if siv == "oui" else "1234 ab 75")
     session.set_answer("carte_siv", siv)
     if siv == "oui":
         session.set_answer("formule_number", "2017rv48832")
@@ -43,7 +43,8 @@ def test_answers_are_normalised_and_conditions_applied(session: ProcedureSession
     session.set_answer("carte_siv", "oui")
     assert [f.id for f in session.fields()] == ["plate", "carte_siv", "formule_number"]
     session.set_answer("formule_number", "2017rv48832")
-    session.set_answer("carte_siv", "non")
+    session.set_answer("plate", "1234 ab 75")  # an old plate: « carte_siv » follows (non)
+    assert session.answers["carte_siv"] == "non"
     # The formule number is no longer asked: its answer is forgotten, the date is asked instead.
     assert "formule_number" not in session.answers
     assert [f.id for f in session.fields()][-1] == "date_certificat"
@@ -69,7 +70,7 @@ def test_wrong_answer_blocks_the_step_until_corrected(session: ProcedureSession)
 def test_missing_required_answer_is_said(session: ProcedureSession) -> None:
     session.set_answer("plate", "AB-123-CD")
     assert not session.next()
-    assert session.step_errors() == {"carte_siv": "Merci de répondre à cette question."}
+    assert session.step_errors() == {"formule_number": "Merci de répondre à cette question."}
 
 
 def test_optional_field_may_stay_empty(session: ProcedureSession) -> None:
@@ -145,7 +146,7 @@ def test_summary_lists_visible_answers_with_labels(session: ProcedureSession) ->
     sections = session.summary()
     assert [s.step_id for s in sections][-1] == "documents"
     vehicle = dict(sections[0].items)
-    assert vehicle["Numéro d'immatriculation (plaque)"] == "AB-123-CD"
+    assert vehicle["Numéro d'immatriculation (plaque)"] == "1234 AB 75"
     assert vehicle["Date du certificat d'immatriculation"] == "12/03/2005"
     assert "Non" in vehicle.values()
     session.goto("nouvelle_adresse")

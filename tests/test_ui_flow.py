@@ -21,8 +21,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.config import KioskConfig
+from kiosk.inference import RULES
 from kiosk.launcher import build_services
-from kiosk.procedures import Catalogue, Field, Procedure
+from kiosk.procedures import Catalogue, Field, Procedure, Step
 from kiosk.samples import sample_answer, sample_document
 from reference_central import serve_in_thread
 from ui.app import create_application
@@ -184,6 +185,18 @@ def answer_question(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, s
     return widget.field.id
 
 
+def answer_step(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """A mediator's page: answer each question shown (an answer may show another), then
+    « Continuer »."""
+    steps = kiosk.window.steps
+    done: set[str] = set()
+    while pending := [w for w in shown_fields(steps) if w.field.id not in done
+                      and (w.field.required or w.field.id in forced)]:
+        done.add(pending[0].field.id)
+        answer(qtbot, pending[0], pick_answer(pending[0].field, rng, forced))
+    click(qtbot, steps.next_button)
+
+
 def walk_steps(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     """Answer every question asked, one page at a time, until the documents screen shows."""
     window = kiosk.window
@@ -192,7 +205,10 @@ def walk_steps(qtbot, kiosk: Kiosk, rng: random.Random, forced: dict[str, str]) 
             click(qtbot, window.requirements.start_button)
         if window.current_screen() is not window.steps:
             return
-        answer_question(qtbot, kiosk, rng, forced)
+        if window.steps.compact:
+            answer_step(qtbot, kiosk, rng, forced)
+        else:
+            answer_question(qtbot, kiosk, rng, forced)
     widget = window.steps.current_widget()
     raise AssertionError(f"the steps never ended: {window.session.current.id} "  # type: ignore[union-attr]
                          f"{widget.field.id if widget else ''} {widget.error if widget else ''}")
@@ -264,7 +280,10 @@ def branch_forcings(procedure: Procedure) -> list[dict[str, str]]:
     """Walks that together take every value of every choice and yes/no question."""
     options = []
     for fld in procedure.all_fields():
-        if fld.must_equal is not None:  # the other answer is refused: not a branch
+        if fld.infer is not None:  # not asked: its branches follow from the source's answer
+            examples = RULES[fld.infer.rule].examples
+            options.append((fld.infer.source, [examples[value] for value in sorted(examples)]))
+        elif fld.must_equal is not None:  # the other answer is refused: not a branch
             options.append((fld.id, [fld.must_equal]))
         elif fld.type == "choice":
             options.append((fld.id, [c.value for c in fld.choices]))
@@ -361,9 +380,17 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     and « Continuer » goes to the question it calls for; a hidden answer is emptied."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
+    def asked_trigger(procedure: Procedure, step: Step, fld: Field) -> bool:
+        """A condition on an earlier question of the step that is asked (not deduced), with
+        a question asked in every case after the trigger."""
+        trigger = fld.when.get("field") if fld.when else None
+        ids = [f.id for f in step.fields]
+        return (trigger in ids[:ids.index(fld.id)] and procedure.field(trigger).infer is None  # type: ignore[arg-type]
+                and any(f.when is None for f in step.fields[ids.index(trigger) + 1:]))  # type: ignore[arg-type]
+
     for procedure in catalogue.procedures.values():
         for step_index, step in enumerate(procedure.steps):
-            if step_index == 0 and any(f.when for f in step.fields):
+            if step_index == 0 and any(asked_trigger(procedure, step, f) for f in step.fields):
                 break
         else:
             continue
@@ -373,7 +400,8 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     start_procedure(qtbot, kiosk, procedure)
     session = window.session
     assert session is not None
-    conditional = next(f for f in session.current.fields if f.when is not None)
+    conditional = next(f for f in session.current.fields
+                       if asked_trigger(procedure, session.current, f))
     trigger_id = conditional.when.get("field")  # type: ignore[union-attr]
     rng = random.Random(1)
     while window.steps.field_id != trigger_id:
@@ -383,18 +411,20 @@ def test_conditions_show_and_hide_fields_live(qtbot, make_kiosk, catalogue: Cata
     shown_for = {}
     for value in trigger.buttons:
         click(qtbot, trigger.buttons[value])
-        asked = [f.id for f in session.fields()]
+        assert window.visit.questions is not None
+        asked = window.visit.questions.asked()  # (a deduced answer is not asked)
         assert window.steps.progress.text().startswith(
             f"Question {asked.index(trigger_id) + 1} sur {len(asked)}")
         shown_for[value] = conditional.id in asked
         click(qtbot, window.steps.next_button)
         assert current_question(window.steps).field.id == asked[asked.index(trigger_id) + 1]
         if shown_for[value]:
-            answer(qtbot, current_question(window.steps),
-                   pick_answer(conditional, rng, {}))
+            while (question := current_question(window.steps)).field.id != conditional.id:
+                answer_question(qtbot, kiosk, rng, {})  # (questions between the two)
+            answer(qtbot, question, pick_answer(conditional, rng, {}))
             assert conditional.id in session.answers
-        click(qtbot, window.steps.back_button)
-        assert current_question(window.steps) is trigger
+        while current_question(window.steps) is not trigger:
+            click(qtbot, window.steps.back_button)
     assert set(shown_for.values()) == {True, False}
     hiding = next(v for v, shown in shown_for.items() if not shown)
     click(qtbot, trigger.buttons[hiding])

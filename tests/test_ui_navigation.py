@@ -65,10 +65,12 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
     « Continuer »; every control on the page is reachable with Tab."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
-    start_procedure(qtbot, kiosk, catalogue.get("cg-changement-adresse"))
+    # (a foreign licence: its first step asks a choice, text, a date and oui/non questions)
+    start_procedure(qtbot, kiosk, catalogue.get("permis-echange-etranger"))
     session = window.session
     assert session is not None
     rng = random.Random(2)
+    forced = {"origine": "hors_europe", "pays_permis": "Maroc"}
     kinds = set()
     while session.index == 0 and window.current_screen() is window.steps:
         widget = current_question(window.steps)
@@ -77,7 +79,7 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
             assert QApplication.focusWidget() is widget.label
             qtbot.keyClick(widget.label, Qt.Key.Key_Tab)
             assert QApplication.focusWidget() is widget.inputs()[0]
-        answer(qtbot, widget, pick_answer(widget.field, rng, {"carte_siv": "non"}))
+        answer(qtbot, widget, pick_answer(widget.field, rng, forced))
         inputs = widget.inputs()
         visited = tab_cycle(qtbot, window, inputs[0])
         positions = [visited.index(part) for part in inputs]
@@ -87,4 +89,4 @@ def test_question_inputs_are_visited_in_reading_order(qtbot, make_kiosk, catalog
                      and not window.keyboard.isAncestorOf(w)}
         assert reachable <= set(visited)
         click(qtbot, window.steps.next_button)
-    assert kinds == {"text", "yes_no", "date"}
+    assert kinds == {"choice", "text", "yes_no", "date"}

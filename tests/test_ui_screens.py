@@ -90,11 +90,10 @@ def test_every_screen(qtbot, make_kiosk, catalogue: Catalogue, theme: str) -> No
     QApplication.processEvents()
     shot("05b-etape-clavier-ouvert")
     click(qtbot, window.steps.next_button)
-    yes_no = current_question(window.steps)
-    assert yes_no.field.type == "yes_no" and window.keyboard.current_field() is None
-    shot("06-etape-oui-non")
-    click(qtbot, yes_no.buttons["oui"])  # type: ignore[attr-defined]
-    shot("06b-etape-oui-choisi")
+    # The plate says SIV: « Votre plaque ressemble-t-elle à AB-123-CD ? » is not asked, the
+    # formule number comes next (oui/non pages: test_ui_questions.py and the other procedures).
+    assert current_question(window.steps).field.id == "formule_number"
+    shot("06-etape-suivante")
     walk_steps(qtbot, kiosk, rng, {})
     shot("07-documents")
     spec = window.session.required_documents()[0]

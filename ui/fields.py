@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 from kiosk.procedures import Field
 from ui.i18n import tr_core
 from ui.keyboard import KeyboardMode
-from ui.screens.common import MIN_TARGET_PX, big_button, name, set_choice, show_selected, text_label
+from ui.screens.common import (
+    MIN_TARGET_PX,
+    big_button,
+    clear_layout,
+    name,
+    set_choice,
+    show_selected,
+    text_label,
+)
 from ui.theme import set_invalid
 
 DIGITS_INPUT = QRegularExpression(r"[0-9 ]*")
@@ -56,6 +64,11 @@ class FieldWidget(QWidget):
     """
 
     changed = Signal(str)
+    suggestion_picked = Signal(int)
+    """A proposed answer was tapped (its index in :meth:`show_suggestions`)."""
+    edited = Signal()
+    """Any change to what is typed or chosen, even unfinished (a mediator's page offers
+    « Continuer » as soon as every answer is acceptable)."""
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +95,12 @@ class FieldWidget(QWidget):
         self.input_row.setSpacing(12)
         layout.addSpacing(8)
         layout.addLayout(self.input_row)
+        self.suggestion_box: QVBoxLayout | QHBoxLayout = QVBoxLayout()
+        """Where proposed answers go: under the input, or where the screen puts them
+        (:meth:`place_suggestions`)."""
+        self.suggestion_box.setSpacing(8)
+        layout.addLayout(self.suggestion_box)
+        self._suggestions: list[QPushButton] = []
         self.error_label = text_label("", "error")
         self.error_label.setVisible(False)
         layout.addWidget(self.error_label)
@@ -101,9 +120,11 @@ class FieldWidget(QWidget):
         raise NotImplementedError
 
     def clear(self) -> None:
-        """Empty the input and hide any error."""
+        """Empty the input, hide any error and any proposed answer."""
         self.set_value("")
         self.show_error(None)
+        if self._suggestions:
+            self.show_suggestions([])
 
     def focus_input(self) -> None:
         """Put the keyboard focus on the first input."""
@@ -130,6 +151,29 @@ class FieldWidget(QWidget):
             described = self.description()
             widget.setAccessibleDescription(f"{message} {described}" if message else described)
 
+    def show_suggestions(self, labels: list[str]) -> None:
+        """Answers to tap under the input (addresses found, communes of a postal code);
+        an empty list takes them away."""
+        clear_layout(self.suggestion_box)
+        self._suggestions = []
+        for index, text in enumerate(labels):
+            button = big_button(text, self.tr("Remplir avec cette réponse"))
+            button.setAccessibleName(self.tr("%1 : proposition %2").replace(
+                "%1", self.field.label).replace("%2", text))
+            button.clicked.connect(lambda _checked=False, i=index: self.suggestion_picked.emit(i))
+            self.suggestion_box.addWidget(button)
+            self._suggestions.append(button)
+
+    def place_suggestions(self, box: QVBoxLayout | QHBoxLayout) -> None:
+        """Show proposed answers in ``box`` (a strip above the on-screen keyboard, which
+        would hide them under the input)."""
+        self.show_suggestions([])
+        self.suggestion_box = box
+
+    def suggestions(self) -> list[QPushButton]:
+        """The proposed answers on show."""
+        return list(self._suggestions)
+
     @property
     def error(self) -> str:
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
@@ -146,6 +190,7 @@ class TextFieldWidget(FieldWidget):
         self.edit.setMaxLength(500)
         self.input_row.addWidget(self.edit, 1)
         self.edit.editingFinished.connect(self._left)
+        self.edit.textChanged.connect(lambda _text: self.edited.emit())
 
     def _left(self) -> None:
         self.changed.emit(self.value())
@@ -202,6 +247,7 @@ class ChoiceFieldWidget(FieldWidget):
     def _chosen(self, value: str) -> None:
         self.set_value(value)
         self.changed.emit(value)
+        self.edited.emit()
 
     def value(self) -> str:
         return self._value
@@ -248,6 +294,7 @@ class DateFieldWidget(FieldWidget):
         self.month.textEdited.connect(lambda text: self._advance(text, 2, self.year))
         for part in (self.day, self.month, self.year):
             part.editingFinished.connect(self._maybe_left)
+            part.textChanged.connect(lambda _text: self.edited.emit())
 
     def _part(self, title: str, length: int, description: str) -> QLineEdit:
         column = QVBoxLayout()

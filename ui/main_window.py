@@ -522,6 +522,7 @@ class MainWindow(QMainWindow):
         self.requirements.back.connect(lambda: act(visit.back))
         self.requirements.print_asked.connect(self._print_checklist)
         self.steps.left.connect(self.show_page)
+        self.steps.step_shown.connect(self._show_chrome)  # « Étape n sur N » follows each step
         self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
         self.documents.finished.connect(lambda: act(visit.documents_done))
         self.documents.back.connect(lambda: act(visit.documents_back))
@@ -838,6 +839,7 @@ class MainWindow(QMainWindow):
         self.hand_over_button.setVisible(assistance.can_hand_over)
         self.take_over_button.setVisible(assistance.can_take_over)
         self.chooser.set_mediator_present(assistance.mediator_name is not None)
+        self.steps.follow_mode()  # a mediator's page holds the whole step
 
     # --- saving, correcting, going home ------------------------------------------------
 
@@ -971,9 +973,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
-            if self.services is not None:
-                app.removeEventFilter(self.wedge)
-                self.voice.close()
+            # a window closed while ``attach`` was still building (a signal at start-up)
+            # has no reader listener or voice yet
+            wedge, voice = getattr(self, "wedge", None), getattr(self, "voice", None)
+            if wedge is not None:
+                app.removeEventFilter(wedge)
+            if voice is not None:
+                voice.close()
         if self.services is not None and self.services.sync is not None:
             self.services.sync.stop()
         super().closeEvent(event)

@@ -9,6 +9,11 @@ and how it is written, and during a correction the central service's remarks.
 The screen keeps one widget per question of the step, so that what was typed
 stays while the person goes back and forth. The keyboard's « OK » (Enter) on a
 typed answer acts as « Continuer »: people expect OK to move on.
+
+When a mediator drives (``Visit.compact``), the page holds the whole step
+(``kiosk.compact``): every question it asks, each checked when left, the error
+under its field; « Continuer » is offered once every answer shown is accepted,
+and « OK » goes to the next question still to answer, then continues.
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk import compact as page
+from kiosk.address_lookup import AddressLookup, address_fields
 from kiosk.flow import Page, Visit
 from kiosk.questions import Questions, QuestionView
+from ui.address_suggestions import AddressSuggestions
 from ui.fields import FieldWidget, make_field_widget
 from ui.i18n import tr_core
 from ui.keyboard import KeyboardMode
@@ -33,6 +41,8 @@ class StepsScreen(Screen):
     took the visit to another page (the window shows it)."""
 
     left = Signal()
+    step_shown = Signal()
+    """Another step is on the page (the window's stepper follows)."""
 
     def __init__(self, attach_keyboard: KeyboardHook | None = None,
                  parent: QWidget | None = None) -> None:
@@ -41,6 +51,8 @@ class StepsScreen(Screen):
         self.visit: Visit | None = None
         self.entry = -1
         """The step entry (``QuestionView.entry``) the widgets were built for."""
+        self.compact = False
+        """The widgets show the whole step (a mediator drives), not one question."""
         self.progress = text_label("", "help")
         self.body.addWidget(self.progress)
         self.step_help = text_label("")
@@ -62,6 +74,19 @@ class StepsScreen(Screen):
         self.next_button.clicked.connect(self.go_next)
         self.widgets: dict[str, FieldWidget] = {}
         """Every question of the current step, by field id; only ``field_id``'s is shown."""
+        self.suggestions: AddressSuggestions | None = None
+        """Addresses offered on a mediator's page that asks one (``ui.address_suggestions``)."""
+        self._lookup: AddressLookup | None = None
+        self.offers = QWidget()
+        """The addresses or communes offered, in a strip just above the on-screen keyboard
+        (under the input they would be hidden by it)."""
+        self.offers_row = QHBoxLayout(self.offers)
+        self.offers_row.setContentsMargins(0, 0, 0, 0)
+        self.offers_row.setSpacing(12)
+        self.offers.setVisible(False)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.scroller) + 1, self.offers)
 
     # --- rendering -------------------------------------------------------------
 
@@ -84,8 +109,15 @@ class StepsScreen(Screen):
         """Show what the controller says; ``moved``: another question came to the page (scrolled
         to the top and given the focus); ``errors``: messages to show under questions."""
         view = self._questions().view()
+        compact = self.visit is not None and self.visit.compact
         if view.entry != self.entry:
+            self.compact = compact
             self._build(view)
+            self.step_shown.emit()
+            moved = True
+        elif compact != self.compact:  # a mediator took over or left: the same widgets
+            self.compact = compact
+            self._offer_addresses()
             moved = True
         for field_id, message in (errors or {}).items():
             widget = self.widgets.get(field_id)
@@ -114,6 +146,7 @@ class StepsScreen(Screen):
             widget.set_value(answers.get(fld.id, ""))
             widget.changed.connect(
                 lambda raw, f=fld.id, w=widget: self._widget_changed(w, f, raw))
+            widget.edited.connect(self._offer_continue)
             for edit, mode in widget.text_inputs():
                 if self._attach_keyboard is not None:
                     self._attach_keyboard(edit, mode)
@@ -122,9 +155,51 @@ class StepsScreen(Screen):
             self.fields_box.addWidget(widget)
             self.widgets[fld.id] = widget
         self._chain_tab_order()
+        self._offer_addresses()
+
+    def _offer_addresses(self) -> None:
+        """On a mediator's page asking an address, when the kiosk knows the address base."""
+        if self.suggestions is not None:
+            self.suggestions.close()
+            self.suggestions = None
+        clear_layout(self.offers_row)
+        self.offers.setVisible(False)
+        assert self.visit is not None
+        url = self.visit.config.address_lookup_url
+        fields = address_fields(self._questions().fields())
+        if not (self.compact and url and fields):
+            return
+        if self._lookup is None or self._lookup.base_url != url:
+            self._lookup = AddressLookup(url, timeout_s=self.visit.config.address_lookup_timeout_s)
+        for field_id in (fields.street, fields.commune):
+            self.widgets[field_id].place_suggestions(self.offers_row)
+        self.suggestions = AddressSuggestions(self._lookup, fields, self.widgets, self._fill,
+                                              self._reveal)
+
+    def offers_addresses(self, field_id: str) -> bool:
+        """Whether typing in this question offers addresses to tap."""
+        return self.suggestions is not None and self.suggestions.fields.street == field_id
+
+    def _reveal(self, widget: FieldWidget) -> None:
+        """Proposed answers changed: the strip shows while it holds some."""
+        self.offers.setVisible(bool(widget.suggestions()))
+
+    def _fill(self, field_id: str, value: str) -> None:
+        """An address or a commune was tapped: as if typed, then on to what is left to answer."""
+        widget = self.widgets.get(field_id)
+        if widget is None:
+            return
+        widget.set_value(value)
+        self.answer_changed(field_id, value)
+        self.offers.setVisible(any(w.suggestions() for w in self.widgets.values()))
+        self._focus(self._still_to_answer())
 
     def _show(self, view: QuestionView) -> None:
         """The question on the page alone; the ones the answers no longer call for emptied."""
+        if self.compact:
+            self._show_step(view)
+            return
+        self.next_button.setEnabled(True)
         current = self.widgets.get(view.field_id)
         if current is not None:
             current.setVisible(True)
@@ -146,6 +221,30 @@ class StepsScreen(Screen):
             self.next_button.setText(self.tr("Continuer"))
         self.next_button.setAccessibleName(self.next_button.text())
         self._show_remarks(view)
+
+    def _show_step(self, view: QuestionView) -> None:
+        """A mediator's page: every question the step asks, « Continuer » once all are accepted."""
+        shown = page.shown(self._questions())
+        for field_id, widget in self.widgets.items():
+            if field_id not in view.asked:
+                widget.clear()
+            widget.setVisible(field_id in shown)
+        self.progress.setText(self.tr("Étape %1 sur %2").replace(
+            "%1", str(view.step_number)).replace("%2", str(view.step_count)))
+        self.next_button.setText(self.tr("Valider et revenir au récapitulatif")
+                                 if self._questions().return_to_summary else self.tr("Continuer"))
+        self.next_button.setAccessibleName(self.next_button.text())
+        self.errors_banner.setVisible(False)
+        self._offer_continue()
+
+    def _raws(self) -> dict[str, str]:
+        """What the page shows, as typed, by question id."""
+        return {f: w.value() for f in page.shown(self._questions()) if (w := self.widgets.get(f))}
+
+    def _offer_continue(self) -> None:
+        """On a mediator's page, « Continuer » waits for every answer shown to be accepted."""
+        if self.compact and self.visit is not None and self.visit.questions is not None:
+            self.next_button.setEnabled(page.ready(self.visit.questions, self._raws()))
 
     def _show_remarks(self, view: QuestionView) -> None:
         """During a correction, the central service's words under each refused question not
@@ -173,13 +272,27 @@ class StepsScreen(Screen):
             QWidget.setTabOrder(first, second)
 
     def current_widget(self) -> FieldWidget | None:
-        """The question on screen."""
+        """The question on screen (on a mediator's page: the first one still to answer)."""
+        if self.compact:
+            return self._still_to_answer()
         return self.widgets.get(self.field_id)
+
+    def _still_to_answer(self, after: FieldWidget | None = None) -> FieldWidget | None:
+        """On a mediator's page, the first question shown (after ``after``, then from the top)
+        that is required and empty, or refused."""
+        shown = [w for f in page.shown(self._questions()) if (w := self.widgets.get(f))]
+        if after in shown:
+            position = shown.index(after)
+            shown = shown[position + 1:] + shown[:position]
+        return next((w for w in shown if (w.field.required and not w.value()) or w.error), None)
 
     def focus_question(self) -> None:
         """Typing questions get the focus (and so the keyboard); for big buttons the focus
         goes to the question itself, so that no answer looks chosen and no keyboard opens."""
         widget = self.current_widget()
+        self._focus(widget)
+
+    def _focus(self, widget: FieldWidget | None) -> None:
         if widget is None:
             self.next_button.setFocus()
         elif widget.text_inputs():
@@ -208,13 +321,33 @@ class StepsScreen(Screen):
         QTimer.singleShot(0, lambda: self._continue_from(widget, field_id))
 
     def _continue_from(self, widget: FieldWidget, field_id: str) -> None:
-        if (self.visit is not None and self.visit.questions is not None and self.isVisible()
-                and self.widgets.get(field_id) is widget and field_id == self.field_id):
+        if not (self.visit is not None and self.visit.questions is not None and self.isVisible()
+                and self.widgets.get(field_id) is widget):
+            return
+        if self.compact:
+            self._ok_on_step(widget)
+        elif field_id == self.field_id:
+            self.go_next()
+
+    def _ok_on_step(self, widget: FieldWidget) -> None:
+        """« OK » on a mediator's page: the next box of a date, else the next question still
+        to answer, else « Continuer » when it is offered."""
+        boxes = [edit for edit, _mode in widget.text_inputs()]
+        focus = QApplication.focusWidget()
+        if focus in boxes and focus is not boxes[-1]:
+            boxes[boxes.index(focus) + 1].setFocus()
+            return
+        following = self._still_to_answer(after=widget)
+        if following is not None and following is not widget:
+            self._focus(following)
+        elif self.next_button.isEnabled():
             self.go_next()
 
     def answer_changed(self, field_id: str, raw: str) -> None:
         """The question was left or a choice tapped: ask the core, show its verdict."""
-        verdict = self._questions().answer(field_id, raw)
+        questions = self._questions()
+        verdict = (page.answer(questions, field_id, raw) if self.compact
+                   else questions.answer(field_id, raw))
         if verdict is None:
             return
         widget = self.widgets[field_id]
@@ -222,6 +355,10 @@ class StepsScreen(Screen):
         if verdict.value and widget.value() != verdict.value:
             widget.set_value(verdict.value)
         self._show(self._questions().view())
+        if self.compact and verdict.accepted and not widget.text_inputs():
+            # A tapped answer moves on, as OK does after typing: the next question to answer.
+            following = self._still_to_answer(after=widget)
+            self._focus(following if following is not widget else None)
 
     def go_next(self) -> None:
         """Give this answer to the core; show what it says comes next."""
@@ -233,6 +370,9 @@ class StepsScreen(Screen):
 
     def _questions_move(self, *, forward: bool) -> tuple[str, dict[str, str]]:
         assert self.visit is not None
+        if self.compact:
+            raws = self._raws()
+            return "", (self.visit.next_page(raws) if forward else self.visit.previous_page(raws))
         widget = self.current_widget()
         before = self.field_id
         raw = widget.value() if widget is not None else None
@@ -251,9 +391,24 @@ class StepsScreen(Screen):
         if self.visit.page is not Page.QUESTION:
             self.left.emit()
             return
+        if self.compact:
+            self.show_view(errors=errors)
+            return
         self.show_view(moved=self.field_id != before, errors=errors)
 
+    def follow_mode(self) -> None:
+        """A mediator took over or left while the page is on screen: the whole step, or one
+        question per page again."""
+        if (self.visit is not None and self.visit.questions is not None
+                and self.visit.page is Page.QUESTION and self.visit.compact != self.compact):
+            self.show_view(moved=True)
+
     def wipe(self) -> None:
+        if self.suggestions is not None:
+            self.suggestions.close()
+            self.suggestions = None
+        clear_layout(self.offers_row)
+        self.offers.setVisible(False)
         for widget in self.widgets.values():
             widget.clear()
         clear_layout(self.fields_box)
