@@ -159,7 +159,7 @@ class FieldWidget(QWidget):
         for index, text in enumerate(labels):
             button = big_button(text, self.tr("Remplir avec cette réponse"))
             button.setAccessibleName(self.tr("%1 : proposition %2").replace(
-                "%1", self.field.label).replace("%2", text))
+                "%1", tr_core(self.field.label)).replace("%2", text))
             button.clicked.connect(lambda _checked=False, i=index: self.suggestion_picked.emit(i))
             self.suggestion_box.addWidget(button)
             self._suggestions.append(button)

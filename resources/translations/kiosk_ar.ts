@@ -578,7 +578,7 @@
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+243"/>
+        <location filename="../../ui/fields.py" line="+289"/>
         <source>Jour</source>
         <translation>اليوم</translation>
     </message>
@@ -912,15 +912,25 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-201"/>
+        <location filename="../../ui/fields.py" line="-239"/>
         <source>%s (facultatif)</source>
         <translation>%s (اختياري)</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+11"/>
+        <location line="+41"/>
+        <location line="+17"/>
         <source>Exemple : %s</source>
         <translation>مثال: %s</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Remplir avec cette réponse</source>
+        <translation>املأ بهذه الإجابة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 : proposition %2</source>
+        <translation>%1: اقتراح %2</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1267,7 @@
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>غير متصل بعد (جارٍ الاتصال)</translation>
     </message>
@@ -1297,7 +1307,7 @@
         <translation>الوسيط الحاضر: %s</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>تعذّر بدء التصحيح. أعد المحاولة. إذا استمر ذلك، اتصل بالدعم المعلوماتي.</translation>
     </message>
@@ -1840,7 +1850,7 @@
 <context>
     <name>StatusLookupScreen</name>
     <message>
-        <location filename="../../ui/screens/status_lookup.py" line="+73"/>
+        <location filename="../../ui/screens/status_lookup.py" line="+74"/>
         <source>Où en est ma demande ?</source>
         <translation>أين وصل طلبي؟</translation>
     </message>
@@ -1951,7 +1961,7 @@
 <context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+54"/>
+        <location filename="../../ui/screens/steps.py" line="+66"/>
         <source>Retour</source>
         <translation>رجوع</translation>
     </message>
@@ -1962,27 +1972,34 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+153"/>
+        <location line="+14"/>
         <source>Continuer</source>
         <translation>متابعة</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-167"/>
         <source>Vérifier la réponse et passer à la question suivante</source>
         <translation>التحقق من الإجابة والانتقال إلى السؤال التالي</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+144"/>
         <source>Question %1 sur %2</source>
         <translation>السؤال %1 من %2</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+15"/>
         <source>Valider et revenir au récapitulatif</source>
         <translation>تأكيد والرجوع إلى الملخّص</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-2"/>
+        <source>Étape %1 sur %2</source>
+        <translation>المرحلة %1 من %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
         <translation>رفضت الخدمة المركزية هذه الإجابة: صحّحها مع مقدّم الطلب.</translation>
     </message>
@@ -2292,7 +2309,7 @@
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+133"/>
+        <location filename="../../ui/fields.py" line="+109"/>
         <source>Oui</source>
         <translation>نعم</translation>
     </message>

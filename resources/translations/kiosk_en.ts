@@ -578,7 +578,7 @@
 <context>
     <name>DateFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+243"/>
+        <location filename="../../ui/fields.py" line="+289"/>
         <source>Jour</source>
         <translation>Day</translation>
     </message>
@@ -912,15 +912,25 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="-201"/>
+        <location filename="../../ui/fields.py" line="-239"/>
         <source>%s (facultatif)</source>
         <translation>%s (optional)</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+11"/>
+        <location line="+41"/>
+        <location line="+17"/>
         <source>Exemple : %s</source>
         <translation>Example: %s</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Remplir avec cette réponse</source>
+        <translation>Fill in with this answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 : proposition %2</source>
+        <translation>%1: suggestion %2</translation>
     </message>
 </context>
 <context>
@@ -1249,7 +1259,7 @@
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Pas encore en ligne (connexion en cours)</source>
         <translation>Not online yet (connecting)</translation>
     </message>
@@ -1269,7 +1279,7 @@
         <translation>Mediator present: %s</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>%n demande à corriger par un médiateur</source>
         <translation>%n request to be corrected by a mediator</translation>
     </message>
@@ -1279,7 +1289,7 @@
         <translation>%n requests to be corrected by a mediator</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-286"/>
         <source>Un médiateur est appelé</source>
         <translation>A mediator has been called</translation>
     </message>
@@ -1299,7 +1309,7 @@
         <translation>Demonstration: act as if the Internet were down, or bring it back</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>La correction n&apos;a pas pu commencer. Réessayez ; si cela dure, appelez l&apos;assistance informatique.</source>
         <translation>The correction could not start. Try again; if it goes on, call IT support.</translation>
     </message>
@@ -1832,7 +1842,7 @@
 <context>
     <name>StatusLookupScreen</name>
     <message>
-        <location filename="../../ui/screens/status_lookup.py" line="+73"/>
+        <location filename="../../ui/screens/status_lookup.py" line="+74"/>
         <source>Où en est ma demande ?</source>
         <translation>Where is my request?</translation>
     </message>
@@ -1943,7 +1953,7 @@
 <context>
     <name>StepsScreen</name>
     <message>
-        <location filename="../../ui/screens/steps.py" line="+54"/>
+        <location filename="../../ui/screens/steps.py" line="+66"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -1954,27 +1964,34 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+153"/>
+        <location line="+14"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-167"/>
         <source>Vérifier la réponse et passer à la question suivante</source>
         <translation>Check the answer and go on to the next question</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+144"/>
         <source>Question %1 sur %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+15"/>
         <source>Valider et revenir au récapitulatif</source>
         <translation>Confirm and go back to the summary</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-2"/>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Le service central a refusé cette réponse : corrigez-la avec le demandeur.</source>
         <translation>The central service refused this answer: correct it with the applicant.</translation>
     </message>
@@ -2284,7 +2301,7 @@
 <context>
     <name>YesNoFieldWidget</name>
     <message>
-        <location filename="../../ui/fields.py" line="+133"/>
+        <location filename="../../ui/fields.py" line="+109"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
