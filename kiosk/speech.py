@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from kiosk.catalogue_themes import group, label, load_themes
 from kiosk.flow import Event, Page, Visit
 from kiosk.representative import CHOICES
 
@@ -34,8 +35,6 @@ def _same(text: str) -> str:
     return text
 
 
-THEMES = {"carte_grise": "Carte grise", "permis": "Permis de conduire"}
-"""The picker's two subjects, as its buttons name them."""
 
 
 
@@ -117,12 +116,14 @@ def _login(visit: Visit, tr: Translate) -> list[str]:
 
 
 def _picker(visit: Visit, tr: Translate) -> list[str]:
-    lines = [tr("Que voulez-vous faire ?"), tr("Choisissez d'abord le sujet :")]
+    """The search, then each subject of the catalogue screen with its procedures."""
+    lines = [tr("Que voulez-vous faire ?"), tr("Chercher avec vos mots"), tr("Ou touchez un sujet :")]
     catalogue = visit.catalogue
-    themes = catalogue.by_theme() if catalogue is not None else {}
-    for theme, procedures in themes.items():
-        lines.append(tr(THEMES.get(theme, theme)))
-        lines += [tr(p.title) for p in procedures]
+    if catalogue is not None:
+        themes = load_themes()
+        for theme, procedures in group(catalogue.procedures.values(), themes).items():
+            lines.append(tr(label(themes, theme)))
+            lines += [tr(p.title) for p in procedures]
     return [*lines, tr("Retour")]
 
 

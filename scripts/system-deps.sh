@@ -3,7 +3,7 @@
 # Usage: scripts/system-deps.sh [test|desktop]
 set -euo pipefail
 want=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
-want+=(espeak-ng)  # voice mode's offline voice (fr, en, ar); its smoke test writes a WAV
+want+=(espeak-ng libpulse0)  # libpulse0: Qt Multimedia (the call chime); espeak-ng: voice mode's offline voice (fr, en, ar); its smoke test writes a WAV
 [ "${1:-test}" = test ] && want+=(poppler-utils sqlite3)  # sqlite3: the shell's .recover in queue recover
 [ "${1:-test}" = desktop ] && want+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0

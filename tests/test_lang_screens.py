@@ -151,8 +151,8 @@ def test_every_screen_in_every_language(qtbot, make_kiosk, catalogue: Catalogue,
         qtbot.mouseClick(first.inputs()[0], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.keyboard.current_field() is not None, timeout=WAIT_MS)
         shot("05-question-clavier-erreur")
-        first.inputs()[0].setText("1234 AB 75")  # type: ignore[attr-defined]
-        click(qtbot, window.steps.next_button)  # an old plate: « carte SIV ? » is deduced, « non »
+        first.inputs()[0].setText("123 ABC 75")  # an old plate: its date is asked next
+        click(qtbot, window.steps.next_button)
         date_question = current_question(window.steps)
         shot("06-question-date")
         walk_steps(qtbot, kiosk, rng, {"carte_siv": "non"})
