@@ -33,7 +33,11 @@ def test_debug_logs_of_a_full_cycle_hold_no_answer(
                 fill_session(session, rng)
                 session.give_consent(load_consent().version)
                 body = session.to_submission()
-                secrets |= {v for v in body.answers.values() if isinstance(v, str) and len(v) >= 5}
+                # what the person wrote; a choice's value (« adresse », « perte ») is a code of
+                # the definition, as public as the procedure code that may contain it
+                chosen = {f.id for f in procedure.all_fields() if f.type in ("choice", "yes_no")}
+                secrets |= {v for k, v in body.answers.items()
+                            if isinstance(v, str) and len(v) >= 5 and k not in chosen}
                 secrets |= {d.filename for d in body.documents}
                 outbox.enqueue(body, list(session.documents.values()),
                                receipt_fields=procedure.receipt_fields)

@@ -128,7 +128,9 @@ def _holders(planted: list[str | bytes]) -> list[str]:
             opened = kind in (str, bytes, bytearray) or (
                 kind in (dict, tuple) and not gc.is_tracked(referent))
             if opened and _marker_held([(referent,)], markers, byte_markers):
-                found.append(f"{kind.__name__} in {type(holder).__name__}")
+                where = getattr(getattr(holder, "f_code", None), "co_qualname", "")
+                found.append(f"{kind.__name__} in {type(holder).__name__}"
+                             + (f" of {where}" if where else ""))
     return found
 
 
