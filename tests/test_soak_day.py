@@ -224,6 +224,7 @@ def central(tmp_path: Path) -> Iterator[tuple[str, str]]:
     process.wait(timeout=10)
 
 
+@pytest.mark.timeout(1800)  # the suite's 300 s would fire inside Qt's event loop mid-journey
 def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
     url, token = central
     scanner = tmp_path / "scanner"
