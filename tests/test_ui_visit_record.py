@@ -15,8 +15,8 @@ from ui.app import create_application
 from ui.main_window import MainWindow
 
 
-def test_a_visit_left_on_the_picker_is_recorded_as_abandoned_and_journaled(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                          catalogue: Catalogue) -> None:
+def _kiosk(qtbot, tmp_path: Path, catalogue: Catalogue):  # type: ignore[no-untyped-def]
+    """A shown window on a fresh data folder, without sync."""
     config = KioskConfig(kiosk_id="7501-K02", site="7501", data_dir=tmp_path / "kiosk",
                          central_url="http://127.0.0.1:9/api", sync_interval_s=3600)
     services = build_services(config, catalogue=catalogue)
@@ -25,6 +25,12 @@ def test_a_visit_left_on_the_picker_is_recorded_as_abandoned_and_journaled(qtbot
     window = MainWindow(config, services)
     qtbot.addWidget(window)
     window.show()
+    return window, config, services
+
+
+def test_a_visit_left_on_the_picker_is_recorded_as_abandoned_and_journaled(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                          catalogue: Catalogue) -> None:
+    window, config, services = _kiosk(qtbot, tmp_path, catalogue)
     qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
     assert window.current_screen() is window.picker
     window.go_home()
@@ -44,14 +50,7 @@ def test_the_mediator_gives_the_autonomy_in_one_tap_at_the_end_of_an_assisted_vi
         qtbot, tmp_path: Path, catalogue: Catalogue) -> None:
     from kiosk.flow import Page
 
-    config = KioskConfig(kiosk_id="7501-K02", site="7501", data_dir=tmp_path / "kiosk",
-                         central_url="http://127.0.0.1:9/api", sync_interval_s=3600)
-    services = build_services(config, catalogue=catalogue)
-    services.sync = None
-    create_application([])
-    window = MainWindow(config, services)
-    qtbot.addWidget(window)
-    window.show()
+    window, config, services = _kiosk(qtbot, tmp_path, catalogue)
     panel = window.end.autonomy
     window._start(Page.END)
     assert not panel.isVisibleTo(window.end)  # a citizen alone is never asked
