@@ -1,14 +1,18 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
-``run(demo, fullscreen)`` paints the welcome screen first. Once it is on
-screen, a worker thread does the Qt-free part of the start (``load_backend``:
-heavy imports, the procedure catalogue, the outbox, the accounts, the sync
-client), while the GUI thread stays free to take a citizen's first tap; the
-GUI thread then builds the other screens and starts the sync thread
-(``attach``). With ``demo`` everything lives in a throw-away folder: a
-reference central service on loopback, demo mediator accounts, sample scans in
-the scanner folder, and a status-bar switch that simulates an outage. Heavy
-modules are imported inside the functions for that reason.
+``run(demo, fullscreen)`` paints the welcome screen first. Meanwhile a worker
+thread reads the procedure catalogue, which is all the first tap needs
+(« Je fais ma démarche seul » opens the list of procedures): once the welcome
+screen is painted, the window takes it (``attach_catalogue``) and answers that
+tap. A second worker job then does the rest of the Qt-free start
+(``load_backend``: the outbox, the accounts, the sync client and their heavy
+imports), and the GUI thread attaches it and starts the sync thread
+(``attach``; screens are built at their first use, ``ui.lazy_screens``). A tap on a page whose screen needs the
+outbox or the accounts is answered as soon as they are open. With ``demo``
+everything lives in a throw-away folder: a reference central service on
+loopback, demo mediator accounts, sample scans in the scanner folder, and a
+status-bar switch that simulates an outage. Heavy modules are imported inside
+the functions for that reason.
 """
 
 from __future__ import annotations
@@ -179,16 +183,37 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
         kiosk_id="DEMO-K01", site="0000", site_name="Point numérique de démonstration")
 
 
-def _load(config: KioskConfig, demo: bool, cleanup: ExitStack) -> Backend:
-    """The worker thread's part of the start."""
+def _load_catalogue(config: KioskConfig, demo: bool,
+                    cleanup: ExitStack) -> tuple[KioskConfig, Catalogue]:
+    """The worker thread's first part of the start: the settings in use and the catalogue."""
+    from kiosk.procedures import load_catalogue
+
     if demo:
         config = _demo_config(config, cleanup)
-    backend = load_backend(config, demo=demo)
+    # The visits' record opens next, before the outbox: its folder is private from the start.
+    config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return config, load_catalogue()
+
+
+def _load(config: KioskConfig, demo: bool, catalogue: Catalogue) -> Backend:
+    """The worker thread's second part: queue, accounts, client; the screens' modules."""
+    backend = load_backend(config, demo=demo, catalogue=catalogue)
     if demo and backend.mediators.problem is None and not backend.mediators.mediators():
         from kiosk.mediators import create_demo_accounts
 
         create_demo_accounts(backend.mediators)
+    _import_screens()
     return backend
+
+
+def _import_screens() -> None:
+    """The screens' modules (scan preview, PDF pages...), imported here, off the GUI thread,
+    where their classes cost nothing to the citizen's taps; the widgets themselves are
+    built on the GUI thread (``ui.lazy_screens``)."""
+    import ui.screen_recipes  # noqa: F401
+    import ui.screens.document_chooser  # noqa: F401
+    import ui.screens.queue_view  # noqa: F401
+    import ui.screens.steps  # noqa: F401
 
 
 def _warm_up_printing() -> None:
@@ -196,18 +221,52 @@ def _warm_up_printing() -> None:
     import kiosk.receipts  # noqa: F401
 
 
-def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
-    """Second phase, run once the welcome screen is painted: load off the GUI thread,
-    then attach the services to the window on it."""
-    from ui.screens.background import run_in_background
+class _Start:
+    """The start's second phase, in two worker jobs: the catalogue, read from the very start
+    (while the welcome screen is built and painted: it is all the first tap needs), then,
+    once it is read and the welcome screen painted, the queue, the accounts and the client;
+    each part is attached to the window on the GUI thread."""
 
-    def loaded(backend: Backend) -> None:
+    def __init__(self, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
+        from ui.screens.background import run_in_background
+
+        self.window: MainWindow | None = None
+        self._demo, self._cleanup = demo, cleanup
+        self._painted = False
+        self._read: tuple[KioskConfig, Catalogue] | None = None
+        run_in_background(lambda: _load_catalogue(config, demo, cleanup), self._catalogue_read,
+                          self._failed)
+
+    def painted(self) -> None:
+        self._painted = True
+        self._attach_catalogue()
+
+    def _catalogue_read(self, loaded: tuple[KioskConfig, Catalogue]) -> None:
+        self._read = loaded
+        self._attach_catalogue()
+
+    def _attach_catalogue(self) -> None:
+        from ui.screens.background import run_in_background
+
+        if not self._painted or self._read is None or self.window is None:
+            return
+        (settings, catalogue), self._read = self._read, None
+        self.window.config = settings
+        self.window.attach_catalogue(catalogue)
+        run_in_background(lambda: _load(settings, self._demo, catalogue), self._loaded,
+                          self._failed)
+
+    def _loaded(self, backend: Backend) -> None:
+        from ui.screens.background import run_in_background
+
+        assert self.window is not None
+        cleanup = self._cleanup
         cleanup.callback(backend.outbox.close)
         services = services_from(backend)
         sync = services.sync
         assert sync is not None, "services_from always makes the sync thread"
-        window.config = backend.config
-        window.attach(services)
+        self.window.config = backend.config
+        self.window.attach(services)
         # scans a crash may have left; the demo's samples
         run_in_background(backend.end_session, lambda _result: None,
                           lambda exc: log.error("scanner folder cleanup failed: %s",
@@ -219,12 +278,15 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         cleanup.callback(sync.stop)
         _apply_retention(backend.config)
 
-    def failed(error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> None:
         # Imported here, not above: the queue's and the client's modules load off the GUI
         # thread, in ``_load``.
         from offline_queue import OutboxError
         from offline_queue.sync_http import InsecureCentralUrl
 
+        window = self.window
+        assert window is not None, "the window is made before the event loop runs a callback"
+        window.go_home()  # a person may be on the list of procedures already
         if isinstance(error, OutboxError | InsecureCentralUrl):
             log.error("kiosk cannot start: %s", type(error).__name__)
             window.show_startup_error(str(error))
@@ -232,8 +294,6 @@ def finish_start(window: MainWindow, config: KioskConfig, demo: bool, cleanup: E
         log.error("kiosk cannot start: %s", type(error).__name__, exc_info=error)
         window.show_startup_error(
             "La borne ne peut pas démarrer. Appelez le service informatique.")
-
-    run_in_background(lambda: _load(config, demo, cleanup), loaded, failed)
 
 
 def _apply_retention(config: KioskConfig) -> None:
@@ -247,19 +307,21 @@ def _apply_retention(config: KioskConfig) -> None:
 
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,
           argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
-    """Show the welcome screen now and schedule the rest for just after its first paint."""
+    """Show the welcome screen now, the catalogue read meanwhile, and the rest loaded after
+    the first paint (``_Start``)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from ui.app import create_application, create_window
 
     app = create_application(argv, config.language)
-    window = create_window(config, fullscreen=fullscreen)
+    starting = _Start(config, demo, cleanup)
+    window = starting.window = create_window(config, fullscreen=fullscreen)
 
     class _AfterFirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: finish_start(window, config, demo, cleanup))
+                QTimer.singleShot(0, starting.painted)
             return False
 
     hook = _AfterFirstPaint(window)

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
-from kiosk.retention import RefusalClock
 from kiosk.stepper import visit_progress
 from ui.call_view import CallView
 from ui.i18n import SOURCE_LANGUAGE, current_language, set_language
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
+from ui.lazy_screens import OnShelf, ScreenShelf, WarmUp
 from ui.quit_confirm import QuitConfirmation
 from ui.screens.common import (
     FlowRow,
@@ -70,6 +70,22 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.session import ProcedureSession
     from offline_queue import Outbox, QueuedSubmission
     from offline_queue.sync import SendProgress
+    from ui.mediator import MediatorLoginScreen
+    from ui.screens.activity import ActivityScreen
+    from ui.screens.confirmation import ConfirmationScreen
+    from ui.screens.consent import ConsentScreen
+    from ui.screens.correction import CorrectionScreen
+    from ui.screens.document_chooser import DocumentChooserScreen
+    from ui.screens.documents import DocumentsScreen
+    from ui.screens.end import EndScreen
+    from ui.screens.for_whom import ForWhomScreen
+    from ui.screens.mandate import MandateScreen
+    from ui.screens.picker import PickerScreen
+    from ui.screens.queue_view import QueueScreen
+    from ui.screens.requirements import RequirementsScreen
+    from ui.screens.status_lookup import StatusLookupScreen
+    from ui.screens.steps import StepsScreen
+    from ui.screens.summary import SummaryScreen
     from ui.sync_worker import SyncStatus, SyncThread
 
 log = logging.getLogger(__name__)
@@ -135,6 +151,24 @@ class MainWindow(QMainWindow):
     later by the launcher) builds the other screens and connects the sync.
     """
 
+    # Built at their first use (``ui.lazy_screens``, recipes in ``ui.screen_recipes``).
+    picker: OnShelf[PickerScreen] = OnShelf()
+    for_whom: OnShelf[ForWhomScreen] = OnShelf()
+    requirements: OnShelf[RequirementsScreen] = OnShelf()
+    steps: OnShelf[StepsScreen] = OnShelf()
+    documents: OnShelf[DocumentsScreen] = OnShelf()
+    chooser: OnShelf[DocumentChooserScreen] = OnShelf()
+    summary: OnShelf[SummaryScreen] = OnShelf()
+    consent: OnShelf[ConsentScreen] = OnShelf()
+    confirmation: OnShelf[ConfirmationScreen] = OnShelf()
+    end: OnShelf[EndScreen] = OnShelf()
+    login: OnShelf[MediatorLoginScreen] = OnShelf()
+    queue: OnShelf[QueueScreen] = OnShelf()
+    correction: OnShelf[CorrectionScreen] = OnShelf()
+    activity: OnShelf[ActivityScreen] = OnShelf()
+    mandate: OnShelf[MandateScreen] = OnShelf()
+    status_lookup: OnShelf[StatusLookupScreen] = OnShelf()
+
     def __init__(self, config: KioskConfig, services: KioskServices | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,10 +176,11 @@ class MainWindow(QMainWindow):
         self.services: KioskServices | None = None
         self.visit = Visit(config)
         self.screens: list[Screen] = []
-        self.pages: dict[Page, Screen] = {}
+        self.pages = ScreenShelf(self._place_screen)
+        self.warm_up = WarmUp(self.pages, self)
         self._started: dict[Page, int] = {}
         self._waiting_tap: Callable[[], object] | None = None
-        """A welcome tap made before ``attach``: answered as soon as the screens exist."""
+        """A welcome tap made before the catalogue is read: answered as soon as it is."""
         """Rendering only: the entry (``Visit.entry``) each screen was last started for."""
         self.sync_status: SyncStatus | None = None
         self._rebuilding = False
@@ -375,9 +410,12 @@ class MainWindow(QMainWindow):
         self.keyboard.close_keyboard()
         self.keyboard.setParent(self.centralWidget())
         # the welcome stays the page it is (not entered anew): entering it would put French back
-        self.screens, self.pages, self._started = [], {}, {Page.WELCOME: self.visit.entry}
+        self.screens, self._started = [], {Page.WELCOME: self.visit.entry}
+        self.pages.forget()
         self._make_welcome()
         self.set_site(self.config.site_name)
+        if self.visit.catalogue is not None:
+            self.attach_catalogue(self.visit.catalogue)
         if self.services is not None:
             self._rebuilding = True
             try:
@@ -436,123 +474,48 @@ class MainWindow(QMainWindow):
         self.hand_over_button.clicked.connect(self.hand_over)
         return self.mediator_row
 
+    def attach_catalogue(self, catalogue: Catalogue) -> None:
+        """First part of the second phase: the catalogue alone answers the welcome screen's
+        first tap (the list of procedures), while the queue and the accounts still open."""
+        from ui.screen_recipes import shelve_catalogue_screens
+
+        self.visit.catalogue = catalogue
+        # The visit's anonymous record and the audit journal follow each move of the visit.
+        if self.visit.listener is None:
+            from kiosk.visits import open_recorder
+
+            self.recorder = open_recorder(self.config.data_dir, sent=self._request_sent)
+            self.visit.listener = self.recorder
+        if getattr(self, "voice", None) is None:
+            self._voice()
+        shelve_catalogue_screens(self.pages, self, catalogue)
+        if self._waiting_tap is not None:
+            tap, self._waiting_tap = self._waiting_tap, None
+            self._act(tap)
+
+    def _request_sent(self, submission_id: str) -> bool:
+        outbox = self.services.outbox if self.services is not None else None
+        return outbox is not None and outbox.get(submission_id).state == "sent"
+
+    def _place_screen(self, screen: Screen) -> None:
+        """A screen just built (``ui.lazy_screens``) joins the stack."""
+        self.stack.addWidget(screen)
+        self.screens.append(screen)
+
     def attach(self, services: KioskServices) -> None:
-        """Second phase: build every other screen on the services and follow the sync."""
-        from kiosk.visits import open_recorder
-        from ui.central_status import ask_status
-        from ui.mediator import MediatorLoginScreen
-        from ui.screens.activity import ActivityScreen
-        from ui.screens.confirmation import ConfirmationScreen
-        from ui.screens.consent import ConsentScreen
-        from ui.screens.correction import CorrectionScreen
-        from ui.screens.document_chooser import DocumentChooserScreen
-        from ui.screens.documents import DocumentsScreen
-        from ui.screens.end import EndScreen
-        from ui.screens.for_whom import ForWhomScreen
-        from ui.screens.mandate import MandateScreen
-        from ui.screens.picker import PickerScreen
-        from ui.screens.queue_view import QueueScreen
-        from ui.screens.requirements import RequirementsScreen
-        from ui.screens.status_lookup import StatusLookupScreen, WedgeListener
-        from ui.screens.steps import StepsScreen
-        from ui.screens.summary import SummaryScreen
+        """Second phase: every other screen on the services (built at first use, or one per
+        turn of the event loop meanwhile), and the sync followed."""
+        from ui.screen_recipes import shelve_service_screens
+        from ui.screens.status_lookup import WedgeListener
 
         first_time = not self._rebuilding
         self.services = services
-        self.visit.catalogue = services.catalogue
-        outbox = services.outbox
+        if self.visit.catalogue is not services.catalogue:
+            self.attach_catalogue(services.catalogue)
         self.set_site(services.config.site_name)
-        # The visit's anonymous record and the audit journal follow each move of the visit.
-        if self.visit.listener is None:
-            self.recorder = open_recorder(
-                services.config.data_dir,
-                sent=lambda submission_id: outbox.get(submission_id).state == "sent")
-            self.visit.listener = self.recorder
         visit = self.visit
-        if first_time:
-            self._voice(services)
-        attach = self.keyboard.attach
-        self.picker = PickerScreen(services.catalogue, attach)
-        self.requirements = RequirementsScreen()
-        self.steps = StepsScreen(attach)
-        self.documents = DocumentsScreen()
-        self.chooser = DocumentChooserScreen(services.config.scanner_dir, attach,
-                                             services.config.document_dirs)
-        self.summary = SummaryScreen()
-        self.consent = ConsentScreen(services.consent, services.outbox.enqueue)
-        self.confirmation = ConfirmationScreen(
-            self.print_job, services.config.receipt_ack_wait_s if services.sync is not None else 0)
-        self.end = EndScreen()
-        self.login = MediatorLoginScreen(services.mediators, attach)
-        self.queue = QueueScreen(
-            services.outbox, services.catalogue, self.print_job,
-            lambda submission_id: ask_status(services.config, services.outbox, submission_id),
-            RefusalClock.of(services.config))
-        self.correction = CorrectionScreen()
-        self.activity = ActivityScreen(services.outbox, services.catalogue, services.config.data_dir)
-        self.for_whom = ForWhomScreen()
-        self.mandate = MandateScreen(self._sheet_job("mandate"))
-        self.status_lookup = StatusLookupScreen(self._lookup_job(), self._sheet_job("status"), attach)
-        self.pages.update({
-            Page.LOGIN: self.login, Page.PICKER: self.picker,
-            Page.REQUIREMENTS: self.requirements, Page.QUESTION: self.steps,
-            Page.DOCUMENTS: self.documents, Page.CHOOSER: self.chooser,
-            Page.SUMMARY: self.summary, Page.CONSENT: self.consent, Page.SAVING: self.consent,
-            Page.CONFIRMATION: self.confirmation, Page.END: self.end, Page.QUEUE: self.queue,
-            Page.CORRECTION: self.correction, Page.ACTIVITY: self.activity,
-            Page.FOR_WHOM: self.for_whom, Page.MANDATE: self.mandate,
-            Page.STATUS: self.status_lookup,
-        })
-        assert set(self.pages) == set(Page), "every page of the visit has its screen"
-        added: list[Screen] = [
-            self.picker, self.requirements, self.steps, self.documents, self.chooser,
-            self.summary, self.consent, self.confirmation, self.end, self.login, self.queue,
-            self.correction, self.activity, self.for_whom, self.mandate, self.status_lookup,
-        ]
-        for screen in added:
-            screen.setProperty("role", "page")
-            self.stack.addWidget(screen)
-        self.screens += added
-        act = self._act
-        self.login.logged_in.connect(lambda mediator: act(lambda: visit.logged_in(mediator)))
-        self.login.cancelled.connect(lambda: act(visit.cancel_login))
-        self.picker.picked.connect(lambda code: act(lambda: visit.pick(code)))
-        self.picker.back.connect(lambda: act(visit.back))
-        self.requirements.begin.connect(lambda: act(visit.begin))
-        self.requirements.back.connect(lambda: act(visit.back))
-        self.requirements.print_asked.connect(self._print_checklist)
-        self.steps.left.connect(self.show_page)
-        self.steps.step_shown.connect(self._show_chrome)  # « Étape n sur N » follows each step
-        self.documents.choose.connect(lambda kind: act(lambda: visit.choose_document(kind)))
-        self.documents.finished.connect(lambda: act(visit.documents_done))
-        self.documents.back.connect(lambda: act(visit.documents_back))
-        self.chooser.attached.connect(lambda _kind: act(visit.document_attached))
-        self.chooser.cancelled.connect(lambda: act(visit.cancel_document))
-        self.summary.modify.connect(lambda section: act(lambda: visit.modify(section)))
-        self.summary.confirmed.connect(lambda: act(visit.confirm_summary))
-        self.summary.back.connect(lambda: act(visit.back))
-        self.consent.back.connect(lambda: act(visit.back))
-        self.consent.saving_started.connect(lambda: act(visit.start_saving))
-        self.consent.save_failed.connect(lambda: act(visit.save_failed))
-        self.consent.saved.connect(self._saved)
-        self.confirmation.done.connect(lambda: act(visit.done))
-        self.end.home.connect(self.go_home)
-        self.end.autonomy.chosen.connect(lambda value: self.recorder.conclude(autonomy=value))
-        self.end.autonomy.profile_given.connect(
-            lambda profile, redirection: self.recorder.conclude(
-                profile=profile, redirected_to=redirection or None))
-        self.queue.closed.connect(self.go_home)
-        self.queue.sync_requested.connect(self._send_now)
-        self.queue.correct.connect(self.start_correction)
-        self.queue.activity_requested.connect(lambda: act(visit.show_activity))
-        self.activity.back.connect(lambda: act(visit.back))
-        self.correction.begin.connect(lambda: act(visit.begin_correction))
-        self.correction.back.connect(lambda: act(visit.back))
-        self.for_whom.chosen.connect(lambda value: act(lambda: visit.say_for_whom(value)))
-        self.for_whom.back.connect(lambda: act(visit.back))
-        self.mandate.done.connect(lambda: act(visit.mandate_done))
-        self.mandate.back.connect(lambda: act(visit.mandate_back))
-        self.status_lookup.home.connect(self.go_home)
+        shelve_service_screens(self.pages, self, services)
+        assert self.pages.pages() == set(Page), "every page of the visit has its screen"
         # The site's barcode reader types a receipt's reference: on the welcome screen it
         # opens « Où en est ma demande ? », there it looks the new reference up.
         self.wedge = WedgeListener(lambda: visit.page in (Page.WELCOME, Page.STATUS), self)
@@ -562,6 +525,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.wedge)
         if services.demo:
             self._outage_switch()
+        self.warm_up.start()
         if not first_time:  # the screens were built again in another language
             return
         if services.sync is not None:
@@ -576,45 +540,50 @@ class MainWindow(QMainWindow):
 
             run_in_background(partial(waiting_status, services.outbox), self.show_sync_status,
                               self._waiting_unknown)
-        if self._waiting_tap is not None:
-            tap, self._waiting_tap = self._waiting_tap, None
-            self._act(tap)
+        if self.stack.currentWidget() is not self.pages.get(visit.page):
+            self.show_page()  # a tap made while the services loaded led to one of their screens
 
-    def _voice(self, services: KioskServices) -> None:
+    def _voice(self) -> None:
         """Voice mode (``ui.voice_mode``): its bar under the header, its event filter, the
         idle warning spoken and chimed, longer times while it is on, no wipe while it reads."""
         from ui.voice_mode import VoiceMode
 
-        self.voice = VoiceMode(self.visit, self, consent=lambda: services.consent, pages=self.stack)
+        self.voice = VoiceMode(self.visit, self, consent=lambda: self._services().consent,
+                                pages=self.stack)
         central = self.centralWidget()
         column = central.layout() if central is not None else None
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(1, self.voice.bar)
         self.idle.warning.connect(self.voice.idle_warning)
         self.idle.hold = self.voice.reading
-        factor = services.config.voice_time_factor
-        self.voice.changed_callbacks.append(lambda on: self.idle.stretch(factor if on else 1.0))
+        self.voice.changed_callbacks.append(
+            lambda on: self.idle.stretch(self.config.voice_time_factor if on else 1.0))
 
     def _dossier_received(self, submission_id: str, dossier_number: str) -> None:
-        self.confirmation.dossier_received(submission_id, dossier_number)
+        if self.pages.is_built("confirmation"):
+            self.confirmation.dossier_received(submission_id, dossier_number)
 
     def _sheet_job(self, kind: Literal["mandate", "status"]) -> Callable[[Any], None]:
-        """The printing of a mandate or a status sheet, as plain work for a pool thread."""
-        from kiosk.receipts.mandate import paper, print_mandate, print_sheet
-        from kiosk.receipts.status_sheet import print_finding
-
+        """The printing of a mandate or a status sheet, as plain work for a pool thread
+        (which imports the PDF modules: a second on a loaded kiosk, not on the GUI thread)."""
         services = self._services()
         config = services.config
 
         def printer(pdf: bytes, name: str) -> None:
+            from kiosk.receipts.mandate import print_sheet
+
             if services.print_sheet is not None:
                 services.print_sheet(pdf, name)
             else:
                 print_sheet(pdf, config, name)
 
-        fmt = paper(config)
-        job = print_mandate if kind == "mandate" else print_finding
-        return lambda what: job(what, fmt, printer)
+        def job(what: Any) -> None:
+            from kiosk.receipts.mandate import paper, print_mandate
+            from kiosk.receipts.status_sheet import print_finding
+
+            (print_mandate if kind == "mandate" else print_finding)(what, paper(config), printer)
+
+        return job
 
     def _lookup_job(self) -> Callable[[str], Any]:
         from kiosk.reference_lookup import StatusMemory, look_up_here
@@ -635,7 +604,7 @@ class MainWindow(QMainWindow):
 
     @property
     def ready(self) -> bool:
-        """True once ``attach`` has built the screens (before, the welcome buttons wait)."""
+        """True once ``attach`` has the services (the queue, the accounts, the sync)."""
         return self.services is not None
 
     def show_startup_error(self, message: str) -> None:
@@ -674,7 +643,7 @@ class MainWindow(QMainWindow):
 
     def _act(self, change: Callable[[], object]) -> None:
         """Give the model what was tapped, then show where it leads."""
-        if not self.ready:  # the kiosk is still starting: the tap is answered once it is ready
+        if self.visit.catalogue is None:  # still starting: answered once the catalogue is read
             self._waiting_tap = change
             return
         try:
@@ -687,7 +656,9 @@ class MainWindow(QMainWindow):
     def show_page(self) -> None:
         """Show the model's current page, started afresh when the model entered it anew."""
         page, entry = self.visit.page, self.visit.entry
-        screen = self.pages[page]
+        screen = self.pages.get(page)
+        if screen is None:  # a screen of the services, still loading: ``attach`` shows it
+            return
         self.keyboard.close_keyboard()
         if self._started.get(page) != entry:
             if page is Page.WELCOME:
@@ -838,8 +809,10 @@ class MainWindow(QMainWindow):
         self.assist_label.setVisible(assistance.in_request and assistance.mediator_name is not None)
         self.hand_over_button.setVisible(assistance.can_hand_over)
         self.take_over_button.setVisible(assistance.can_take_over)
-        self.chooser.set_mediator_present(assistance.mediator_name is not None)
-        self.steps.follow_mode()  # a mediator's page holds the whole step
+        if self.pages.is_built("chooser"):
+            self.chooser.set_mediator_present(assistance.mediator_name is not None)
+        if self.pages.is_built("steps"):
+            self.steps.follow_mode()  # a mediator's page holds the whole step
 
     # --- saving, correcting, going home ------------------------------------------------
 
@@ -902,7 +875,7 @@ class MainWindow(QMainWindow):
 
     def _show_called(self) -> None:
         self.calls.refresh()
-        if self.ready:
+        if self.pages.is_built("login"):
             self.login.show_call(self.calls.card())
 
     def set_look(self, contrast: bool, large_text: bool) -> None:
@@ -921,7 +894,7 @@ class MainWindow(QMainWindow):
         """Online or not, always visible, in words, not only colours; how many requests wait
         only for a mediator or the citizen who just saved (never for the next citizen)."""
         self._status_line(status)
-        if self.ready and self.current_screen() is self.queue:
+        if self.pages.is_built("queue") and self.current_screen() is self.queue:
             self.queue.sync_reported(status.online)
             self.queue.refresh()
 
