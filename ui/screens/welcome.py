@@ -71,15 +71,14 @@ class WelcomeScreen(Screen):
             set_choice(button)
             choices.addWidget(button)
         self.body.addLayout(choices)
-        self.end_shift_button = big_button(
-            self.tr("Fin de service"),
+        self.end_shift_button = big_button(  # its words name the mediator (show_signed_in)
+            "",
             self.tr("Ce n'est plus moi : le médiateur se déconnecte. Le prochain devra "
                     "saisir son code."))
         shift_row = QHBoxLayout()
         shift_row.addWidget(self.end_shift_button)
         shift_row.addStretch(1)
         self.body.addLayout(shift_row)
-        self.show_signed_in(None)
         self.body.addWidget(text_label(self.tr(
             "Vous revenez avec un reçu ? Montrez son code carré au lecteur, ou touchez "
             "« Où en est ma demande ? » en bas de l'écran.")))
@@ -102,6 +101,7 @@ class WelcomeScreen(Screen):
         self.with_mediator_button.clicked.connect(self.with_mediator)
         self.signed_in_button.clicked.connect(self.start_signed_in)
         self.end_shift_button.clicked.connect(self.end_shift)
+        self.show_signed_in(None)
         self.alone_button.clicked.connect(self.alone)
         self.mediator_button.clicked.connect(self.mediator_space)
 
@@ -118,9 +118,10 @@ class WelcomeScreen(Screen):
             self.signed_in_button.setText(text)
             name(self.signed_in_button, text, self.tr(
                 "Le médiateur déjà connecté vous accompagne, sans ressaisir son code."))
-            name(self.end_shift_button, self.tr("Fin de service : déconnecter %s") % mediator_name,
-                 self.end_shift_button.accessibleDescription())
-        if self.problem.isVisible():
+            end_text = self.tr("Fin de service de %s") % mediator_name
+            self.end_shift_button.setText(end_text)
+            name(self.end_shift_button, end_text, self.end_shift_button.accessibleDescription())
+        if not self.problem.isHidden():  # the kiosk could not start: no choice to offer
             return
         self.with_mediator_button.setVisible(mediator_name is None)
         self.signed_in_button.setVisible(mediator_name is not None)
