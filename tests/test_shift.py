@@ -16,6 +16,7 @@ from kiosk.flow import Page, Visit
 from kiosk.mediators import Mediator
 from kiosk.procedures import Catalogue
 from kiosk.shift import EndReason, Shift, journal_ends
+from kiosk.speech import page_speech
 
 CAMILLE = Mediator("m-0001", "Camille")
 YANIS = Mediator("m-0002", "Yanis")
@@ -113,6 +114,7 @@ def test_two_visits_one_pin_and_the_idle_wipe_keeps_the_mediator(catalogue: Cata
     assert visit.session is not None and visit.session.mediator_id == "m-0001"
     visit.go_home()  # the first citizen is done
     assert visit.mediator is None and visit.session is None
+    assert "Commencer avec Camille" in page_speech(visit)  # voice mode says the button shown
     time.minutes(5)
     visit.start_signed_in()  # the second citizen: one tap, no PIN
     assert visit.page is Page.PICKER and visit.mediator == CAMILLE and visit.compact
