@@ -230,6 +230,7 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
                         *module_sentences(Path(document_age.__file__))]
     sources["screens"] = [*module_sentences(Path(stepper.__file__)), mediator_call.NO_CALL_ADVICE]
     sources["printing"] = [errors.KEPT, *(
-        text for module in (printing, escpos_output) for text in module_sentences(Path(module.__file__))
+        text for file in (printing.__file__, escpos_output.__file__) if file
+        for text in module_sentences(Path(file))
         if text != printing.JOB_TITLE)]  # the job's name in the print queue, never shown
     return sources
