@@ -6,6 +6,7 @@ Demo accounts (m-0001 / 1234). The shift's clock is moved by hand, never slept o
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLineEdit
+from test_geometry import chrome_problems, layout_problems, settle
 from test_shift import Time
 from test_ui_flow import (
     WAIT_MS,
@@ -77,7 +78,14 @@ def test_one_pin_for_two_visits_then_the_sign_in_lapses(qtbot, make_kiosk) -> No
     assert window.current_screen() is window.welcome
     assert offers_start_with(window, "Camille (démo)")
     assert_accessible(window.welcome)
-    save_screenshot(window, "welcome_signed_in")
+    window.set_look(False, True)  # larger text, on the smallest and the portrait screens
+    for size in ((1280, 800), (1080, 1920)):
+        window.resize(*size)
+        settle()
+        assert layout_problems(window) + chrome_problems(window, size) == [], size
+        save_screenshot(window, f"welcome_signed_in-{size[0]}x{size[1]}-large")
+    window.set_look(False, False)
+    window.resize(1280, 1024)
     for _ in range(2):  # two more citizens, one tap each, no PIN screen
         time.minutes(15)
         click(qtbot, window.welcome.signed_in_button)
