@@ -94,7 +94,7 @@ VALUES: dict[str, Callable[[object], bool]] = {
     "saved": _count,
     "lost": _count,
     "settings_sha256": _pattern(_HEX),
-    "reason": _one_of("signed_out", "lapsed", "end_of_day", "quit", "replaced"),
+    "reason": _one_of("signed_out", "lapsed", "end_of_day", "quit", "replaced", "disabled"),
 }
 
 # Each kind of entry and the only fields it may carry.

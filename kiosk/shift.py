@@ -8,8 +8,8 @@ offers « Commencer avec <nom> ». The sign-in ends:
 - after ``minutes`` without the mediator's own activity (a move of a visit they
   drive; a citizen alone, or the idle wipe, is not their activity);
 - at the end of the day (Paris date), whatever the activity;
-- when they tap « Fin de service », when another mediator signs in, and when
-  the kiosk quits.
+- when they tap « Fin de service », when another mediator signs in, when the
+  kiosk quits, and when IT disables their account (``kiosk mediators disable``).
 
 It lives in memory only: nothing is written, so a restart always asks the PIN
 again. The mediator's space (queue, corrections, reports) still asks the PIN
@@ -26,13 +26,13 @@ from datetime import date
 from typing import Literal
 
 from kiosk.audit import AuditError, Journal
-from kiosk.mediators import Mediator
+from kiosk.mediators import Mediator, MediatorDirectory, MediatorError
 from kiosk.paris_time import in_paris
 from offline_queue.times import utc_now
 
 log = logging.getLogger(__name__)
 
-EndReason = Literal["signed_out", "lapsed", "end_of_day", "quit", "replaced"]
+EndReason = Literal["signed_out", "lapsed", "end_of_day", "quit", "replaced", "disabled"]
 """Why a sign-in ended, as the audit journal's ``logout`` entry says it."""
 
 EndListener = Callable[[Mediator, EndReason], None]
@@ -54,6 +54,8 @@ class Shift:
         self.clock = clock
         self.today = today
         self.on_end = on_end
+        self.account_active: Callable[[str], bool] = lambda _mediator_id: True
+        """Whether the account may still sign in (the window asks the accounts file)."""
         self._mediator: Mediator | None = None
         self._last_activity = 0.0
         self._day: date | None = None
@@ -76,6 +78,8 @@ class Shift:
             self.end("end_of_day")
         elif self.clock() - self._last_activity > self.minutes * 60:
             self.end("lapsed")
+        elif not self.account_active(self._mediator.id):
+            self.end("disabled")
         return self._mediator
 
     def touch(self, mediator: Mediator) -> None:
@@ -105,3 +109,11 @@ def journal_ends(journal: Journal) -> EndListener:
 
     return note_end
 
+
+
+def still_active(directory: MediatorDirectory, mediator_id: str) -> bool:
+    """The account is still on the PIN screen: not disabled, and the accounts file trusted."""
+    try:
+        return any(m.id == mediator_id for m in directory.mediators())
+    except MediatorError:
+        return False

@@ -6,6 +6,7 @@ The clock is moved by hand (no sleeping); the visit model is driven as the windo
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ import pytest
 from kiosk.audit import Journal
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.flow import Page, Visit
-from kiosk.mediators import Mediator
+from kiosk.mediators import Mediator, MediatorDirectory
 from kiosk.procedures import Catalogue
-from kiosk.shift import EndReason, Shift, journal_ends
+from kiosk.shift import EndReason, Shift, journal_ends, still_active
 from kiosk.speech import page_speech
 
 CAMILLE = Mediator("m-0001", "Camille")
@@ -176,3 +177,15 @@ def test_each_end_is_journalled(tmp_path: Path) -> None:
     assert entries == [("m-0001", "logout", {"mediator": "m-0001", "reason": "lapsed"}),
                        ("m-0002", "logout", {"mediator": "m-0002", "reason": "quit"})]
     assert journal.verify().entries == 2
+
+
+def test_a_disabled_account_is_signed_out(tmp_path: Path) -> None:
+    directory = MediatorDirectory(tmp_path / "mediators.json")
+    camille = directory.add("m-0042", "Camille", "482913")
+    shift, _time, ends = a_shift()
+    shift.account_active = partial(still_active, directory)
+    shift.sign_in(camille)
+    assert shift.current() == camille
+    directory.set_active("m-0042", False)  # IT: kiosk mediators disable m-0042
+    assert shift.current() is None
+    assert ends == [("m-0042", "disabled")]

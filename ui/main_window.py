@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: KioskServices) -> None:
         """Second phase: build every other screen on the services and follow the sync."""
-        from kiosk.shift import journal_ends
+        from kiosk.shift import journal_ends, still_active
         from kiosk.visits import open_recorder
         from ui.central_status import ask_status
         from ui.mediator import MediatorLoginScreen
@@ -476,6 +476,7 @@ class MainWindow(QMainWindow):
                 sent=lambda submission_id: outbox.get(submission_id).state == "sent")
             self.visit.listener = self.recorder
             self.visit.shift.on_end = journal_ends(self.recorder.journal)
+            self.visit.shift.account_active = partial(still_active, services.mediators)
         visit = self.visit
         if first_time:
             self._voice(services)
