@@ -42,13 +42,21 @@ def paris_today() -> date:
     return in_paris(utc_now()).date()
 
 
+def awake_seconds() -> float:
+    """Seconds since boot, time asleep included (a kiosk suspended for an hour must count
+    that hour), never moved by a change of the wall clock."""
+    if hasattr(time, "CLOCK_BOOTTIME"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.monotonic()
+
+
 class Shift:
     """Who is signed in for the shift, until when. ``minutes`` 0: nobody stays signed in.
 
-    ``clock`` (monotonic seconds: a clock set back or forward does not stretch a sign-in)
+    ``clock`` (seconds since boot: a wall clock set back does not stretch a sign-in)
     and ``today`` (the Paris date) are attributes so tests can move time."""
 
-    def __init__(self, minutes: int, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, minutes: int, clock: Callable[[], float] = awake_seconds,
                  today: Callable[[], date] = paris_today, on_end: EndListener | None = None) -> None:
         self.minutes = minutes
         self.clock = clock

@@ -5,6 +5,7 @@ The clock is moved by hand (no sleeping); the visit model is driven as the windo
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -16,7 +17,7 @@ from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.flow import Page, Visit
 from kiosk.mediators import Mediator, MediatorDirectory
 from kiosk.procedures import Catalogue
-from kiosk.shift import EndReason, Shift, journal_ends, still_active
+from kiosk.shift import EndReason, Shift, awake_seconds, journal_ends, still_active
 from kiosk.speech import page_speech
 
 CAMILLE = Mediator("m-0001", "Camille")
@@ -189,3 +190,11 @@ def test_a_disabled_account_is_signed_out(tmp_path: Path) -> None:
     directory.set_active("m-0042", False)  # IT: kiosk mediators disable m-0042
     assert shift.current() is None
     assert ends == [("m-0042", "disabled")]
+
+
+def test_the_real_clock_counts_time_asleep_and_goes_forward() -> None:
+    first = awake_seconds()
+    assert awake_seconds() >= first
+    if hasattr(time, "CLOCK_BOOTTIME"):  # Linux: a suspended kiosk's hour counts
+        assert abs(awake_seconds() - time.clock_gettime(time.CLOCK_BOOTTIME)) < 1
+    assert Shift(20).clock is awake_seconds
