@@ -7,8 +7,9 @@ screen is painted, the window takes it (``attach_catalogue``) and answers that
 tap. A second worker job then does the rest of the Qt-free start
 (``load_backend``: the outbox, the accounts, the sync client and their heavy
 imports), and the GUI thread attaches it and starts the sync thread
-(``attach``; screens are built at their first use, ``ui.lazy_screens``). A tap on a page whose screen needs the
-outbox or the accounts is answered as soon as they are open. With ``demo``
+(``attach``; screens are built at their first use, ``ui.lazy_screens``). A
+tap on a page whose screen needs the outbox or the accounts is answered as
+soon as they are open. With ``demo``
 everything lives in a throw-away folder: a reference central service on
 loopback, demo mediator accounts, sample scans in the scanner folder, and a
 status-bar switch that simulates an outage. Heavy modules are imported inside

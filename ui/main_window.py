@@ -220,6 +220,10 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self.show_screen(self.welcome)
+        self._shift_timer = QTimer(self)
+        self._shift_timer.setInterval(60_000)
+        self._shift_timer.timeout.connect(self._show_shift)
+        self._shift_timer.start()
         if services is not None:
             self.attach(services)
 
@@ -254,6 +258,8 @@ class MainWindow(QMainWindow):
         self.screens.append(self.welcome)
         self.pages[Page.WELCOME] = self.welcome
         self.welcome.with_mediator.connect(lambda: self._act(lambda: self.visit.login("assist")))
+        self.welcome.start_signed_in.connect(lambda: self._act(self.visit.start_signed_in))
+        self.welcome.end_shift.connect(self._end_shift)
         self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
         self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
         self.welcome.language_chosen.connect(self.set_language)
@@ -482,10 +488,12 @@ class MainWindow(QMainWindow):
         self.visit.catalogue = catalogue
         # The visit's anonymous record and the audit journal follow each move of the visit.
         if self.visit.listener is None:
+            from kiosk.shift import journal_ends
             from kiosk.visits import open_recorder
 
             self.recorder = open_recorder(self.config.data_dir, sent=self._request_sent)
             self.visit.listener = self.recorder
+            self.visit.shift.on_end = journal_ends(self.recorder.journal)
         if getattr(self, "voice", None) is None:
             self._voice()
         shelve_catalogue_screens(self.pages, self, catalogue)
@@ -505,6 +513,7 @@ class MainWindow(QMainWindow):
     def attach(self, services: KioskServices) -> None:
         """Second phase: every other screen on the services (built at first use, or one per
         turn of the event loop meanwhile), and the sync followed."""
+        from kiosk.shift import still_active
         from ui.screen_recipes import shelve_service_screens
         from ui.screens.status_lookup import WedgeListener
 
@@ -513,6 +522,8 @@ class MainWindow(QMainWindow):
         if self.visit.catalogue is not services.catalogue:
             self.attach_catalogue(services.catalogue)
         self.set_site(services.config.site_name)
+        if first_time:
+            self.visit.shift.account_active = partial(still_active, services.mediators)
         visit = self.visit
         shelve_service_screens(self.pages, self, services)
         assert self.pages.pages() == set(Page), "every page of the visit has its screen"
@@ -673,7 +684,8 @@ class MainWindow(QMainWindow):
         """Give a screen entered anew what the model says it shows."""
         visit = self.visit
         if page is Page.LOGIN:
-            self.login.start(visit.login_purpose)
+            signed_in = visit.shift.current()
+            self.login.start(visit.login_purpose, signed_in.id if signed_in else None)
             self.login.show_call(self.calls.card())
         elif page is Page.REQUIREMENTS:
             self.requirements.show_checklist(visit.checklist())
@@ -733,6 +745,8 @@ class MainWindow(QMainWindow):
         self.keyboard.close_keyboard()
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
+        if screen is self.welcome:
+            self._show_shift()
         self._show_assistance()
         screen.entered()
         focus = QApplication.focusWidget()
@@ -740,6 +754,17 @@ class MainWindow(QMainWindow):
                 and self.keyboard.mode_of(focus) is not None
                 and self.keyboard.current_field() is not focus):
             self.keyboard.show_for(focus)
+
+    def _show_shift(self) -> None:
+        """The welcome screen offers « Commencer avec <nom> » while a mediator is signed in
+        for the shift (checked again every minute: a sign-in that lapsed goes away)."""
+        mediator = self.visit.shift.current()
+        self.welcome.show_signed_in(mediator.name if mediator else None)
+
+    def _end_shift(self) -> None:
+        """« Fin de service » on the welcome screen: the mediator signs out."""
+        self.visit.shift.end("signed_out")
+        self._show_shift()
 
     def _keyboard_opening(self, edit: QLineEdit) -> None:
         """Before the keyboard shows: into the slot of the screen of ``edit`` (moved only
@@ -941,8 +966,9 @@ class MainWindow(QMainWindow):
         self._fit_chrome()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """Wipe on close too, and let the sync thread finish its pass."""
+        """Wipe on close too, sign the mediator out, and let the sync thread finish its pass."""
         self.go_home()
+        self.visit.shift.end("quit")
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
