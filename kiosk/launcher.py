@@ -1,10 +1,9 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
-``run(demo, fullscreen)`` paints the welcome screen first. Meanwhile a worker
+``run(demo, fullscreen)`` paints the welcome screen first. Then a worker
 thread reads the procedure catalogue, which is all the first tap needs
-(« Je fais ma démarche seul » opens the list of procedures): once the welcome
-screen is painted, the window takes it (``attach_catalogue``) and answers that
-tap. A second worker job then does the rest of the Qt-free start
+(« Je fais ma démarche seul » opens the list of procedures): the window takes
+it (``attach_catalogue``) and answers that tap. A second worker job then does the rest of the Qt-free start
 (``load_backend``: the outbox, the accounts, the sync client and their heavy
 imports), and the GUI thread attaches it and starts the sync thread
 (``attach``; screens are built at their first use, ``ui.lazy_screens``). A
@@ -223,35 +222,28 @@ def _warm_up_printing() -> None:
 
 
 class _Start:
-    """The start's second phase, in two worker jobs: the catalogue, read from the very start
-    (while the welcome screen is built and painted: it is all the first tap needs), then,
-    once it is read and the welcome screen painted, the queue, the accounts and the client;
-    each part is attached to the window on the GUI thread."""
+    """The start's second phase, once the welcome screen is painted, in two worker jobs: the
+    catalogue (all the first tap needs), then the queue, the accounts and the client; each
+    part is attached to the window on the GUI thread."""
 
-    def __init__(self, config: KioskConfig, demo: bool, cleanup: ExitStack) -> None:
+    def __init__(self, window: MainWindow, config: KioskConfig, demo: bool,
+                 cleanup: ExitStack) -> None:
+        self.window = window
+        self._config, self._demo, self._cleanup = config, demo, cleanup
+
+    def painted(self) -> None:
+        """The welcome screen is on screen: read the catalogue (read sooner, alongside the
+        painting, it only made the painting slower on two cores, the tap no sooner)."""
         from ui.screens.background import run_in_background
 
-        self.window: MainWindow | None = None
-        self._demo, self._cleanup = demo, cleanup
-        self._painted = False
-        self._read: tuple[KioskConfig, Catalogue] | None = None
+        config, demo, cleanup = self._config, self._demo, self._cleanup
         run_in_background(lambda: _load_catalogue(config, demo, cleanup), self._catalogue_read,
                           self._failed)
 
-    def painted(self) -> None:
-        self._painted = True
-        self._attach_catalogue()
-
     def _catalogue_read(self, loaded: tuple[KioskConfig, Catalogue]) -> None:
-        self._read = loaded
-        self._attach_catalogue()
-
-    def _attach_catalogue(self) -> None:
         from ui.screens.background import run_in_background
 
-        if not self._painted or self._read is None or self.window is None:
-            return
-        (settings, catalogue), self._read = self._read, None
+        settings, catalogue = loaded
         self.window.config = settings
         self.window.attach_catalogue(catalogue)
         run_in_background(lambda: _load(settings, self._demo, catalogue), self._loaded,
@@ -260,7 +252,6 @@ class _Start:
     def _loaded(self, backend: Backend) -> None:
         from ui.screens.background import run_in_background
 
-        assert self.window is not None
         cleanup = self._cleanup
         cleanup.callback(backend.outbox.close)
         services = services_from(backend)
@@ -286,7 +277,6 @@ class _Start:
         from offline_queue.sync_http import InsecureCentralUrl
 
         window = self.window
-        assert window is not None, "the window is made before the event loop runs a callback"
         window.go_home()  # a person may be on the list of procedures already
         if isinstance(error, OutboxError | InsecureCentralUrl):
             log.error("kiosk cannot start: %s", type(error).__name__)
@@ -308,15 +298,14 @@ def _apply_retention(config: KioskConfig) -> None:
 
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,
           argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
-    """Show the welcome screen now, the catalogue read meanwhile, and the rest loaded after
-    the first paint (``_Start``)."""
+    """Show the welcome screen now and load the rest just after its first paint (``_Start``)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from ui.app import create_application, create_window
 
     app = create_application(argv, config.language)
-    starting = _Start(config, demo, cleanup)
-    window = starting.window = create_window(config, fullscreen=fullscreen)
+    window = create_window(config, fullscreen=fullscreen)
+    starting = _Start(window, config, demo, cleanup)
 
     class _AfterFirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
