@@ -192,7 +192,15 @@ def _load_catalogue(config: KioskConfig, demo: bool,
         config = _demo_config(config, cleanup)
     # The visits' record opens next, before the outbox: its folder is private from the start.
     config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return config, load_catalogue()
+    catalogue = load_catalogue()
+    # What answering the first tap imports (its widgets are built on the GUI thread).
+    import kiosk.shift  # noqa: F401
+    import kiosk.visits  # noqa: F401
+    import ui.screen_recipes  # noqa: F401
+    import ui.screens.picker  # noqa: F401
+    import ui.voice_mode  # noqa: F401
+
+    return config, catalogue
 
 
 def _load(config: KioskConfig, demo: bool, catalogue: Catalogue) -> Backend:
@@ -210,7 +218,6 @@ def _import_screens() -> None:
     """The screens' modules (scan preview, PDF pages...), imported here, off the GUI thread,
     where their classes cost nothing to the citizen's taps; the widgets themselves are
     built on the GUI thread (``ui.lazy_screens``)."""
-    import ui.screen_recipes  # noqa: F401
     import ui.screens.document_chooser  # noqa: F401
     import ui.screens.queue_view  # noqa: F401
     import ui.screens.steps  # noqa: F401
