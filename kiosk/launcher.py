@@ -247,9 +247,17 @@ class _Start:
         run_in_background(lambda: _load_catalogue(config, demo, cleanup), self._catalogue_read,
                           self._failed)
 
+    def _closed(self) -> bool:
+        """The window was closed while a part loaded (a signal at start-up, a test)."""
+        import shiboken6
+
+        return not shiboken6.isValid(self.window)
+
     def _catalogue_read(self, loaded: tuple[KioskConfig, Catalogue]) -> None:
         from ui.screens.background import run_in_background
 
+        if self._closed():
+            return
         settings, catalogue = loaded
         self.window.config = settings
         self.window.attach_catalogue(catalogue)
@@ -261,6 +269,8 @@ class _Start:
 
         cleanup = self._cleanup
         cleanup.callback(backend.outbox.close)
+        if self._closed():
+            return
         services = services_from(backend)
         sync = services.sync
         assert sync is not None, "services_from always makes the sync thread"
@@ -284,6 +294,9 @@ class _Start:
         from offline_queue.sync_http import InsecureCentralUrl
 
         window = self.window
+        if self._closed():
+            log.error("kiosk could not start: %s", type(error).__name__)
+            return
         window.go_home()  # a person may be on the list of procedures already
         if isinstance(error, OutboxError | InsecureCentralUrl):
             log.error("kiosk cannot start: %s", type(error).__name__)

@@ -108,3 +108,17 @@ def test_a_queue_that_fails_to_open_after_the_first_tap_takes_the_person_home_wi
         assert "est abîmée" in window.welcome.problem.text()
         assert not window.welcome.alone_button.isVisible() and not window.ready
         window.close()
+
+
+def test_a_window_closed_while_the_kiosk_starts_gets_nothing_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from shiboken6 import isValid
+
+    from ui.screens.background import jobs_running
+
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(_config(tmp_path), demo=False, fullscreen=False,
+                                      cleanup=cleanup, argv=[])
+        window.deleteLater()  # before its first paint: nothing of the start may reach it
+        qtbot.waitUntil(lambda: not isValid(window), timeout=WAIT_MS)
+        launcher._Start(window, _config(tmp_path), False, cleanup).painted()  # loads anyway
+        qtbot.waitUntil(lambda: jobs_running() == 0, timeout=WAIT_MS)
