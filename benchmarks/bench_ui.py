@@ -1,6 +1,7 @@
 """UI benchmarks: start-up to the first tap answered, and event-loop stalls while syncing.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui.py [--runs 9] [--count 200]
+        [--before OTHER_CHECKOUT]
 
 1. Start-up, whole process, two clocks stopped in the same run: the first paint
    of the first screen, and **time to interactive**: the first tap answered.
@@ -33,6 +34,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+CHECKOUT = Path(__file__).resolve().parent.parent
 
 # Shared by both children: tap ``button`` once ``first`` has painted, again every 20 ms
 # until a widget that ``is_next`` accepts paints; print when each happens.
@@ -108,8 +110,11 @@ def _clocks(code: str, env: dict[str, str], *args: str) -> tuple[float, float]:
     """
     start = time.perf_counter()
     stamps: dict[str, float] = {}
+    # Started in a neutral folder: ``-c`` puts the working folder first on the path, which
+    # would import the checkout the bench is run from instead of ``env``'s PYTHONPATH.
     with subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, env=env) as child:
+                          stderr=subprocess.PIPE, text=True, env=env,
+                          cwd=tempfile.gettempdir()) as child:
         assert child.stdout is not None
         for line in child.stdout:
             stamps.setdefault(line.strip(), time.perf_counter() - start)
@@ -121,8 +126,10 @@ def _clocks(code: str, env: dict[str, str], *args: str) -> tuple[float, float]:
     return stamps["painted"], stamps["answered"]
 
 
-def startup(runs: int) -> dict[str, float]:
-    """Medians in seconds: first paint and first tap answered, bare window and kiosk.
+def startup(runs: int, before: Path | None = None) -> dict[str, float]:
+    """Medians in seconds: first paint and first tap answered, bare window and kiosk (and the
+    kiosk of the checkout ``before``, run in turn with the others: before and after compared
+    in the same conditions).
 
     Both sides run as installed: with the bytecode of every module cached (pip compiles
     it at install; this checkout may run with PYTHONDONTWRITEBYTECODE, which would make
@@ -133,18 +140,21 @@ def startup(runs: int) -> dict[str, float]:
           tempfile.TemporaryDirectory(prefix="bench-ui-data-") as data):
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": cache}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        _clocks(BARE, env)
-        _clocks(KIOSK, env, data)
-        bare, kiosk = [], []
+        here = {**env, "PYTHONPATH": str(CHECKOUT)}
+        sides = {"bare": (BARE, env, ()), "kiosk": (KIOSK, here, (data,))}
+        if before is not None:
+            sides["before"] = (KIOSK, {**env, "PYTHONPATH": str(before)}, (data,))
+        for code, side_env, args in sides.values():
+            _clocks(code, side_env, *args)
+        clocks: dict[str, list[tuple[float, float]]] = {side: [] for side in sides}
         for _ in range(runs):
-            bare.append(_clocks(BARE, env))
-            kiosk.append(_clocks(KIOSK, env, data))
-    return {
-        "bare_paint": statistics.median(b[0] for b in bare),
-        "bare_tap": statistics.median(b[1] for b in bare),
-        "kiosk_paint": statistics.median(k[0] for k in kiosk),
-        "kiosk_tap": statistics.median(k[1] for k in kiosk),
-    }
+            for side, (code, side_env, args) in sides.items():
+                clocks[side].append(_clocks(code, side_env, *args))
+    medians = {}
+    for side, runs_of_side in clocks.items():
+        medians[f"{side}_paint"] = statistics.median(c[0] for c in runs_of_side)
+        medians[f"{side}_tap"] = statistics.median(c[1] for c in runs_of_side)
+    return medians
 
 
 def stalls_while_syncing(count: int) -> tuple[float, float, int]:
@@ -230,13 +240,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="another checkout (e.g. `git archive main | tar -x -C /tmp/before`) whose "
+                             "kiosk is started in turn with this one")
     args = parser.parse_args(argv)
     if args.runs:
-        t = startup(args.runs)
-        print(f"start-up, median of {args.runs}: first paint bare {t['bare_paint'] * 1000:.0f} ms, "
-              f"kiosk {t['kiosk_paint'] * 1000:.0f} ms ({t['kiosk_paint'] / t['bare_paint']:.2f}x); "
-              f"first tap answered bare {t['bare_tap'] * 1000:.0f} ms, kiosk {t['kiosk_tap'] * 1000:.0f} ms, "
-              f"ratio {t['kiosk_tap'] / t['bare_tap']:.2f}x (goal <= 1.5x)")
+        t = startup(args.runs, args.before)
+        for side in ("kiosk", "before") if args.before else ("kiosk",):
+            name = "kiosk" if side == "kiosk" else f"kiosk of {args.before}"
+            print(f"start-up, median of {args.runs}: first paint bare {t['bare_paint'] * 1000:.0f} ms, "
+                  f"{name} {t[f'{side}_paint'] * 1000:.0f} ms "
+                  f"({t[f'{side}_paint'] / t['bare_paint']:.2f}x); first tap answered bare "
+                  f"{t['bare_tap'] * 1000:.0f} ms, {name} {t[f'{side}_tap'] * 1000:.0f} ms, "
+                  f"ratio {t[f'{side}_tap'] / t['bare_tap']:.2f}x (goal <= 1.5x)")
     if not args.count:
         return 0
     stall, seconds, sent = stalls_while_syncing(args.count)
