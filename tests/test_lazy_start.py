@@ -43,9 +43,11 @@ def test_the_first_tap_is_answered_with_the_catalogue_alone(qtbot, tmp_path: Pat
     window.attach_catalogue(catalogue)
     assert window.current_screen() is window.picker
     assert not window.ready and not (config.data_dir / DB_NAME).exists()  # no queue opened
+    assert not window.take_over_button.isVisibleTo(window)  # the accounts are not read yet
     services = launcher.build_services(config, catalogue=catalogue)
     window.attach(services)
     assert window.current_screen() is window.picker  # the person stays where they are
+    assert window.take_over_button.isVisibleTo(window)  # a mediator can take over from now on
     window.close()
     services.outbox.close()
 

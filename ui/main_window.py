@@ -553,6 +553,8 @@ class MainWindow(QMainWindow):
                               self._waiting_unknown)
         if self.stack.currentWidget() is not self.pages.get(visit.page):
             self.show_page()  # a tap made while the services loaded led to one of their screens
+        else:
+            self._show_assistance()  # « Un médiateur prend la main », now that accounts are read
 
     def _voice(self) -> None:
         """Voice mode (``ui.voice_mode``): its bar under the header, its event filter, the
