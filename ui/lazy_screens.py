@@ -1,12 +1,12 @@
 """The window's screens, each built on the GUI thread at its first use.
 
-Building all of them at start kept the first tap waiting (13 screens, 100 to
-200 ms, more on a loaded machine). The window now holds a recipe per screen
+Building all of them at start kept the first tap waiting (16 screens, 0.1 to
+0.5 s depending on the load). The window now holds a recipe per screen
 (``ui.screen_recipes``): the list of procedures as soon as the catalogue is
 read, the others once the queue and the accounts are open. A screen is built
-when its page is first shown or when code reads ``window.<name>``; after the
-first tap the rest are built one per turn of the event loop (``warm_up``), so
-no later tap waits for more than one screen. Recipes run on the GUI thread
+when its page is first shown or when code reads ``window.<name>``; once the
+services are attached the rest are built one per turn of the event loop
+(``WarmUp``), so no tap waits for more than one screen. Recipes run on the GUI thread
 only: a widget made elsewhere would be destroyed on the wrong thread.
 """
 
