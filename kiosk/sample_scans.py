@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import random
 import subprocess
 import sys
