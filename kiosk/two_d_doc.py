@@ -105,25 +105,25 @@ FACTS: frozenset[str] = frozenset(f.name for f in fields(ProofFacts)) - {"emissi
 """The facts a procedure file may map to its questions (``prefill`` of a document)."""
 
 
-def facts_from_text(text: str) -> ProofFacts | None:
-    """The facts of a 2D-Doc's decoded text; None when it is no 2D-Doc of a proof of address."""
+def facts_from_text(text: str) -> ProofFacts | str:
+    """The facts of a 2D-Doc's decoded text; else why it gives none (for the log: no values)."""
+    if US not in text or not text.split(US, 1)[1]:
+        return "no signature: not a whole 2D-Doc"
     try:
         header = Header.from_code(text)
         if header.mode != "c40":
-            return None  # the binary form (version 04 only) is not used by proofs of address
+            return "binary 2D-Doc"  # version 04 only: proofs of address are written in C40
         if header.perimeter_id != 1 or header.doc_type_id not in PROOF_OF_ADDRESS_TYPES:
-            log.info("2D-Doc of another kind of document (type %s)", header.doc_type_id)
-            return None
+            return f"2D-Doc of another kind of document (type {header.doc_type_id})"
         message = text[header.length:].split(US, 1)[0]
         values = {item.definition.id: item.value
                   for item in C40Message.from_code(header.perimeter_id, message).dataset}
     except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
-        log.info("2D-Doc not readable: %s", type(exc).__name__)
-        return None
-    return _facts(header.emit_date, {k: v for k, v in values.items() if isinstance(v, str)})
+        return f"2D-Doc not readable ({type(exc).__name__})"
+    return _facts(header.emit_date, message, {k: v for k, v in values.items() if isinstance(v, str)})
 
 
-def _facts(emitted: date | None, values: dict[str, str]) -> ProofFacts:
+def _facts(emitted: date | None, message: str, values: dict[str, str]) -> ProofFacts:
     """The person the service is for at the place served; else the person billed and where the
     bill goes. Names only from the ids that hold surname and first names apart: line 1 of the
     address (``10``, ``14``) gives them in one line, in an order no rule fixes."""
@@ -133,14 +133,16 @@ def _facts(emitted: date | None, values: dict[str, str]) -> ProofFacts:
         else ("17", "16", ("27", "28", "29"), "2B", "2C"))
     if not values.get(surname) and served:  # the place served, the name of the person billed
         surname, given = "17", "16"
-    code = values.get(postal, "")
+    code = values.get(postal, "").rjust(5, "0")  # the zeros tddoc strips, if the code has them
+    if f"{postal}{code}" not in message:
+        code = ""  # cut short, or not five digits
     return ProofFacts(
         emission_date=emitted,
         holder_surname=_clean(values.get(surname, "")),
         holder_given_names=_clean(values.get(given, "")),
         street=_clean(values.get(lines[2], "")),
         address_complement=", ".join(c for i in lines[:2] if (c := _clean(values.get(i, "")))),
-        postal_code=code.rjust(5, "0") if code else "",
+        postal_code=code,
         commune=_clean(values.get(commune, "")),
     )
 
@@ -185,11 +187,12 @@ def read_proof(data: bytes | bytearray, fmt: str) -> ProofFacts | None:
     except (Unreadable, OSError, ValueError, subprocess.SubprocessError) as exc:
         log.info("2D-Doc: the page could not be searched (%s)", type(exc).__name__)
         return None
+    reasons = []
     for code in codes:
-        if code.startswith(b"DC"):
-            facts = facts_from_text(code.decode("latin-1"))
-            if facts is not None:
-                log.info("2D-Doc of a proof of address read")
-                return facts
-    log.info("2D-Doc: none on the scan (%d other code(s))", len(codes))
+        facts = facts_from_text(code.decode("latin-1"))
+        if isinstance(facts, ProofFacts):
+            log.info("2D-Doc of a proof of address read")
+            return facts
+        reasons.append(facts if code.startswith(b"DC") else "another code")
+    log.info("2D-Doc: none read on the scan (%s)", "; ".join(reasons) or "no code found")
     return None
