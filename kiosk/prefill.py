@@ -66,8 +66,6 @@ def read_on(session: ProcedureSession, field_id: str) -> DocumentSpec | None:
 NAME_FACTS = frozenset({"holder_surname", "holder_given_names"})
 
 
-def what_is_read(spec: DocumentSpec) -> str:
-    """What the kiosk reads on the document, said on the page that asks it first."""
-    names = any(fact in NAME_FACTS for _question, fact in spec.prefill or ())
-    return ("La borne y lit le nom et l'adresse. Vous les vérifiez ensuite avec la personne."
-            if names else "La borne y lit l'adresse. Vous la vérifiez ensuite avec la personne.")
+def reads_names(spec: DocumentSpec) -> bool:
+    """Whether the document's 2D-Doc gives names to the questions (else the address only)."""
+    return any(fact in NAME_FACTS for _question, fact in spec.prefill or ())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from kiosk.document_age import asks_date, check_written_date
 from kiosk.document_intake import PREVIEW_LIMIT_BYTES, used_for
-from kiosk.prefill import offer, what_is_read
+from kiosk.prefill import offer, reads_names
 from kiosk.prefill_scan import ReadScan, read_scan
 from kiosk.procedures import Field
 from kiosk.scanner_folder import Scan, list_scans
@@ -181,7 +181,10 @@ class DocumentChooserScreen(Screen):
         spec = session.procedure.document(kind)
         if first:
             self.set_title(self.tr("Scannez d'abord : %s") % tr_core(spec.title))
-            self.what.setText(tr_core(what_is_read(spec)))
+            self.what.setText(
+                self.tr("La borne y lit le nom et l'adresse. Vous les vérifiez ensuite avec la personne.")
+                if reads_names(spec) else
+                self.tr("La borne y lit l'adresse. Vous la vérifiez ensuite avec la personne."))
         else:
             self.set_title(self.tr("Choisir : %s") % tr_core(spec.title))
             self.what.setText(tr_core(spec.description))
