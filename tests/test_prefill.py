@@ -158,7 +158,8 @@ def test_to_scan_first_once_only(catalogue: Catalogue) -> None:
 
 
 def test_a_mapping_to_a_question_that_is_not_typed_is_refused() -> None:
-    data = yaml.safe_load(resource_path("procedures", "cg-changement-adresse.yaml").read_text(encoding="utf-8"))
+    path = resource_path("procedures", "cg-changement-adresse.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert list(procedure_checks.problems(data)) == []
     for question in ("date_naissance", "carte_siv", "inconnue"):
         broken = copy.deepcopy(data)

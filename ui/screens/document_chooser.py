@@ -356,6 +356,7 @@ class DocumentChooserScreen(Screen):
             self._drop_pending()
             self._show_list()
             self.pending = document
+            self.facts = read.facts
             self._set_status(self.tr("Le document est lisible. Il reste à dire sa date."), error=False)
             self.date_field.clear()
             self.date_field.show_error(None)
