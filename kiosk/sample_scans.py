@@ -42,9 +42,10 @@ def _font(points: float, dpi: int, bold: bool = False) -> ImageFont.FreeTypeFont
         return ImageFont.truetype(str(file), max(4, round(points * dpi / 72)))
 
 
-def text_page(dpi: int, rng: random.Random, holder: tuple[str, ...] = ()) -> Image.Image:
+def text_page(dpi: int, rng: random.Random, holder: tuple[str, ...] = (),
+              dated: date | None = None) -> Image.Image:
     """A printed A4 page drawn at ``dpi``, grey, white paper, black print; ``holder``: the lines
-    of the address block (else a made-up one)."""
+    of the address block, ``dated``: the bill's date (else made up)."""
     width, height = (round(side * dpi) for side in A4_INCHES)
     page = Image.new("L", (width, height), 255)
     page.info["dpi"] = dpi
@@ -61,8 +62,8 @@ def text_page(dpi: int, rng: random.Random, holder: tuple[str, ...] = ()) -> Ima
         draw.text((width // 2, y), text, fill=0, font=body)
         y += line
     y += line
-    draw.text((margin, y), f"Facture du {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2026",
-              fill=0, font=_font(12, dpi, bold=True))
+    when = f"{dated:%d/%m/%Y}" if dated else f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2026"
+    draw.text((margin, y), f"Facture du {when}", fill=0, font=_font(12, dpi, bold=True))
     y += 2 * line
     for _paragraph in range(rng.randint(3, 5)):
         for _ in range(rng.randint(3, 6)):
@@ -241,11 +242,11 @@ def proof_of_address_page(dpi: int, rng: random.Random, holder: SampleHolder = S
     (not yet scanned). ``code_text`` replaces the 2D-Doc's content (a damaged one, for tests)."""
     emitted = emitted or date.today() - timedelta(days=20)
     page = text_page(dpi, rng, (f"{holder.title} {holder.given_names} {holder.surname}",
-                                holder.street, f"{holder.postal_code} {holder.commune}"))
+                                holder.street, f"{holder.postal_code} {holder.commune}"), emitted)
     draw = ImageDraw.Draw(page)
     margin = round(0.8 * dpi)
     draw.text((margin, round(0.8 * dpi) + round(0.3 * dpi)),
-              f"EXEMPLE — DOCUMENT FICTIF — émis le {emitted:%d/%m/%Y}", fill=0, font=_font(9, dpi))
+              "EXEMPLE — DOCUMENT FICTIF", fill=0, font=_font(9, dpi))
     text = code_text if code_text is not None else two_d_doc_text(bill_values(holder, rng), emitted, rng)
     code = datamatrix(text, max(3, round(dpi * 0.5 / 25.4)))
     left = page.width - margin - code.width
