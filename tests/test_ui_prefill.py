@@ -30,7 +30,9 @@ from kiosk.sample_scans import SampleHolder, proof_of_address
 READ = "Lu sur le document scanné. Vérifiez."
 
 
-def to_scan_first(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+def to_scan_first(qtbot, make_kiosk) -> Kiosk:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A mediator's new change of address, at the page asking the proof of address first."""
+    kiosk = make_kiosk(sync=False)
     window = kiosk.window
     window.resize(1280, 800)
     create_demo_accounts(kiosk.services.mediators)
@@ -46,6 +48,7 @@ def to_scan_first(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     assert chooser.title.text().startswith("Scannez d'abord : Justificatif de domicile")
     assert "lit le nom et l'adresse" in chooser.what.text()
     assert chooser.cancel_button.text() == "Passer"
+    return kiosk
 
 
 def marks(widget) -> list[QLabel]:  # type: ignore[no-untyped-def]
@@ -54,9 +57,8 @@ def marks(widget) -> list[QLabel]:  # type: ignore[no-untyped-def]
 
 def test_the_proof_first_fills_the_date_the_name_and_the_address(  # type: ignore[no-untyped-def]
         qtbot, make_kiosk, catalogue: Catalogue) -> None:  # noqa: F811
-    kiosk = make_kiosk(sync=False)
+    kiosk = to_scan_first(qtbot, make_kiosk)
     window = kiosk.window
-    to_scan_first(qtbot, kiosk)
     chooser = window.chooser
     save_screenshot(window, "scan-first-1280x800")
     assert_accessible(window)
@@ -101,9 +103,8 @@ def test_the_proof_first_fills_the_date_the_name_and_the_address(  # type: ignor
 
 def test_a_proof_without_a_code_asks_its_date_as_before_and_says_nothing_of_it(  # type: ignore[no-untyped-def]
         qtbot, make_kiosk, catalogue: Catalogue) -> None:  # noqa: F811
-    kiosk = make_kiosk(sync=False)
+    kiosk = to_scan_first(qtbot, make_kiosk)
     window = kiosk.window
-    to_scan_first(qtbot, kiosk)
     chooser = window.chooser
     path: Path = scan(kiosk, catalogue.get(CODE), "justificatif_domicile", random.Random(6))
     pick_file(qtbot, chooser, path)
@@ -121,9 +122,8 @@ def test_a_proof_without_a_code_asks_its_date_as_before_and_says_nothing_of_it( 
 
 def test_passer_goes_to_the_questions_and_a_citizen_alone_keeps_the_order(  # type: ignore[no-untyped-def]
         qtbot, make_kiosk, catalogue: Catalogue) -> None:  # noqa: F811
-    kiosk = make_kiosk(sync=False)
+    kiosk = to_scan_first(qtbot, make_kiosk)
     window = kiosk.window
-    to_scan_first(qtbot, kiosk)
     click(qtbot, window.chooser.cancel_button)
     assert window.current_screen() is window.steps and shown_ids(kiosk) == ["plate"]
     window.go_home()
