@@ -36,13 +36,13 @@ EXPECTED = ProofFacts(EMITTED, "EXEMPLE DURAND", "JEAN PIERRE", "4 BIS AVENUE DU
 @pytest.mark.parametrize("fmt", ["png", "jpg"])
 def test_read_from_a_scanned_picture(fmt: str) -> None:
     rng = random.Random(1)
-    data = proof_of_address(rng, fmt, 150, HOLDER, EMITTED)
+    data = proof_of_address(rng, fmt, 100, HOLDER, EMITTED)
     assert read_proof(data, fmt) == EXPECTED
 
 
 def test_read_from_a_pdf_s_first_page() -> None:
     rng = random.Random(2)
-    data = proof_of_address(rng, "pdf", 150, HOLDER, EMITTED)
+    data = proof_of_address(rng, "pdf", 100, HOLDER, EMITTED)
     assert data.startswith(b"%PDF-")
     assert read_proof(data, "pdf") == EXPECTED
 

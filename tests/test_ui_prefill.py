@@ -17,7 +17,6 @@ from test_ui_flow import (
     make_kiosk,  # noqa: F401 - fixture
     pick_file,
     scan,
-    start_procedure,
     type_into,
 )
 from test_ui_mediator_handover import log_in
@@ -118,14 +117,3 @@ def test_a_proof_without_a_code_asks_its_date_as_before_and_says_nothing_of_it( 
     qtbot.waitUntil(lambda: window.current_screen() is window.steps, timeout=WAIT_MS)
     assert "justificatif_domicile" in session.documents
     assert not session.read_from_document and "nom" not in session.answers
-
-
-def test_passer_goes_to_the_questions_and_a_citizen_alone_keeps_the_order(  # type: ignore[no-untyped-def]
-        qtbot, make_kiosk, catalogue: Catalogue) -> None:  # noqa: F811
-    kiosk = to_scan_first(qtbot, make_kiosk)
-    window = kiosk.window
-    click(qtbot, window.chooser.cancel_button)
-    assert window.current_screen() is window.steps and shown_ids(kiosk) == ["plate"]
-    window.go_home()
-    start_procedure(qtbot, kiosk, catalogue.get(CODE))  # alone: the checklist, then the questions
-    assert window.current_screen() is window.steps
