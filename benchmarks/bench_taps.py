@@ -273,14 +273,22 @@ class Walker:
         else:
             filename, data = sample_document(spec, rng)
         path = self.scanner / filename
-        path.write_bytes(data)
+        staged = self.scanner.parent / filename  # the scan appears whole: one folder event
+        staged.write_bytes(data)
+        os.replace(staged, path)
         return path
 
     def use_scan(self, path: Path) -> None:
         """« Utiliser » on the scan once listed, and its date when asked."""
         chooser = self.window.chooser
-        wait_until(lambda: path in chooser.file_buttons and chooser.file_buttons[path].isVisible(),
-                   "scan listed")
+        refreshing = getattr(chooser, "_refresh_soon", None)  # the list is drawn again soon
+
+        def listed() -> bool:
+            QApplication.processEvents()
+            return (path in chooser.file_buttons and chooser.file_buttons[path].isVisible()
+                    and not (refreshing is not None and refreshing.isActive()))
+
+        wait_until(listed, "scan listed")
         self.tap(chooser.file_buttons[path])
         self.give_date_if_asked(chooser)
 
