@@ -631,8 +631,8 @@
         <translation>تخطٍّ</translation>
     </message>
     <message>
-        <source>Passer : répondre d&apos;abord aux questions</source>
-        <translation>تخطٍّ: الإجابة عن الأسئلة أولاً</translation>
+        <source>Répondre d&apos;abord aux questions, ajouter le document ensuite</source>
+        <translation>الإجابة عن الأسئلة أولاً، ثم إضافة الوثيقة</translation>
     </message>
     <message>
         <location filename="../../ui/screens/document_chooser.py" line="+68"/>

@@ -631,8 +631,8 @@
         <translation>Skip</translation>
     </message>
     <message>
-        <source>Passer : répondre d&apos;abord aux questions</source>
-        <translation>Skip: answer the questions first</translation>
+        <source>Répondre d&apos;abord aux questions, ajouter le document ensuite</source>
+        <translation>Answer the questions first, add the document afterwards</translation>
     </message>
     <message>
         <location filename="../../ui/screens/document_chooser.py" line="+68"/>

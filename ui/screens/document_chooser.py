@@ -188,9 +188,11 @@ class DocumentChooserScreen(Screen):
         else:
             self.set_title(self.tr("Choisir : %s") % tr_core(spec.title))
             self.what.setText(tr_core(spec.description))
-        self.cancel_button.setText(self.tr("Passer") if first else self.tr("Annuler"))
-        self.cancel_button.setAccessibleName(
-            self.tr("Passer : répondre d'abord aux questions") if first
+        label = self.tr("Passer") if first else self.tr("Annuler")
+        self.cancel_button.setText(label)
+        self.cancel_button.setAccessibleName(label)
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Répondre d'abord aux questions, ajouter le document ensuite") if first
             else self.tr("Revenir à la liste des documents"))
         self.set_mediator_present(mediator_present)
         self._set_status("")
