@@ -25,6 +25,8 @@ from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from kiosk.two_d_doc import ProofFacts
+
 A4_INCHES = (8.27, 11.69)
 _TEXT = ("consommation électricité période relevé compteur abonnement montant échéance "
          "prélèvement contrat référence client facture mensuelle taxes contribution tarif "
@@ -169,16 +171,9 @@ PROBLEMS = ("blank", "dark", "blurred", "small")
 
 # --- a proof of address with its 2D-Doc -----------------------------------------------------
 
-@dataclass(frozen=True)
-class SampleHolder:
-    """The made-up person and address of the sample proof of address (« EXEMPLE »: no one)."""
-
-    title: str = "MME"
-    given_names: str = "CLAIRE"
-    surname: str = "EXEMPLE"
-    street: str = "12 RUE DES LILAS"
-    postal_code: str = "75011"
-    commune: str = "PARIS"
+SAMPLE_HOLDER = ProofFacts(holder_surname="EXEMPLE", holder_given_names="CLAIRE",
+                           street="12 RUE DES LILAS", postal_code="75011", commune="PARIS")
+"""The made-up person and address of the sample proof of address (« EXEMPLE »: no one)."""
 
 
 _FIXED_LENGTH = {"24": 5, "2B": 5}
@@ -201,11 +196,11 @@ def two_d_doc_text(values: dict[str, str], emitted: date, rng: random.Random,
     return f"{header}{message}\x1f{signature}"
 
 
-def bill_values(holder: SampleHolder, rng: random.Random) -> dict[str, str]:
+def bill_values(holder: ProofFacts, rng: random.Random) -> dict[str, str]:
     """The ids an energy supplier's bill carries: the person served, their address, the bill."""
     return {
-        "10": f"{holder.title} {holder.given_names} {holder.surname}",
-        "12": holder.given_names, "13": holder.surname,
+        "10": f"MME {holder.holder_given_names} {holder.holder_surname}",
+        "12": holder.holder_given_names, "13": holder.holder_surname,
         "18": f"{rng.randint(10 ** 9, 10 ** 10 - 1)}",
         "22": holder.street, "24": holder.postal_code, "25": holder.commune,
     }
@@ -236,12 +231,12 @@ def datamatrix(text: str, module_px: int) -> Image.Image:
     return framed
 
 
-def proof_of_address_page(dpi: int, rng: random.Random, holder: SampleHolder = SampleHolder(),
+def proof_of_address_page(dpi: int, rng: random.Random, holder: ProofFacts = SAMPLE_HOLDER,
                           emitted: date | None = None, code_text: str | None = None) -> Image.Image:
     """A made-up energy bill for ``holder`` with its 2D-Doc in the top right corner, as printed
     (not yet scanned). ``code_text`` replaces the 2D-Doc's content (a damaged one, for tests)."""
     emitted = emitted or date.today() - timedelta(days=20)
-    page = text_page(dpi, rng, (f"{holder.title} {holder.given_names} {holder.surname}",
+    page = text_page(dpi, rng, (f"MME {holder.holder_given_names} {holder.holder_surname}",
                                 holder.street, f"{holder.postal_code} {holder.commune}"), emitted)
     draw = ImageDraw.Draw(page)
     margin = round(0.8 * dpi)
@@ -256,7 +251,7 @@ def proof_of_address_page(dpi: int, rng: random.Random, holder: SampleHolder = S
 
 
 def proof_of_address(rng: random.Random, fmt: str = "pdf", dpi: int = 200,
-                     holder: SampleHolder = SampleHolder(), emitted: date | None = None) -> bytes:
+                     holder: ProofFacts = SAMPLE_HOLDER, emitted: date | None = None) -> bytes:
     """The sample proof of address, scanned (tint, grain, slight skew) and written as ``fmt``."""
     page = _scanned(proof_of_address_page(dpi, rng, holder, emitted), rng)
     return encode(page, fmt, rng, dpi)

@@ -22,7 +22,7 @@ from kiosk.mediators import Mediator
 from kiosk.prefill import offer, read_on, to_scan_first
 from kiosk.prefill_scan import read_scan
 from kiosk.procedures import Catalogue
-from kiosk.sample_scans import SampleHolder, proof_of_address
+from kiosk.sample_scans import SAMPLE_HOLDER, proof_of_address
 from kiosk.session import ProcedureSession
 from kiosk.two_d_doc import ProofFacts
 from resources import resource_path
@@ -54,7 +54,7 @@ def walk_scan_first(visit: Visit, folder: Path) -> None:
     session = visit.session
     assert session is not None
     path = folder / "facture.png"
-    path.write_bytes(proof_of_address(random.Random(3), "png", 100, SampleHolder()))
+    path.write_bytes(proof_of_address(random.Random(3), "png", 100, SAMPLE_HOLDER))
     read = read_scan(session, "justificatif_domicile", path)
     assert read.facts is not None and read.facts.emission_date == date.today() - timedelta(days=20)
     session.attach(read.document)

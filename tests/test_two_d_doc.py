@@ -7,6 +7,7 @@ writes, holding a 2D-Doc built from the ids of the ANTS specification."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import random
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.sample_scans import (
-    SampleHolder,
+    SAMPLE_HOLDER,
     bill_values,
     encode,
     proof_of_address,
@@ -27,10 +28,9 @@ from kiosk.two_d_doc import FACTS, ProofFacts, facts_from_text, read_proof
 from resources import resource_path
 
 EMITTED = date(2026, 10, 14)
-HOLDER = SampleHolder(given_names="JEAN PIERRE", surname="EXEMPLE DURAND", street="4 BIS AVENUE DU PORT",
-                      postal_code="01000", commune="BOURG EN BRESSE")
-EXPECTED = ProofFacts(EMITTED, "EXEMPLE DURAND", "JEAN PIERRE", "4 BIS AVENUE DU PORT", "", "01000",
-                      "BOURG EN BRESSE")
+HOLDER = ProofFacts(None, "EXEMPLE DURAND", "JEAN PIERRE", "4 BIS AVENUE DU PORT", "", "01000",
+                    "BOURG EN BRESSE")
+EXPECTED = dataclasses.replace(HOLDER, emission_date=EMITTED)
 
 
 @pytest.mark.parametrize("fmt", ["png", "jpg"])
@@ -63,7 +63,7 @@ def test_the_header_s_date_and_the_place_served_come_before_the_person_billed() 
 
 def test_names_in_one_line_are_not_split() -> None:
     """Line 1 of the address (« MME CLAIRE EXEMPLE ») says no which word is the surname."""
-    values = {k: v for k, v in bill_values(SampleHolder(), random.Random(4)).items() if k not in ("12", "13")}
+    values = {k: v for k, v in bill_values(SAMPLE_HOLDER, random.Random(4)).items() if k not in ("12", "13")}
     facts = facts_from_text(two_d_doc_text(values, EMITTED, random.Random(4)))
     assert isinstance(facts, ProofFacts) and facts.street == "12 RUE DES LILAS"
     assert (facts.holder_surname, facts.holder_given_names) == ("", "")

@@ -24,7 +24,7 @@ from ui_checks import assert_accessible, save_screenshot
 
 from kiosk.mediators import create_demo_accounts
 from kiosk.procedures import Catalogue
-from kiosk.sample_scans import SampleHolder, proof_of_address
+from kiosk.sample_scans import SAMPLE_HOLDER, proof_of_address
 
 READ = "Lu sur le document scanné. Vérifiez."
 
@@ -62,7 +62,7 @@ def test_the_proof_first_fills_the_date_the_name_and_the_address(  # type: ignor
     save_screenshot(window, "scan-first-1280x800")
     assert_accessible(window)
     path = kiosk.scanner / "facture.png"
-    path.write_bytes(proof_of_address(random.Random(5), "png", 100, SampleHolder()))
+    path.write_bytes(proof_of_address(random.Random(5), "png", 100, SAMPLE_HOLDER))
     pick_file(qtbot, chooser, path)
     qtbot.waitUntil(lambda: not chooser.busy, timeout=WAIT_MS)
     session = window.session
