@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from ban_fake import serve_ban
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from test_flow import ANSWER_AND_DOCUMENT, make_refused, pick_answer
+from test_ui_compact import to_the_address
+from test_ui_flow import central, make_kiosk  # noqa: F401 - fixtures (a window of its own)
 
 from kiosk.config import KioskConfig
 from kiosk.flow import Page
@@ -375,3 +378,31 @@ def test_the_checks_see_a_clipped_text_and_an_overflow(kiosk: Kiosk) -> None:
         stray.deleteLater()
     settle()
     assert not layout_problems(window)
+
+
+def test_addresses_offered_at_1280x800_keep_the_window_on_the_screen(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Three addresses offered above the keyboard: the window stays 1280×800, the strip
+    holds them whole, the field typed into and Retour/Continuer in view."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    window.resize(1280, 800)
+    with serve_ban() as url:
+        to_the_address(qtbot, kiosk, url)
+        steps = window.steps
+        street = steps.widgets["adresse"]
+        edit = street.inputs()[0]
+        edit.setFocus()
+        qtbot.keyClicks(edit, "paris")  # every address of the fake base: three offered
+        qtbot.waitUntil(lambda: len(street.suggestions()) == 3, timeout=5_000)
+        settle()
+        SHOTS.mkdir(exist_ok=True)
+        window.grab().save(str(SHOTS / "1280x800-adresses-proposees.png"))
+        assert (window.width(), window.height()) == (1280, 800)
+        assert window.keyboard.isVisible()
+        problems = layout_problems(window) + keyboard_problems(window)
+        for shown in (*street.suggestions(), steps.next_button, steps.back_button):
+            seen = shown.visibleRegion().boundingRect()
+            if seen.height() < shown.height() or seen.width() < shown.width():
+                problems.append(f"{_name(shown)} shows {seen.width()}x{seen.height()} "
+                                f"of {shown.width()}x{shown.height()}")
+        assert not problems, problems
