@@ -406,3 +406,43 @@ def test_addresses_offered_at_1280x800_keep_the_window_on_the_screen(qtbot, make
                 problems.append(f"{_name(shown)} shows {seen.width()}x{seen.height()} "
                                 f"of {shown.width()}x{shown.height()}")
         assert not problems, problems
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_the_header_leaves_the_page_its_room(kiosk: Kiosk, large: bool) -> None:
+    """On a short screen the header's buttons are 48 px high, in two rows at most (one at
+    1920×1080 for a citizen alone, one while typing); every one keeps its name."""
+    window = kiosk.window
+    visit = window.visit
+    limits = {(1280, 800): 2, (1366, 768): 2, (1920, 1080): 1 if not large else 2}
+    for size, rows in limits.items():
+        window.resize(*size)
+        for mediator in (None, ANNE):
+            window.go_home()
+            settle()
+            window.set_look(False, large)
+            if mediator is None:
+                window._act(visit.start_alone)
+            else:
+                window._act(lambda: visit.login("assist"))
+                window._act(lambda m=mediator: visit.logged_in(m))
+            window._act(lambda: visit.pick(CODE))
+            window._act(lambda: visit.say_for_whom("self"))
+            window._act(visit.begin)
+            settle()
+            where = f"{size[0]}x{size[1]} {'with' if mediator else 'without'} a mediator"
+            assert window.keyboard.current_field() is not None  # the plate is typed
+            assert window.header.height() <= 4 + 48 + 4, f"{where}, typing: {window.header.height()} px"
+            window.keyboard.close_keyboard()
+            settle()
+            buttons = [b for b in window.header.findChildren(QPushButton) if b.isVisible()]
+            assert window.quit_button in buttons and window.call_button in buttons
+            for button in buttons:
+                assert 48 <= button.height() <= 52, f"{where}: {_name(button)} is {button.height()} px"
+                assert button.text().removeprefix("✔ ") in button.accessibleName()
+            if not (large and mediator):  # a mediator's name in larger text may take a third
+                assert window.header.height() <= 4 + rows * (48 + 4), (
+                    f"{where}: the header is {window.header.height()} px")
+            assert not layout_problems(window), where
+    window.set_look(False, False)
+    window.go_home()
