@@ -20,7 +20,7 @@ import random
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from test_ui_flow import (
     BRANCHES_BY_DEFAULT,
     PROCEDURE_CODES,
@@ -38,10 +38,15 @@ from kiosk.flow import Page, Visit
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.samples import sample_document
 
+MARKER = "Quittez-moi"
+"""Typed into the page's first field before quitting: no field may keep it."""
 
-def request_pages(visit: Visit, procedure: Procedure, seed: str) -> Iterator[str]:
+
+def request_pages(visit: Visit, procedure: Procedure, seed: str,
+                  given: list[str] | None = None) -> Iterator[str]:
     """Take ``visit`` from the welcome screen along one path alone, one page per ``next``;
-    yields the name of each page of the request once the model is on it."""
+    yields the name of each page of the request once the model is on it. The typed answers
+    (not the choices) go to ``given``."""
     rng = random.Random(seed)
     forced = branch_forcings(procedure)[0]
     visit.start_alone()
@@ -61,6 +66,8 @@ def request_pages(visit: Visit, procedure: Procedure, seed: str) -> Iterator[str
         raw = None
         if fld is not None:
             raw = pick_answer(fld, rng, forced) if fld.required or fld.id in forced else ""
+            if given is not None and fld.type not in ("choice", "yes_no") and len(raw) >= 4:
+                given.append(raw)
         assert not visit.next_question(raw) or visit.page is Page.QUESTION
     assert visit.page is Page.DOCUMENTS, visit.page
     session = visit.session
@@ -90,12 +97,16 @@ def quit_at(qtbot, kiosk: Kiosk, procedure: Procedure, index: int) -> str:  # ty
     """The ``index``-th page of the path on screen, then « Quitter la démarche », confirmed."""
     window = kiosk.window
     visit = window.visit
-    pages = request_pages(visit, procedure, procedure.code)
+    given: list[str] = []
+    pages = request_pages(visit, procedure, procedure.code, given)
     for _ in range(index + 1):
         name = next(pages)
     pages.close()
     window.show_page()
     page = f"{procedure.code} / {name} ({visit.page.name})"
+    fields = [e for e in window.current_screen().findChildren(QLineEdit) if e.isVisible()]
+    if fields:
+        fields[0].insert(MARKER)
     click(qtbot, window.quit_button)
     assert window.quit_confirmation.isVisible(), page
     click(qtbot, window.quit_confirmation.quit_button)
@@ -104,6 +115,9 @@ def quit_at(qtbot, kiosk: Kiosk, procedure: Procedure, index: int) -> str:  # ty
     assert (visit.session, visit.procedure) == (None, None), page
     typed = [edit.text() for edit in window.findChildren(QLineEdit) if edit.text()]
     assert not typed, f"{page}: still on screen after quitting: {len(typed)} field(s)"
+    shown = [label.text() for label in window.findChildren(QLabel)]
+    kept = [answer for answer in given if any(answer in text for text in shown)]
+    assert not kept, f"{page}: {len(kept)} answer(s) still on a screen after quitting"
     return name
 
 
