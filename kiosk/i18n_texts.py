@@ -15,7 +15,7 @@ coverage test and ``kiosk translations missing`` then show it — instead of
 leaving a translation of a sentence that no longer exists. A French text with
 ``{0}``, ``{1}``… placeholders translates every message built from it (« Ce nom
 est trop long : 80 caractères au plus. »); what fills a placeholder is itself
-translated when it is a known text, and kept left to right when it is a number,
+translated when it is a known text or built from one, and kept left to right when it is a number,
 a date or a plate.
 
 No Qt here: the receipts and the command line use the same lookup as the screens.
@@ -79,7 +79,7 @@ class Translations:
         return _PLACEHOLDER.sub(lambda m: parts[int(m.group(1))], template)
 
     def _part(self, value: str) -> str:
-        known = self.exact.get(value)
+        known = self.find(value)  # a known text, or one built from a template (a shorter text)
         if known is not None:
             return known
         if self.language in RIGHT_TO_LEFT:

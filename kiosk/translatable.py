@@ -1,20 +1,20 @@
 """Every French text a citizen may read that the core supplies, by where it comes from.
 
-What the translation coverage test and ``kiosk translations missing`` measure:
-procedure definitions (titles, summaries, questions, help, choices, documents,
-fees, deadlines, what happens next), the consent text, the validators'
-messages, the session's and the scanned files' messages, the receipt's words,
-the picker's subjects (``themes.yaml``), « Pour qui ? » (``representative``; not
-the mandate's wording, the French both people sign), « Où en est ma demande ? »
-(``status_sheet``, ``reference_lookup``), the refusals of a scan (``scan_quality``,
-``document_age``), the stepper's stage titles and the advice when no mediator can
-be called. Not counted: what only the mediator or IT reads (``dossier_status``'s
-sentence for the queue view, ``mediator_call``'s waiting line, logs), modules with
-no text of their own (``image_reduce``, ``idle``), and the search's ``keywords``
-(never shown). Messages are read from the source of their module: every text given
-to ``ValidationError``, with ``{0}``, ``{1}``… where the message takes a value, and
-the phrases passed to the helpers that build messages (« Le code postal »); for the
-session, every sentence it writes. A new message is counted the moment it is written.
+What the translation coverage test and ``kiosk translations missing`` measure: procedure
+definitions (titles, summaries, questions, help, choices, documents, fees, deadlines, what
+happens next), the consent text, the validators' messages, the session's and the scanned
+files' messages, the receipt's words, the picker's subjects (``themes.yaml``), « Pour
+qui ? » (``representative``; not the mandate's wording, the French both people sign), « Où en
+est ma demande ? » (``status_sheet``, ``reference_lookup``), the refusals of a scan
+(``scan_quality``, ``document_age``), the stepper's stage titles, the advice when no
+mediator can be called and why a receipt did not print (the screens show it). Not counted:
+what only the mediator or IT reads (``dossier_status``'s sentence for the queue view,
+``mediator_call``'s waiting line, logs), modules with no text of their own
+(``image_reduce``, ``idle``), and the search's ``keywords`` (never shown). Messages are
+read from the source of their module: every text given to ``ValidationError``, with
+``{0}``, ``{1}``… where the message takes a value, and the phrases passed to the helpers
+that build messages (« Le code postal »); for the session, every sentence it writes. A new
+message is counted the moment it is written.
 """
 
 from __future__ import annotations
@@ -41,7 +41,16 @@ from kiosk.catalogue_themes import OTHERS_LABEL, load_themes
 from kiosk.consent import ConsentText, load_consent
 from kiosk.i18n_texts import lines_in
 from kiosk.procedures import THEMES, Procedure, load_catalogue
-from kiosk.receipts import acknowledgement, model, status_sheet, translated, wording
+from kiosk.receipts import (
+    acknowledgement,
+    errors,
+    escpos_output,
+    model,
+    printing,
+    status_sheet,
+    translated,
+    wording,
+)
 
 
 def procedure_texts(procedure: Procedure) -> list[str]:
@@ -220,4 +229,8 @@ def translatable_texts(procedures_dir: Path | None = None) -> dict[str, list[str
     sources["scans"] = [*module_sentences(Path(scan_quality.__file__)),
                         *module_sentences(Path(document_age.__file__))]
     sources["screens"] = [*module_sentences(Path(stepper.__file__)), mediator_call.NO_CALL_ADVICE]
+    sources["printing"] = [errors.KEPT, *(
+        text for file in (printing.__file__, escpos_output.__file__) if file
+        for text in module_sentences(Path(file))
+        if text != printing.JOB_TITLE)]  # the job's name in the print queue, never shown
     return sources

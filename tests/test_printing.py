@@ -15,6 +15,7 @@ import pytest
 from test_receipt_render import CODE_CESSION, FORMULE, receipt
 
 from kiosk.config import KioskConfig
+from kiosk.i18n_texts import translate
 from kiosk.receipts import PrintError, PrintLog, PrintLogError, print_pdf, print_receipt
 
 FAKE_LP = """#!/bin/sh
@@ -95,6 +96,20 @@ def test_out_of_paper_is_noticed_before_sending(cups: Path,
         print_pdf(b"%PDF", config(cups))
     assert caught.value.code == "no_paper" and "papier" in caught.value.message
     assert not (cups / "job.pdf").exists()
+
+
+def test_a_printing_failure_reads_whole_in_the_citizens_language(cups: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reason (with the printer's name in it) and the promise that the receipt is kept
+    are translated together: a citizen who chose English reads no French sentence."""
+    monkeypatch.setenv("FAKE_LPSTAT_MODE", "nopaper")
+    with pytest.raises(PrintError) as caught:
+        print_pdf(b"%PDF", config(cups))
+    printer = config(cups).printer_name
+    assert translate(caught.value.message, "en") == (
+        f"The printer “{printer}” is out of paper. Add paper, then try again. "
+        "The receipt is kept: you can print it again.")
+    assert "papier" not in translate(caught.value.message, "ar")
 
 
 def test_a_printer_that_hangs_times_out(cups: Path, monkeypatch: pytest.MonkeyPatch) -> None:

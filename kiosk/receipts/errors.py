@@ -18,3 +18,13 @@ class PrintError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+KEPT = "{0} Le reçu reste disponible : vous pourrez l’imprimer de nouveau."
+"""Every printing failure ends by saying the receipt is not lost. A template, so that the
+screens translate it whole: the reason fills ``{0}`` and is translated as well."""
+
+
+def print_failure(code: str, reason: str) -> PrintError:
+    """A ``PrintError`` whose message is ``reason`` then the promise that the receipt is kept."""
+    return PrintError(code, KEPT.format(reason))

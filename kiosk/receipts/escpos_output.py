@@ -11,12 +11,10 @@ import importlib
 from typing import Any
 
 from kiosk.receipts import french
-from kiosk.receipts.errors import PrintError
+from kiosk.receipts.errors import PrintError, print_failure
 from kiosk.receipts.model import Receipt
 from kiosk.receipts.translated import escpos_translation
 from kiosk.receipts.wording import Block, blocks
-
-AGAIN = " Le reçu reste disponible : vous pourrez l’imprimer de nouveau."
 
 
 def _open(device: str) -> Any:
@@ -24,20 +22,20 @@ def _open(device: str) -> Any:
     try:
         printers = importlib.import_module("escpos.printer")
     except ImportError:
-        raise PrintError(
+        raise print_failure(
             "escpos_missing",
-            "L’imprimante à tickets (ESC/POS) est configurée, mais le module python-escpos "
-            "n’est pas installé sur ce poste. Prévenez le support informatique." + AGAIN,
+            "L’imprimante à tickets (ESC/POS) est configurée. Mais le module python-escpos "
+            "n’est pas installé sur ce poste. Prévenez le support informatique."
         ) from None
     if device.startswith("/"):
         return printers.File(devfile=device)
     host, _, port = device.rpartition(":")
     if not host or not port.isdigit():
-        raise PrintError(
+        raise print_failure(
             "escpos_device",
             f"Le réglage printer.escpos_device « {device} » n’est pas compris : indiquez un "
             "fichier de périphérique (ex. /dev/usb/lp0) ou « adresse:port » (ex. "
-            "192.168.1.50:9100). Prévenez le support informatique." + AGAIN,
+            "192.168.1.50:9100). Prévenez le support informatique."
         )
     return printers.Network(host, port=int(port))
 
@@ -53,11 +51,11 @@ def print_escpos(receipt: Receipt, device: str) -> None:
     except PrintError:
         raise
     except Exception as exc:  # python-escpos raises its own types and OSError
-        raise PrintError(
+        raise print_failure(
             "escpos_failed",
             f"L’imprimante à tickets ({device}) ne répond pas ({type(exc).__name__}). "
             "Vérifiez qu’elle est allumée, branchée et qu’elle a du papier, puis "
-            "réessayez." + AGAIN,
+            "réessayez."
         ) from None
 
 

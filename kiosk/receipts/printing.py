@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.config import KioskConfig
-from kiosk.receipts.errors import PrintError
+from kiosk.receipts.errors import PrintError, print_failure
 from kiosk.receipts.escpos_output import print_escpos
 from kiosk.receipts.model import Receipt
 from kiosk.receipts.print_log import PrintLog, PrintLogError, PrintRecord
@@ -26,7 +26,6 @@ from kiosk.receipts.render import Format, RenderedReceipt, render_receipt
 log = logging.getLogger(__name__)
 
 JOB_TITLE = "Recu point numerique"
-AGAIN = " Le reçu reste disponible : vous pourrez l’imprimer de nouveau."
 
 # Words in CUPS messages (English or French) and what they mean for the mediator.
 _LP_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -47,8 +46,8 @@ def _error(code: str, printer: str, detail: str = "") -> PrintError:
                              "est allumée et branchée, puis réessayez.",
         "no_paper": f"L’imprimante « {printer} » n’a plus de papier. Remettez du papier, "
                     "puis réessayez.",
-        "refused": f"L’imprimante « {printer} » refuse les impressions pour le moment "
-                   "(elle est peut-être en pause ou en erreur). Vérifiez-la, puis réessayez.",
+        "refused": f"L’imprimante « {printer} » refuse les impressions pour le moment. "
+                   "Elle est peut-être en pause ou en erreur. Vérifiez-la, puis réessayez.",
         "timeout": f"L’imprimante « {printer} » ne répond pas. Vérifiez qu’elle est allumée "
                    "et branchée, puis réessayez.",
         "failed": f"L’impression sur « {printer} » a échoué ({detail}). Vérifiez "
@@ -56,7 +55,7 @@ def _error(code: str, printer: str, detail: str = "") -> PrintError:
         "pdf_dir": f"Le reçu n’a pas pu être enregistré dans le dossier « {printer} » "
                    f"({detail}). Prévenez le support informatique.",
     }
-    return PrintError(code, messages[code] + AGAIN)
+    return print_failure(code, messages[code])
 
 
 def _classify(text: str) -> str:

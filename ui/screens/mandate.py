@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.receipts.errors import PrintError
 from kiosk.representative import MandateText
+from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
 
@@ -90,7 +91,7 @@ class MandateScreen(Screen):
         if entry != self._entry:
             return
         self.print_button.setEnabled(True)
-        message = error.message if isinstance(error, PrintError) else self.tr(
+        message = tr_core(error.message) if isinstance(error, PrintError) else self.tr(
             "Le mandat n'a pas pu être imprimé. Appelez un médiateur.")
         self.status.say(message, "error")
 

@@ -116,6 +116,7 @@ class QueueScreen(Screen):
         self._visit = 0
         """Counts wipes: an answer arriving after the mediator left is dropped."""
         self._shown: Listing | None = None
+        self._soon: set[str] = set()
 
     def refresh(self) -> None:
         """Read the queue in the background, then redraw."""
@@ -135,7 +136,8 @@ class QueueScreen(Screen):
         self.answer_lines = {}
         if not self.items:
             self.rows.addWidget(text_label(self.tr("Aucune demande sur cette borne.")))
-        soon = self._soon_erased()
+        self._soon = self._soon_erased()
+        soon = len(self._soon)
         if soon:
             warning = (self.tr("Attention : une demande refusée sera bientôt effacée si personne "
                                "ne la corrige.") if soon == 1 else
@@ -145,11 +147,12 @@ class QueueScreen(Screen):
         for item in self.items:
             self.rows.addWidget(self._row(item))
 
-    def _soon_erased(self) -> int:
+    def _soon_erased(self) -> set[str]:
+        """The refused requests erased soon, by one reading of the clock for the whole list."""
         if self._clock is None:
-            return 0
+            return set()
         now = datetime.now(UTC)
-        return sum(1 for item in self.items if self._clock.soon(item, now))
+        return {item.id for item in self.items if self._clock.soon(item, now)}
 
     def refusal(self, item: QueuedSubmission) -> Refusal:
         """The server's reasons for refusing ``item``, tied to its questions and documents."""
@@ -189,7 +192,7 @@ class QueueScreen(Screen):
         if erased_on is not None:
             text.addWidget(text_label(
                 self.tr("Sera effacée le %s si personne ne la corrige.") % paris_text(erased_on),
-                "error" if self._clock and self._clock.soon(item, datetime.now(UTC)) else "help"))
+                "error" if item.id in self._soon else "help"))
         if item.state == "needs_attention" and item.purged and not item.replaced:
             text.addWidget(text_label(self.tr(
                 "Effacée : personne ne l'a corrigée à temps. Refaites la demande avec le demandeur "

@@ -195,7 +195,7 @@ class StatusLookupScreen(Screen):
         if ticket != self._ticket:
             return
         if isinstance(error, PrintError):
-            self.message.say(error.message, "error")
+            self.message.say(tr_core(error.message), "error")
         else:
             log.error("status sheet not printed: %s", type(error).__name__)
             self.message.say(self.tr("L'impression n'a pas abouti. Appelez un médiateur."), "error")
