@@ -24,6 +24,10 @@ SHORT_TARGET_PX = 48
 MARGIN_PX = 32
 """In line with the pages' own side margins."""
 
+EDGE_PX = 6
+"""Above and under the short header's rows: the site's name on two lines does not touch
+the screen's edge."""
+
 SITE_LINES = 2
 """The site's name may wrap onto two lines beside the buttons, not more."""
 
@@ -86,14 +90,13 @@ class HeaderFit:
                 style.polish(widget)
                 if isinstance(widget, QPushButton):
                     widget.setMinimumHeight(SHORT_TARGET_PX if short else MIN_TARGET_PX)
-        top = 4 if short else 8
-        parts.rows.setContentsMargins(0, 0, 0, top)
+        parts.rows.setContentsMargins(0, 0, 0, EDGE_PX if short else 8)
         switches = parts.switches.layout()
         if switches is not None:  # the band's margins are the only ones
             switches.setContentsMargins(0, 0, 0, 0)
         stepper_layout = parts.stepper_row.layout()
         if stepper_layout is not None:
-            stepper_layout.setContentsMargins(MARGIN_PX, 6 if short else 12, MARGIN_PX, 0)
+            stepper_layout.setContentsMargins(MARGIN_PX, 8 if short else 12, MARGIN_PX, 0)
         parts.stepper.set_compact(short)
         self.one_row = None  # the margins of the rows depend on both
 
@@ -114,7 +117,7 @@ class HeaderFit:
         parts = self.parts
         help_layout = parts.help_row.layout()
         assert help_layout is not None
-        top = 4 if self.short else 8
+        top = EDGE_PX if self.short else 8
         if one_row:
             parts.rows.removeWidget(parts.help_row)
             parts.band.addWidget(parts.help_row, 0)
@@ -124,7 +127,7 @@ class HeaderFit:
             parts.band.removeWidget(parts.help_row)
             parts.rows.insertWidget(1, parts.help_row)
             parts.band.setContentsMargins(MARGIN_PX, top, MARGIN_PX, 0)
-            help_layout.setContentsMargins(MARGIN_PX, top, MARGIN_PX, 0)
+            help_layout.setContentsMargins(MARGIN_PX, 4 if self.short else 8, MARGIN_PX, 0)
         parts.help_row.show()
 
 
