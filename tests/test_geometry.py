@@ -414,7 +414,8 @@ def button_rows(header: QWidget, buttons: list[QPushButton]) -> int:
     return 1 + sum(1 for above, below in zip(tops, tops[1:], strict=False) if below - above > 24)
 
 
-@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("large", [False, pytest.param(True, marks=pytest.mark.screens)],
+                         ids=["normal", "large"])
 def test_the_header_leaves_the_page_its_room(kiosk: Kiosk, large: bool) -> None:
     """On a short screen the header's buttons are 48 px high, in two rows at most (one at
     1920×1080 for a citizen alone, one while typing); every one keeps its name."""
@@ -459,3 +460,28 @@ def test_the_header_leaves_the_page_its_room(kiosk: Kiosk, large: bool) -> None:
             assert not layout_problems(window), where
     window.set_look(False, False)
     window.go_home()
+
+
+def test_the_status_line_grows_for_a_call_only(kiosk: Kiosk) -> None:
+    """The status line is one line of text high; during a call it holds « Annuler l'appel »
+    whole (48 px), then goes back to one line."""
+    window = kiosk.window
+    window.resize(1280, 800)
+    window.go_home()
+    window._act(window.visit.start_alone)
+    settle()
+    bar = window.statusBar()
+    quiet = bar.height()
+    assert quiet <= window.connection_label.sizeHint().height() + 8, quiet
+    window.call_button.click()
+    settle()
+    cancel = window.calls.cancel_button
+    try:
+        assert cancel.isVisible() and cancel.height() >= 48 and bar.height() > quiet
+        assert bar.rect().contains(cancel.geometry()), "« Annuler l'appel » is cut"
+        assert not layout_problems(window)
+    finally:
+        cancel.click()
+        window.go_home()
+        settle()
+    assert bar.height() == quiet

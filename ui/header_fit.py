@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QPushButton, QStatusBar, QWidget
 
 from ui.screens.common import MIN_TARGET_PX, Stepper
@@ -52,11 +53,31 @@ class HeaderParts:
     beside it says as much), so the help keeps one row above the keyboard."""
 
 
+UNBOUNDED_PX = 16_777_215
+"""Qt's QWIDGETSIZE_MAX."""
+
+
+class HiddenTakesNoHeight(QObject):
+    """Qt's status bar is as tall as its tallest widget, hidden ones included: « Annuler
+    l'appel », shown only during a call, would add 16 px under every page. A widget watched
+    here has no height while hidden."""
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+        widget.setMaximumHeight(UNBOUNDED_PX if widget.isVisibleTo(widget.parentWidget()) else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if isinstance(watched, QWidget) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            watched.setMaximumHeight(UNBOUNDED_PX if event.type() == QEvent.Type.Show else 0)
+        return False
+
+
 class HeaderFit:
     """Arranges ``HeaderParts`` for a short or tall screen, typing or not."""
 
     def __init__(self, parts: HeaderParts) -> None:
         self.parts = parts
+        self.status_room = HiddenTakesNoHeight(parts.header)
         self.short: bool | None = None
         self.one_row: bool | None = None
         self.assist_aside = False
@@ -82,6 +103,8 @@ class HeaderFit:
         """The style sheet's ``[fit="short"]`` rules, and the buttons' own minimum height."""
         parts = self.parts
         self.short = short
+        for button in parts.status_bar.findChildren(QPushButton):
+            self.status_room.watch(button)
         for holder in (parts.header, parts.status_bar):
             holder.setProperty("fit", "short" if short else "tall")
             for widget in (holder, *holder.findChildren(QWidget)):
