@@ -426,7 +426,8 @@ def test_the_header_leaves_the_page_its_room(kiosk: Kiosk, large: bool) -> None:
         for mediator in (None, ANNE):
             window.go_home()
             settle()
-            window.set_look(False, large)
+            if is_selected(window.large_button) != large:  # a new look restyles every widget
+                window.set_look(False, large)
             if mediator is None:
                 window._act(visit.start_alone)
             else:

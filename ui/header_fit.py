@@ -64,7 +64,7 @@ class HiddenTakesNoHeight(QObject):
 
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
-        widget.setMaximumHeight(UNBOUNDED_PX if widget.isVisibleTo(widget.parentWidget()) else 0)
+        widget.setMaximumHeight(0 if widget.isHidden() else UNBOUNDED_PX)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if isinstance(watched, QWidget) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
