@@ -13,9 +13,11 @@ efficient person would, and every touch is counted:
 - **screens**: what is on screen changed (a new page, or a new question).
 
 With a mediator the walk starts with « Avec un médiateur », the name and the
-PIN; alone, with « Je fais ma démarche seul ». Each procedure takes its first
-branch (``branch_forcings`` of the flow tests: the first value of each
-choice); every answer comes from ``kiosk.samples`` seeded by the procedure and
+PIN (or, where the mediator stays signed in for the shift, the one tap « Commencer
+avec <nom> »: the PIN is typed once a shift, not counted); alone, with « Je fais ma
+démarche seul ». A plate is typed without its dashes where the field writes them.
+Each procedure takes its first branch (``branch_forcings`` of the flow tests: the
+first value of each choice); every answer comes from ``kiosk.samples`` seeded by the procedure and
 the question, so two runs, and two versions of the code, type the same
 answers. Optional questions are left empty, as most people do. Where the
 street is typed and the page offers addresses (a mediator, online), the walk
@@ -49,12 +51,15 @@ from kiosk.launcher import build_services  # noqa: E402
 from kiosk.mediators import create_demo_accounts  # noqa: E402
 from kiosk.procedures import Catalogue, Field, Procedure, load_catalogue  # noqa: E402
 from kiosk.samples import sample_answer, sample_document  # noqa: E402
+from ui import fields  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.fields import ChoiceFieldWidget, DateFieldWidget, FieldWidget  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.screens.background import jobs_running  # noqa: E402
 
 WAIT_S = 10.0
+PLATE_WIDGET: type[FieldWidget] | None = getattr(fields, "PlateFieldWidget", None)
+"""A plate field that writes its own dashes (where the code has it): typed without them."""
 
 
 def wait_until(condition: Callable[[], bool], what: str) -> None:
@@ -126,6 +131,22 @@ class Walker:
     # --- the walk ----------------------------------------------------------------------------
 
     def log_in(self) -> None:
+        """« Avec un médiateur », the name, the PIN. Where the kiosk keeps the mediator signed
+        in for the shift (``kiosk.shift``), that is done once at the start of the shift, not
+        counted here, and each visit starts with « Commencer avec <nom> »."""
+        window = self.window
+        start = getattr(window.welcome, "signed_in_button", None)
+        if start is None:
+            self.pin_login()
+            return
+        counted, self.count = self.count, Count()
+        self.pin_login()
+        window.go_home()
+        self.count = counted
+        self.tap(start)
+        assert window.current_screen() is window.picker
+
+    def pin_login(self) -> None:
         login = self.window.login
         self.tap(self.window.welcome.with_mediator_button)
         if login.chosen != "m-0001":
@@ -207,7 +228,11 @@ class Walker:
         else:
             edit = widget.inputs()[0]
             assert isinstance(edit, QLineEdit)
+            if PLATE_WIDGET is not None and isinstance(widget, PLATE_WIDGET):
+                value = "".join(c for c in value if c.isalnum())  # the dashes come by themselves
             self.type(edit, value)
+            assert PLATE_WIDGET is None or not isinstance(widget, PLATE_WIDGET) \
+                or edit.text() == answer_for(procedure, widget.field, {}), edit.text()
 
     def pick_suggestion(self, widget: FieldWidget, value: str) -> bool:
         """Type the street's first words and tap the address offered, where one is offered."""

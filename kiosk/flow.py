@@ -39,6 +39,7 @@ from kiosk.representative import (
     mandate_text,
 )
 from kiosk.session import ProcedureSession
+from kiosk.shift import Shift
 from offline_queue import QueuedSubmission
 from offline_queue.times import utc_now
 
@@ -72,6 +73,7 @@ class Page(StrEnum):
 class Event(StrEnum):
     ALONE = "alone"
     WITH_MEDIATOR = "with mediator"
+    SIGNED_IN = "start with the mediator signed in"
     MEDIATOR_SPACE = "mediator space"
     LOGGED_IN = "logged in"
     CANCEL = "cancel"
@@ -139,6 +141,7 @@ T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
     T(Page.WELCOME, Event.ALONE, Page.PICKER),
     T(Page.WELCOME, Event.WITH_MEDIATOR, Page.LOGIN),
+    T(Page.WELCOME, Event.SIGNED_IN, Page.PICKER),
     T(Page.WELCOME, Event.MEDIATOR_SPACE, Page.LOGIN),
     T(Page.LOGIN, Event.LOGGED_IN, Page.QUEUE, "for the queue"),
     T(Page.LOGIN, Event.LOGGED_IN, RETURN, "taking over"),
@@ -241,6 +244,8 @@ class Visit:
         """The summary's section whose « Modifier » was touched last."""
         self.correction_start = ""
         """Where a correction begins: "steps", "documents" or "summary"."""
+        self.shift = Shift(config.mediator_stay_minutes)
+        """The mediator signed in for the shift (``kiosk.shift``): outlives each visit's wipe."""
         self._reset()
 
     def _reset(self) -> None:
@@ -287,6 +292,8 @@ class Visit:
         return any(t.when is None or self.holds(t.when) for t in self.transitions(event))
 
     def _follow(self, transition: Transition) -> None:
+        if self.mediator is not None and transition.event is not Event.IDLE:
+            self.shift.touch(self.mediator)  # their own move: the sign-in lasts
         if self.listener is not None:
             self.listener(self, transition)
         if transition.target == RETURN:
@@ -318,6 +325,8 @@ class Visit:
 
     def logged_in(self, mediator: Mediator) -> None:
         self.mediator = mediator
+        if self.login_purpose != "queue":  # the PIN for a citizen signs in for the shift
+            self.shift.sign_in(mediator)
         if self.call is not None:
             self.call.answer(self.now())
         if self.login_purpose != "queue" and self.assisted_by is None:
@@ -326,6 +335,18 @@ class Visit:
                 and self.session.mediator_id is None):
             self.session.mediator_id = mediator.id  # read by to_submission() at saving
         self.fire(Event.LOGGED_IN)
+
+    def start_signed_in(self) -> None:
+        """« Commencer avec <nom> »: the mediator signed in for the shift assists, no PIN. A
+        sign-in that lapsed since the welcome screen was drawn asks the PIN."""
+        mediator = self.shift.current()
+        if mediator is None:
+            self.login("assist")
+            return
+        self.login_purpose = "assist"
+        self.mediator = mediator
+        self.assisted_by = mediator.id
+        self.fire(Event.SIGNED_IN)
 
     def cancel_login(self) -> None:
         """« Annuler » at the PIN: back to the request if a mediator was taking over, else home."""

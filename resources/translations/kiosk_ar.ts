@@ -2305,6 +2305,22 @@
         <source>Retrouver une demande déjà faite, avec le reçu</source>
         <translation>إيجاد طلب قُدّم من قبل، بالإيصال</translation>
     </message>
+    <message>
+        <source>Commencer avec %s</source>
+        <translation>ابدأ مع %s</translation>
+    </message>
+    <message>
+        <source>Le médiateur déjà connecté vous accompagne, sans ressaisir son code.</source>
+        <translation>الوسيط المتصل بالفعل يرافقك، دون إعادة إدخال رمزه.</translation>
+    </message>
+    <message>
+        <source>Fin de service de %s</source>
+        <translation>نهاية خدمة %s</translation>
+    </message>
+    <message>
+        <source>Ce n&apos;est plus moi : le médiateur se déconnecte. Le prochain devra saisir son code.</source>
+        <translation>لم أعد أنا: الوسيط يسجّل خروجه. سيُدخل الوسيط التالي رمزه.</translation>
+    </message>
 </context>
 <context>
     <name>YesNoFieldWidget</name>

@@ -2297,6 +2297,22 @@
         <source>Retrouver une demande déjà faite, avec le reçu</source>
         <translation>Find a request already made, with the receipt</translation>
     </message>
+    <message>
+        <source>Commencer avec %s</source>
+        <translation>Start with %s</translation>
+    </message>
+    <message>
+        <source>Le médiateur déjà connecté vous accompagne, sans ressaisir son code.</source>
+        <translation>The mediator already signed in helps you, without typing their code again.</translation>
+    </message>
+    <message>
+        <source>Fin de service de %s</source>
+        <translation>End of shift for %s</translation>
+    </message>
+    <message>
+        <source>Ce n&apos;est plus moi : le médiateur se déconnecte. Le prochain devra saisir son code.</source>
+        <translation>Not me any more: the mediator signs out. The next one will type their code.</translation>
+    </message>
 </context>
 <context>
     <name>YesNoFieldWidget</name>
