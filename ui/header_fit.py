@@ -1,13 +1,13 @@
 """The header's shape for the screen it is on.
 
 On a short screen (1280×800, 1366×768, 1920×1080) every pixel the header takes is taken
-from the question and the keyboard: the site's name, the display switches and the help
-(« Appeler un médiateur », the mediator's take-over, « Quitter la démarche ») share one row
-of 48-px buttons, and go to two rows only when the width runs out (larger text, a
-mediator's name); the stepper says « Étape n sur N » and « Étape suivante » on one line.
-A tall screen (a portrait tower) keeps two rows of full-size buttons.
-While the keyboard is open on a short screen, only the help stays, on one row: « Quitter »
-is always in reach. The order of the widgets never changes, so neither does the order of Tab.
+from the question and the keyboard: its buttons are 48 px high, and the site's name, the
+display switches and the help (« Appeler un médiateur », the mediator's take-over,
+« Quitter la démarche ») share one row where the width allows (1920×1080), else two; the
+stepper says « Étape n sur N » and « Étape suivante » on one line. A tall screen (a
+portrait tower) keeps two rows of full-size buttons. While the keyboard is open on a short
+screen, only the help stays (one row for a citizen alone, two with a mediator's name at
+1280 px): « Quitter » is always in reach. The widgets keep their order, and Tab with them.
 """
 
 from __future__ import annotations
@@ -48,9 +48,6 @@ class HeaderParts:
     status_bar: QStatusBar
     stepper_row: QWidget
     stepper: Stepper
-    assist_label: QLabel
-    """« Avec Camille »: steps aside while typing (« Laisser la personne continuer seule »
-    beside it says as much), so the help keeps one row above the keyboard."""
 
 
 UNBOUNDED_PX = 16_777_215
@@ -80,7 +77,6 @@ class HeaderFit:
         self.status_room = HiddenTakesNoHeight(parts.header)
         self.short: bool | None = None
         self.one_row: bool | None = None
-        self.assist_aside = False
 
     def apply(self, short: bool, typing: bool) -> None:
         """Smaller buttons on a short screen; one row when it fits (or while typing, when
@@ -91,12 +87,6 @@ class HeaderFit:
         typing = typing and short
         parts.site_label.setVisible(not typing)
         parts.switches.setVisible(not typing)
-        if typing and parts.assist_label.isVisibleTo(parts.header):
-            parts.assist_label.hide()
-            self.assist_aside = True
-        elif not typing and self.assist_aside:
-            parts.assist_label.show()
-            self.assist_aside = False
         self._place(short and (typing or self._one_row_fits()))
 
     def _set_size(self, short: bool) -> None:

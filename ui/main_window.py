@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         rows, band, switches, help_row = self._header_layouts
         self.header_fit = HeaderFit(HeaderParts(
             self.header, rows, band, self.site_label, switches, help_row, self.statusBar(),
-            self.stepper_row, self.stepper, self.assist_label))
+            self.stepper_row, self.stepper))
         self.calls = CallView(lambda: self.visit, self.call_button, self.call_message,
                               self.call_flag, self)
         self.statusBar().addWidget(self.calls.cancel_button)  # beside the call card
@@ -871,7 +871,6 @@ class MainWindow(QMainWindow):
             self.assist_label.setText(self.tr("Avec %s") % name)
             self.assist_label.setAccessibleName(self.tr("Médiateur présent : %s") % name)
         self.mediator_row.setVisible(assistance.in_request)
-        self.header_fit.assist_aside = False  # shown as the model says, then fitted
         self.assist_label.setVisible(assistance.in_request and assistance.mediator_name is not None)
         self.hand_over_button.setVisible(assistance.can_hand_over)
         self.take_over_button.setVisible(assistance.can_take_over)
