@@ -226,13 +226,23 @@ def typed_question(kiosk: Kiosk) -> bool:
     return bool(field_id) and visit.procedure.field(field_id).type not in ("choice", "yes_no")
 
 
-def tour(kiosk: Kiosk) -> Iterator[str]:
+def tour(kiosk: Kiosk, theme: str = "standard", large: bool = False) -> Iterator[str]:
     """Take the window to each screen in turn; yields the page's name once it shows."""
     window = kiosk.window
+
+    def home() -> None:
+        """The welcome screen puts the default look back for the next citizen: the mediator's
+        screens are seen in the look of the run too."""
+        window.go_home()
+        settle()
+        if (is_selected(window.contrast_button), is_selected(window.large_button)) != (
+                theme == "contraste", large):
+            window.set_look(theme == "contraste", large)
+
     visit = window.visit
     rng = random.Random(7)
     act = window._act
-    window.go_home()
+    home()
     yield "01-accueil"
     act(visit.start_alone)
     window.picker.show_theme(next(iter(window.picker.theme_buttons)))
@@ -286,7 +296,7 @@ def tour(kiosk: Kiosk) -> Iterator[str]:
     yield "12-confirmation"
     act(visit.done)
     yield "13-fin"
-    window.go_home()
+    home()
     act(lambda: visit.login("queue"))
     yield "14-code-mediateur"
     act(lambda: visit.logged_in(ANNE))
@@ -298,10 +308,10 @@ def tour(kiosk: Kiosk) -> Iterator[str]:
     correction = visit.correction_job(outbox, refused.id)()
     act(lambda: visit.correction_ready(correction))
     yield "17-correction"
-    window.go_home()
+    home()
     act(visit.look_up)
     yield "18-ou-en-est-ma-demande"
-    window.go_home()
+    home()
 
 
 def walk(kiosk: Kiosk, size: tuple[int, int], theme: str, large: bool,
@@ -315,7 +325,7 @@ def walk(kiosk: Kiosk, size: tuple[int, int], theme: str, large: bool,
     folder = SHOTS / f"{size[0]}x{size[1]}-{theme}{'-large' if large else ''}"
     folder.mkdir(parents=True, exist_ok=True)
     pages = 0
-    for page in tour(kiosk):
+    for page in tour(kiosk, theme, large):
         settle()
         image = window.grab().toImage()  # encoded on a thread while the tour goes on
         SAVING.append(SAVER.submit(image.save, str(folder / f"{page}.png")))
