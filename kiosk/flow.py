@@ -29,6 +29,7 @@ from kiosk.correction import Correction, prepare_correction
 from kiosk.mediator_call import MediatorCall
 from kiosk.mediators import Mediator
 from kiosk.payment import Payment, payment_for
+from kiosk.prefill import to_scan_first
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
 from kiosk.representative import (
@@ -104,7 +105,7 @@ Condition = Literal[
     "for the queue", "taking over", "still on the questions", "first question", "correcting",
     "questions done", "back to summary", "a step", "the documents", "a question to correct",
     "documents to see", "a mediator assists", "no mediator", "questions decide first",
-    "the checklist", "a mandate to print",
+    "the checklist", "a mandate to print", "scan first", "scanning first",
 ]
 
 DOCUMENTS_SECTION = "documents"
@@ -153,6 +154,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.FOR_WHOM, Event.SAID_FOR_WHOM, Page.REQUIREMENTS),
     T(Page.FOR_WHOM, Event.BACK, Page.PICKER),
     T(Page.PICKER, Event.BACK, Page.WELCOME),
+    T(Page.REQUIREMENTS, Event.BEGIN, Page.CHOOSER, "scan first"),
     T(Page.REQUIREMENTS, Event.BEGIN, Page.QUESTION),
     T(Page.REQUIREMENTS, Event.BACK, Page.QUESTION, "questions decide first"),
     T(Page.REQUIREMENTS, Event.BACK, Page.FOR_WHOM),
@@ -170,6 +172,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.DOCUMENTS, Event.CHOOSE, Page.CHOOSER),
     T(Page.DOCUMENTS, Event.NEXT, Page.SUMMARY),
     T(Page.DOCUMENTS, Event.BACK, Page.QUESTION),
+    T(Page.CHOOSER, Event.ATTACHED, Page.QUESTION, "scanning first"),
+    T(Page.CHOOSER, Event.CANCEL, Page.QUESTION, "scanning first"),
     T(Page.CHOOSER, Event.ATTACHED, Page.DOCUMENTS),
     T(Page.CHOOSER, Event.CANCEL, Page.DOCUMENTS),
     T(Page.SUMMARY, Event.MODIFY, Page.QUESTION, "a step"),
@@ -262,6 +266,9 @@ class Visit:
         self.assisted_by: str | None = None
         self.login_purpose: LoginPurpose = "assist"
         self.document_kind = ""
+        self.scanning_first = False
+        """The chooser is open before the questions: a mediator scans the document whose 2D-Doc
+        answers some of them (``kiosk.prefill``), or taps « Passer »."""
         self.saved_item: QueuedSubmission | None = None
         self.next_steps: tuple[str, ...] = ()
         self.payment: Payment | None = None
@@ -452,8 +459,14 @@ class Visit:
         self.fire(Event.LOOK_UP)
 
     def begin(self) -> None:
-        """« J'ai tout, continuer » on the checklist: the questions that follow it."""
+        """« J'ai tout, continuer » on the checklist: the questions that follow it; with a
+        mediator, first the scan of the document that answers some of them."""
         self.fire(Event.BEGIN)
+        if self.page is Page.CHOOSER and self.session is not None:
+            spec = to_scan_first(self.session)
+            assert spec is not None
+            self.document_kind = spec.kind
+            self.scanning_first = True
 
     def _questions(self) -> Questions:
         assert self.questions is not None, "begin() comes first"
@@ -504,9 +517,12 @@ class Visit:
 
     def document_attached(self) -> None:
         self.fire(Event.ATTACHED)
+        self.scanning_first = False
 
     def cancel_document(self) -> None:
+        """« Annuler » in the chooser; « Passer » when it came before the questions."""
         self.fire(Event.CANCEL)
+        self.scanning_first = False
 
     def missing_documents(self) -> list[str]:
         """Titles of the required documents not added yet (« Continuer » waits for them)."""
@@ -696,6 +712,8 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "no mediator": lambda v: v.mediator is None,
     "questions decide first": lambda v: v.session is not None and v.session.steps()[0].decides,
     "the checklist": lambda v: v.last_move == "checklist",
+    "scan first": lambda v: v.compact and v.session is not None and to_scan_first(v.session) is not None,
+    "scanning first": lambda v: v.scanning_first,
     "a mandate to print": lambda v: (
         v.last_move == "done" and v.representation.needs_mandate and v.session is not None
         and "mandat" not in v.session.documents),

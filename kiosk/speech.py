@@ -221,7 +221,7 @@ def _chooser(visit: Visit, tr: Translate) -> list[str]:
         title = tr("Choisir : {0}").format(tr(session.procedure.document(visit.document_kind).title))
     return [title or tr("Choisir le document"),
             tr("Touchez un fichier pour entendre son nom. Touchez-le deux fois pour l'utiliser."),
-            tr("Annuler")]
+            tr("Passer") if visit.scanning_first else tr("Annuler")]
 
 
 def _summary(visit: Visit, tr: Translate) -> list[str]:

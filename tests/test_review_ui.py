@@ -22,13 +22,13 @@ def test_a_scan_checked_after_its_citizen_left_is_not_given_to_the_next_one(  # 
     scan = tmp_path / filename
     scan.write_bytes(data)
     release = threading.Event()
-    read_and_check = document_chooser.read_document
+    read_and_check = document_chooser.read_scan  # the scan read with its 2D-Doc
 
     def slow(session, kind, path):  # type: ignore[no-untyped-def]
         release.wait(10)
         return read_and_check(session, kind, path)
 
-    monkeypatch.setattr(document_chooser, "read_document", slow)
+    monkeypatch.setattr(document_chooser, "read_scan", slow)
     chooser = DocumentChooserScreen(tmp_path)
     qtbot.addWidget(chooser)
     first = ProcedureSession(procedure, kiosk_id="7501-K02", site="7501")

@@ -736,7 +736,8 @@ class MainWindow(QMainWindow):
             self.documents.start(visit.session, visit.document_remarks)
         elif page is Page.CHOOSER:
             assert visit.session is not None
-            self.chooser.start(visit.session, visit.document_kind, visit.mediator is not None)
+            self.chooser.start(visit.session, visit.document_kind, visit.mediator is not None,
+                               first=visit.scanning_first)
         elif page is Page.SUMMARY:
             assert visit.session is not None
             self.summary.start(visit.session)

@@ -611,6 +611,30 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
+        <source>Date lue sur le document. Vérifiez-la.</source>
+        <translation>Date read on the document. Please check it.</translation>
+    </message>
+    <message>
+        <source>Scannez d&apos;abord : %s</source>
+        <translation>Scan first: %s</translation>
+    </message>
+    <message>
+        <source>La borne y lit le nom et l&apos;adresse. Vous les vérifiez ensuite avec la personne.</source>
+        <translation>The kiosk reads the name and the address on it. You then check them with the person.</translation>
+    </message>
+    <message>
+        <source>La borne y lit l&apos;adresse. Vous la vérifiez ensuite avec la personne.</source>
+        <translation>The kiosk reads the address on it. You then check it with the person.</translation>
+    </message>
+    <message>
+        <source>Passer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Répondre d&apos;abord aux questions, ajouter le document ensuite</source>
+        <translation>Answer the questions first, add the document afterwards</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/document_chooser.py" line="+68"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
@@ -1952,6 +1976,10 @@
 </context>
 <context>
     <name>StepsScreen</name>
+    <message>
+        <source>Lu sur le document scanné. Vérifiez.</source>
+        <translation>Read on the scanned document. Please check.</translation>
+    </message>
     <message>
         <location filename="../../ui/screens/steps.py" line="+66"/>
         <source>Retour</source>
