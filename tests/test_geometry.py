@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from ban_fake import serve_ban
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from test_flow import ANSWER_AND_DOCUMENT, make_refused, pick_answer
+from test_ui_compact import to_the_address
+from test_ui_flow import central, make_kiosk  # noqa: F401 - fixtures (a window of its own)
 
 from kiosk.config import KioskConfig
 from kiosk.flow import Page
@@ -223,13 +226,23 @@ def typed_question(kiosk: Kiosk) -> bool:
     return bool(field_id) and visit.procedure.field(field_id).type not in ("choice", "yes_no")
 
 
-def tour(kiosk: Kiosk) -> Iterator[str]:
+def tour(kiosk: Kiosk, theme: str = "standard", large: bool = False) -> Iterator[str]:
     """Take the window to each screen in turn; yields the page's name once it shows."""
     window = kiosk.window
+
+    def home() -> None:
+        """The welcome screen puts the default look back for the next citizen: the mediator's
+        screens are seen in the look of the run too."""
+        window.go_home()
+        settle()
+        if (is_selected(window.contrast_button), is_selected(window.large_button)) != (
+                theme == "contraste", large):
+            window.set_look(theme == "contraste", large)
+
     visit = window.visit
     rng = random.Random(7)
     act = window._act
-    window.go_home()
+    home()
     yield "01-accueil"
     act(visit.start_alone)
     window.picker.show_theme(next(iter(window.picker.theme_buttons)))
@@ -283,7 +296,7 @@ def tour(kiosk: Kiosk) -> Iterator[str]:
     yield "12-confirmation"
     act(visit.done)
     yield "13-fin"
-    window.go_home()
+    home()
     act(lambda: visit.login("queue"))
     yield "14-code-mediateur"
     act(lambda: visit.logged_in(ANNE))
@@ -295,10 +308,10 @@ def tour(kiosk: Kiosk) -> Iterator[str]:
     correction = visit.correction_job(outbox, refused.id)()
     act(lambda: visit.correction_ready(correction))
     yield "17-correction"
-    window.go_home()
+    home()
     act(visit.look_up)
     yield "18-ou-en-est-ma-demande"
-    window.go_home()
+    home()
 
 
 def walk(kiosk: Kiosk, size: tuple[int, int], theme: str, large: bool,
@@ -312,7 +325,7 @@ def walk(kiosk: Kiosk, size: tuple[int, int], theme: str, large: bool,
     folder = SHOTS / f"{size[0]}x{size[1]}-{theme}{'-large' if large else ''}"
     folder.mkdir(parents=True, exist_ok=True)
     pages = 0
-    for page in tour(kiosk):
+    for page in tour(kiosk, theme, large):
         settle()
         image = window.grab().toImage()  # encoded on a thread while the tour goes on
         SAVING.append(SAVER.submit(image.save, str(folder / f"{page}.png")))
@@ -375,3 +388,113 @@ def test_the_checks_see_a_clipped_text_and_an_overflow(kiosk: Kiosk) -> None:
         stray.deleteLater()
     settle()
     assert not layout_problems(window)
+
+
+def test_addresses_offered_at_1280x800_keep_the_window_on_the_screen(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Three addresses offered above the keyboard: the window stays 1280×800, the strip
+    holds them whole, the field typed into and Retour/Continuer in view."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    window.resize(1280, 800)
+    with serve_ban() as url:
+        to_the_address(qtbot, kiosk, url)
+        steps = window.steps
+        street = steps.widgets["adresse"]
+        edit = street.inputs()[0]
+        edit.setFocus()
+        qtbot.keyClicks(edit, "paris")  # every address of the fake base: three offered
+        qtbot.waitUntil(lambda: len(street.suggestions()) == 3, timeout=5_000)
+        settle()
+        SHOTS.mkdir(exist_ok=True)
+        window.grab().save(str(SHOTS / "1280x800-adresses-proposees.png"))
+        assert (window.width(), window.height()) == (1280, 800)
+        assert window.keyboard.isVisible()
+        problems = layout_problems(window) + keyboard_problems(window)
+        for shown in (*street.suggestions(), steps.next_button, steps.back_button):
+            seen = shown.visibleRegion().boundingRect()
+            if seen.height() < shown.height() or seen.width() < shown.width():
+                problems.append(f"{_name(shown)} shows {seen.width()}x{seen.height()} "
+                                f"of {shown.width()}x{shown.height()}")
+        assert not problems, problems
+
+
+def button_rows(header: QWidget, buttons: list[QPushButton]) -> int:
+    """How many rows of buttons ``header`` shows."""
+    tops = sorted(b.mapTo(header, QPoint(0, 0)).y() for b in buttons)
+    return 1 + sum(1 for above, below in zip(tops, tops[1:], strict=False) if below - above > 24)
+
+
+@pytest.mark.parametrize("large", [False, pytest.param(True, marks=pytest.mark.screens)],
+                         ids=["normal", "large"])
+def test_the_header_leaves_the_page_its_room(kiosk: Kiosk, large: bool) -> None:
+    """On a short screen the header's buttons are 48 px high, in two rows at most (one at
+    1920×1080 for a citizen alone, one while typing); every one keeps its name."""
+    window = kiosk.window
+    visit = window.visit
+    for size in ((1280, 800), (1366, 768), (1920, 1080)):
+        window.resize(*size)
+        for mediator in (None, ANNE):
+            window.go_home()
+            settle()
+            if is_selected(window.large_button) != large:  # a new look restyles every widget
+                window.set_look(False, large)
+            if mediator is None:
+                window._act(visit.start_alone)
+            else:
+                window._act(lambda: visit.login("assist"))
+                window._act(lambda m=mediator: visit.logged_in(m))
+            window._act(lambda: visit.pick(CODE))
+            window._act(lambda: visit.say_for_whom("self"))
+            window._act(visit.begin)
+            if visit.page is Page.CHOOSER:  # a mediator is offered the proof of address first
+                window._act(visit.cancel_document)  # « Passer »
+            settle()
+            where = f"{size[0]}x{size[1]} {'with' if mediator else 'without'} a mediator"
+            edit = next(e for e in window.steps.findChildren(QLineEdit)
+                        if e.isVisible() and window.keyboard.mode_of(e) is not None)
+            window.keyboard.show_for(edit)  # the plate, typed
+            settle()
+            typing_rows = 2 if mediator and size != (1920, 1080) else 1  # with « Avec Anne Martin »
+            assert window.header.height() <= 12 + typing_rows * 48 + (typing_rows - 1) * 12, (
+                f"{where}, typing: {window.header.height()} px")
+            assert (window.width(), window.height()) == size, where
+            assert window.quit_button.isVisible() and window.call_button.isVisible(), where
+            window.keyboard.close_keyboard()
+            settle()
+            buttons = [b for b in window.header.findChildren(QPushButton) if b.isVisible()]
+            assert window.quit_button in buttons and window.call_button in buttons
+            for button in buttons:
+                assert 48 <= button.height() <= 52, f"{where}: {_name(button)} is {button.height()} px"
+                assert button.text().removeprefix("✔ ") in button.accessibleName()
+            rows = 1 if size == (1920, 1080) and not (large or mediator) else 2
+            if large and mediator and size != (1920, 1080):
+                rows = 3  # a mediator's name in larger text
+            assert button_rows(window.header, buttons) <= rows, where
+            assert not layout_problems(window), where
+    window.set_look(False, False)
+    window.go_home()
+
+
+def test_the_status_line_grows_for_a_call_only(kiosk: Kiosk) -> None:
+    """The status line is one line of text high; during a call it holds « Annuler l'appel »
+    whole (48 px), then goes back to one line."""
+    window = kiosk.window
+    window.resize(1280, 800)
+    window.go_home()
+    window._act(window.visit.start_alone)
+    settle()
+    bar = window.statusBar()
+    quiet = bar.height()
+    assert quiet <= window.connection_label.sizeHint().height() + 8, quiet
+    window.call_button.click()
+    settle()
+    cancel = window.calls.cancel_button
+    try:
+        assert cancel.isVisible() and cancel.height() >= 48 and bar.height() > quiet
+        assert bar.rect().contains(cancel.geometry()), "« Annuler l'appel » is cut"
+        assert not layout_problems(window)
+    finally:
+        cancel.click()
+        window.go_home()
+        settle()
+    assert bar.height() == quiet

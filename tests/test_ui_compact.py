@@ -125,7 +125,7 @@ def test_a_picked_address_fills_street_postcode_and_commune(qtbot, make_kiosk) -
         qtbot.keyClicks(edit, "12 rue de la rep")  # typed: the base is asked after a pause
         qtbot.waitUntil(lambda: bool(street.suggestions()), timeout=5_000)
         [offered] = street.suggestions()
-        assert offered.text() == "12 Rue de la République 75004 Paris"
+        assert offered.text() == "12 Rue de la République\n75004 Paris"  # the street over the commune
         qtbot.wait(50)  # brought into view once laid out
         save_screenshot(kiosk.window, "compact-address-suggestions-1280x800")
         assert_accessible(kiosk.window)
@@ -166,7 +166,7 @@ def test_only_the_latest_question_is_answered_on_screen(qtbot, make_kiosk) -> No
         qtbot.keyClicks(edit, "7 chemin")
         qtbot.waitUntil(lambda: bool(street.suggestions()), timeout=5_000)
         qtbot.wait(700)  # the slow answer to « 12 rue » arrives meanwhile: dropped
-        assert [b.text() for b in street.suggestions()] == ["7 Chemin des Vignes 75004 Paris"]
+        assert [b.text() for b in street.suggestions()] == ["7 Chemin des Vignes\n75004 Paris"]
 
 
 def test_offline_the_address_is_typed_by_hand_without_a_word(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

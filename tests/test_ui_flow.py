@@ -26,12 +26,21 @@ from kiosk.launcher import build_services
 from kiosk.procedures import Catalogue, Field, Procedure, Step
 from kiosk.samples import sample_answer, sample_document
 from reference_central import serve_in_thread
+from resources import resource_path
 from ui.app import create_application
 from ui.fields import ChoiceFieldWidget, DateFieldWidget, FieldWidget
 from ui.main_window import KioskServices, MainWindow
 from ui.screens.background import jobs_running
 
 WAIT_MS = 10_000
+PROCEDURE_CODES = sorted(path.stem for path in resource_path("procedures").glob("*.yaml"))
+"""Every procedure shipped: a file added is a procedure walked."""
+BRANCHES_BY_DEFAULT = (
+    "cg-changement-adresse", "cg-changement-titulaire", "cg-declaration-cession", "cg-duplicata",
+    "permis-echange-etranger", "permis-fabrication", "permis-inscription", "permis-renouvellement",
+)
+"""Walked branch by branch in the default run; the others under ``-m screens`` (each is
+walked alone to the end in the default run by ``test_ui_catalogue_walk``)."""
 
 
 @dataclass
@@ -311,10 +320,8 @@ def finish(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     assert window.session is None
 
 
-@pytest.mark.parametrize("code", [
-    "cg-changement-adresse", "cg-changement-titulaire", "cg-declaration-cession", "cg-duplicata",
-    "permis-echange-etranger", "permis-fabrication", "permis-inscription", "permis-renouvellement",
-])
+@pytest.mark.parametrize("code", [code if code in BRANCHES_BY_DEFAULT else pytest.param(
+    code, marks=pytest.mark.screens) for code in PROCEDURE_CODES])
 def test_every_procedure_branch_by_branch(qtbot, make_kiosk, catalogue: Catalogue, code: str) -> None:  # type: ignore[no-untyped-def]
     """Each value of each choice is taken once; every request reaches the central service."""
     kiosk = make_kiosk()

@@ -17,20 +17,39 @@ from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
 
 from kiosk.address_lookup import Address, AddressFields, AddressLookup
 from ui.fields import FieldWidget
+from ui.header_fit import SHORT_TARGET_PX
 from ui.screens.background import run_in_background
+from ui.theme import restyle
 
 PAUSE_MS = 250
 """Typing that stops this long asks the base (not every key)."""
 OFFERED = 3
-"""Addresses offered at most: they must fit above the on-screen keyboard."""
+"""Addresses offered at most: they must fit side by side above the on-screen keyboard."""
 
 Fill = Callable[[str, str], None]
 """(question id, answer): the screen shows it and gives it to the core, as if typed."""
 Reveal = Callable[[FieldWidget], None]
 """Bring a question's proposed answers into view (above the on-screen keyboard)."""
+
+
+def offered(address: Address) -> str:
+    """An address on two lines, the street over the commune: three side by side fit the
+    strip at 1280 px, whole, without widening the window."""
+    return f"{address.street}\n{address.postcode} {address.city}"
+
+
+def _slim(buttons: list[QPushButton]) -> None:
+    """The strip's buttons 48 px high at the least (two lines in 56): the style sheet's
+    ``[offer="true"]``; the strip sits between the question and the keyboard, on a short
+    screen too."""
+    for button in buttons:
+        button.setProperty("offer", True)
+        button.setMinimumHeight(SHORT_TARGET_PX)
+        restyle(button)
 
 
 class AddressSuggestions:
@@ -86,7 +105,8 @@ class AddressSuggestions:
         assert isinstance(found, list)
         self.found = found
         self.commune.show_suggestions([])  # one list on show at a time
-        self.street.show_suggestions([a.label for a in found])
+        self.street.show_suggestions([offered(a) for a in found])
+        _slim(self.street.suggestions())
         self.reveal(self.street)
 
     def _address_picked(self, index: int) -> None:
@@ -113,6 +133,7 @@ class AddressSuggestions:
         elif len(names) > 1:
             self.street.show_suggestions([])
             self.commune.show_suggestions(names)
+            _slim(self.commune.suggestions())
             self.reveal(self.commune)
 
     def _commune_picked(self, index: int) -> None:

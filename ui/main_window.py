@@ -33,6 +33,7 @@ from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
 from kiosk.stepper import visit_progress
 from ui.call_view import CallView
+from ui.header_fit import HeaderFit, HeaderParts
 from ui.i18n import SOURCE_LANGUAGE, current_language, set_language
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
@@ -203,6 +204,10 @@ class MainWindow(QMainWindow):
         self._make_welcome()
         self.set_site(config.site_name)
         self._status_bar()
+        rows, band, switches, help_row = self._header_layouts
+        self.header_fit = HeaderFit(HeaderParts(
+            self.header, rows, band, self.site_label, switches, help_row, self.statusBar(),
+            self.stepper_row, self.stepper))
         self.calls = CallView(lambda: self.visit, self.call_button, self.call_message,
                               self.call_flag, self)
         self.statusBar().addWidget(self.calls.cancel_button)  # beside the call card
@@ -275,7 +280,8 @@ class MainWindow(QMainWindow):
     def _header(self) -> QWidget:
         """The band naming the site with the display switches, then the row of help:
         call a mediator, the mediator's take-over or hand-over, « Quitter la démarche ».
-        Both rows wrap onto a second line when the width runs out."""
+        Both rows wrap onto a second line when the width runs out; on a short screen they
+        share one row when it fits (``ui.header_fit``)."""
         header = QWidget()
         header.setProperty("role", "header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -320,6 +326,7 @@ class MainWindow(QMainWindow):
         self.call_message.setWordWrap(True)
         self.call_message.setProperty("role", "success")
         bar.addWidget(self.call_message)
+        self._header_layouts = (rows, band, switches, help_row)
         self.call_message.setVisible(False)
         self.quit_button.setVisible(False)
         self.quit_button.clicked.connect(self.ask_quit)
@@ -347,22 +354,28 @@ class MainWindow(QMainWindow):
             self.stepper.show_progress(progress.number, progress.total, progress.next_title)
         self.stepper_row.setVisible(progress is not None and not self._typing_on_short_screen())
         self.quit_button.setVisible(self.visit.can_quit)
+        self._fit_header()
         if self.sync_status is not None:
             self._status_line(self.sync_status)
 
     def _typing_on_short_screen(self) -> bool:
         return self.keyboard.current_field() is not None and self.height() < SHORT_SCREEN_PX
 
+    def _fit_header(self) -> None:
+        """The header's rows again: what it shows changed (a mediator, « Quitter », a call)."""
+        self.header_fit.apply(self.height() < SHORT_SCREEN_PX, self._typing_on_short_screen())
+
     def _fit_chrome(self, typing: bool | None = None) -> None:
-        """On a short screen, the keyboard takes the room of the site band and the stepper,
-        and its keys are lower."""
+        """On a short screen, the header is one row when it fits (``ui.header_fit``); the
+        keyboard takes the room of the site's name, the switches and the stepper, and its
+        keys are lower."""
         short = self.height() < SHORT_SCREEN_PX
         self.keyboard.set_compact(short)
         if typing is None:
             typing = self._typing_on_short_screen()
         typing = typing and short
         self._relayout()  # the keyboard's room counted (or not) before the bands come back
-        self.site_band.setVisible(not typing)
+        self.header_fit.apply(short, typing)
         self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
         self._relayout()  # and their room, before the keyboard shows
 
@@ -461,7 +474,7 @@ class MainWindow(QMainWindow):
         self.mediator_row = QWidget()
         row = QHBoxLayout(self.mediator_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
+        row.setSpacing(12)  # as the help row's: with a mediator's name, one row at 1280 px
         self.take_over_button = big_button(
             self.tr("Un médiateur prend la main"),
             self.tr("Un médiateur tape son code pour accompagner la personne. "
@@ -837,6 +850,7 @@ class MainWindow(QMainWindow):
         self.assist_label.setVisible(assistance.in_request and assistance.mediator_name is not None)
         self.hand_over_button.setVisible(assistance.can_hand_over)
         self.take_over_button.setVisible(assistance.can_take_over)
+        self._fit_header()
         if self.pages.is_built("chooser"):
             self.chooser.set_mediator_present(assistance.mediator_name is not None)
         if self.pages.is_built("steps"):
@@ -900,6 +914,7 @@ class MainWindow(QMainWindow):
         """Call a mediator (a chime, a call card), or say whom to ask on a site without one."""
         self.calls.call()
         self._show_called()
+        self._fit_header()
 
     def _show_called(self) -> None:
         self.calls.refresh()

@@ -419,9 +419,22 @@ class Stepper(QWidget):
         self.bar = QHBoxLayout()
         self.bar.setSpacing(6)
         self.following = text_label("", "help")
-        column.addWidget(self.count)
+        self.line = QHBoxLayout()
+        self.line.setSpacing(32)
+        self.line.addWidget(self.count, 0)
+        column.addLayout(self.line)
         column.addLayout(self.bar)
         column.addWidget(self.following)
+        self._column = column
+
+    def set_compact(self, compact: bool) -> None:
+        """A short screen: « Étape suivante : … » beside « Étape n sur N », not under the bar."""
+        self._column.removeWidget(self.following)
+        self.line.removeWidget(self.following)
+        if compact:
+            self.line.addWidget(self.following, 1)
+        else:
+            self._column.addWidget(self.following)
 
     def show_progress(self, number: int, total: int, next_title: str) -> None:
         count = self.tr("Étape %1 sur %2").replace("%1", str(number)).replace("%2", str(total))

@@ -34,7 +34,7 @@ from offline_queue import STATE_LABELS_FR, Outbox, OutboxError, QueuedSubmission
 from offline_queue.sync import SyncError
 from ui.i18n import tr_core
 from ui.screens.background import run_in_background
-from ui.screens.common import Screen, StatusLine, big_button, clear_layout, text_label
+from ui.screens.common import FlowRow, Screen, StatusLine, big_button, clear_layout, text_label
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +98,12 @@ class QueueScreen(Screen):
             self.tr("Combien de demandes cette borne a enregistrées, sans données personnelles"))
         self.action_bar.addWidget(self.close_button)
         self.action_bar.addStretch(1)
-        self.action_bar.addWidget(self.activity_button)
-        self.action_bar.addWidget(self.refresh_button)
-        self.action_bar.addWidget(self.sync_button)
+        tools = QWidget()  # on two lines in a portrait tower with larger text, never cut
+        tools_row = FlowRow(tools)
+        tools_row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.activity_button, self.refresh_button, self.sync_button):
+            tools_row.addWidget(button)
+        self.action_bar.addWidget(tools)
         self.close_button.clicked.connect(self.closed)
         self.refresh_button.clicked.connect(self.refresh)
         self.sync_button.clicked.connect(self._sync)
