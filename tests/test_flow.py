@@ -64,11 +64,15 @@ def branch_forcings(procedure: Procedure) -> list[dict[str, str]]:
 def answer_questions(visit: Visit, rng: random.Random, forced: dict[str, str],
                      until: Page | None = None) -> list[str]:
     """« Continuer » on each question the model puts on the page, and on the checklist between
-    the deciding questions and the others (unless ``until`` is that page); the questions asked."""
+    the deciding questions and the others (unless ``until`` is that page); « Passer » on the
+    scan a mediator is offered first (``tests/test_prefill.py`` takes that path); the
+    questions asked."""
     asked = []
     for _ in range(150):
         if visit.page is Page.REQUIREMENTS and until is not Page.REQUIREMENTS:
             visit.begin()
+        if visit.page is Page.CHOOSER and visit.scanning_first:
+            visit.cancel_document()
         if visit.page is not Page.QUESTION:
             return asked
         questions = visit.questions
