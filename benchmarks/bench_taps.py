@@ -13,14 +13,22 @@ efficient person would, and every touch is counted:
 - **screens**: what is on screen changed (a new page, or a new question).
 
 With a mediator the walk starts with « Avec un médiateur », the name and the
-PIN; alone, with « Je fais ma démarche seul ». Each procedure takes its first
-branch (``branch_forcings`` of the flow tests: the first value of each
-choice); every answer comes from ``kiosk.samples`` seeded by the procedure and
+PIN (or, where the mediator stays signed in for the shift, the one tap « Commencer
+avec <nom> »: the PIN is typed once a shift, not counted); alone, with « Je fais ma
+démarche seul ». A plate is typed without its dashes where the field writes them.
+Each procedure takes its first branch (``branch_forcings`` of the flow tests: the
+first value of each choice); every answer comes from ``kiosk.samples`` seeded by the procedure and
 the question, so two runs, and two versions of the code, type the same
 answers. Optional questions are left empty, as most people do. Where the
 street is typed and the page offers addresses (a mediator, online), the walk
 types the street but the end of its last word and taps the suggestion; it runs a local
 server answering as the Base Adresse Nationale does (``tests/ban_fake.py``).
+
+The proof of address is the sample bill of ``kiosk.sample_scans``, which carries
+a 2D-Doc as most real ones do (``--proof plain``: the earlier sample without a
+code). Where the kiosk offers it before the questions (a mediator,
+``Visit.scanning_first``), the walk scans it there; a date or an answer read
+on it is not typed again, only confirmed.
 """
 
 from __future__ import annotations
@@ -48,13 +56,17 @@ from kiosk.config import KioskConfig  # noqa: E402
 from kiosk.launcher import build_services  # noqa: E402
 from kiosk.mediators import create_demo_accounts  # noqa: E402
 from kiosk.procedures import Catalogue, Field, Procedure, load_catalogue  # noqa: E402
+from kiosk.sample_scans import proof_of_address  # noqa: E402
 from kiosk.samples import sample_answer, sample_document  # noqa: E402
+from ui import fields  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.fields import ChoiceFieldWidget, DateFieldWidget, FieldWidget  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.screens.background import jobs_running  # noqa: E402
 
 WAIT_S = 10.0
+PLATE_WIDGET: type[FieldWidget] | None = getattr(fields, "PlateFieldWidget", None)
+"""A plate field that writes its own dashes (where the code has it): typed without them."""
 
 
 def wait_until(condition: Callable[[], bool], what: str) -> None:
@@ -84,6 +96,8 @@ class Walker:
     window: MainWindow
     scanner: Path
     count: Count = field(default_factory=Count)
+    plain_proof: bool = False
+    """The proof of address without a 2D-Doc."""
 
     def _look(self) -> None:
         QApplication.processEvents()
@@ -126,6 +140,22 @@ class Walker:
     # --- the walk ----------------------------------------------------------------------------
 
     def log_in(self) -> None:
+        """« Avec un médiateur », the name, the PIN. Where the kiosk keeps the mediator signed
+        in for the shift (``kiosk.shift``), that is done once at the start of the shift, not
+        counted here, and each visit starts with « Commencer avec <nom> »."""
+        window = self.window
+        start = getattr(window.welcome, "signed_in_button", None)
+        if start is None:
+            self.pin_login()
+            return
+        counted, self.count = self.count, Count()
+        self.pin_login()
+        window.go_home()
+        self.count = counted
+        self.tap(start)
+        assert window.current_screen() is window.picker
+
+    def pin_login(self) -> None:
         login = self.window.login
         self.tap(self.window.welcome.with_mediator_button)
         if login.chosen != "m-0001":
@@ -153,6 +183,8 @@ class Walker:
                 self.tap(window.requirements.start_button)
             elif window.current_screen() is window.steps:
                 self.answer_page(procedure, forced)
+            elif window.current_screen() is window.chooser and getattr(window.visit, "scanning_first", False):
+                self.scan_first(procedure)
             else:
                 break
         else:
@@ -207,7 +239,11 @@ class Walker:
         else:
             edit = widget.inputs()[0]
             assert isinstance(edit, QLineEdit)
+            if PLATE_WIDGET is not None and isinstance(widget, PLATE_WIDGET):
+                value = "".join(c for c in value if c.isalnum())  # the dashes come by themselves
             self.type(edit, value)
+            assert PLATE_WIDGET is None or not isinstance(widget, PLATE_WIDGET) \
+                or edit.text() == answer_for(procedure, widget.field, {}), edit.text()
 
     def pick_suggestion(self, widget: FieldWidget, value: str) -> bool:
         """Type the street's first words and tap the address offered, where one is offered."""
@@ -228,23 +264,52 @@ class Walker:
         self.tap(suggestions()[0])
         return True
 
+    def scan_path(self, procedure: Procedure, kind: str, rng: random.Random) -> Path:
+        """The scan of ``kind`` written in the scanner folder: the sample bill for a proof of
+        address (with its 2D-Doc unless ``plain_proof``), else the plain sample document."""
+        spec = procedure.document(kind)
+        if kind == "justificatif_domicile" and not self.plain_proof:
+            filename, data = "facture.pdf", proof_of_address(rng, "pdf", 150)
+        else:
+            filename, data = sample_document(spec, rng)
+        path = self.scanner / filename
+        staged = self.scanner.parent / filename  # the scan appears whole: one folder event
+        staged.write_bytes(data)
+        os.replace(staged, path)
+        return path
+
+    def use_scan(self, path: Path) -> None:
+        """« Utiliser » on the scan once listed, and its date when asked."""
+        chooser = self.window.chooser
+        refreshing = getattr(chooser, "_refresh_soon", None)  # the list is drawn again soon
+
+        def listed() -> bool:
+            QApplication.processEvents()
+            return (path in chooser.file_buttons and chooser.file_buttons[path].isVisible()
+                    and not (refreshing is not None and refreshing.isActive()))
+
+        wait_until(listed, "scan listed")
+        self.tap(chooser.file_buttons[path])
+        self.give_date_if_asked(chooser)
+
+    def scan_first(self, procedure: Procedure) -> None:
+        """The proof of address asked before the questions (a mediator): scanned there."""
+        window = self.window
+        self.use_scan(self.scan_path(procedure, window.chooser.kind, random.Random(procedure.code)))
+        wait_until(lambda: window.current_screen() is window.steps, "scanned first")
+        self._look()
+
     def attach_documents(self, procedure: Procedure) -> None:
         window = self.window
         session = window.session
         assert window.current_screen() is window.documents and session is not None
         rng = random.Random(procedure.code)
         for spec in session.required_documents():
-            if not spec.required:
+            if not spec.required or spec.kind in session.documents:
                 continue
-            filename, data = sample_document(spec, rng)
-            path = self.scanner / filename
-            path.write_bytes(data)
+            path = self.scan_path(procedure, spec.kind, rng)
             self.tap(window.documents.add_buttons[spec.kind])
-            wait_until(lambda p=path: p in window.chooser.file_buttons  # type: ignore[misc]
-                       and window.chooser.file_buttons[p].isVisible(), "scan listed")
-            buttons = window.chooser.file_buttons
-            self.tap(buttons[path])
-            self.give_date_if_asked(window.chooser)
+            self.use_scan(path)
             wait_until(lambda: window.current_screen() is window.documents, "attached")
             self._look()
         self.tap(window.documents.next_button)
@@ -252,16 +317,17 @@ class Walker:
 
     def give_date_if_asked(self, chooser: object) -> None:
         """A document that must be recent asks the date written on it (where the code asks):
-        typed in its three boxes, then « Valider la date »."""
+        typed in its three boxes (unless read on its 2D-Doc), then « Valider la date »."""
         wait_until(lambda: not getattr(chooser, "busy", False), "scan checked")
         panel = getattr(chooser, "date_panel", None)
         if panel is None or not panel.isVisible():
             return
         day = date.today()
         field = chooser.date_field  # type: ignore[attr-defined]
-        for part, text in ((field.day, f"{day.day:02d}"), (field.month, f"{day.month:02d}"),
-                           (field.year, str(day.year))):
-            self.type(part, text)
+        if not field.value():
+            for part, text in ((field.day, f"{day.day:02d}"), (field.month, f"{day.month:02d}"),
+                               (field.year, str(day.year))):
+                self.type(part, text)
         self.tap(chooser.date_button)  # type: ignore[attr-defined]
 
 
@@ -317,16 +383,18 @@ def _has_lookup_setting() -> bool:
     return "address_lookup_url" in KioskConfig.__dataclass_fields__
 
 
-def measure(catalogue: Catalogue, codes: list[str]) -> list[tuple[str, str, Count]]:
+def measure(catalogue: Catalogue, codes: list[str], plain_proof: bool = False,
+            who: tuple[bool, ...] = (True, False)) -> list[tuple[str, str, Count]]:
     results = []
     with ban_server() as url, tempfile.TemporaryDirectory() as tmp:
         for code in codes:
             procedure = catalogue.get(code)
-            for mediator in (True, False):
+            for mediator in who:
                 folder = Path(tmp) / f"{code}-{mediator}"
                 folder.mkdir()
                 with kiosk(catalogue, folder, url) as (window, scanner):
-                    count = Walker(window, scanner).walk(procedure, first_branch(procedure), mediator)
+                    walker = Walker(window, scanner, plain_proof=plain_proof)
+                    count = walker.walk(procedure, first_branch(procedure), mediator)
                 results.append((code, "médiateur" if mediator else "seul", count))
     return results
 
@@ -346,13 +414,17 @@ def ban_server() -> Iterator[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--code", action="append", help="one procedure (repeatable); default all")
+    parser.add_argument("--proof", choices=("2d-doc", "plain"), default="2d-doc",
+                        help="the proof of address scanned: the sample bill with its 2D-Doc, or without")
+    parser.add_argument("--who", choices=("both", "mediator", "alone"), default="both")
     args = parser.parse_args()
+    who = {"both": (True, False), "mediator": (True,), "alone": (False,)}[args.who]
     catalogue = load_catalogue()
     codes = args.code or sorted(catalogue.procedures)
     print("| procedure | who | taps | keystrokes | taps + keystrokes | screens |")
     print("|---|---|---|---|---|---|")
-    for code, who, count in measure(catalogue, codes):
-        print(f"| {code} | {who} | {count.taps} | {count.keys} | {count.actions} | {count.screens} |",
+    for code, person, count in measure(catalogue, codes, args.proof == "plain", who):
+        print(f"| {code} | {person} | {count.taps} | {count.keys} | {count.actions} | {count.screens} |",
               flush=True)
 
 

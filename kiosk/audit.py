@@ -94,11 +94,13 @@ VALUES: dict[str, Callable[[object], bool]] = {
     "saved": _count,
     "lost": _count,
     "settings_sha256": _pattern(_HEX),
+    "reason": _one_of("signed_out", "lapsed", "end_of_day", "quit", "replaced", "disabled"),
 }
 
 # Each kind of entry and the only fields it may carry.
 KINDS: dict[str, frozenset[str]] = {
     "login": frozenset({"mediator"}),
+    "logout": frozenset({"mediator", "reason"}),  # the end of a sign-in for the shift
     "login_failed": frozenset({"account"}),
     "lockout": frozenset({"account"}),
     "visit_start": frozenset({"visit", "mode"}),

@@ -58,6 +58,7 @@ class KioskConfig:
     mediator_call: bool = True  # someone on site hears the chime; false: the button says whom to ask
     idle_warning_s: int = 90
     idle_reset_s: int = 30
+    mediator_stay_minutes: int = 20  # a PIN lasts this long without the mediator's activity; 0: never
     voice_time_factor: float = 2.0  # voice mode: the idle warning and countdown this much longer
     retention_days: int = 30
     audit_retention_days: int = 365
@@ -184,6 +185,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "printer.ack_wait_s": ("receipt_ack_wait_s", _number(0, 120, float)),
     "session.idle_warning_s": ("idle_warning_s", _number(10, 3600, int)),
     "session.idle_reset_s": ("idle_reset_s", _number(5, 600, int)),
+    "mediators.stay_signed_in_minutes": ("mediator_stay_minutes", _number(0, 480, int)),
     "session.voice_time_factor": ("voice_time_factor", _number(1, 5, float)),
     "retention.days": ("retention_days", _number(0, 3650, int)),
     "retention.audit_days": ("audit_retention_days", _number(1, 3650, int)),

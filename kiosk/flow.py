@@ -29,6 +29,7 @@ from kiosk.correction import Correction, prepare_correction
 from kiosk.mediator_call import MediatorCall
 from kiosk.mediators import Mediator
 from kiosk.payment import Payment, payment_for
+from kiosk.prefill import to_scan_first
 from kiosk.procedures import Catalogue, Procedure
 from kiosk.questions import MoveKind, Questions
 from kiosk.representative import (
@@ -39,6 +40,7 @@ from kiosk.representative import (
     mandate_text,
 )
 from kiosk.session import ProcedureSession
+from kiosk.shift import Shift
 from offline_queue import QueuedSubmission
 from offline_queue.times import utc_now
 
@@ -72,6 +74,7 @@ class Page(StrEnum):
 class Event(StrEnum):
     ALONE = "alone"
     WITH_MEDIATOR = "with mediator"
+    SIGNED_IN = "start with the mediator signed in"
     MEDIATOR_SPACE = "mediator space"
     LOGGED_IN = "logged in"
     CANCEL = "cancel"
@@ -102,7 +105,7 @@ Condition = Literal[
     "for the queue", "taking over", "still on the questions", "first question", "correcting",
     "questions done", "back to summary", "a step", "the documents", "a question to correct",
     "documents to see", "a mediator assists", "no mediator", "questions decide first",
-    "the checklist", "a mandate to print",
+    "the checklist", "a mandate to print", "scan first", "scanning first",
 ]
 
 DOCUMENTS_SECTION = "documents"
@@ -139,6 +142,7 @@ T = Transition
 TRANSITIONS: tuple[Transition, ...] = (
     T(Page.WELCOME, Event.ALONE, Page.PICKER),
     T(Page.WELCOME, Event.WITH_MEDIATOR, Page.LOGIN),
+    T(Page.WELCOME, Event.SIGNED_IN, Page.PICKER),
     T(Page.WELCOME, Event.MEDIATOR_SPACE, Page.LOGIN),
     T(Page.LOGIN, Event.LOGGED_IN, Page.QUEUE, "for the queue"),
     T(Page.LOGIN, Event.LOGGED_IN, RETURN, "taking over"),
@@ -150,6 +154,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.FOR_WHOM, Event.SAID_FOR_WHOM, Page.REQUIREMENTS),
     T(Page.FOR_WHOM, Event.BACK, Page.PICKER),
     T(Page.PICKER, Event.BACK, Page.WELCOME),
+    T(Page.REQUIREMENTS, Event.BEGIN, Page.CHOOSER, "scan first"),
     T(Page.REQUIREMENTS, Event.BEGIN, Page.QUESTION),
     T(Page.REQUIREMENTS, Event.BACK, Page.QUESTION, "questions decide first"),
     T(Page.REQUIREMENTS, Event.BACK, Page.FOR_WHOM),
@@ -167,6 +172,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     T(Page.DOCUMENTS, Event.CHOOSE, Page.CHOOSER),
     T(Page.DOCUMENTS, Event.NEXT, Page.SUMMARY),
     T(Page.DOCUMENTS, Event.BACK, Page.QUESTION),
+    T(Page.CHOOSER, Event.ATTACHED, Page.QUESTION, "scanning first"),
+    T(Page.CHOOSER, Event.CANCEL, Page.QUESTION, "scanning first"),
     T(Page.CHOOSER, Event.ATTACHED, Page.DOCUMENTS),
     T(Page.CHOOSER, Event.CANCEL, Page.DOCUMENTS),
     T(Page.SUMMARY, Event.MODIFY, Page.QUESTION, "a step"),
@@ -241,6 +248,8 @@ class Visit:
         """The summary's section whose « Modifier » was touched last."""
         self.correction_start = ""
         """Where a correction begins: "steps", "documents" or "summary"."""
+        self.shift = Shift(config.mediator_stay_minutes)
+        """The mediator signed in for the shift (``kiosk.shift``): outlives each visit's wipe."""
         self._reset()
 
     def _reset(self) -> None:
@@ -257,6 +266,9 @@ class Visit:
         self.assisted_by: str | None = None
         self.login_purpose: LoginPurpose = "assist"
         self.document_kind = ""
+        self.scanning_first = False
+        """The chooser is open before the questions: a mediator scans the document whose 2D-Doc
+        answers some of them (``kiosk.prefill``), or taps « Passer »."""
         self.saved_item: QueuedSubmission | None = None
         self.next_steps: tuple[str, ...] = ()
         self.payment: Payment | None = None
@@ -287,6 +299,8 @@ class Visit:
         return any(t.when is None or self.holds(t.when) for t in self.transitions(event))
 
     def _follow(self, transition: Transition) -> None:
+        if self.mediator is not None and transition.event is not Event.IDLE:
+            self.shift.touch(self.mediator)  # their own move: the sign-in lasts
         if self.listener is not None:
             self.listener(self, transition)
         if transition.target == RETURN:
@@ -318,6 +332,8 @@ class Visit:
 
     def logged_in(self, mediator: Mediator) -> None:
         self.mediator = mediator
+        if self.login_purpose != "queue":  # the PIN for a citizen signs in for the shift
+            self.shift.sign_in(mediator)
         if self.call is not None:
             self.call.answer(self.now())
         if self.login_purpose != "queue" and self.assisted_by is None:
@@ -326,6 +342,18 @@ class Visit:
                 and self.session.mediator_id is None):
             self.session.mediator_id = mediator.id  # read by to_submission() at saving
         self.fire(Event.LOGGED_IN)
+
+    def start_signed_in(self) -> None:
+        """« Commencer avec <nom> »: the mediator signed in for the shift assists, no PIN. A
+        sign-in that lapsed since the welcome screen was drawn asks the PIN."""
+        mediator = self.shift.current()
+        if mediator is None:
+            self.login("assist")
+            return
+        self.login_purpose = "assist"
+        self.mediator = mediator
+        self.assisted_by = mediator.id
+        self.fire(Event.SIGNED_IN)
 
     def cancel_login(self) -> None:
         """« Annuler » at the PIN: back to the request if a mediator was taking over, else home."""
@@ -431,8 +459,14 @@ class Visit:
         self.fire(Event.LOOK_UP)
 
     def begin(self) -> None:
-        """« J'ai tout, continuer » on the checklist: the questions that follow it."""
+        """« J'ai tout, continuer » on the checklist: the questions that follow it; with a
+        mediator, first the scan of the document that answers some of them."""
         self.fire(Event.BEGIN)
+        if self.page is Page.CHOOSER and self.session is not None:
+            spec = to_scan_first(self.session)
+            assert spec is not None
+            self.document_kind = spec.kind
+            self.scanning_first = True
 
     def _questions(self) -> Questions:
         assert self.questions is not None, "begin() comes first"
@@ -483,9 +517,12 @@ class Visit:
 
     def document_attached(self) -> None:
         self.fire(Event.ATTACHED)
+        self.scanning_first = False
 
     def cancel_document(self) -> None:
+        """« Annuler » in the chooser; « Passer » when it came before the questions."""
         self.fire(Event.CANCEL)
+        self.scanning_first = False
 
     def missing_documents(self) -> list[str]:
         """Titles of the required documents not added yet (« Continuer » waits for them)."""
@@ -675,6 +712,8 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "no mediator": lambda v: v.mediator is None,
     "questions decide first": lambda v: v.session is not None and v.session.steps()[0].decides,
     "the checklist": lambda v: v.last_move == "checklist",
+    "scan first": lambda v: v.compact and v.session is not None and to_scan_first(v.session) is not None,
+    "scanning first": lambda v: v.scanning_first,
     "a mandate to print": lambda v: (
         v.last_move == "done" and v.representation.needs_mandate and v.session is not None
         and "mandat" not in v.session.documents),

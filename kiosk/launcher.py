@@ -153,6 +153,9 @@ def _put_demo_scans(folder: Path, catalogue: Catalogue) -> None:
     for spec in specs[:DEMO_SCANS]:
         filename, data = sample_document(spec, rng)
         (folder / filename).write_bytes(data)
+    from kiosk.sample_scans import proof_of_address  # a bill with its 2D-Doc (« EXEMPLE »)
+
+    (folder / "facture-exemple.pdf").write_bytes(proof_of_address(rng))
 
 
 def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:

@@ -76,6 +76,10 @@ def problems(data: Mapping[str, Any]) -> Iterator[Problem]:
             yield f"documents[{d_index}].dated_by", f"« {dated_by} » n'est pas une question de date"
         if dated_by is not None and doc.get("max_age_months") is None:
             yield f"documents[{d_index}].dated_by", "sans max_age_months, cette date ne sert à rien"
+        for fact, question in doc.get("prefill", {}).items():  # read off its 2D-Doc
+            if question not in fields or fields[question]["type"] not in ("text", "digits"):
+                yield (f"documents[{d_index}].prefill.{fact}",
+                       f"« {question} » n'est pas une question où l'on écrit")
         yield from _decided(doc.get("when"), deciding, f"documents[{d_index}].when")
     for f_index, fee in enumerate(data["fees"]):
         yield from _condition(fee.get("when"), fields, f"fees[{f_index}].when")

@@ -112,6 +112,10 @@ class DocumentSpec:
     dated_by: str | None = None  # the date question that gives its date; else the date is asked
     if_missing: str = ""
     """What to do without it (where to get it), said under « Je ne l'ai pas »."""
+    prefill: tuple[tuple[str, str], ...] | None = None
+    """(question id, fact of its 2D-Doc) pairs (the file maps each fact of
+    ``kiosk.two_d_doc.FACTS`` to a question): answers offered when it is read
+    (``kiosk.prefill``); empty: only its date is read; None: no 2D-Doc is looked for."""
 
 
 @dataclass(frozen=True)
@@ -463,6 +467,8 @@ def _build(data: Mapping[str, Any]) -> Procedure:
                 max_age_months=d.get("max_age_months"),
                 dated_by=d.get("dated_by"),
                 if_missing=d.get("if_missing", ""),
+                prefill=(tuple((question, fact) for fact, question in d["prefill"].items())
+                         if "prefill" in d else None),
             )
             for d in data["documents"]
         ),

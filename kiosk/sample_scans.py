@@ -6,17 +6,26 @@ page is a made-up energy bill (a proof of address): a header, an address
 block, paragraphs and a table in a common font, drawn at the scanner's
 resolution. Good scans vary the resolution, the paper's tint, sensor noise,
 a slight skew and JPEG compression; bad ones are blank, too dark, blurred
-(the paper lifted off the glass) or shrunk until the print is lost.
+(the paper lifted off the glass) or shrunk until the print is lost. A proof of address of a made-up person
+carries a 2D-Doc DataMatrix (``proof_of_address``), as most real bills do: the
+demo's scanner folder holds one, the taps benchmark and the tests read it
+(``kiosk.two_d_doc``).
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import random
+import subprocess
+import sys
 from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from kiosk.two_d_doc import ProofFacts
 
 A4_INCHES = (8.27, 11.69)
 _TEXT = ("consommation électricité période relevé compteur abonnement montant échéance "
@@ -35,8 +44,10 @@ def _font(points: float, dpi: int, bold: bool = False) -> ImageFont.FreeTypeFont
         return ImageFont.truetype(str(file), max(4, round(points * dpi / 72)))
 
 
-def text_page(dpi: int, rng: random.Random) -> Image.Image:
-    """A printed A4 page drawn at ``dpi``, grey, white paper, black print."""
+def text_page(dpi: int, rng: random.Random, holder: tuple[str, ...] = (),
+              dated: date | None = None) -> Image.Image:
+    """A printed A4 page drawn at ``dpi``, grey, white paper, black print; ``holder``: the lines
+    of the address block, ``dated``: the bill's date (else made up)."""
     width, height = (round(side * dpi) for side in A4_INCHES)
     page = Image.new("L", (width, height), 255)
     page.info["dpi"] = dpi
@@ -47,13 +58,14 @@ def text_page(dpi: int, rng: random.Random) -> Image.Image:
     y += round(0.45 * dpi)
     body = _font(10, dpi)
     line = round(10 * 1.45 * dpi / 72)
-    for text in (f"{rng.choice(('M.', 'Mme'))} {rng.choice(('MARTIN', 'BERNARD', 'DUBOIS'))}",
-                 f"{rng.randint(1, 120)} {rng.choice(_STREETS)}", rng.choice(_TOWNS)):
+    holder = holder or (f"{rng.choice(('M.', 'Mme'))} {rng.choice(('MARTIN', 'BERNARD', 'DUBOIS'))}",
+                        f"{rng.randint(1, 120)} {rng.choice(_STREETS)}", rng.choice(_TOWNS))
+    for text in holder:
         draw.text((width // 2, y), text, fill=0, font=body)
         y += line
     y += line
-    draw.text((margin, y), f"Facture du {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2026",
-              fill=0, font=_font(12, dpi, bold=True))
+    when = f"{dated:%d/%m/%Y}" if dated else f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2026"
+    draw.text((margin, y), f"Facture du {when}", fill=0, font=_font(12, dpi, bold=True))
     y += 2 * line
     for _paragraph in range(rng.randint(3, 5)):
         for _ in range(rng.randint(3, 6)):
@@ -155,3 +167,91 @@ def bad_scan(rng: random.Random, problem: str, dpi: int | None = None) -> Sample
 
 
 PROBLEMS = ("blank", "dark", "blurred", "small")
+
+
+# --- a proof of address with its 2D-Doc -----------------------------------------------------
+
+SAMPLE_HOLDER = ProofFacts(holder_surname="EXEMPLE", holder_given_names="CLAIRE",
+                           street="12 RUE DES LILAS", postal_code="75011", commune="PARIS")
+"""The made-up person and address of the sample proof of address (« EXEMPLE »: no one)."""
+
+
+_FIXED_LENGTH = {"24": 5, "2B": 5}
+"""Ids of a bill's 2D-Doc with a fixed length: no GS after their value (``kiosk.two_d_doc``)."""
+
+
+def _days(day: date) -> str:
+    return f"{(day - date(2000, 1, 1)).days:04X}"
+
+
+def two_d_doc_text(values: dict[str, str], emitted: date, rng: random.Random,
+                   doc_type: str = "01") -> str:
+    """A 2D-Doc (version 04, C40 text) of document type ``doc_type`` with these ids and values,
+    signed with random bytes by the test authority « FR00 »: it reads, it verifies nothing."""
+    header = f"DC04FR00EX01{_days(emitted)}{_days(emitted)}{doc_type}01FR"
+    items = sorted(values.items())
+    message = "".join(f"{key}{value}" + ("" if key in _FIXED_LENGTH or n == len(items) - 1 else "\x1d")
+                      for n, (key, value) in enumerate(items))
+    signature = base64.b32encode(rng.randbytes(64)).decode().rstrip("=")
+    return f"{header}{message}\x1f{signature}"
+
+
+def bill_values(holder: ProofFacts, rng: random.Random) -> dict[str, str]:
+    """The ids an energy supplier's bill carries: the person served, their address, the bill."""
+    return {
+        "10": f"MME {holder.holder_given_names} {holder.holder_surname}",
+        "12": holder.holder_given_names, "13": holder.holder_surname,
+        "18": f"{rng.randint(10 ** 9, 10 ** 10 - 1)}",
+        "22": holder.street, "24": holder.postal_code, "25": holder.commune,
+    }
+
+
+_WRITER = """
+import sys
+import zxingcpp
+code = zxingcpp.create_barcode(sys.stdin.buffer.read().decode("latin-1"),
+                               zxingcpp.BarcodeFormat.DataMatrix)
+image = memoryview(zxingcpp.write_barcode_to_image(code, scale=1, add_quiet_zones=False))
+height, width = image.shape
+sys.stdout.buffer.write(f"{width} {height}\\n".encode() + image.tobytes())
+"""
+
+
+def datamatrix(text: str, module_px: int) -> Image.Image:
+    """``text`` as a DataMatrix, each module ``module_px`` pixels, with its quiet zone.
+    zxing-cpp writes it in a child process (beside PySide6 it could abort the interpreter)."""
+    result = subprocess.run([sys.executable, "-I", "-c", _WRITER], input=text.encode("latin-1"),
+                            capture_output=True, timeout=30, check=True)
+    size, pixels = result.stdout.split(b"\n", 1)
+    width, height = (int(n) for n in size.split())
+    modules = Image.frombytes("L", (width, height), pixels)
+    code = modules.resize((width * module_px, height * module_px), Image.Resampling.NEAREST)
+    framed = Image.new("L", (code.width + 4 * module_px, code.height + 4 * module_px), 255)
+    framed.paste(code, (2 * module_px, 2 * module_px))
+    return framed
+
+
+def proof_of_address_page(dpi: int, rng: random.Random, holder: ProofFacts = SAMPLE_HOLDER,
+                          emitted: date | None = None, code_text: str | None = None) -> Image.Image:
+    """A made-up energy bill for ``holder`` with its 2D-Doc in the top right corner, as printed
+    (not yet scanned). ``code_text`` replaces the 2D-Doc's content (a damaged one, for tests)."""
+    emitted = emitted or date.today() - timedelta(days=20)
+    page = text_page(dpi, rng, (f"MME {holder.holder_given_names} {holder.holder_surname}",
+                                holder.street, f"{holder.postal_code} {holder.commune}"), emitted)
+    draw = ImageDraw.Draw(page)
+    margin = round(0.8 * dpi)
+    draw.text((margin, round(0.8 * dpi) + round(0.3 * dpi)),
+              "EXEMPLE — DOCUMENT FICTIF", fill=0, font=_font(9, dpi))
+    text = code_text if code_text is not None else two_d_doc_text(bill_values(holder, rng), emitted, rng)
+    code = datamatrix(text, max(3, round(dpi * 0.5 / 25.4)))
+    left = page.width - margin - code.width
+    page.paste(code, (left, margin // 2))
+    draw.text((left, margin // 2 + code.height), "2D-DOC", fill=0, font=_font(7, dpi))
+    return page
+
+
+def proof_of_address(rng: random.Random, fmt: str = "pdf", dpi: int = 200,
+                     holder: ProofFacts = SAMPLE_HOLDER, emitted: date | None = None) -> bytes:
+    """The sample proof of address, scanned (tint, grain, slight skew) and written as ``fmt``."""
+    page = _scanned(proof_of_address_page(dpi, rng, holder, emitted), rng)
+    return encode(page, fmt, rng, dpi)

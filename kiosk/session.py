@@ -105,6 +105,8 @@ class ProcedureSession:
         self._errors: dict[str, str] = {}
         self._consent: Consent | None = None
         self._current_id = self.steps()[0].id
+        self.read_from_document: dict[str, tuple[str, str]] = {}
+        """Answers offered from a document's 2D-Doc: field id → (document kind, value) (``kiosk.prefill``)."""
 
     # --- what is visible ---------------------------------------------------
 
@@ -381,5 +383,6 @@ class ProcedureSession:
         self._documents.clear()
         self._answers.clear()
         self._errors.clear()
+        self.read_from_document.clear()
         self._consent = None
         self._current_id = self.procedure.steps[0].id

@@ -107,8 +107,10 @@ def idle_speech(seconds: int, voice_mode: bool, tr: Translate = _same) -> list[s
 
 
 def _welcome(visit: Visit, tr: Translate) -> list[str]:
+    signed_in = visit.shift.current()  # a mediator signed in for the shift (kiosk.shift)
     return [tr("Bienvenue au point numérique"), tr("Comment souhaitez-vous faire ?"),
-            tr("Avec un médiateur"), tr("Seul(e)")]
+            tr("Commencer avec {0}").format(signed_in.name) if signed_in else tr("Avec un médiateur"),
+            tr("Seul(e)")]
 
 
 def _login(visit: Visit, tr: Translate) -> list[str]:
@@ -219,7 +221,7 @@ def _chooser(visit: Visit, tr: Translate) -> list[str]:
         title = tr("Choisir : {0}").format(tr(session.procedure.document(visit.document_kind).title))
     return [title or tr("Choisir le document"),
             tr("Touchez un fichier pour entendre son nom. Touchez-le deux fois pour l'utiliser."),
-            tr("Annuler")]
+            tr("Passer") if visit.scanning_first else tr("Annuler")]
 
 
 def _summary(visit: Visit, tr: Translate) -> list[str]:

@@ -83,7 +83,7 @@ def progress(procedure: Procedure, stage_key: str) -> Progress:
 def visit_progress(visit: Visit) -> Progress | None:
     """The stepper of the visit's page; None where it shows none (before the questions,
     after saving, the mediator's space)."""
-    if visit.procedure is None:
+    if visit.procedure is None or visit.scanning_first:  # the proof of address before the questions
         return None
     page = visit.page.value
     if page == "question" and visit.session is not None:

@@ -38,7 +38,7 @@ GOOD: dict[str, object] = {
     "page": "question", "step": "identite", "seconds": 75, "receipt": "enregistrement", "copy": 0,
     "printed": "ok", "error_code": "no_printer", "dossier": "CG-2026-000123",
     "reference": "PN-7501-K02-000001", "change": "added", "saved": 3, "lost": 0,
-    "settings_sha256": "a" * 64,
+    "settings_sha256": "a" * 64, "reason": "lapsed",
 }
 
 

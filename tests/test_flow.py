@@ -675,6 +675,8 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
         walk_for_someone_else,
     )
     walk_for_someone_else(fresh())
+    from test_prefill import walk_scan_first  # a mediator scans the proof of address first
+    walk_scan_first(fresh(), tmp_path)
     test_changing_one_s_mind_gives_the_catalogue_s_procedure_again(catalogue)
     test_a_mediator_can_take_over_on_the_new_pages(catalogue)
     test_where_is_my_request_and_back_home(catalogue)
@@ -701,6 +703,11 @@ def test_every_transition_of_the_map_is_walked(catalogue: Catalogue, monkeypatch
     visit = fresh()
     visit.login("assist")
     visit.cancel_login()
+    visit = fresh()  # the mediator signed in for the shift starts the next visit (test_shift.py)
+    visit.login("assist")
+    visit.logged_in(ANNE)
+    visit.go_home()
+    visit.start_signed_in()
     for page in REQUEST_PAGES:  # « Quitter la démarche » (tests/test_quit.py)
         visit = fresh()
         reach(visit, page, random.Random(20))

@@ -22,13 +22,13 @@ def test_a_scan_checked_after_its_citizen_left_is_not_given_to_the_next_one(  # 
     scan = tmp_path / filename
     scan.write_bytes(data)
     release = threading.Event()
-    read_and_check = document_chooser.read_document
+    read_and_check = document_chooser.read_scan  # the scan read with its 2D-Doc
 
     def slow(session, kind, path):  # type: ignore[no-untyped-def]
         release.wait(10)
         return read_and_check(session, kind, path)
 
-    monkeypatch.setattr(document_chooser, "read_document", slow)
+    monkeypatch.setattr(document_chooser, "read_scan", slow)
     chooser = DocumentChooserScreen(tmp_path)
     qtbot.addWidget(chooser)
     first = ProcedureSession(procedure, kiosk_id="7501-K02", site="7501")
@@ -60,3 +60,31 @@ def test_a_scan_deleted_while_the_list_is_drawn_does_not_break_the_screen(  # ty
     chooser.start(ProcedureSession(procedure, kiosk_id="7501-K02", site="7501"), kind, mediator_present=False)
     assert sorted(path.name for path in chooser.file_buttons) == ["a.pdf", "b.pdf"]
     qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+
+
+def test_a_thumbnail_read_after_its_screen_was_destroyed_is_dropped(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, catalogue: Catalogue, monkeypatch) -> None:
+    """Screens are rebuilt when a language is chosen and destroyed when the window closes; a
+    thumbnail still being read then arrives for a button that no longer exists (CI saw it)."""
+    procedure = catalogue.get("cg-changement-adresse")
+    kind = procedure.documents[0].kind
+    filename, data = sample_document(procedure.document(kind), random.Random(3))
+    (tmp_path / filename).write_bytes(data)
+    release = threading.Event()
+    read = document_chooser._read_for_preview
+
+    def slow(path, edge):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return read(path, edge)
+
+    monkeypatch.setattr(document_chooser, "_read_for_preview", slow)
+    chooser = DocumentChooserScreen(tmp_path)
+    chooser.start(ProcedureSession(procedure, kiosk_id="7501-K02", site="7501"), kind, mediator_present=False)
+    assert chooser.zoom_buttons
+    destroyed = []
+    chooser.destroyed.connect(lambda *_: destroyed.append(True))
+    chooser.deleteLater()
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=5_000)
+    release.set()
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    qtbot.wait(50)

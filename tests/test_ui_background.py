@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import random
+import threading
 from collections.abc import Callable
 from functools import partial
 from types import ModuleType
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.procedures import Catalogue
 from kiosk.samples import sample_document
@@ -100,3 +101,27 @@ def test_the_documents_preview_keeps_no_copy_of_the_scan(qtbot, catalogue: Catal
     screen.wipe()
     session.wipe()
     assert _holding(marker) == []
+
+
+class _Screen(QLabel):
+    """A screen whose callbacks touch its own widgets, as every screen's do."""
+
+    def shown(self, result: object) -> None:
+        self.setText(str(result))
+
+
+def test_an_outcome_for_a_destroyed_screen_is_dropped(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """A job outlives its screen when the screens are rebuilt (a language chosen) or the window
+    closes; its outcome is dropped instead of reaching a deleted widget."""
+    release = threading.Event()
+    screen = _Screen()
+    alive = _Screen()
+    run_in_background(lambda: release.wait(10), partial(screen.shown), screen.shown)
+    run_in_background(lambda: release.wait(10), alive.shown, alive.shown)
+    destroyed: list[bool] = []
+    screen.destroyed.connect(lambda *_: destroyed.append(True))
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=5_000)
+    release.set()
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    assert alive.text() == "True"

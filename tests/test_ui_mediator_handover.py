@@ -124,6 +124,7 @@ def test_hand_over_keeps_everything_and_the_mediator_id(qtbot, make_kiosk, catal
     click(qtbot, window.picker.procedure_tiles[procedure.code])
     click(qtbot, window.for_whom.choice_buttons["self"])
     click(qtbot, window.requirements.start_button)
+    click(qtbot, window.chooser.cancel_button)  # « Passer »: the proof of address later
     walk_steps(qtbot, kiosk, rng, {})
     session = window.session
     assert session is not None and session.mediator_id == "m-0001"

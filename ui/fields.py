@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.as_typed import plate_as_typed, position_after
 from kiosk.procedures import Field
 from ui.i18n import tr_core
 from ui.keyboard import KeyboardMode
@@ -219,6 +220,23 @@ class DigitsFieldWidget(TextFieldWidget):
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
 
 
+class PlateFieldWidget(TextFieldWidget):
+    """A plate (``check: plate``): typed ``ab123cd``, shown ``AB-123-CD`` as the keys go
+    (``kiosk.as_typed``), so neither the dash key nor the capitals key is needed."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit.textEdited.connect(self._written_out)
+
+    def _written_out(self, text: str) -> None:
+        shown = plate_as_typed(text)
+        if shown == text:
+            return
+        typed_before = sum(c.isalnum() for c in text[: self.edit.cursorPosition()])
+        self.edit.setText(shown)
+        self.edit.setCursorPosition(position_after(shown, typed_before))
+
+
 class ChoiceFieldWidget(FieldWidget):
     """Each choice is a big button; tapping one chooses it (like a radio button)."""
 
@@ -358,4 +376,6 @@ WIDGETS: dict[str, type[FieldWidget]] = {
 
 def make_field_widget(field: Field, parent: QWidget | None = None) -> FieldWidget:
     """The widget for ``field.type``; an unknown type is a definition bug the loader refuses."""
+    if field.type == "text" and field.check == "plate":
+        return PlateFieldWidget(field, parent)
     return WIDGETS[field.type](field, parent)

@@ -185,6 +185,10 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self.show_screen(self.welcome)
+        self._shift_timer = QTimer(self)
+        self._shift_timer.setInterval(60_000)
+        self._shift_timer.timeout.connect(self._show_shift)
+        self._shift_timer.start()
         if services is not None:
             self.attach(services)
 
@@ -219,6 +223,8 @@ class MainWindow(QMainWindow):
         self.screens.append(self.welcome)
         self.pages[Page.WELCOME] = self.welcome
         self.welcome.with_mediator.connect(lambda: self._act(lambda: self.visit.login("assist")))
+        self.welcome.start_signed_in.connect(lambda: self._act(self.visit.start_signed_in))
+        self.welcome.end_shift.connect(self._end_shift)
         self.welcome.alone.connect(lambda: self._act(self.visit.start_alone))
         self.welcome.mediator_space.connect(lambda: self._act(lambda: self.visit.login("queue")))
         self.welcome.language_chosen.connect(self.set_language)
@@ -438,6 +444,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: KioskServices) -> None:
         """Second phase: build every other screen on the services and follow the sync."""
+        from kiosk.shift import journal_ends, still_active
         from kiosk.visits import open_recorder
         from ui.central_status import ask_status
         from ui.mediator import MediatorLoginScreen
@@ -468,6 +475,8 @@ class MainWindow(QMainWindow):
                 services.config.data_dir,
                 sent=lambda submission_id: outbox.get(submission_id).state == "sent")
             self.visit.listener = self.recorder
+            self.visit.shift.on_end = journal_ends(self.recorder.journal)
+            self.visit.shift.account_active = partial(still_active, services.mediators)
         visit = self.visit
         if first_time:
             self._voice(services)
@@ -702,7 +711,8 @@ class MainWindow(QMainWindow):
         """Give a screen entered anew what the model says it shows."""
         visit = self.visit
         if page is Page.LOGIN:
-            self.login.start(visit.login_purpose)
+            signed_in = visit.shift.current()
+            self.login.start(visit.login_purpose, signed_in.id if signed_in else None)
             self.login.show_call(self.calls.card())
         elif page is Page.REQUIREMENTS:
             self.requirements.show_checklist(visit.checklist())
@@ -713,7 +723,8 @@ class MainWindow(QMainWindow):
             self.documents.start(visit.session, visit.document_remarks)
         elif page is Page.CHOOSER:
             assert visit.session is not None
-            self.chooser.start(visit.session, visit.document_kind, visit.mediator is not None)
+            self.chooser.start(visit.session, visit.document_kind, visit.mediator is not None,
+                               first=visit.scanning_first)
         elif page is Page.SUMMARY:
             assert visit.session is not None
             self.summary.start(visit.session)
@@ -762,6 +773,8 @@ class MainWindow(QMainWindow):
         self.keyboard.close_keyboard()
         self.stack.setCurrentWidget(screen)
         self.idle.set_active(screen is not self.welcome)
+        if screen is self.welcome:
+            self._show_shift()
         self._show_assistance()
         screen.entered()
         focus = QApplication.focusWidget()
@@ -769,6 +782,17 @@ class MainWindow(QMainWindow):
                 and self.keyboard.mode_of(focus) is not None
                 and self.keyboard.current_field() is not focus):
             self.keyboard.show_for(focus)
+
+    def _show_shift(self) -> None:
+        """The welcome screen offers « Commencer avec <nom> » while a mediator is signed in
+        for the shift (checked again every minute: a sign-in that lapsed goes away)."""
+        mediator = self.visit.shift.current()
+        self.welcome.show_signed_in(mediator.name if mediator else None)
+
+    def _end_shift(self) -> None:
+        """« Fin de service » on the welcome screen: the mediator signs out."""
+        self.visit.shift.end("signed_out")
+        self._show_shift()
 
     def _keyboard_opening(self, edit: QLineEdit) -> None:
         """Before the keyboard shows: into the slot of the screen of ``edit`` (moved only
@@ -968,8 +992,9 @@ class MainWindow(QMainWindow):
         self._fit_chrome()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """Wipe on close too, and let the sync thread finish its pass."""
+        """Wipe on close too, sign the mediator out, and let the sync thread finish its pass."""
         self.go_home()
+        self.visit.shift.end("quit")
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

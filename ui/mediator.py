@@ -1,7 +1,9 @@
 """Mediator PIN login: pick your name, type your PIN on the digit pad.
 
 The PIN check (scrypt, deliberately slow) runs in the background; the
-directory locks an account after repeated wrong PINs and says so.
+directory locks an account after repeated wrong PINs and says so. A PIN typed
+for a citizen signs the mediator in for the shift (``kiosk.shift``); their
+space (queue, corrections, reports) asks it each time, their name chosen.
 """
 
 from __future__ import annotations
@@ -77,8 +79,10 @@ class MediatorLoginScreen(Screen):
         self.call_card.setAccessibleName(self.call_card.text())
         self.call_card.setVisible(bool(card))
 
-    def start(self, purpose: LoginPurpose) -> None:
-        """List the accounts afresh; ``purpose``: assist a citizen, the queue, or take over."""
+    def start(self, purpose: LoginPurpose, signed_in: str | None = None) -> None:
+        """List the accounts afresh; ``purpose``: assist a citizen, the queue, or take over.
+        ``signed_in``: the mediator signed in for the shift, whose name is already chosen
+        (their space still asks their PIN)."""
         self.purpose = purpose
         self.chosen = ""
         self.pin.clear()
@@ -100,8 +104,8 @@ class MediatorLoginScreen(Screen):
             self._error(self.tr(
                 "Aucun compte médiateur n'existe sur cette borne. "
                 "Demandez au support informatique d'en créer un."))
-        if len(mediators) == 1:
-            self.choose(mediators[0].id)
+        if len(mediators) == 1 or signed_in in self.name_buttons:
+            self.choose(signed_in if signed_in in self.name_buttons else mediators[0].id)
         elif mediators:
             self.name_buttons[mediators[0].id].setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -611,6 +611,30 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
+        <source>Date lue sur le document. Vérifiez-la.</source>
+        <translation>تاريخ مقروء من الوثيقة. تحقّق منه.</translation>
+    </message>
+    <message>
+        <source>Scannez d&apos;abord : %s</source>
+        <translation>امسح أولاً: %s</translation>
+    </message>
+    <message>
+        <source>La borne y lit le nom et l&apos;adresse. Vous les vérifiez ensuite avec la personne.</source>
+        <translation>تقرأ الآلة الاسم والعنوان من الوثيقة. ثم تتحقّق منهما مع الشخص.</translation>
+    </message>
+    <message>
+        <source>La borne y lit l&apos;adresse. Vous la vérifiez ensuite avec la personne.</source>
+        <translation>تقرأ الآلة العنوان من الوثيقة. ثم تتحقّق منه مع الشخص.</translation>
+    </message>
+    <message>
+        <source>Passer</source>
+        <translation>تخطٍّ</translation>
+    </message>
+    <message>
+        <source>Répondre d&apos;abord aux questions, ajouter le document ensuite</source>
+        <translation>الإجابة عن الأسئلة أولاً، ثم إضافة الوثيقة</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/document_chooser.py" line="+68"/>
         <source>Choisir le document</source>
         <translation>اختيار المستند</translation>
@@ -1961,6 +1985,10 @@
 <context>
     <name>StepsScreen</name>
     <message>
+        <source>Lu sur le document scanné. Vérifiez.</source>
+        <translation>مقروء من الوثيقة الممسوحة. تحقّق منه.</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/steps.py" line="+66"/>
         <source>Retour</source>
         <translation>رجوع</translation>
@@ -2304,6 +2332,22 @@
         <location line="+1"/>
         <source>Retrouver une demande déjà faite, avec le reçu</source>
         <translation>إيجاد طلب قُدّم من قبل، بالإيصال</translation>
+    </message>
+    <message>
+        <source>Commencer avec %s</source>
+        <translation>ابدأ مع %s</translation>
+    </message>
+    <message>
+        <source>Le médiateur déjà connecté vous accompagne, sans ressaisir son code.</source>
+        <translation>الوسيط المتصل بالفعل يرافقك، دون إعادة إدخال رمزه.</translation>
+    </message>
+    <message>
+        <source>Fin de service de %s</source>
+        <translation>نهاية خدمة %s</translation>
+    </message>
+    <message>
+        <source>Ce n&apos;est plus moi : le médiateur se déconnecte. Le prochain devra saisir son code.</source>
+        <translation>لم أعد أنا: الوسيط يسجّل خروجه. سيُدخل الوسيط التالي رمزه.</translation>
     </message>
 </context>
 <context>

@@ -611,6 +611,30 @@
 <context>
     <name>DocumentChooserScreen</name>
     <message>
+        <source>Date lue sur le document. Vérifiez-la.</source>
+        <translation>Date read on the document. Please check it.</translation>
+    </message>
+    <message>
+        <source>Scannez d&apos;abord : %s</source>
+        <translation>Scan first: %s</translation>
+    </message>
+    <message>
+        <source>La borne y lit le nom et l&apos;adresse. Vous les vérifiez ensuite avec la personne.</source>
+        <translation>The kiosk reads the name and the address on it. You then check them with the person.</translation>
+    </message>
+    <message>
+        <source>La borne y lit l&apos;adresse. Vous la vérifiez ensuite avec la personne.</source>
+        <translation>The kiosk reads the address on it. You then check it with the person.</translation>
+    </message>
+    <message>
+        <source>Passer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Répondre d&apos;abord aux questions, ajouter le document ensuite</source>
+        <translation>Answer the questions first, add the document afterwards</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/document_chooser.py" line="+68"/>
         <source>Choisir le document</source>
         <translation>Choose the document</translation>
@@ -1953,6 +1977,10 @@
 <context>
     <name>StepsScreen</name>
     <message>
+        <source>Lu sur le document scanné. Vérifiez.</source>
+        <translation>Read on the scanned document. Please check.</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/steps.py" line="+66"/>
         <source>Retour</source>
         <translation>Back</translation>
@@ -2296,6 +2324,22 @@
         <location line="+1"/>
         <source>Retrouver une demande déjà faite, avec le reçu</source>
         <translation>Find a request already made, with the receipt</translation>
+    </message>
+    <message>
+        <source>Commencer avec %s</source>
+        <translation>Start with %s</translation>
+    </message>
+    <message>
+        <source>Le médiateur déjà connecté vous accompagne, sans ressaisir son code.</source>
+        <translation>The mediator already signed in helps you, without typing their code again.</translation>
+    </message>
+    <message>
+        <source>Fin de service de %s</source>
+        <translation>End of shift for %s</translation>
+    </message>
+    <message>
+        <source>Ce n&apos;est plus moi : le médiateur se déconnecte. Le prochain devra saisir son code.</source>
+        <translation>Not me any more: the mediator signs out. The next one will type their code.</translation>
     </message>
 </context>
 <context>

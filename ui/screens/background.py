@@ -16,11 +16,16 @@ finished runnable alive.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
 
 
 class _Receiver(QObject):
@@ -37,12 +42,27 @@ class _Receiver(QObject):
     @Slot(int, object)
     def _deliver_done(self, ticket: int, result: Any) -> None:
         on_done, _on_failed = _pending.pop(ticket)
-        on_done(result)
+        if _owner_alive(on_done):
+            on_done(result)
 
     @Slot(int, object)
     def _deliver_failed(self, ticket: int, error: BaseException) -> None:
         _on_done, on_failed = _pending.pop(ticket)
-        on_failed(error)
+        if _owner_alive(on_failed):
+            on_failed(error)
+
+
+def _owner_alive(callback: Callable[..., None]) -> bool:
+    """False when the callback belongs to a widget Qt has destroyed meanwhile (the screens are
+    rebuilt when a language is chosen, and destroyed when the window closes): its outcome is
+    dropped, as its screen would have dropped it."""
+    while isinstance(callback, functools.partial):
+        callback = callback.func
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        log.info("a background job finished after its screen was closed; its result is dropped")
+        return False
+    return True
 
 
 class _Job(QRunnable):

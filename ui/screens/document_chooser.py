@@ -9,7 +9,11 @@ fichier… », a touch browser of the allowed folders (``ui.screens.file_picker`
 The file is read and checked in the background by the core
 (``kiosk.document_intake``); a refusal shows the core's reason and keeps the
 chooser open. A document that must be recent asks the date written on it
-(``kiosk.document_age``) before it is added.
+(``kiosk.document_age``) before it is added; a date read on its 2D-Doc is
+written there already (``kiosk.prefill``). Opened before the questions
+(``first``: a mediator scans the proof of address first), it says what the
+kiosk reads on it, « Passer » stands for « Annuler », and the answers read are
+offered to the questions still to come.
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.document_age import asks_date, check_written_date
-from kiosk.document_intake import PREVIEW_LIMIT_BYTES, read_document, used_for
+from kiosk.document_intake import PREVIEW_LIMIT_BYTES, used_for
+from kiosk.prefill import offer, reads_names
+from kiosk.prefill_scan import ReadScan, read_scan
 from kiosk.procedures import Field
 from kiosk.scanner_folder import Scan, list_scans
 from kiosk.session import DocumentFile, ProcedureSession
+from kiosk.two_d_doc import ProofFacts
 from kiosk.validators import ValidationError
 from ui.fields import DateFieldWidget
 from ui.i18n import tr_core
@@ -71,6 +78,8 @@ class DocumentChooserScreen(Screen):
         self.kind = ""
         self.busy = False
         self.pending: DocumentFile | None = None  # read and checked, waiting for its date
+        self.facts: ProofFacts | None = None  # what its 2D-Doc says, until it is added
+        self.first = False  # before the questions: what it says goes to their answers
         self.confirming: Path | None = None  # a scan already used elsewhere, waiting for « Oui »
         self.files_hidden = False  # the picker or the date question is in the list's place
         self.what = text_label("")
@@ -151,6 +160,9 @@ class DocumentChooserScreen(Screen):
             for edit, mode in self.date_field.text_inputs():
                 attach_keyboard(edit, mode)
         column.addWidget(self.date_field)
+        self.date_read = text_label(self.tr("Date lue sur le document. Vérifiez-la."), "help")
+        self.date_read.setVisible(False)
+        column.addWidget(self.date_read)
         self.date_button = big_button(self.tr("Valider la date"),
                                       self.tr("Vérifier la date et ajouter le document"), "primary")
         self.date_button.clicked.connect(self.submit_date)
@@ -158,14 +170,30 @@ class DocumentChooserScreen(Screen):
         self.date_panel.setVisible(False)
         self.body.addWidget(self.date_panel)
 
-    def start(self, session: ProcedureSession, kind: str, mediator_present: bool) -> None:
-        """Choose the file for document ``kind``; « Autre fichier… » only with a mediator."""
+    def start(self, session: ProcedureSession, kind: str, mediator_present: bool,
+              first: bool = False) -> None:
+        """Choose the file for document ``kind``; « Autre fichier… » only with a mediator;
+        ``first``: before the questions, with « Passer »."""
         self._drop_pending()
         self.session = session
         self.kind = kind
+        self.first = first
         spec = session.procedure.document(kind)
-        self.set_title(self.tr("Choisir : %s") % tr_core(spec.title))
-        self.what.setText(tr_core(spec.description))
+        if first:
+            self.set_title(self.tr("Scannez d'abord : %s") % tr_core(spec.title))
+            self.what.setText(
+                self.tr("La borne y lit le nom et l'adresse. Vous les vérifiez ensuite avec la personne.")
+                if reads_names(spec) else
+                self.tr("La borne y lit l'adresse. Vous la vérifiez ensuite avec la personne."))
+        else:
+            self.set_title(self.tr("Choisir : %s") % tr_core(spec.title))
+            self.what.setText(tr_core(spec.description))
+        label = self.tr("Passer") if first else self.tr("Annuler")
+        self.cancel_button.setText(label)
+        self.cancel_button.setAccessibleName(label)
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Répondre d'abord aux questions, ajouter le document ensuite") if first
+            else self.tr("Revenir à la liste des documents"))
         self.set_mediator_present(mediator_present)
         self._set_status("")
         self._show_list()
@@ -305,8 +333,8 @@ class DocumentChooserScreen(Screen):
         self._set_status(self.tr("Vérification du document…"), error=False)
         session, kind = self.session, self.kind
         run_in_background(
-            lambda: read_document(session, kind, path),
-            lambda document: self._accepted(document, session),
+            lambda: read_scan(session, kind, path),
+            lambda read: self._accepted(read, session),
             self._refused,
         )
 
@@ -318,19 +346,26 @@ class DocumentChooserScreen(Screen):
         self.confirming = None
         self.confirm_panel.setVisible(False)
 
-    def _accepted(self, document: DocumentFile, session: ProcedureSession) -> None:
+    def _accepted(self, read: ReadScan, session: ProcedureSession) -> None:
         self.busy = False
+        document = read.document
         # the citizen who chose it may have left, and the next one reached this screen since
         if session is not self.session or document.kind != self.kind:
             document.wipe()
             return
+        self.facts = read.facts
         if asks_date(session.procedure.document(document.kind)):
             self._drop_pending()
             self._show_list()
             self.pending = document
+            self.facts = read.facts
             self._set_status(self.tr("Le document est lisible. Il reste à dire sa date."), error=False)
             self.date_field.clear()
             self.date_field.show_error(None)
+            emitted = read.facts.emission_date if read.facts is not None else None
+            if emitted is not None:  # read on its 2D-Doc: to check, then « Valider la date »
+                self.date_field.set_value(emitted.isoformat())
+            self.date_read.setVisible(emitted is not None)
             self.date_panel.setVisible(True)
             self._set_list_visible(False)  # the scan is chosen: only its date is left to give
             self.scroller.ensureWidgetVisible(self.date_panel)
@@ -354,6 +389,9 @@ class DocumentChooserScreen(Screen):
     def _attach(self, document: DocumentFile) -> None:
         assert self.session is not None
         self.session.attach(document)
+        if self.first and self.facts is not None:
+            offer(self.session, document.kind, self.facts)
+        self.facts = None
         self._set_status("")
         self._show_list()
         self.attached.emit(document.kind)
@@ -374,6 +412,7 @@ class DocumentChooserScreen(Screen):
         self.cancelled.emit()
 
     def _drop_pending(self) -> None:
+        self.facts = None
         if self.pending is not None:
             self.pending.wipe()
             self.pending = None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QVBoxLayout,
 from kiosk import compact as page
 from kiosk.address_lookup import AddressLookup, address_fields
 from kiosk.flow import Page, Visit
+from kiosk.prefill import read_on
 from kiosk.questions import Questions, QuestionView
 from ui.address_suggestions import AddressSuggestions
 from ui.fields import FieldWidget, make_field_widget
@@ -154,8 +155,19 @@ class StepsScreen(Screen):
                     lambda f=fld.id, w=widget: self._return_pressed(w, f))
             self.fields_box.addWidget(widget)
             self.widgets[fld.id] = widget
+            if read_on(self._questions().session, fld.id) is not None:  # kiosk.prefill
+                self._mark_read(widget)
         self._chain_tab_order()
         self._offer_addresses()
+
+    def _mark_read(self, widget: FieldWidget) -> None:
+        """« Lu sur le document » under an answer offered from a 2D-Doc, until it is changed."""
+        mark = text_label(self.tr("Lu sur le document scanné. Vérifiez."), "help")
+        layout = widget.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, mark)
+        read = widget.value()
+        widget.edited.connect(lambda: mark.setVisible(widget.value() == read))
 
     def _offer_addresses(self) -> None:
         """On a mediator's page asking an address, when the kiosk knows the address base."""
