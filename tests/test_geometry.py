@@ -174,6 +174,15 @@ def keyboard_problems(window: MainWindow) -> list[str]:
     top = window.keyboard.mapTo(window, QPoint(0, 0)).y()
     if bottom > top:
         problems.append(f"the field typed into ends at {bottom}, under the keyboard at {top}")
+    question = edit.parentWidget()
+    while question is not None and question.property("role") != "field":
+        question = question.parentWidget()
+    words = question.findChild(QLabel) if question is not None else None
+    if words is not None and words.isVisible():  # the question's own words, above its field
+        seen = words.visibleRegion().boundingRect()
+        if seen.height() < words.height() - 2:
+            problems.append(f"the question « {words.text()} » shows {seen.height()} of "
+                            f"{words.height()} px above the keyboard")
     return problems
 
 

@@ -367,8 +367,9 @@ class MainWindow(QMainWindow):
 
     def _fit_chrome(self, typing: bool | None = None) -> None:
         """On a short screen, the header is one row when it fits (``ui.header_fit``); the
-        keyboard takes the room of the site's name, the switches and the stepper, and its
-        keys are lower."""
+        keyboard takes the room of the site's name, the switches, the stepper and the page's
+        title (at 1366×768 the question's own words were cut under it), and its keys are
+        lower."""
         short = self.height() < SHORT_SCREEN_PX
         self.keyboard.set_compact(short)
         if typing is None:
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
         self._relayout()  # the keyboard's room counted (or not) before the bands come back
         self.header_fit.apply(short, typing)
         self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
+        for screen in self.screens:  # the question, its help and its field over the keyboard
+            screen.title.setVisible(not typing)
         self._relayout()  # and their room, before the keyboard shows
 
     def _relayout(self) -> None:
