@@ -701,3 +701,14 @@ def test_mediator_queue_retry_and_receipts(qtbot, make_kiosk, catalogue: Catalog
     kiosk.drain(qtbot)
     assert (item.id, True, "m-0001") in kiosk.printer.printed
     assert outbox.get(item.id).received_at <= datetime.now(UTC)
+
+
+def test_the_list_of_procedures_opens_with_the_keyboard_closed(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    """On a short screen the tapped button's page, then the header's switches, hide as the
+    request starts, and Qt hands the focus on to the next field in line (the search field):
+    the keyboard must not open over the tiles for that."""
+    window = make_kiosk(sync=False).window
+    window.resize(1280, 800)
+    click(qtbot, window.welcome.alone_button)
+    assert window.current_screen() is window.picker
+    assert window.keyboard.current_field() is None and not window.keyboard.isVisible()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -375,12 +376,25 @@ class MainWindow(QMainWindow):
         if typing is None:
             typing = self._typing_on_short_screen()
         typing = typing and short
+        self._label_hand_over(typing)
         self._relayout()  # the keyboard's room counted (or not) before the bands come back
         self.header_fit.apply(short, typing)
         self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
         for screen in self.screens:  # the question, its help and its field over the keyboard
             screen.title.setVisible(not typing)
         self._relayout()  # and their room, before the keyboard shows
+
+    def _label_hand_over(self, typing: bool) -> None:
+        """« Rendre la main » while typing on a short screen: with it the mediator's header
+        keeps one row, and the question its words above the keyboard."""
+        text = (self.tr("Rendre la main") if typing else
+                self.tr("Laisser la personne continuer seule"))
+        if self.hand_over_button.text() == text:
+            return
+        self.hand_over_button.setText(text)
+        self.hand_over_button.setAccessibleName(text)
+        for layout in self.header.findChildren(QLayout):  # the header's rows measured anew
+            layout.invalidate()
 
     def _relayout(self) -> None:
         """Sizes computed now: a window laid out from stale sizes grows past the screen."""
@@ -767,6 +781,10 @@ class MainWindow(QMainWindow):
         if screen is self.welcome:
             self._show_shift()
         self._show_assistance()
+        # Qt hands the focus of a button hidden on the way (the page left, a header switch on
+        # a short screen) to the next widget in line, which may be a field: that opened the
+        # keyboard, unasked. The screen says where its focus goes.
+        self.keyboard.close_keyboard()
         screen.entered()
         focus = QApplication.focusWidget()
         if (isinstance(focus, QLineEdit) and screen.isAncestorOf(focus)

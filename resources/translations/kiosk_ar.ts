@@ -1287,6 +1287,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rendre la main</source>
+        <translation>دع الشخص يكمل</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Le médiateur se retire et la personne continue seule. Rien de ce qui est déjà saisi n&apos;est perdu.</source>
         <translation>ينسحب الوسيط ويتابع الشخص وحده. لن يضيع شيء مما كُتب.</translation>
     </message>

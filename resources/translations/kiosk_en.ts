@@ -1279,6 +1279,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rendre la main</source>
+        <translation>Hand back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Le médiateur se retire et la personne continue seule. Rien de ce qui est déjà saisi n&apos;est perdu.</source>
         <translation>The mediator steps back and the person carries on alone. Nothing already entered is lost.</translation>
     </message>
