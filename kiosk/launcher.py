@@ -262,7 +262,7 @@ class _Start:
         if self._closed():
             return
         settings, catalogue = loaded
-        self.window.config = settings
+        self.window.use_config(settings)
         self.window.attach_catalogue(catalogue)
         run_in_background(lambda: _load(settings, self._demo, catalogue), self._loaded,
                           self._failed)
@@ -277,7 +277,7 @@ class _Start:
         services = services_from(backend)
         sync = services.sync
         assert sync is not None, "services_from always makes the sync thread"
-        self.window.config = backend.config
+        self.window.use_config(backend.config)
         self.window.attach(services)
         # scans a crash may have left; the demo's samples
         run_in_background(backend.end_session, lambda _result: None,

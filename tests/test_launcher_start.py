@@ -70,3 +70,22 @@ def test_a_tap_made_while_the_kiosk_starts_is_answered_once_it_is_ready(qtbot, t
     assert window.current_screen() is window.picker
     window.close()
     services.outbox.close()
+
+
+def test_the_demo_s_requests_carry_the_demo_s_kiosk(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's settings (its kiosk, its site, its own central service) are made after the
+    welcome screen is painted: the visit model must take them, or the central service refuses
+    every request of the demo as another kiosk's (a hand walk on Xvfb saw the 403)."""
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(_config(tmp_path), demo=True, fullscreen=False,
+                                      cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ready, timeout=20_000)
+        assert window.visit.config is window.config
+        assert (window.visit.config.kiosk_id, window.visit.config.site) == ("DEMO-K01", "0000")
+        qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+        window._act(lambda: window.visit.pick("cg-changement-adresse"))
+        window._act(lambda: window.visit.say_for_whom("self"))
+        session = window.visit.session
+        assert session is not None and session.kiosk_id == "DEMO-K01"
+        window.close()

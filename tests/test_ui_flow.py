@@ -712,3 +712,12 @@ def test_the_list_of_procedures_opens_with_the_keyboard_closed(qtbot, make_kiosk
     click(qtbot, window.welcome.alone_button)
     assert window.current_screen() is window.picker
     assert window.keyboard.current_field() is None and not window.keyboard.isVisible()
+
+
+def test_a_subject_s_list_is_introduced_without_doubled_punctuation(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = make_kiosk(sync=False).window
+    click(qtbot, window.welcome.alone_button)
+    for theme in window.picker.theme_buttons:
+        window.picker.show_theme(theme)
+        hint = window.picker.hint.text()
+        assert hint.endswith(". Touchez votre démarche :") and "…." not in hint and ".." not in hint

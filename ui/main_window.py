@@ -271,6 +271,13 @@ class MainWindow(QMainWindow):
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.look_up.connect(lambda: self._act(self.visit.look_up))
 
+    def use_config(self, config: KioskConfig) -> None:
+        """The settings in use, once the start has read them (the demo's are made then): the
+        window and the visit model both take them, so a request carries the right kiosk."""
+        self.config = config
+        self.visit.config = config
+        self.visit.shift.minutes = config.mediator_stay_minutes
+
     def set_site(self, site_name: str) -> None:
         """The header and the window's title name the site (the demo's, once it is known)."""
         self.setWindowTitle(site_title(site_name))
@@ -376,7 +383,7 @@ class MainWindow(QMainWindow):
         if typing is None:
             typing = self._typing_on_short_screen()
         typing = typing and short
-        self._label_hand_over(typing)
+        self._label_hand_over(short)
         self._relayout()  # the keyboard's room counted (or not) before the bands come back
         self.header_fit.apply(short, typing)
         self.stepper_row.setVisible(not typing and visit_progress(self.visit) is not None)
@@ -384,10 +391,11 @@ class MainWindow(QMainWindow):
             screen.title.setVisible(not typing)
         self._relayout()  # and their room, before the keyboard shows
 
-    def _label_hand_over(self, typing: bool) -> None:
-        """« Rendre la main » while typing on a short screen: with it the mediator's header
-        keeps one row, and the question its words above the keyboard."""
-        text = (self.tr("Rendre la main") if typing else
+    def _label_hand_over(self, short: bool) -> None:
+        """« Rendre la main » on a short screen: with it the mediator's header keeps two rows
+        (one while typing, and the question its words above the keyboard); a tall screen has
+        room for « Laisser la personne continuer seule »."""
+        text = (self.tr("Rendre la main") if short else
                 self.tr("Laisser la personne continuer seule"))
         if self.hand_over_button.text() == text:
             return

@@ -122,7 +122,8 @@ class PickerScreen(Screen):
 
     def show_theme(self, theme: str) -> None:
         """List the procedures of ``theme`` as tiles (the subjects make way: one list at a time)."""
-        self._show_list(self.tr("%s. Touchez votre démarche :") % tr_core(label(self._themes, theme)),
+        subject = tr_core(label(self._themes, theme)).rstrip(".…")  # « Déménager, changer de nom… »
+        self._show_list(self.tr("%s. Touchez votre démarche :") % subject,
                         self._grouped.get(theme, []))
         self.search_edit.clear()
 

@@ -241,8 +241,10 @@ class StepsScreen(Screen):
             if field_id not in view.asked:
                 widget.clear()
             widget.setVisible(field_id in shown)
-        self.progress.setText(self.tr("Étape %1 sur %2").replace(
-            "%1", str(view.step_number)).replace("%2", str(view.step_count)))
+        # the window's stepper says « Étape n sur N » for the whole request: a second count,
+        # of the question steps alone, would contradict it (« Étape 4 sur 7 », « Étape 4 sur 4 »)
+        self.progress.setText("")
+        self.progress.setVisible(False)
         self.next_button.setText(self.tr("Valider et revenir au récapitulatif")
                                  if self._questions().return_to_summary else self.tr("Continuer"))
         self.next_button.setAccessibleName(self.next_button.text())
