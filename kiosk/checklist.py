@@ -64,8 +64,9 @@ def checklist_for(procedure: Procedure, answers: Mapping[str, str], today: date)
             if step.decides and fld.id in answers:
                 situation.append((fld.label.rstrip(" ?"), fld.choice_label(answers[fld.id])))
             if fld.bring is not None:
-                items.append(Item("answer", fld.id, fld.bring.title, fld.help,
-                                  fld.bring.if_missing, not fld.required))
+                items.append(Item("answer", fld.id, fld.bring.title,
+                                  fld.bring.description or fld.help, fld.bring.if_missing,
+                                  not fld.required))
     for spec in procedure.documents:
         if holds(spec.when, answers, today):
             items.append(Item("document", spec.kind, spec.title, spec.description,

@@ -55,6 +55,8 @@ class Bring:
 
     title: str
     if_missing: str
+    description: str = ""
+    """What the item is for, on the checklist; the question's own help when empty."""
 
 
 @dataclass(frozen=True)

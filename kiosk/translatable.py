@@ -68,6 +68,7 @@ def procedure_texts(procedure: Procedure) -> list[str]:
                 yield question.refusal
                 if question.bring is not None:
                     yield question.bring.title
+                    yield question.bring.description
                     yield question.bring.if_missing
                 for choice in question.choices:
                     yield choice.label

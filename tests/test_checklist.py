@@ -86,6 +86,20 @@ def test_a_lost_licence_lists_the_stamp_and_the_e_photo_with_where_to_get_them(
     assert checklist.deadlines == ()  # the theft's deadline is not said for a loss
 
 
+def test_an_item_says_what_it_is_for_not_the_help_of_another_question(catalogue: Catalogue) -> None:
+    """« Votre carte grise actuelle » comes from the question « Votre plaque ressemble-t-elle
+    à AB-123-CD ? », whose help is about old plates: the item says what is read on the card."""
+    for code in ("cg-changement-adresse", "cg-declaration-cession"):
+        items = {item.key: item for item in checklist_for(catalogue.get(code), {}, TODAY).items}
+        card = items["carte_siv"]
+        assert card.title == "Votre carte grise actuelle"
+        assert card.detail == "Le numéro du véhicule et le numéro de formule sont écrits dessus."
+    lost = catalogue.get("permis-renouvellement")  # an item without a description of its own
+    items = {item.key: item for item in checklist_for(lost, {"motif": "perte", "groupe_lourd": "non",
+                                                             "nationalite": "francaise"}, TODAY).items}
+    assert items["ephoto_code"].detail == lost.field("ephoto_code").help
+
+
 def test_payment_computes_what_is_public_and_says_who_computes_the_rest(catalogue: Catalogue) -> None:
     duplicata = payment_for(catalogue.get("cg-duplicata"), {"motif": "perte"}, TODAY)
     assert [c.amount for c in duplicata.at("after")] == [None, Decimal(11), Decimal("2.76")]
