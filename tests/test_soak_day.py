@@ -225,9 +225,9 @@ def central(tmp_path: Path) -> Iterator[tuple[str, str]]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "central.log"
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # « --token=… »: a token may start with « - »
         [sys.executable, "-m", "kiosk.cli", "central", "serve", "--port", str(port),
-         "--data", str(tmp_path / "central"), "--token", token, "--kiosk-id", KIOSK_ID,
+         "--data", str(tmp_path / "central"), f"--token={token}", "--kiosk-id", KIOSK_ID,
          "--site", SITE],
         stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/api"
