@@ -46,7 +46,7 @@ def only_error(tmp_path: Path) -> tuple[str, str]:
 CASES = [
     # Validator options: names from the signature, values in range, and together possible.
     pytest.param(BIRTH, "options: {not_future: true, max_year_ago: 16}",
-                 "fields[2].options.max_year_ago (ligne 62)",
+                 "fields[2].options.max_year_ago (ligne 63)",
                  "question « date_naissance » : option « max_year_ago » inconnue pour le contrôle "
                  "« date » — vouliez-vous dire « max_years_ago » ?", id="option-typo"),
     pytest.param(BIRTH, "options: {not_future: true, min_years_ago: 3000}",
@@ -64,11 +64,11 @@ CASES = [
     pytest.param(BIRTH, "options: {not_future: true, min_years_ago: 16, today: 2020-01-01}",
                  "options.today", "option « today » inconnue", id="frozen-today"),
     pytest.param(BIRTH, "options: {min_years_ago: 30, max_years_ago: 20}",
-                 "options (ligne 62)", "aucune date ne respecte", id="min-above-max"),
+                 "options (ligne 63)", "aucune date ne respecte", id="min-above-max"),
     pytest.param(BIRTH, "options: {not_past: true, min_years_ago: 16}",
-                 "options (ligne 62)", "aucune date ne respecte", id="future-and-old"),
+                 "options (ligne 63)", "aucune date ne respecte", id="future-and-old"),
     pytest.param(BIRTH, "options: {min_years_ago: 1, max_days_ago: 30}",
-                 "options (ligne 62)", "aucune date ne respecte", id="days-vs-years"),
+                 "options (ligne 63)", "aucune date ne respecte", id="days-vs-years"),
     pytest.param(PLATE, PLATE + "        options: {max_length: 9}\n", "fields[0].options.max_length",
                  "le contrôle « plate » ne prend aucune option", id="options-on-plate"),
     pytest.param("        check: postal_code\n",
@@ -115,7 +115,7 @@ CASES = [
     pytest.param(SIV, "when: {field: carte_sv, equals: oui}", "when.field",
                  "« carte_sv », qui n'est pas demandé avant", id="condition-unknown-question"),
     # Numbers the schema's bounds let through.
-    pytest.param("max_size_mb: 10", "max_size_mb: .nan", "documents[0].max_size_mb (ligne 112)",
+    pytest.param("max_size_mb: 10", "max_size_mb: .nan", "documents[0].max_size_mb (ligne 113)",
                  "non fini", id="nan-size"),
     pytest.param("max_size_mb: 10", "max_size_mb: 0.001", "documents[0].max_size_mb",
                  "trop petit", id="tiny-size"),
@@ -169,7 +169,7 @@ def test_check_names_file_question_and_option(tmp_path: Path, capsys: pytest.Cap
     assert main(["procedures", "check", str(REFERENCE), str(broken)]) == 1
     out, err = capsys.readouterr()
     assert "OK cg-changement-adresse.yaml" in out
-    assert ("REFUSÉ typo.yaml, steps[1].fields[2].options.max_year_ago (ligne 62) : question "
+    assert ("REFUSÉ typo.yaml, steps[1].fields[2].options.max_year_ago (ligne 63) : question "
             "« date_naissance » : option « max_year_ago » inconnue") in err
 
 
@@ -182,8 +182,8 @@ def test_check_lists_every_problem_of_a_file(tmp_path: Path, capsys: pytest.Capt
     rows = text.splitlines()
     next_when = next(n for n in range(rows.index("next_steps:"), len(rows)) if "when:" in rows[n]) + 1
     assert [line.split(" : ")[0] for line in lines] == [
-        "REFUSÉ two.yaml, steps[0].fields[2].when.equals (ligne 38)",
-        "REFUSÉ two.yaml, steps[1].fields[2].options.min_years_ago (ligne 62)",
+        "REFUSÉ two.yaml, steps[0].fields[2].when.equals (ligne 39)",
+        "REFUSÉ two.yaml, steps[1].fields[2].options.min_years_ago (ligne 63)",
         f"REFUSÉ two.yaml, next_steps[0].when.equals (ligne {next_when})",  # « Et maintenant ? » reads it too
     ]
 
