@@ -492,6 +492,7 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(shown)
             button.setAccessibleDescription(QCoreApplication.translate("MainWindow", description))
             show_selected(button, selected)
+        self._label_hand_over(self.height() < SHORT_SCREEN_PX)  # its short words, where they apply
 
     def _mediator_row(self) -> QWidget:
         """In the help row, during a request only: who assists and « hand over », or « take
