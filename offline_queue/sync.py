@@ -160,7 +160,7 @@ class SyncClient:
         self._uploader = DocumentUploader(self._http, outbox, chunk_size, max_chunk_size, monotonic)
         self.line = LineBackoff(backoff_base_s, backoff_max_s, rng=rng, monotonic=monotonic)
         self._last_sync_at: datetime | None = None
-        self._heartbeat_every_s = heartbeat_every_s
+        self.heartbeat_every_s = heartbeat_every_s
         self._last_beat: tuple[float, dict[str, Any]] | None = None  # when, and what it said
 
     # -- single requests ------------------------------------------------------------
@@ -200,7 +200,7 @@ class SyncClient:
         says = {key: value for key, value in body.items() if key != "last_sync_at"}
         if unless_unchanged and self._last_beat is not None:
             sent_at, said = self._last_beat
-            if said == says and self._monotonic() - sent_at < self._heartbeat_every_s:
+            if said == says and self._monotonic() - sent_at < self.heartbeat_every_s:
                 return True
         try:
             response = self._http.request(
