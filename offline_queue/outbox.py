@@ -986,11 +986,26 @@ class Outbox:
                 return []
             with self._write():
                 ids = [row[0] for row in self.db.execute(query, (cutoff,)).fetchall()]
-                self._erase(ids, now)
+                replaced = self._replaced_by(ids)
+                self._erase([*ids, *replaced], now)
         if ids:
             log.warning("purged answers and documents of %d refused submissions no mediator "
-                        "corrected within %d days", len(ids), keep_days)
+                        "corrected within %d days (and of %d they had replaced)",
+                        len(ids), keep_days, len(replaced))
         return [self.get(sub_id) for sub_id in ids]
+
+    def _replaced_by(self, ids: Sequence[str]) -> list[str]:
+        """The requests not yet purged that ``ids`` replaced, directly or down a chain of
+        corrections: a refused correction erased uncorrected takes them with it, else
+        the first refusal's answers and scans would stay for good."""
+        found: list[str] = []
+        for sub_id in ids:
+            found += [row[0] for row in self.db.execute(
+                "WITH RECURSIVE chain(id) AS (SELECT id FROM submissions WHERE superseded_by = ? "
+                "UNION SELECT s.id FROM submissions AS s JOIN chain ON s.superseded_by = chain.id) "
+                "SELECT chain.id FROM chain JOIN submissions USING (id) WHERE purged_at IS NULL",
+                (sub_id,)).fetchall()]
+        return found
 
     def _last_of_chain(self, submission_id: str) -> tuple[str, str] | None:
         """(state, sent time) of the correction that finally replaced ``submission_id``."""

@@ -142,6 +142,25 @@ def test_an_uncorrected_refusal_is_erased_after_the_delay_and_journalled(
     assert ("request_purged", {"submission": forgotten}) in _kinds(config.data_dir)
 
 
+def test_a_refused_correction_erased_uncorrected_takes_the_requests_it_replaced(
+        tmp_path: Path) -> None:
+    with open_outbox(tmp_path / "kiosk") as outbox:
+        first = _refuse(outbox)
+        second = _refuse(outbox, {**_refused_body(), "supersedes": first})
+        third = _refuse(outbox, {**_refused_body(), "supersedes": second})
+        other = _refuse(outbox)
+        outbox.db.execute("UPDATE submissions SET refused_at = ? WHERE id = ?",
+                          ((datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                           other))  # refused later: not due yet
+        erased = outbox.purge_refused(30, datetime.now(UTC) + timedelta(days=30, hours=1))
+        assert [item.id for item in erased] == [third]  # the one no mediator corrected
+        for replaced in (first, second):
+            assert outbox.get(replaced).purged
+            with pytest.raises(PurgedError):
+                outbox.document_bytes(replaced, 0)
+        assert not outbox.get(other).purged
+
+
 def test_refusals_waiting_at_the_update_count_from_the_update(tmp_path: Path) -> None:
     with open_outbox(tmp_path / "kiosk") as outbox:
         refused = _refuse(outbox)
