@@ -19,12 +19,18 @@ Checked along the way (figures in benchmarks/README.md, "A day in one process"):
   bytes or the citizen's name (a marker planted in each journey), and no
   widget shows them.
 
+The walk of every object takes about a third of a second: it runs in a forked copy
+of the process taken at the end screen (an exact snapshot of its memory), on the
+other core, while the next citizen goes through the screens; its verdict is read at
+the next journey's end.
+
 ``SOAK_JOURNEYS`` (environment) shortens the run while working on it.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import os
 import random
 import secrets
@@ -33,6 +39,7 @@ import struct
 import subprocess
 import sys
 import time
+import warnings
 import zlib
 from collections.abc import Iterator
 from itertools import repeat
@@ -217,6 +224,51 @@ def _qobjects() -> int:
     return sum(map(isinstance, gc.get_objects(), repeat(QObject)))
 
 
+class SnapshotWalk:
+    """The walk of every object at a journey's end, in a forked copy of the process.
+
+    The copy is the process's memory as it was at the fork, so its verdict is the one the
+    walk would give there; it touches no Qt object, no lock and no file, collects nothing
+    (a collection there could run finalizers of Qt or SQLite objects), and ends with
+    ``os._exit``. One at a time: its verdict is read before the next is forked.
+    """
+
+    def __init__(self) -> None:
+        self._pending: tuple[int, int, int] | None = None  # journey, pid, read end
+
+    def start(self, journey: int, planted: list[str | bytes]) -> None:
+        read_end, write_end = os.pipe()
+        with warnings.catch_warnings():  # « multi-threaded, fork() may deadlock »: see above
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the copy
+            gc.disable()
+            code = 0
+            try:
+                verdict = json.dumps([_holders(planted), _qobjects()])
+            except BaseException as exc:  # noqa: BLE001 - said to the parent, which fails
+                verdict, code = json.dumps([[f"the walk failed: {exc!r}"], 0]), 1
+            with os.fdopen(write_end, "w", encoding="utf-8") as out:
+                out.write(verdict)
+            os._exit(code)
+        os.close(write_end)
+        self._pending = (journey, pid, read_end)
+
+    def verdict(self) -> int | None:
+        """Fails if the last walk found the citizen's data; the QObjects it counted."""
+        if self._pending is None:
+            return None
+        journey, pid, read_end = self._pending
+        self._pending = None
+        with os.fdopen(read_end, encoding="utf-8") as verdict:
+            text = verdict.read()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0 and text, (journey, status, text)
+        leftovers, qobjects = json.loads(text)
+        assert not leftovers, f"journey {journey}: the citizen's data is still held: {leftovers}"
+        return int(qobjects)
+
+
 @pytest.fixture
 def central(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """The reference central service in a process of its own, on loopback."""
@@ -289,6 +341,7 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
     walks = [(p, forced) for p in procedures for forced in branch_forcings(p)]
     outbox = services.outbox
     true_counts, none_counts, rss, widgets, qobjects = [], [], [], [], []
+    walks_in_copies = SnapshotWalk()
     settling = walking = 0.0  # seconds: the sync and printing settling, the checks
     began = time.monotonic()
     for journey in range(JOURNEYS):
@@ -307,14 +360,14 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
         settling += time.monotonic() - ended
         walk_began = time.monotonic()
         gc.collect()
-        leftovers = _holders(planted)
-        assert not leftovers, f"journey {journey}: the citizen's data is still held: {leftovers}"
+        if (counted := walks_in_copies.verdict()) is not None:  # the previous journey's
+            qobjects.append(counted)
+        walks_in_copies.start(journey, planted)
         assert not _shown_text(planted), f"journey {journey}: a widget still shows the name"
         true_counts.append(sys.getrefcount(True))
         none_counts.append(sys.getrefcount(None))
         rss.append(_rss())
         widgets.append(len(QApplication.allWidgets()))
-        qobjects.append(_qobjects())
         walking += time.monotonic() - walk_began
         for receipt in receipts.glob("*.pdf"):
             receipt.unlink()
@@ -322,6 +375,7 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
             print(f"soak: {journey + 1} journeys, {time.monotonic() - began:.0f} s, "
                   f"RSS {rss[-1] / 2**20:.0f} MiB", flush=True)
 
+    qobjects.append(walks_in_copies.verdict() or 0)  # the last journey's
     elapsed = time.monotonic() - began
     passes_at_end = passes[0]
     while passes[0] < DAY_OF_PASSES:  # the rest of the day, without citizens

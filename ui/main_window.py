@@ -818,9 +818,12 @@ class MainWindow(QMainWindow):
         """Before the keyboard shows: into the slot of the screen of ``edit`` (moved only
         then: a move restyles its 70 keys), and room made on a short screen."""
         screen = next((s for s in self.screens if s.isAncestorOf(edit)), None)
+        typing = self.keyboard.current_field() is not None  # from one field to the next
         if screen is not None and self.keyboard.parentWidget() is not screen:
             screen.keyboard_slot.addWidget(self.keyboard)
-        self._fit_chrome(typing=True)
+            typing = False
+        if not typing:  # the chrome is set for typing once, not at each field
+            self._fit_chrome(typing=True)
 
     def _keyboard_closed(self) -> None:
         widget = self.stack.currentWidget()
