@@ -33,6 +33,7 @@ from kiosk.i18n_texts import shown_language
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.catalogue_cache import CachedCatalogue
     from kiosk.consent import ConsentText
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MEDIATORS_FILE = "mediators.json"
+CACHE_DIR = "cache"
+"""Under the data folder: what the kiosk can rebuild (the checked catalogue)."""
 DEMO_SCANS = 4
 
 
@@ -187,15 +190,16 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
 
 
 def _load_catalogue(config: KioskConfig, demo: bool,
-                    cleanup: ExitStack) -> tuple[KioskConfig, Catalogue]:
-    """The worker thread's first part of the start: the settings in use and the catalogue."""
-    from kiosk.procedures import load_catalogue
+                    cleanup: ExitStack) -> tuple[KioskConfig, CachedCatalogue]:
+    """The worker thread's first part of the start: the settings in use and the catalogue (read
+    from its cache when the procedure files and the kiosk are those it was made from)."""
+    from kiosk.catalogue_cache import load_cached
 
     if demo:
         config = _demo_config(config, cleanup)
     # The visits' record opens next, before the outbox: its folder is private from the start.
     config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    catalogue = load_catalogue()
+    cached = load_cached(config.data_dir / CACHE_DIR)
     # What answering the first tap imports (its widgets are built on the GUI thread).
     import kiosk.shift  # noqa: F401
     import kiosk.visits  # noqa: F401
@@ -203,12 +207,14 @@ def _load_catalogue(config: KioskConfig, demo: bool,
     import ui.screens.picker  # noqa: F401
     import ui.voice_mode  # noqa: F401
 
-    return config, catalogue
+    return config, cached
 
 
-def _load(config: KioskConfig, demo: bool, catalogue: Catalogue) -> Backend:
-    """The worker thread's second part: queue, accounts, client; the screens' modules."""
-    backend = load_backend(config, demo=demo, catalogue=catalogue)
+def _load(config: KioskConfig, demo: bool, cached: CachedCatalogue) -> Backend:
+    """The worker thread's second part: the catalogue's cache written after a miss (never
+    before the first tap); queue, accounts, client; the screens' modules."""
+    cached.save()
+    backend = load_backend(config, demo=demo, catalogue=cached.catalogue)
     if demo and backend.mediators.problem is None and not backend.mediators.mediators():
         from kiosk.mediators import create_demo_accounts
 
@@ -256,15 +262,15 @@ class _Start:
 
         return not shiboken6.isValid(self.window)
 
-    def _catalogue_read(self, loaded: tuple[KioskConfig, Catalogue]) -> None:
+    def _catalogue_read(self, loaded: tuple[KioskConfig, CachedCatalogue]) -> None:
         from ui.screens.background import run_in_background
 
         if self._closed():
             return
-        settings, catalogue = loaded
+        settings, cached = loaded
         self.window.use_config(settings)
-        self.window.attach_catalogue(catalogue)
-        run_in_background(lambda: _load(settings, self._demo, catalogue), self._loaded,
+        self.window.attach_catalogue(cached.catalogue)
+        run_in_background(lambda: _load(settings, self._demo, cached), self._loaded,
                           self._failed)
 
     def _loaded(self, backend: Backend) -> None:
