@@ -98,6 +98,12 @@ with ExitStack() as cleanup:
     tapper = Tapper(window.welcome, window.welcome.alone_button,
                     lambda widget: type(widget).__name__ == "PickerScreen")
     app.exec()
+    # The clock stopped at the answer; the start then finishes as on a kiosk (the queue and the
+    # client opened, the catalogue's cache written), so that the next run starts as a kiosk does.
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+    limit = QDeadlineTimer(30_000)
+    while not window.ready and not limit.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     window.close()
 """
 

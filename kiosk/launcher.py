@@ -31,7 +31,7 @@ from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.i18n_texts import shown_language
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.catalogue_cache import CachedCatalogue
     from kiosk.consent import ConsentText
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MEDIATORS_FILE = "mediators.json"
+AFTER_ATTACH_MS = 50
+"""With no tap waiting when the catalogue is attached, the services start loading this soon."""
 CACHE_DIR = "cache"
 """Under the data folder: what the kiosk can rebuild (the checked catalogue)."""
 DEMO_SCANS = 4
@@ -270,8 +272,11 @@ class _Start:
         settings, cached = loaded
         self.window.use_config(settings)
         self.window.attach_catalogue(cached.catalogue)
-        run_in_background(lambda: _load(settings, self._demo, cached), self._loaded,
-                          self._failed)
+        # Once the page a waiting tap opened is painted (the queue's and the client's imports
+        # alongside only slowed that paint); soon, when no tap was waiting.
+        _after_paint(self.window.current_screen(), lambda: run_in_background(
+            lambda: _load(settings, self._demo, cached), self._loaded, self._failed),
+            at_most_ms=AFTER_ATTACH_MS)
 
     def _loaded(self, backend: Backend) -> None:
         from ui.screens.background import run_in_background
@@ -328,24 +333,39 @@ def _apply_retention(config: KioskConfig) -> None:
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,
           argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
     """Show the welcome screen now and load the rest just after its first paint (``_Start``)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
     from ui.app import create_application, create_window
 
     app = create_application(argv, config.language)
     window = create_window(config, fullscreen=fullscreen)
     starting = _Start(window, config, demo, cleanup)
+    _after_paint(window.welcome, starting.painted)
+    return app, window
 
-    class _AfterFirstPaint(QObject):
+
+def _after_paint(widget: QWidget, then: Callable[[], None], *, at_most_ms: int | None = None) -> None:
+    """Call ``then`` from the event loop once ``widget`` has painted (or after ``at_most_ms``,
+    whichever comes first, when given: a page that has nothing new to paint)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _AfterPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(widget)
+            self.done = False
+            if at_most_ms is not None:
+                QTimer.singleShot(at_most_ms, self, self.fire)
+
+        def fire(self) -> None:
+            if not self.done:
+                self.done = True
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
             if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, starting.painted)
+                self.fire()
             return False
 
-    hook = _AfterFirstPaint(window)
-    window.welcome.installEventFilter(hook)
-    return app, window
+    widget.installEventFilter(_AfterPaint())
 
 
 def _quit_on_signals(app: QApplication, cleanup: ExitStack) -> None:
