@@ -1,11 +1,13 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
 ``run(demo, fullscreen)`` paints the welcome screen first. Then a worker
-thread reads the procedure catalogue, which is all the first tap needs
+thread reads the procedure catalogue (from its cache, ``kiosk.catalogue_cache``,
+while the files are unchanged), which is all the first tap needs
 (« Je fais ma démarche seul » opens the list of procedures): the window takes
-it (``attach_catalogue``) and answers that tap. A second worker job then does the rest of the Qt-free start
-(``load_backend``: the outbox, the accounts, the sync client and their heavy
-imports), and the GUI thread attaches it and starts the sync thread
+it (``attach_catalogue``) and answers that tap. Once that page is painted, a second
+worker job does the rest of the Qt-free start (``load_backend``: the outbox, the
+accounts, the sync client and their heavy imports; the catalogue's cache written),
+and the GUI thread attaches it and starts the sync thread
 (``attach``; screens are built at their first use, ``ui.lazy_screens``). A
 tap on a page whose screen needs the outbox or the accounts is answered as
 soon as they are open. With ``demo``
@@ -359,6 +361,7 @@ def _after_paint(widget: QWidget, then: Callable[[], None], *, at_most_ms: int |
                 self.done = True
                 widget.removeEventFilter(self)
                 QTimer.singleShot(0, then)
+                self.deleteLater()
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
             if event.type() == QEvent.Type.Paint:
