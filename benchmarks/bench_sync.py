@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,22 @@ print(server.url, flush=True)
 while True:
     time.sleep(3600)
 """
+
+
+@contextmanager
+def reference_service(root: Path) -> Iterator[str]:
+    """The reference central service in its own process (its own GIL); yields its URL."""
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER_SCRIPT, str(root / "central"), TOKEN],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        yield server.stdout.readline().strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 class Doc:
@@ -141,34 +159,22 @@ def main() -> int:
     args = parser.parse_args()
     client_times: list[float] = []
     bare_times: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        server = subprocess.Popen(
-            [sys.executable, "-c", SERVER_SCRIPT, str(root / "central"), TOKEN],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert server.stdout is not None
-            url = server.stdout.readline().strip()
-            run_bare(url, workload(20))  # warm the server up before anything is timed
-            with open_outbox(root / "kiosk") as outbox:
-                client = SyncClient(outbox, url, TOKEN, kiosk_id="7501-K99", user_agent=USER_AGENT)
-                for _ in range(args.rounds):
-                    client_s = bare_s = 0.0
-                    # small blocks, alternating which side goes first: the machine is shared,
-                    # and its load drifts; pairing blocks makes the ratio fair to both sides
-                    for block in range(args.submissions // BLOCK):
-                        if block % 2:
-                            bare_s += run_bare(url, workload(BLOCK))
-                        client_s += run_client(client, outbox, workload(BLOCK))
-                        if not block % 2:
-                            bare_s += run_bare(url, workload(BLOCK))
-                    client_times.append(client_s)
-                    bare_times.append(bare_s)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with tempfile.TemporaryDirectory() as tmp, reference_service(Path(tmp)) as url:
+        run_bare(url, workload(20))  # warm the server up before anything is timed
+        with open_outbox(Path(tmp) / "kiosk") as outbox:
+            client = SyncClient(outbox, url, TOKEN, kiosk_id="7501-K99", user_agent=USER_AGENT)
+            for _ in range(args.rounds):
+                client_s = bare_s = 0.0
+                # small blocks, alternating which side goes first: the machine is shared,
+                # and its load drifts; pairing blocks makes the ratio fair to both sides
+                for block in range(args.submissions // BLOCK):
+                    if block % 2:
+                        bare_s += run_bare(url, workload(BLOCK))
+                    client_s += run_client(client, outbox, workload(BLOCK))
+                    if not block % 2:
+                        bare_s += run_bare(url, workload(BLOCK))
+                client_times.append(client_s)
+                bare_times.append(bare_s)
     client_s, bare_s = statistics.median(client_times), statistics.median(bare_times)
     ratio = statistics.median(b / c for b, c in zip(bare_times, client_times, strict=True))
     count = args.submissions // BLOCK * BLOCK

@@ -15,7 +15,7 @@ import requests
 
 from kiosk import PRODUCT, __version__
 from kiosk.config import KioskConfig
-from kiosk.sync_journal import audit_head, journal_pass
+from kiosk.sync_journal import JournalHead, journal_pass
 from offline_queue import Outbox
 from offline_queue.sync import SyncClient
 from offline_queue.sync_service import SyncService
@@ -35,7 +35,7 @@ def make_sync_client(
         backoff_max_s=config.backoff_max_s,
         session=session,
         allow_http=config.central_allow_http,
-        audit_head=partial(audit_head, config.data_dir),
+        audit_head=JournalHead(config.data_dir),
     )
 
 

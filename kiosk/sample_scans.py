@@ -20,11 +20,12 @@ import random
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from kiosk.paris_time import in_paris
 from kiosk.two_d_doc import ProofFacts
 
 A4_INCHES = (8.27, 11.69)
@@ -235,7 +236,7 @@ def proof_of_address_page(dpi: int, rng: random.Random, holder: ProofFacts = SAM
                           emitted: date | None = None, code_text: str | None = None) -> Image.Image:
     """A made-up energy bill for ``holder`` with its 2D-Doc in the top right corner, as printed
     (not yet scanned). ``code_text`` replaces the 2D-Doc's content (a damaged one, for tests)."""
-    emitted = emitted or date.today() - timedelta(days=20)
+    emitted = emitted or in_paris(datetime.now(UTC)).date() - timedelta(days=20)  # the kiosk's today
     page = text_page(dpi, rng, (f"MME {holder.holder_given_names} {holder.holder_surname}",
                                 holder.street, f"{holder.postal_code} {holder.commune}"), emitted)
     draw = ImageDraw.Draw(page)

@@ -87,9 +87,32 @@ def _v3_refused_at(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_pass_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes so that a sync pass reads what waits or is due, not the whole history.
+
+    A kiosk keeps every row (a purged one keeps its reference and state), so anything a
+    pass reads by scanning grows with the weeks. ``submissions_live`` answers the counts
+    by state from the index alone, and keeps the planner off the unique index of
+    ``superseded_by``, which it took for ``superseded_by IS NULL`` and then read every
+    row. The two partial indexes hold only rows not yet purged: sent ones by the time
+    their retention counts from, and replaced ones, whose purge follows their chain.
+    ``IF NOT EXISTS``: a test or a repair may take an outbox back to an older version.
+    """
+    db.execute("CREATE INDEX IF NOT EXISTS submissions_live ON submissions (state, superseded_by)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS submissions_sent_kept ON submissions "
+        "(COALESCE(received_at, enqueued_at)) "
+        "WHERE state = 'sent' AND superseded_by IS NULL AND purged_at IS NULL"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS submissions_replaced_kept ON submissions (superseded_by) "
+        "WHERE superseded_by IS NOT NULL AND purged_at IS NULL"
+    )
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_superseded_by, _v3_refused_at,
+    _v1_initial, _v2_superseded_by, _v3_refused_at, _v4_pass_indexes,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -61,3 +61,12 @@ class StoredDocument:
     upload_url: str | None
     upload_offset: int
     upload_complete: bool
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What still needs sending or a mediator: what a pass counts and the heartbeat tells."""
+
+    waiting: int  # queued or sending
+    needs_attention: int
+    oldest_pending_at: datetime | None  # creation time of the oldest one waiting

@@ -43,7 +43,7 @@ from .errors import (
 )
 from .ledger import Ledger, LedgerUnreadable, read_ledger, write_ledger
 from .migrations import migrate
-from .models import STATES, DocumentLike, QueuedSubmission, StoredDocument
+from .models import STATES, Backlog, DocumentLike, QueuedSubmission, StoredDocument
 from .private_files import private_dir, private_file, restrict_companions
 from .snapshot import ReceiptSnapshot
 from .submission import Submission
@@ -607,18 +607,25 @@ class Outbox:
     def counts(self) -> dict[str, int]:
         """Requests by state; replaced ones are left out: they need nobody any more."""
         found: dict[str, int] = dict.fromkeys(STATES, 0)
+        # ``+``: read from the index of states alone; the unique index of ``superseded_by``
+        # would read every row (migrations ``_v4_pass_indexes``)
         for row in self._rows(
-            "SELECT state, count(*) AS n FROM submissions WHERE superseded_by IS NULL GROUP BY state"
+            "SELECT state, count(*) AS n FROM submissions WHERE +superseded_by IS NULL GROUP BY state"
         ):
             found[row["state"]] = row["n"]
         return found
 
-    def oldest_pending_at(self) -> datetime | None:
-        """Creation time of the oldest submission still to send (queued or sending)."""
-        rows = self._rows(
-            "SELECT min(created_at) AS oldest FROM submissions WHERE state IN ('queued', 'sending')"
-        )
-        return parse_time(rows[0]["oldest"]) if rows[0]["oldest"] else None
+    def backlog(self) -> Backlog:
+        """What waits and what a mediator must correct, in one read: by the index of states,
+        so a pass costs the same after months of sent requests."""
+        waiting, attention, oldest = self._rows(
+            "SELECT (SELECT count(*) FROM submissions WHERE state IN ('queued', 'sending') "
+            "AND superseded_by IS NULL) AS waiting, "
+            "(SELECT count(*) FROM submissions WHERE state = 'needs_attention' "
+            "AND superseded_by IS NULL) AS attention, "
+            "(SELECT min(created_at) FROM submissions WHERE state IN ('queued', 'sending')) AS oldest"
+        )[0].values()
+        return Backlog(int(waiting), int(attention), parse_time(oldest) if oldest else None)
 
     def _submission_row(self, submission_id: str, columns: str) -> Mapping[str, Any]:
         rows = self._rows(f"SELECT {columns} FROM submissions WHERE id = ?", (submission_id,))
@@ -919,28 +926,50 @@ class Outbox:
         A request replaced by a correction goes with the last request of its chain
         of corrections: once that one is sent and past retention, the replaced one
         loses its answers, documents and the server's messages (which may quote them).
+
+        Runs after every sync pass: it reads only the sent rows past retention (by an
+        index of the rows not yet purged, ordered by the time retention counts from) and
+        the replaced rows not yet purged, never the whole history; and it takes the
+        write lock only when there is something to erase.
         """
         cutoff = to_db_time(now - timedelta(days=retention_days))
-        with self._write():
-            candidates = self.db.execute(
-                "SELECT id, superseded_by FROM submissions WHERE purged_at IS NULL "
-                "AND (state = 'sent' OR superseded_by IS NOT NULL)"
-            ).fetchall()
-            ids = []
-            for sub_id, replacement in candidates:
-                last = self._last_of_chain(replacement or sub_id)
-                if last is not None and last[0] == "sent" and last[1] < cutoff:
-                    ids.append(sub_id)
-            for sub_id in ids:
-                self.db.execute(
-                    "UPDATE submissions SET body = NULL, error_details = NULL, last_error = NULL, "
-                    "purged_at = ? WHERE id = ?",
-                    (to_db_time(now), sub_id),
-                )
-                self.db.execute("UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,))
+        with self._lock:
+            if not self._expired(cutoff):
+                return 0
+            with self._write():
+                ids = self._expired(cutoff)  # again under the write lock
+                self._erase(ids, now)
         if ids:
             log.info("purged answers and documents of %d sent or replaced submissions", len(ids))
         return len(ids)
+
+    def _expired(self, cutoff: str) -> list[str]:
+        try:
+            sent = [row[0] for row in self.db.execute(
+                "SELECT id FROM submissions INDEXED BY submissions_sent_kept WHERE state = 'sent' "
+                "AND superseded_by IS NULL AND purged_at IS NULL "
+                "AND COALESCE(received_at, enqueued_at) < ?", (cutoff,)).fetchall()]
+            replaced = self.db.execute(
+                "SELECT id, superseded_by FROM submissions INDEXED BY submissions_replaced_kept "
+                "WHERE superseded_by IS NOT NULL AND purged_at IS NULL").fetchall()
+            for sub_id, replacement in replaced:
+                last = self._last_of_chain(replacement)
+                if last is not None and last[0] == "sent" and last[1] < cutoff:
+                    sent.append(sub_id)
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+        return sent
+
+    def _erase(self, ids: Sequence[str], now: datetime) -> None:
+        """Inside a write: answers, errors and documents of ``ids`` go; the rows stay."""
+        self.db.conn.executemany(
+            "UPDATE submissions SET body = NULL, error_details = NULL, last_error = NULL, "
+            "purged_at = ? WHERE id = ?",
+            [(to_db_time(now), sub_id) for sub_id in ids],
+        )
+        self.db.conn.executemany(
+            "UPDATE documents SET content = NULL WHERE submission_id = ?", [(sub_id,) for sub_id in ids]
+        )
 
     def purge_refused(self, keep_days: int, now: datetime) -> list[QueuedSubmission]:
         """Erase answers and documents of refusals no mediator corrected in ``keep_days``.
@@ -950,22 +979,33 @@ class Outbox:
         so that a mediator or the citizen's receipt still finds what became of it.
         """
         cutoff = to_db_time(now - timedelta(days=keep_days))
-        condition = ("state = 'needs_attention' AND superseded_by IS NULL AND purged_at IS NULL "
-                     "AND refused_at IS NOT NULL AND refused_at < ?")
-        with self._write():
-            ids = [row[0] for row in self.db.execute(
-                f"SELECT id FROM submissions WHERE {condition}", (cutoff,)).fetchall()]
-            for sub_id in ids:
-                self.db.execute(
-                    "UPDATE submissions SET body = NULL, error_details = NULL, last_error = NULL, "
-                    "purged_at = ? WHERE id = ?",
-                    (to_db_time(now), sub_id),
-                )
-                self.db.execute("UPDATE documents SET content = NULL WHERE submission_id = ?", (sub_id,))
+        query = ("SELECT id FROM submissions WHERE state = 'needs_attention' AND superseded_by IS NULL "
+                 "AND purged_at IS NULL AND refused_at IS NOT NULL AND refused_at < ?")
+        with self._lock:
+            if not self._rows(query, (cutoff,)):
+                return []
+            with self._write():
+                ids = [row[0] for row in self.db.execute(query, (cutoff,)).fetchall()]
+                replaced = self._replaced_by(ids)
+                self._erase([*ids, *replaced], now)
         if ids:
             log.warning("purged answers and documents of %d refused submissions no mediator "
-                        "corrected within %d days", len(ids), keep_days)
+                        "corrected within %d days (and of %d they had replaced)",
+                        len(ids), keep_days, len(replaced))
         return [self.get(sub_id) for sub_id in ids]
+
+    def _replaced_by(self, ids: Sequence[str]) -> list[str]:
+        """The requests not yet purged that ``ids`` replaced, directly or down a chain of
+        corrections: a refused correction erased uncorrected takes them with it, else
+        the first refusal's answers and scans would stay for good."""
+        found: list[str] = []
+        for sub_id in ids:
+            found += [row[0] for row in self.db.execute(
+                "WITH RECURSIVE chain(id) AS (SELECT id FROM submissions WHERE superseded_by = ? "
+                "UNION SELECT s.id FROM submissions AS s JOIN chain ON s.superseded_by = chain.id) "
+                "SELECT chain.id FROM chain JOIN submissions USING (id) WHERE purged_at IS NULL",
+                (sub_id,)).fetchall()]
+        return found
 
     def _last_of_chain(self, submission_id: str) -> tuple[str, str] | None:
         """(state, sent time) of the correction that finally replaced ``submission_id``."""

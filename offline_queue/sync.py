@@ -64,6 +64,7 @@ log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 256 * 1024  # the smallest chunk: about 1 s at 2 Mbit/s
 DEFAULT_MAX_CHUNK_SIZE = 8 * 1024 * 1024  # chunks grow to about 1 s on a faster line
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+HEARTBEAT_EVERY_S = 60.0  # an idle kiosk's heartbeat; any change to tell goes with the next pass
 
 
 ANOTHER_SYNC = ("Une autre synchronisation est déjà en cours sur cette borne : "
@@ -141,8 +142,10 @@ class SyncClient:
         rng: random.Random | None = None,
         allow_http: bool = False,
         audit_head: Callable[[], str | None] | None = None,
+        heartbeat_every_s: float = HEARTBEAT_EVERY_S,
     ) -> None:
-        """``audit_head``: the kiosk's audit-journal head, sent with each heartbeat."""
+        """``audit_head``: the kiosk's audit-journal head, sent with each heartbeat;
+        ``heartbeat_every_s``: how often a pass repeats a heartbeat that says nothing new."""
         self._outbox = outbox
         self._audit_head = audit_head
         self._kiosk_id = kiosk_id
@@ -157,6 +160,8 @@ class SyncClient:
         self._uploader = DocumentUploader(self._http, outbox, chunk_size, max_chunk_size, monotonic)
         self.line = LineBackoff(backoff_base_s, backoff_max_s, rng=rng, monotonic=monotonic)
         self._last_sync_at: datetime | None = None
+        self.heartbeat_every_s = heartbeat_every_s
+        self._last_beat: tuple[float, dict[str, Any]] | None = None  # when, and what it said
 
     # -- single requests ------------------------------------------------------------
 
@@ -174,20 +179,29 @@ class SyncClient:
             raise unexpected_answer(response.status_code)
         self._last_sync_at = self._now()
 
-    def heartbeat(self) -> bool:
-        """Tell the prefecture how full this kiosk's queue is; False when it did not get through."""
-        counts = self._outbox.counts()
-        oldest = self._outbox.oldest_pending_at()
-        body = {
+    def heartbeat(self, *, unless_unchanged: bool = False) -> bool:
+        """Tell the prefecture how full this kiosk's queue is; False when it did not get through.
+
+        ``unless_unchanged`` (a sync pass): not sent when it would say what the last one that
+        got through said, less than ``heartbeat_every_s`` ago. The contract sets no pace;
+        the prefecture still hears at once of a new backlog, a refusal or a new journal
+        head, and of an idle kiosk at that pace, without two requests every pass."""
+        backlog = self._outbox.backlog()
+        body: dict[str, Any] = {
             "version": self._user_agent,
-            "queue_depth": counts["queued"] + counts["sending"],
-            "oldest_pending_at": rfc3339(oldest) if oldest else None,
+            "queue_depth": backlog.waiting,
+            "oldest_pending_at": rfc3339(backlog.oldest_pending_at) if backlog.oldest_pending_at else None,
             "last_sync_at": rfc3339(self._last_sync_at) if self._last_sync_at else None,
-            "failed": counts["needs_attention"],
+            "failed": backlog.needs_attention,
         }
         head = self._audit_head() if self._audit_head is not None else None
         if head is not None:
             body["audit_head"] = head  # optional, beyond the contract: docs/central-api-notes.md item 21
+        says = {key: value for key, value in body.items() if key != "last_sync_at"}
+        if unless_unchanged and self._last_beat is not None:
+            sent_at, said = self._last_beat
+            if said == says and self._monotonic() - sent_at < self.heartbeat_every_s:
+                return True
         try:
             response = self._http.request(
                 "PUT", self._http.url(f"/v1/kiosks/{self._kiosk_id}/heartbeat"), json=body
@@ -197,6 +211,7 @@ class SyncClient:
         if response.status_code != 204:
             log.warning("heartbeat refused: HTTP %d", response.status_code)
             return False
+        self._last_beat = (self._monotonic(), says)
         return True
 
     def status_by_reference(self, local_reference: str) -> dict[str, Any]:
@@ -293,7 +308,7 @@ class SyncClient:
             report.auth_error = str(refused)
         if online and report.auth_error is None:
             try:
-                self.heartbeat()
+                self.heartbeat(unless_unchanged=True)
             except AuthError as refused:
                 report.auth_error = str(refused)
         self._count_at_end(report)
@@ -306,9 +321,9 @@ class SyncClient:
         return report
 
     def _count_at_end(self, report: SyncReport) -> None:
-        counts = self._outbox.counts()
-        report.remaining = counts["queued"] + counts["sending"]
-        report.needs_attention = counts["needs_attention"]
+        backlog = self._outbox.backlog()
+        report.remaining = backlog.waiting
+        report.needs_attention = backlog.needs_attention
 
     def _time_is_up(self, deadline: float | None) -> bool:
         return deadline is not None and self._monotonic() >= deadline

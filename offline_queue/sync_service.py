@@ -67,8 +67,8 @@ class SyncService:
 
     def waiting(self) -> PassResult:
         """The counts alone, before any network call (``OutboxError`` if unreadable)."""
-        counts = self.outbox.counts()
-        return PassResult(False, counts["queued"] + counts["sending"], counts["needs_attention"])
+        backlog = self.outbox.backlog()
+        return PassResult(False, backlog.waiting, backlog.needs_attention)
 
     def run_pass(
         self,
@@ -101,21 +101,21 @@ class SyncService:
         purged_refused: list[str] = []
         if self._refused_days is not None:
             purged_refused = [item.id for item in self.outbox.purge_refused(self._refused_days, self._now())]
-        counts = self.outbox.counts()
+        backlog = self.outbox.backlog()
         refused = report.auth_error is not None
         if refused:
             log.error("sync pass stopped: the central service refused the kiosk's token")
         result = PassResult(
             online=report.online and not refused,
-            waiting=counts["queued"] + counts["sending"],
-            needs_attention=counts["needs_attention"],
+            waiting=backlog.waiting,
+            needs_attention=backlog.needs_attention,
             refused=refused,
             problem=report.auth_error or "",
             acknowledged=tuple(acknowledged),
             rejected=tuple(rejected),
             purged=purged,
             purged_refused=tuple(purged_refused),
-            rest_s=report.rest_s if counts["queued"] + counts["sending"] else 0.0,
+            rest_s=report.rest_s if backlog.waiting else 0.0,
             report=report,
         )
         if self._after_pass is not None:

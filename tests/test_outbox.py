@@ -26,6 +26,7 @@ from offline_queue import (
     open_outbox,
 )
 from offline_queue.migrations import LATEST, migrate, schema_version
+from offline_queue.models import Backlog
 from offline_queue.outbox import connect
 from offline_queue.snapshot import body_sha256
 
@@ -236,7 +237,8 @@ def test_due_is_oldest_first_and_includes_crash_left_sending(tmp_path: Path) -> 
     assert box.get(crashed.id).state == "sending"
     assert [i.id for i in box.due(T0 + timedelta(hours=1))] == [
         waiting.id, early.id, crashed.id, late.id]  # fmt: skip
-    assert box.oldest_pending_at() == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    # four wait (one of them left ``sending``), the sent one does not count
+    assert box.backlog() == Backlog(4, 0, datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
     assert [i.id for i in box.list_items(["sent"])] == [sent.id]
     assert len(box.list_items()) == 5
     box.close()

@@ -19,7 +19,7 @@ from kiosk.config import KioskConfig
 from kiosk.retention import RefusalClock
 from kiosk.sync_journal import journal_pass
 from offline_queue import Outbox, PurgedError, open_outbox
-from offline_queue.migrations import LATEST, MIGRATIONS, migrate
+from offline_queue.migrations import MIGRATIONS, migrate
 from offline_queue.sync_service import SyncService
 from reference_central import RunningServer
 
@@ -142,17 +142,36 @@ def test_an_uncorrected_refusal_is_erased_after_the_delay_and_journalled(
     assert ("request_purged", {"submission": forgotten}) in _kinds(config.data_dir)
 
 
+def test_a_refused_correction_erased_uncorrected_takes_the_requests_it_replaced(
+        tmp_path: Path) -> None:
+    with open_outbox(tmp_path / "kiosk") as outbox:
+        first = _refuse(outbox)
+        second = _refuse(outbox, {**_refused_body(), "supersedes": first})
+        third = _refuse(outbox, {**_refused_body(), "supersedes": second})
+        other = _refuse(outbox)
+        outbox.db.execute("UPDATE submissions SET refused_at = ? WHERE id = ?",
+                          ((datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                           other))  # refused later: not due yet
+        erased = outbox.purge_refused(30, datetime.now(UTC) + timedelta(days=30, hours=1))
+        assert [item.id for item in erased] == [third]  # the one no mediator corrected
+        for replaced in (first, second):
+            assert outbox.get(replaced).purged
+            with pytest.raises(PurgedError):
+                outbox.document_bytes(replaced, 0)
+        assert not outbox.get(other).purged
+
+
 def test_refusals_waiting_at_the_update_count_from_the_update(tmp_path: Path) -> None:
     with open_outbox(tmp_path / "kiosk") as outbox:
         refused = _refuse(outbox)
         waiting = fill(outbox, 1)[0]
         db = outbox.db
         db.execute("UPDATE submissions SET refused_at = NULL")
-        db.execute(f"PRAGMA user_version = {LATEST - 1}")
+        db.execute("PRAGMA user_version = 2")
         db.execute("ALTER TABLE submissions DROP COLUMN refused_at")
-        assert MIGRATIONS[LATEST - 1].__name__ == "_v3_refused_at"
+        assert MIGRATIONS[2].__name__ == "_v3_refused_at"
         before = datetime.now(UTC) - timedelta(seconds=5)
-        assert migrate(db) == LATEST - 1
+        assert migrate(db) == 2
         found = outbox.get(refused).refused_at
         assert found is not None and found >= before
         assert outbox.get(waiting).refused_at is None

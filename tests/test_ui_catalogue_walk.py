@@ -21,6 +21,7 @@ import random
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from test_ui_flow import (
     BRANCHES_BY_DEFAULT,
@@ -112,6 +113,8 @@ def quit_at(qtbot, kiosk: Kiosk, procedure: Procedure, index: int) -> str:  # ty
     assert window.quit_confirmation.isVisible(), page
     click(qtbot, window.quit_confirmation.quit_button)
     QApplication.processEvents()
+    # the page's rows go at the next turn of the event loop, hidden until then
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert visit.page is Page.WELCOME and window.current_screen() is window.welcome, page
     assert (visit.session, visit.procedure) == (None, None), page
     typed = [edit.text() for edit in window.findChildren(QLineEdit) if edit.text()]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from faults import fast_client, fill
 
 from offline_queue import Outbox, PurgedError
+from offline_queue.sync import HEARTBEAT_EVERY_S
 from offline_queue.sync_service import SyncService
 from reference_central import RunningServer
 from ui.sync_worker import SyncStatus, SyncWorker
@@ -13,8 +16,9 @@ from ui.sync_worker import SyncStatus, SyncWorker
 
 def test_pass_sends_purges_and_heartbeats(server: RunningServer, outbox: Outbox) -> None:
     [submission_id] = fill(outbox, 1)
-    worker = SyncWorker(SyncService(outbox, fast_client(outbox, server.url), retention_days=0),
-                        interval_s=3600)
+    later = [0.0]  # seconds the kiosk's monotonic clock is put forward
+    client = fast_client(outbox, server.url, monotonic=lambda: time.monotonic() + later[0])
+    worker = SyncWorker(SyncService(outbox, client, retention_days=0), interval_s=3600)
     statuses: list[SyncStatus] = []
     dossiers: list[tuple[str, str]] = []
     worker.status_changed.connect(statuses.append)
@@ -30,9 +34,13 @@ def test_pass_sends_purges_and_heartbeats(server: RunningServer, outbox: Outbox)
     first = server.store.heartbeat("7501-K02")
     assert first is not None and first["queue_depth"] == 0
 
-    # Nothing left to send: the next pass still tells the prefecture the kiosk is alive.
+    # Nothing left to send: a pass right after has nothing new to tell; once the heartbeat's
+    # pace has gone by, a pass still tells the prefecture the kiosk is alive.
     server.store.db.execute("DELETE FROM heartbeats")
     server.store.db.conn.commit()
+    worker.sync_now()
+    assert server.store.heartbeat("7501-K02") is None
+    later[0] += HEARTBEAT_EVERY_S
     worker.sync_now()
     assert server.store.heartbeat("7501-K02") is not None
 

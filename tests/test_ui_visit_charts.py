@@ -21,7 +21,9 @@ from ui.theme import apply_theme
 
 def record(days_ago: int, minutes: int, code: str, assistance: str, outcome: str,
            autonomy: str | None) -> VisitRecord:
-    start = datetime.now(UTC) - timedelta(days=days_ago, minutes=minutes + 1)
+    # at noon, Paris time, of the day: a visit shortly after midnight began the day before
+    noon = datetime.now(PARIS).replace(hour=12, minute=0, second=0, microsecond=0)
+    start = noon.astimezone(UTC) - timedelta(days=days_ago, minutes=minutes + 1)
     return VisitRecord(str(uuid.uuid4()), start, start + timedelta(minutes=minutes), code,  # type: ignore[arg-type]
                        "carte_grise" if code.startswith("cg") else "permis", assistance,
                        None if assistance == "alone" else "m-0001", outcome, None, None, None,

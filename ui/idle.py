@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.idle import IdleCountdown
@@ -36,7 +37,9 @@ class _ActivityFilter(QObject):
         self._on_activity = on_activity
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() in ACTIVITY:
+        # Called for every event of every widget: the class test is cheap, and only an input
+        # event pays for ``type()`` (each call makes a Python enum).
+        if isinstance(event, QInputEvent) and event.type() in ACTIVITY:
             self._on_activity()
         return False
 

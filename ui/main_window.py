@@ -568,11 +568,11 @@ class MainWindow(QMainWindow):
         assert self.pages.pages() == set(Page), "every page of the visit has its screen"
         # The site's barcode reader types a receipt's reference: on the welcome screen it
         # opens « Où en est ma demande ? », there it looks the new reference up.
+        if (previous := getattr(self, "wedge", None)) is not None:  # screens built again
+            previous.stop()
         self.wedge = WedgeListener(lambda: visit.page in (Page.WELCOME, Page.STATUS), self)
         self.wedge.scanned.connect(self._receipt_scanned)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.wedge)
+        self.wedge.follow()
         if services.demo:
             self._outage_switch()
         self.warm_up.start()
@@ -788,6 +788,8 @@ class MainWindow(QMainWindow):
         with self.keyboard.held():  # the focus passing through a field opens no pad
             self.stack.setCurrentWidget(screen)
             self.idle.set_active(screen is not self.welcome)
+            if (wedge := getattr(self, "wedge", None)) is not None:
+                wedge.follow()
             if screen is self.welcome:
                 self._show_shift()
             self._show_assistance()
@@ -1025,7 +1027,7 @@ class MainWindow(QMainWindow):
             # has no reader listener or voice yet
             wedge, voice = getattr(self, "wedge", None), getattr(self, "voice", None)
             if wedge is not None:
-                app.removeEventFilter(wedge)
+                wedge.stop()
             if voice is not None:
                 voice.close()
         if self.services is not None and self.services.sync is not None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -94,16 +95,25 @@ def _gone(key: int, *_destroyed: object) -> None:
 
 
 def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
-    """Remove and delete every widget and sub-layout of ``layout``."""
+    """Remove and delete every widget and sub-layout of ``layout``.
+
+    A widget keeps its parent until Qt deletes it at the next turn of the event loop:
+    taking it out of its window first (``setParent(None)``) made Qt restyle it and all
+    its children as a window of their own (thousands of style, font and palette events
+    per citizen) only to delete them the moment after. A field in it that has the focus
+    lets it go first: hiding it would hand the focus to the next field in line, whose
+    screen could show it again before its rebuild."""
     while layout.count():
         item = layout.takeAt(0)
         if item is None:
             break
         widget = item.widget()
         if widget is not None:
+            focus = QApplication.focusWidget()
+            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+                focus.clearFocus()
             widget.hide()
-            widget.setParent(None)
-            delete_later(widget)
+            widget.deleteLater()
         child = item.layout()
         if child is not None and isinstance(child, QVBoxLayout | QHBoxLayout):
             clear_layout(child)

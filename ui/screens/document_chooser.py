@@ -122,7 +122,11 @@ class DocumentChooserScreen(Screen):
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(300)
-        self._refresh_soon.timeout.connect(self.refresh)
+        self._refresh_soon.timeout.connect(self._folder_changed)
+        self._listed: list[Scan] | None = None
+        self._icons: dict[Path, tuple[Scan, QImage]] = {}
+        """The list's previews, by file as it was when drawn: each opening of the chooser
+        lists the same scans again, redrawn only when new. Emptied with the session."""
         self.watcher.directoryChanged.connect(lambda _path: self._refresh_soon.start())
         if scanner_dir is not None and scanner_dir.is_dir():
             self.watcher.addPath(str(scanner_dir))
@@ -175,6 +179,8 @@ class DocumentChooserScreen(Screen):
         """Choose the file for document ``kind``; « Autre fichier… » only with a mediator;
         ``first``: before the questions, with « Passer »."""
         self._drop_pending()
+        if session is not self.session:
+            self._icons = {}
         self.session = session
         self.kind = kind
         self.first = first
@@ -210,11 +216,21 @@ class DocumentChooserScreen(Screen):
         if not present and self.picker.isVisible():
             self._show_list()
 
-    def refresh(self) -> None:
-        """List the scanner folder again (called when the folder changes)."""
+    def _folder_changed(self) -> None:
+        """The scanner wrote or removed a file: list it again if the list is on screen and
+        differs (the scan a person has just made was usually listed when the chooser opened)."""
+        if not self.isVisible():
+            return
+        files = scanned_files(self.scanner_dir)
+        if files != self._listed:
+            self.refresh(files)
+
+    def refresh(self, files: list[Scan] | None = None) -> None:
+        """List the scanner folder again (or show ``files``, just listed)."""
         clear_layout(self.files_box)
         self.file_buttons, self.zoom_buttons, self.used_labels = {}, {}, {}
-        files = scanned_files(self.scanner_dir)
+        files = scanned_files(self.scanner_dir) if files is None else files
+        self._listed = files
         self.empty.setVisible(not files and not self.files_hidden)
         for scan in files:
             row = self._file_row(scan)
@@ -255,13 +271,17 @@ class DocumentChooserScreen(Screen):
         use.clicked.connect(lambda _checked=False, p=path: self.choose_file(p))
         line.addWidget(use, 0, Qt.AlignmentFlag.AlignVCenter)
         self.file_buttons[path] = use
-        if scan.size <= PREVIEW_LIMIT_BYTES:
-            run_in_background(partial(_read_for_preview, path, LIST_THUMB_PX), partial(self._set_icon, zoom),
-                              _ignore)
+        drawn = self._icons.get(path)
+        if drawn is not None and drawn[0] == scan:
+            zoom.setIcon(QIcon(QPixmap.fromImage(drawn[1])))
+        elif scan.size <= PREVIEW_LIMIT_BYTES:
+            run_in_background(partial(_read_for_preview, path, LIST_THUMB_PX),
+                              partial(self._set_icon, zoom, scan), _ignore)
         return row
 
-    def _set_icon(self, button: QPushButton, image: QImage | None) -> None:
+    def _set_icon(self, button: QPushButton, scan: Scan, image: QImage | None) -> None:
         if image is not None and button in self.zoom_buttons.values():
+            self._icons[scan.path] = (scan, image)
             button.setIcon(QIcon(QPixmap.fromImage(image)))
 
     def open_zoom(self, path: Path, when: str) -> None:
@@ -429,6 +449,7 @@ class DocumentChooserScreen(Screen):
         self._drop_pending()
         self._show_list()
         self.session = None
+        self._icons, self._listed = {}, None
         self.kind = ""
         self.busy = False
         self._set_status("")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.procedures import DocumentSpec
@@ -62,11 +63,16 @@ class DocumentsScreen(Screen):
         self.zoom_buttons: dict[str, QWidget] = {}
         self.zoom = ZoomView(self)
         self.previews: dict[str, QLabel] = {}
+        self._drawn: dict[str, tuple[str, QImage]] = {}
+        """Each attached document's preview by kind, with the digest of the bytes it shows:
+        coming back from the chooser redraws only the new one. Emptied with the session."""
 
     def start(self, session: ProcedureSession,
               remarks: Callable[[], Mapping[str, str]] | None = None) -> None:
         """Show ``session``'s documents; ``remarks`` gives the central service's words on the
         refused ones still to replace (a correction)."""
+        if session is not self.session:
+            self._drawn = {}
         self.session = session
         self._remarks = remarks
         self.rebuild()
@@ -107,14 +113,16 @@ class DocumentsScreen(Screen):
         if attached is not None:
             preview = QLabel()
             preview.setAccessibleName(self.tr("Aperçu : %s") % tr_core(spec.title))
-            show_preview(preview, None)
+            drawn = self._drawn.get(spec.kind)
+            show_preview(preview, drawn[1] if drawn and drawn[0] == attached.sha256 else None)
             self.previews[spec.kind] = preview
             row.addWidget(preview)
-            run_in_background(
-                partial(thumbnail, attached.data),
-                partial(self._show_thumbnail, spec.kind),
-                _ignore,
-            )
+            if drawn is None or drawn[0] != attached.sha256:
+                run_in_background(
+                    partial(thumbnail, attached.data),
+                    partial(self._show_thumbnail, spec.kind, attached.sha256),
+                    _ignore,
+                )
         buttons = QVBoxLayout()
         add = big_button(
             self.tr("Remplacer") if attached else self.tr("Ajouter"),
@@ -141,10 +149,13 @@ class DocumentsScreen(Screen):
         row.addLayout(buttons)
         return card
 
-    def _show_thumbnail(self, kind: str, image: object) -> None:
+    def _show_thumbnail(self, kind: str, digest: str, image: QImage | None) -> None:
         label = self.previews.get(kind)
-        if label is not None and image is not None:
-            show_preview(label, image)  # type: ignore[arg-type]
+        attached = self.session.documents.get(kind) if self.session is not None else None
+        if label is None or image is None or attached is None or attached.sha256 != digest:
+            return  # the citizen left, or chose another file meanwhile
+        self._drawn[kind] = (digest, image)
+        show_preview(label, image)
 
     def open_zoom(self, kind: str) -> None:
         """The attached page of ``kind`` over the whole window."""
@@ -179,5 +190,6 @@ class DocumentsScreen(Screen):
             self.zoom.close_view()
         clear_layout(self.cards)
         self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
+        self._drawn = {}
         self.session = None
         self._remarks = None

@@ -44,10 +44,38 @@ class WedgeListener(QObject):
         super().__init__(parent)
         self._active = active
         self.reader = WedgeReader()
+        self._watching = False
+
+    def follow(self) -> None:
+        """Watch the application's keys only while ``active()`` says so: a Python event filter
+        on the whole application is a call for every event of every widget, some 15 000 per
+        citizen's visit, for a reader that only matters on two screens."""
+        watch = self._active()
+        app = QApplication.instance()
+        if watch == self._watching or app is None:
+            return
+        if watch:
+            app.installEventFilter(self)
+        else:
+            self.stop()
+        self._watching = watch
+
+    @property
+    def watching(self) -> bool:
+        """Whether it is now among the application's event filters."""
+        return self._watching
+
+    def stop(self) -> None:
+        """Stop watching (the window closes, or its screens are built again)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.reader.reset()
+        self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False  # the class first: cheap, and most events are no key
         focus = QApplication.focusWidget()
         if watched is not (focus if focus is not None else QApplication.activeWindow()):
             return False  # the same key on its way through the window, or a parent

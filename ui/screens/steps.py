@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -73,6 +74,11 @@ class StepsScreen(Screen):
         self.action_bar.addWidget(self.next_button)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
+        for button in (self.back_button, self.next_button):
+            # A tap leaves the focus in the field: a refused answer is corrected with the
+            # keyboard still open, and the next question's field takes it over without the
+            # keyboard and the header closing and opening again between two questions.
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
         self.widgets: dict[str, FieldWidget] = {}
         """Every question of the current step, by field id; only ``field_id``'s is shown."""
         self.suggestions: AddressSuggestions | None = None
