@@ -22,30 +22,22 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from kiosk import compact
-from kiosk.checklist import Checklist, checklist_for, notes_for
 from kiosk.config import KioskConfig
-from kiosk.correction import Correction, prepare_correction
 from kiosk.mediator_call import MediatorCall
-from kiosk.mediators import Mediator
-from kiosk.payment import Payment, payment_for
-from kiosk.prefill import to_scan_first
-from kiosk.procedures import Catalogue, Procedure
-from kiosk.questions import MoveKind, Questions
-from kiosk.representative import (
-    ForWhom,
-    MandateText,
-    Representation,
-    for_someone_else,
-    mandate_text,
-)
-from kiosk.session import ProcedureSession
+from kiosk.representative import ForWhom, Representation, for_someone_else
 from kiosk.shift import Shift
-from offline_queue import QueuedSubmission
 from offline_queue.times import utc_now
 
-if TYPE_CHECKING:
-    from offline_queue import Outbox
+if TYPE_CHECKING:  # the rest is imported where used: not before the welcome screen's first paint
+    from kiosk.checklist import Checklist
+    from kiosk.correction import Correction
+    from kiosk.mediators import Mediator
+    from kiosk.payment import Payment
+    from kiosk.procedures import Catalogue, Procedure
+    from kiosk.questions import MoveKind, Questions
+    from kiosk.representative import MandateText
+    from kiosk.session import ProcedureSession
+    from offline_queue import Outbox, QueuedSubmission
 
 
 class Page(StrEnum):
@@ -375,6 +367,7 @@ class Visit:
             self.fire(Event.HAND_OVER)
             self.mediator = None
             if self.questions is not None:
+                from kiosk import compact  # noqa: PLC0415 - not before the first paint
                 compact.one_per_page(self.questions)
 
     def who(self) -> str:
@@ -430,10 +423,12 @@ class Visit:
         if self.session is not None:
             self.session.wipe()
         config = self.config
+        from kiosk.session import ProcedureSession  # noqa: PLC0415 - not before the first paint
         self.session = ProcedureSession(
             self.procedure, kiosk_id=config.kiosk_id, site=config.site,
             mediator_id=self.mediator.id if self.mediator else self.assisted_by)
         self.session.representation = self.representation
+        from kiosk.questions import Questions  # noqa: PLC0415 - not before the first paint
         self.questions = Questions(self.session)
         self.questions.open()
         self.fire(Event.SAID_FOR_WHOM)
@@ -441,6 +436,7 @@ class Visit:
     def mandate(self) -> MandateText:
         """The mandate to sign for this request, from both identities just given."""
         assert self.session is not None and self.procedure is not None
+        from kiosk.representative import mandate_text  # noqa: PLC0415 - not before the first paint
         return mandate_text(self.session.answers, self.procedure.title, self.config.site_name,
                             self.session.today())
 
@@ -463,6 +459,7 @@ class Visit:
         mediator, first the scan of the document that answers some of them."""
         self.fire(Event.BEGIN)
         if self.page is Page.CHOOSER and self.session is not None:
+            from kiosk.prefill import to_scan_first  # noqa: PLC0415 - not before the first paint
             spec = to_scan_first(self.session)
             assert spec is not None
             self.document_kind = spec.kind
@@ -487,6 +484,7 @@ class Visit:
 
     def next_page(self, raws: Mapping[str, str]) -> dict[str, str]:
         """« Continuer » on a mediator's page of questions: as :meth:`next_question`."""
+        from kiosk import compact  # noqa: PLC0415 - not before the first paint
         move = compact.next_page(self._questions(), raws)
         self.last_move = move.kind
         self.fire(Event.NEXT)
@@ -494,6 +492,7 @@ class Visit:
 
     def previous_page(self, raws: Mapping[str, str]) -> dict[str, str]:
         """« Retour » on a mediator's page of questions: as :meth:`previous_question`."""
+        from kiosk import compact  # noqa: PLC0415 - not before the first paint
         move = compact.previous_page(self._questions(), raws)
         self.last_move = move.kind
         self.fire(Event.BACK)
@@ -509,6 +508,7 @@ class Visit:
     def checklist(self) -> Checklist:
         """What the rest of the request asks for, for the answers given so far."""
         assert self.session is not None and self.procedure is not None
+        from kiosk.checklist import checklist_for  # noqa: PLC0415 - not before the first paint
         return checklist_for(self.procedure, self.session.answers, self.session.today())
 
     def choose_document(self, kind: str) -> None:
@@ -570,8 +570,10 @@ class Visit:
         """The request is on disk: forget the answers, confirm."""
         self.saved_item = item
         if self.session is not None and self.procedure is not None:
+            from kiosk.checklist import notes_for  # noqa: PLC0415 - not before the first paint
             self.next_steps = notes_for(self.procedure.next_steps, self.session.answers,
                                         self.session.today())
+            from kiosk.payment import payment_for  # noqa: PLC0415 - not before the first paint
             self.payment = payment_for(self.procedure, self.session.answers, self.session.today())
         self._drop_session()
         self.correcting = None  # a correction is saved like any request
@@ -641,6 +643,7 @@ class Visit:
         """The preparation of a correction, as plain work for a background thread."""
         assert self.catalogue is not None
         config = self.config
+        from kiosk.correction import prepare_correction  # noqa: PLC0415 - not before the first paint
         return partial(prepare_correction, outbox, self.catalogue, submission_id,
                        kiosk_id=config.kiosk_id, site=config.site,
                        mediator_id=self.mediator.id if self.mediator else None)
@@ -655,6 +658,7 @@ class Visit:
         self.session = correction.session
         self.procedure = correction.procedure
         self.representation = correction.session.representation or Representation("self")
+        from kiosk.questions import Questions  # noqa: PLC0415 - not before the first paint
         self.questions = Questions(correction.session, correction.field_remarks, checklist=False)
         self.fire(Event.CORRECT)
         return True
@@ -694,6 +698,12 @@ class Visit:
         self._reset()
 
 
+def _scan_first(session: ProcedureSession) -> bool:
+    from kiosk.prefill import to_scan_first  # noqa: PLC0415 - not before the first paint
+
+    return to_scan_first(session) is not None
+
+
 CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "for the queue": lambda v: v.login_purpose == "queue",
     "taking over": lambda v: v.login_purpose == "take_over" and bool(v.back_stack),
@@ -712,7 +722,7 @@ CONDITIONS: dict[Condition, Callable[[Visit], bool]] = {
     "no mediator": lambda v: v.mediator is None,
     "questions decide first": lambda v: v.session is not None and v.session.steps()[0].decides,
     "the checklist": lambda v: v.last_move == "checklist",
-    "scan first": lambda v: v.compact and v.session is not None and to_scan_first(v.session) is not None,
+    "scan first": lambda v: v.compact and v.session is not None and _scan_first(v.session),
     "scanning first": lambda v: v.scanning_first,
     "a mandate to print": lambda v: (
         v.last_move == "done" and v.representation.needs_mandate and v.session is not None

@@ -1,11 +1,13 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
 ``run(demo, fullscreen)`` paints the welcome screen first. Then a worker
-thread reads the procedure catalogue, which is all the first tap needs
+thread reads the procedure catalogue (from its cache, ``kiosk.catalogue_cache``,
+while the files are unchanged), which is all the first tap needs
 (« Je fais ma démarche seul » opens the list of procedures): the window takes
-it (``attach_catalogue``) and answers that tap. A second worker job then does the rest of the Qt-free start
-(``load_backend``: the outbox, the accounts, the sync client and their heavy
-imports), and the GUI thread attaches it and starts the sync thread
+it (``attach_catalogue``) and answers that tap. Once that page is painted, a second
+worker job does the rest of the Qt-free start (``load_backend``: the outbox, the
+accounts, the sync client and their heavy imports; the catalogue's cache written),
+and the GUI thread attaches it and starts the sync thread
 (``attach``; screens are built at their first use, ``ui.lazy_screens``). A
 tap on a page whose screen needs the outbox or the accounts is answered as
 soon as they are open. With ``demo``
@@ -31,8 +33,9 @@ from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.i18n_texts import shown_language
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
+    from kiosk.catalogue_cache import CachedCatalogue
     from kiosk.consent import ConsentText
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
@@ -43,6 +46,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MEDIATORS_FILE = "mediators.json"
+AFTER_ATTACH_MS = 50
+"""With no tap waiting when the catalogue is attached, the services start loading this soon."""
+CACHE_DIR = "cache"
+"""Under the data folder: what the kiosk can rebuild (the checked catalogue)."""
 DEMO_SCANS = 4
 
 
@@ -187,15 +194,16 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
 
 
 def _load_catalogue(config: KioskConfig, demo: bool,
-                    cleanup: ExitStack) -> tuple[KioskConfig, Catalogue]:
-    """The worker thread's first part of the start: the settings in use and the catalogue."""
-    from kiosk.procedures import load_catalogue
+                    cleanup: ExitStack) -> tuple[KioskConfig, CachedCatalogue]:
+    """The worker thread's first part of the start: the settings in use and the catalogue (read
+    from its cache when the procedure files and the kiosk are those it was made from)."""
+    from kiosk.catalogue_cache import load_cached
 
     if demo:
         config = _demo_config(config, cleanup)
     # The visits' record opens next, before the outbox: its folder is private from the start.
     config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    catalogue = load_catalogue()
+    cached = load_cached(config.data_dir / CACHE_DIR)
     # What answering the first tap imports (its widgets are built on the GUI thread).
     import kiosk.shift  # noqa: F401
     import kiosk.visits  # noqa: F401
@@ -203,12 +211,14 @@ def _load_catalogue(config: KioskConfig, demo: bool,
     import ui.screens.picker  # noqa: F401
     import ui.voice_mode  # noqa: F401
 
-    return config, catalogue
+    return config, cached
 
 
-def _load(config: KioskConfig, demo: bool, catalogue: Catalogue) -> Backend:
-    """The worker thread's second part: queue, accounts, client; the screens' modules."""
-    backend = load_backend(config, demo=demo, catalogue=catalogue)
+def _load(config: KioskConfig, demo: bool, cached: CachedCatalogue) -> Backend:
+    """The worker thread's second part: the catalogue's cache written after a miss (never
+    before the first tap); queue, accounts, client; the screens' modules."""
+    cached.save()
+    backend = load_backend(config, demo=demo, catalogue=cached.catalogue)
     if demo and backend.mediators.problem is None and not backend.mediators.mediators():
         from kiosk.mediators import create_demo_accounts
 
@@ -256,16 +266,19 @@ class _Start:
 
         return not shiboken6.isValid(self.window)
 
-    def _catalogue_read(self, loaded: tuple[KioskConfig, Catalogue]) -> None:
+    def _catalogue_read(self, loaded: tuple[KioskConfig, CachedCatalogue]) -> None:
         from ui.screens.background import run_in_background
 
         if self._closed():
             return
-        settings, catalogue = loaded
+        settings, cached = loaded
         self.window.use_config(settings)
-        self.window.attach_catalogue(catalogue)
-        run_in_background(lambda: _load(settings, self._demo, catalogue), self._loaded,
-                          self._failed)
+        self.window.attach_catalogue(cached.catalogue)
+        # Once the page a waiting tap opened is painted (the queue's and the client's imports
+        # alongside only slowed that paint); soon, when no tap was waiting.
+        _after_paint(self.window.current_screen(), lambda: run_in_background(
+            lambda: _load(settings, self._demo, cached), self._loaded, self._failed),
+            at_most_ms=AFTER_ATTACH_MS)
 
     def _loaded(self, backend: Backend) -> None:
         from ui.screens.background import run_in_background
@@ -322,24 +335,40 @@ def _apply_retention(config: KioskConfig) -> None:
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,
           argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
     """Show the welcome screen now and load the rest just after its first paint (``_Start``)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
     from ui.app import create_application, create_window
 
     app = create_application(argv, config.language)
     window = create_window(config, fullscreen=fullscreen)
     starting = _Start(window, config, demo, cleanup)
+    _after_paint(window.welcome, starting.painted)
+    return app, window
 
-    class _AfterFirstPaint(QObject):
+
+def _after_paint(widget: QWidget, then: Callable[[], None], *, at_most_ms: int | None = None) -> None:
+    """Call ``then`` from the event loop once ``widget`` has painted (or after ``at_most_ms``,
+    whichever comes first, when given: a page that has nothing new to paint)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _AfterPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(widget)
+            self.done = False
+            if at_most_ms is not None:
+                QTimer.singleShot(at_most_ms, self, self.fire)
+
+        def fire(self) -> None:
+            if not self.done:
+                self.done = True
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+                self.deleteLater()
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
             if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, starting.painted)
+                self.fire()
             return False
 
-    hook = _AfterFirstPaint(window)
-    window.welcome.installEventFilter(hook)
-    return app, window
+    widget.installEventFilter(_AfterPaint())
 
 
 def _quit_on_signals(app: QApplication, cleanup: ExitStack) -> None:

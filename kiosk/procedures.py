@@ -21,17 +21,17 @@ import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from kiosk import procedure_checks, schema_check
 from kiosk.conditions import Condition, referenced_fields
 from kiosk.file_size import file_size
 from kiosk.inference import Inference
-from kiosk.procedure_checks import DEFAULT_CHECK
-from kiosk.validators import with_notice
 from resources import resource_path
+
+if TYPE_CHECKING:  # the checks are imported by the loader: a catalogue read from its cache
+    from kiosk import schema_check  # (``kiosk.catalogue_cache``) never needs them
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +256,8 @@ def _schema() -> dict[str, Any]:
 @functools.cache
 def _schema_is_valid() -> schema_check.Check:
     """The schema compiled once to plain Python: a good file never needs jsonschema."""
+    from kiosk import schema_check  # noqa: PLC0415 - only when a file is read
+
     return schema_check.compile_schema(_schema())
 
 
@@ -418,6 +420,9 @@ def _french(error: Any) -> str:
 
 
 def _build(data: Mapping[str, Any]) -> Procedure:
+    from kiosk.procedure_checks import DEFAULT_CHECK  # noqa: PLC0415 - only when a file is read
+    from kiosk.validators import with_notice  # noqa: PLC0415
+
     steps = tuple(
         Step(
             id=s["id"],
@@ -493,6 +498,8 @@ def _notes(items: Sequence[Any]) -> Iterator[Note]:
 
 def load_definition(path: Path) -> Procedure:
     """Load and check one file; raise DefinitionRefused naming the place of the first problem."""
+    from kiosk import procedure_checks  # noqa: PLC0415 - only when a file is read
+
     data, root = _parse(_read(path))
     schema_problem = _schema_problem(data)
     if schema_problem:

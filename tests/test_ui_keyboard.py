@@ -298,19 +298,80 @@ def test_kinetic_scrolling_follows_a_drag_and_keeps_taps(qtbot: QtBot) -> None:
     assert bar.value() == before
 
 
-def test_dock_builds_its_keys_only_when_a_field_needs_them(qtbot: QtBot, qapp: QApplication) -> None:
+def test_dock_builds_its_keys_only_when_a_pad_first_opens(qtbot: QtBot, qapp: QApplication) -> None:
     """The dock sits in the window from the start; its ~70 keys cost start-up time, so they
-    are built when the first field is attached (after the welcome screen's first paint)."""
+    are built when a pad first opens, not when a field is attached (the list of procedures
+    has one, and opens with the keyboard closed) nor when a short window asks for low keys."""
     apply_theme(qapp, "standard", False)
     dock = KeyboardDock()
     qtbot.addWidget(dock)
     assert dock.findChildren(QPushButton) == []
     dock.close_keyboard()  # closing before anything was built is harmless
+    dock.set_compact(True)
     field = QLineEdit()
     qtbot.addWidget(field)
     dock.attach(field, "text")
+    assert dock.findChildren(QPushButton) == []
+    dock.show_for(field)
     assert len(dock.findChildren(QPushButton)) > 60
-    assert dock.text_keyboard.isHidden() and dock.digit_pad.isHidden() and dock.isHidden()
+    assert dock.text_keyboard.property("compact") and dock.digit_pad.property("compact")
+    assert dock.text_keyboard.isVisibleTo(dock) and dock.digit_pad.isHidden()
     lazy = KeyboardDock()
     qtbot.addWidget(lazy)
     assert lazy.digit_pad.key_button("7").text() == "7"  # asking for a pad builds it too
+
+
+def test_low_keys_when_the_window_is_short_before_or_after_they_are_built(
+        qtbot: QtBot, qapp: QApplication) -> None:
+    apply_theme(qapp, "standard", False)
+    heights = {}
+    for compact_first in (True, False):
+        dock = KeyboardDock()
+        qtbot.addWidget(dock)
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        dock.attach(field, "text")
+        if compact_first:
+            dock.set_compact(True)
+            dock.show_for(field)
+        else:
+            dock.show_for(field)
+            dock.set_compact(True)
+        dock.attach(field, "digits")
+        dock.show_for(field)  # the digit pad too
+        heights[compact_first] = (dock.text_keyboard.key_button("a").minimumSizeHint().height(),
+                                  dock.digit_pad.key_button("1").minimumSizeHint().height())
+    tall = KeyboardDock()
+    qtbot.addWidget(tall)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    tall.attach(field, "digits")
+    tall.show_for(field)
+    tall.attach(field, "text")
+    tall.show_for(field)
+    assert heights[True] == heights[False]
+    low_text, low_digit = heights[True]
+    assert low_text < tall.text_keyboard.key_button("a").minimumSizeHint().height()
+    assert low_digit < tall.digit_pad.key_button("1").minimumSizeHint().height()
+
+
+def test_focus_passing_through_a_field_while_held_opens_no_pad(qtbot: QtBot, qapp: QApplication) -> None:
+    """A page change moves the focus through a field of the new page: no pad opens then (the
+    window opens one afterwards for the field the page chose)."""
+    apply_theme(qapp, "standard", False)
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = QLineEdit(window)
+    dock = KeyboardDock(window)
+    dock.attach(field, "text")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    with dock.held():
+        field.setFocus()
+        qapp.processEvents()
+    assert dock.current_field() is None and dock.findChildren(QPushButton) == []
+    field.clearFocus()
+    field.setFocus()
+    qapp.processEvents()
+    assert dock.current_field() is field

@@ -14,7 +14,8 @@ and closes the pad.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 from PySide6 import QtCore
@@ -320,6 +321,7 @@ class KeyboardDock(QWidget):
         self._pads: tuple[TextKeyboard, DigitPad] | None = None
         self._modes: dict[QLineEdit, KeyboardMode] = {}
         self._current: QLineEdit | None = None
+        self._held = False
         self.hide()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -336,14 +338,17 @@ class KeyboardDock(QWidget):
         return self._built()[1]
 
     def _built(self) -> tuple[TextKeyboard, DigitPad]:
-        """Build both pads the first time a field is attached or a pad is asked for.
+        """Build both pads the first time one opens or is asked for.
 
-        About 70 styled keys: building and polishing them before the welcome screen's first
-        paint would delay it by a good part of the start-up; no field exists before then.
+        About 70 styled keys: building and polishing them at start-up would delay the welcome
+        screen and the first tap (the list of procedures has a field, but opens with the
+        keyboard closed).
         """
         if self._pads is None:
             self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
             text, digits = TextKeyboard(self), DigitPad(self)
+            for pad in (text, digits):  # keys are polished when first shown: the right height
+                pad.setProperty("compact", bool(self.property("compact")))
             self._layout.addStretch(1)
             self._layout.addWidget(text)
             self._layout.addWidget(digits)
@@ -358,7 +363,6 @@ class KeyboardDock(QWidget):
         """Open the `mode` pad ("text" or "digits") whenever `line_edit` is focused or touched."""
         if mode not in ("text", "digits"):
             raise ValueError(f"unknown keyboard mode {mode!r}")
-        self._built()
         if line_edit not in self._modes:
             line_edit.installEventFilter(self)
             line_edit.destroyed.connect(lambda: self._forget(line_edit))
@@ -399,7 +403,7 @@ class KeyboardDock(QWidget):
         if bool(self.property("compact")) == compact:
             return
         self.setProperty("compact", compact)
-        for pad in self._built():
+        for pad in self._pads or ():  # pads built later take it then
             pad.setProperty("compact", compact)
             for key in pad.findChildren(QPushButton):
                 style = key.style()
@@ -417,9 +421,20 @@ class KeyboardDock(QWidget):
         if was_open:
             self.closed.emit()
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Focus moving while a page changes does not open a pad: the window then opens it
+        for the field the new page chose, if any (it otherwise opened and closed at once, a
+        good part of the first tap's time)."""
+        held, self._held = self._held, True
+        try:
+            yield
+        finally:
+            self._held = held
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Open on focus-in and on a touch of an already focused field."""
-        if isinstance(watched, QLineEdit) and watched in self._modes:
+        if isinstance(watched, QLineEdit) and watched in self._modes and not self._held:
             kind = event.type()
             if kind == QEvent.Type.FocusIn or (
                 kind == QEvent.Type.MouseButtonPress and self._current is not watched

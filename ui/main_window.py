@@ -785,13 +785,14 @@ class MainWindow(QMainWindow):
         sits in the screen, between its body and its actions: Retour and Continuer stay at
         the bottom, open or closed."""
         self.keyboard.close_keyboard()
-        self.stack.setCurrentWidget(screen)
-        self.idle.set_active(screen is not self.welcome)
-        if (wedge := getattr(self, "wedge", None)) is not None:
-            wedge.follow()
-        if screen is self.welcome:
-            self._show_shift()
-        self._show_assistance()
+        with self.keyboard.held():  # the focus passing through a field opens no pad
+            self.stack.setCurrentWidget(screen)
+            self.idle.set_active(screen is not self.welcome)
+            if (wedge := getattr(self, "wedge", None)) is not None:
+                wedge.follow()
+            if screen is self.welcome:
+                self._show_shift()
+            self._show_assistance()
         # Qt hands the focus of a button hidden on the way (the page left, a header switch on
         # a short screen) to the next widget in line, which may be a field: that opened the
         # keyboard, unasked. The screen says where its focus goes.
