@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from kiosk import procedure_checks
 from kiosk.config import KioskConfig
 from kiosk.flow import Page, Visit
 from kiosk.mediators import Mediator
+from kiosk.paris_time import in_paris
 from kiosk.prefill import offer, read_on, to_scan_first
 from kiosk.prefill_scan import read_scan
 from kiosk.procedures import Catalogue
@@ -56,7 +57,8 @@ def walk_scan_first(visit: Visit, folder: Path) -> None:
     path = folder / "facture.png"
     path.write_bytes(proof_of_address(random.Random(3), "png", 100, SAMPLE_HOLDER))
     read = read_scan(session, "justificatif_domicile", path)
-    assert read.facts is not None and read.facts.emission_date == date.today() - timedelta(days=20)
+    paris_today = in_paris(datetime.now(UTC)).date()  # the sample bill's date is the kiosk's
+    assert read.facts is not None and read.facts.emission_date == paris_today - timedelta(days=20)
     session.attach(read.document)
     assert offer(session, "justificatif_domicile", read.facts) == [
         "nom", "prenoms", "adresse", "code_postal", "commune"]
