@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from test_ui_flow import (
     WAIT_MS,
+    Kiosk,
     central,  # noqa: F401 - fixture
     click,
     current_question,
@@ -32,7 +33,7 @@ from test_ui_flow import (
 
 import ui.screens.document_chooser as chooser_module
 import ui.screens.documents as documents_module
-from kiosk.procedures import Catalogue
+from kiosk.procedures import Catalogue, Procedure
 from ui.fields import TextFieldWidget
 from ui.screens.background import jobs_running
 
@@ -86,13 +87,19 @@ def thumbnails(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield drawn
 
 
-def test_previews_are_drawn_once_per_document_and_scan(qtbot, make_kiosk, catalogue: Catalogue,  # type: ignore[no-untyped-def]  # noqa: F811
-                                                       thumbnails: list[str]) -> None:
+def _at_documents(qtbot, make_kiosk, catalogue: Catalogue) -> tuple[Kiosk, Procedure]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A kiosk on the list of documents of a duplicate's request."""
     kiosk = make_kiosk(sync=False)
-    window = kiosk.window
     procedure = catalogue.get("cg-duplicata")
     start_procedure(qtbot, kiosk, procedure)
     walk_steps(qtbot, kiosk, random.Random(4), {"motif": "perte", "vehicule_plus_4_ans": "non"})
+    return kiosk, procedure
+
+
+def test_previews_are_drawn_once_per_document_and_scan(qtbot, make_kiosk, catalogue: Catalogue,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                       thumbnails: list[str]) -> None:
+    kiosk, procedure = _at_documents(qtbot, make_kiosk, catalogue)
+    window = kiosk.window
     session = window.session
     assert session is not None
     kinds = [spec.kind for spec in session.required_documents()][:3]
@@ -114,11 +121,8 @@ def test_previews_are_drawn_once_per_document_and_scan(qtbot, make_kiosk, catalo
 
 def test_a_folder_event_that_changes_nothing_rebuilds_nothing(qtbot, make_kiosk, catalogue: Catalogue,  # type: ignore[no-untyped-def]  # noqa: F811
                                                               thumbnails: list[str]) -> None:
-    kiosk = make_kiosk(sync=False)
+    kiosk, procedure = _at_documents(qtbot, make_kiosk, catalogue)
     window = kiosk.window
-    procedure = catalogue.get("cg-duplicata")
-    start_procedure(qtbot, kiosk, procedure)
-    walk_steps(qtbot, kiosk, random.Random(4), {"motif": "perte", "vehicule_plus_4_ans": "non"})
     kind = next(iter(window.session.required_documents())).kind  # type: ignore[union-attr]
     path = scan(kiosk, procedure, kind, random.Random(6))
     click(qtbot, window.documents.add_buttons[kind])
