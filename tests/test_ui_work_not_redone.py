@@ -57,6 +57,9 @@ def test_continuer_keeps_the_field_and_its_keyboard(qtbot, make_kiosk, catalogue
     click(qtbot, steps.next_button)  # refused: corrected with the keyboard still up
     assert current_question(steps) is widget and widget.error
     assert QApplication.focusWidget() is edit and window.keyboard.current_field() is edit
+    qtbot.waitUntil(lambda: not widget.error_label.visibleRegion().isEmpty(), timeout=WAIT_MS)
+    seen = widget.error_label.visibleRegion().boundingRect()  # the reason, above the keyboard
+    assert seen.height() == widget.error_label.height(), (seen, widget.error_label.size())
     assert not closings
 
     edit.setText("AB-123-CD")

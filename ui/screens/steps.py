@@ -135,6 +135,9 @@ class StepsScreen(Screen):
             self.scroller.verticalScrollBar().setValue(0)
         if self.isVisible():
             self.focus_question()
+            refused = [w for f, w in self.widgets.items() if f in (errors or {}) and w.isVisible()]
+            if refused:  # the keyboard stays up: the reason must not be left under it
+                self.keep_visible(refused[0].error_label)
 
     def _build(self, view: QuestionView) -> None:
         """The widgets of the step, each with its answer so far."""
