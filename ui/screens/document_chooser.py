@@ -373,7 +373,6 @@ class DocumentChooserScreen(Screen):
         if session is not self.session or document.kind != self.kind:
             document.wipe()
             return
-        self.facts = read.facts
         if asks_date(session.procedure.document(document.kind)):
             self._drop_pending()
             self._show_list()
@@ -391,6 +390,7 @@ class DocumentChooserScreen(Screen):
             self.scroller.ensureWidgetVisible(self.date_panel)
             self.date_field.focus_input()
             return
+        self.facts = read.facts
         self._attach(document)
 
     def submit_date(self) -> None:
