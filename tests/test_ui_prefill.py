@@ -71,7 +71,9 @@ def test_the_proof_first_fills_the_date_the_name_and_the_address(  # type: ignor
     assert chooser.date_panel.isVisible() and chooser.date_read.isVisible()
     day = chooser.date_field.value()
     assert day and __import__("datetime").date(*map(int, reversed(day.split("/")))).toordinal() == emitted
-    window.keyboard.close_keyboard()
+    # nothing to type: no keyboard, « Valider la date » in sight (it was under the keys)
+    assert window.keyboard.current_field() is None and not window.keyboard.isVisible()
+    assert not chooser.date_button.visibleRegion().isEmpty()
     save_screenshot(window, "scan-first-date-read-1280x800")
     click(qtbot, chooser.date_button)  # one tap: the date was read
     qtbot.waitUntil(lambda: window.current_screen() is window.steps, timeout=WAIT_MS)

@@ -388,7 +388,10 @@ class DocumentChooserScreen(Screen):
             self.date_panel.setVisible(True)
             self._set_list_visible(False)  # the scan is chosen: only its date is left to give
             self.scroller.ensureWidgetVisible(self.date_panel)
-            self.date_field.focus_input()
+            if emitted is None:
+                self.date_field.focus_input()
+            else:  # nothing to type: no keyboard over « Valider la date »
+                self.date_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.facts = read.facts
         self._attach(document)
