@@ -347,14 +347,19 @@ def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitSta
 def _after_paint(widget: QWidget, then: Callable[[], None], *, at_most_ms: int | None = None) -> None:
     """Call ``then`` from the event loop once ``widget`` has painted (or after ``at_most_ms``,
     whichever comes first, when given: a page that has nothing new to paint)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
     class _AfterPaint(QObject):
         def __init__(self) -> None:
             super().__init__(widget)
             self.done = False
             if at_most_ms is not None:
-                QTimer.singleShot(at_most_ms, self, self.fire)
+                fallback = QTimer(self)
+                fallback.setSingleShot(True)
+                # a coarse timer (Qt's default) may fire up to 5 % early: not before the time said
+                fallback.setTimerType(Qt.TimerType.PreciseTimer)
+                fallback.timeout.connect(self.fire)
+                fallback.start(at_most_ms)
 
         def fire(self) -> None:
             if not self.done:
