@@ -240,6 +240,8 @@ class SnapshotWalk:
 
     def __init__(self) -> None:
         self._pending: tuple[int, int, int] | None = None  # journey, pid, read end
+        self.cpu_s = 0.0
+        """CPU time of the copies that ended (user and system: the pages they copied)."""
 
     def start(self, journey: int, planted: list[str | bytes]) -> None:
         read_end, write_end = os.pipe()
@@ -267,7 +269,8 @@ class SnapshotWalk:
         self._pending = None
         with os.fdopen(read_end, encoding="utf-8") as verdict:
             text = verdict.read()
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
+        self.cpu_s += usage.ru_utime + usage.ru_stime
         assert os.waitstatus_to_exitcode(status) == 0 and text, (journey, status, text)
         leftovers, qobjects = json.loads(text)
         assert not leftovers, f"journey {journey}: the citizen's data is still held: {leftovers}"
@@ -348,7 +351,7 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
     true_counts, none_counts, rss, widgets, qobjects = [], [], [], [], []
     walks_in_copies = SnapshotWalk()
     settling = walking = 0.0  # seconds: the sync and printing settling, the checks
-    began = time.monotonic()
+    began, gui_cpu_began, cpu_began = time.monotonic(), time.thread_time(), os.times()
     for journey in range(JOURNEYS):
         planted: list[str | bytes] = [
             "Soak" + _letters(journey), f"SCANMARK-{journey:06d}-{secrets.token_hex(4)}".encode()]
@@ -382,6 +385,8 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
 
     qobjects.append(walks_in_copies.verdict() or 0)  # the last journey's
     elapsed = time.monotonic() - began
+    gui_cpu, cpu_ended = time.thread_time() - gui_cpu_began, os.times()
+    cpu = sum(cpu_ended[:2]) - sum(cpu_began[:2])  # every thread of this process
     passes_at_end = passes[0]
     while passes[0] < PASSES_DUE:  # the rest of the day, without citizens
         qtbot.wait(100)
@@ -399,7 +404,9 @@ def test_a_day_of_citizens_in_one_process(qtbot, tmp_path: Path, central, catalo
     assert max(qobjects[last]) <= max(qobjects[first]), (max(qobjects[first]), max(qobjects[last]))
     per_journey = (rss[-1] - rss[WARM_UP]) / max(1, JOURNEYS - 1 - WARM_UP)
     print(f"\nsoak: {JOURNEYS} journeys in {elapsed:.0f} s ({elapsed / JOURNEYS:.2f} s each, "
-          f"of which settling {settling / JOURNEYS:.2f} s and checks {walking / JOURNEYS:.2f} s), "
+          f"of which settling {settling / JOURNEYS:.2f} s and checks {walking / JOURNEYS:.2f} s; "
+          f"CPU {gui_cpu / JOURNEYS:.2f} s on the GUI thread, {cpu / JOURNEYS:.2f} s in the process, "
+          f"{walks_in_copies.cpu_s / JOURNEYS:.2f} s in the walk's copy), "
           f"{passes_done} sync passes ({passes_at_end} at the last journey, "
           f"{time.monotonic() - began:.0f} s in all); "
           f"RSS {rss[0] / 2**20:.0f} -> {rss[WARM_UP] / 2**20:.0f} -> "
