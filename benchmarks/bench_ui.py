@@ -145,13 +145,16 @@ def startup(runs: int, before: Path | None = None) -> dict[str, float]:
     run per side fills a throw-away cache; the runs then alternate.
     """
     with (tempfile.TemporaryDirectory(prefix="bench-ui-pyc-") as cache,
-          tempfile.TemporaryDirectory(prefix="bench-ui-data-") as data):
+          tempfile.TemporaryDirectory(prefix="bench-ui-data-") as data,
+          tempfile.TemporaryDirectory(prefix="bench-ui-before-") as data_before):
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": cache}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         here = {**env, "PYTHONPATH": str(CHECKOUT)}
         sides = {"bare": (BARE, env, ()), "kiosk": (KIOSK, here, (data,))}
         if before is not None:
-            sides["before"] = (KIOSK, {**env, "PYTHONPATH": str(before)}, (data,))
+            # Its own data folder: a catalogue cache shared by two kiosk versions would miss at
+            # every run (each writes its own key), as no kiosk started again does.
+            sides["before"] = (KIOSK, {**env, "PYTHONPATH": str(before)}, (data_before,))
         for code, side_env, args in sides.values():
             _clocks(code, side_env, *args)
         clocks: dict[str, list[tuple[float, float]]] = {side: [] for side in sides}

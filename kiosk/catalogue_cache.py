@@ -36,25 +36,28 @@ MAGIC = b"kiosk-catalogue-1\n"
 
 # The modules whose code shapes a loaded catalogue (``tests/test_catalogue_cache.py`` checks
 # that the loader uses no other module of ``kiosk``), and the schema it is checked against.
-LOADER_MODULES = ("procedures", "procedure_checks", "schema_check", "validators", "inference",
-                  "conditions", "file_size", "catalogue_cache")
+LOADER_MODULES = ("procedures", "definition_yaml", "procedure_checks", "schema_check", "validators",
+                  "inference", "conditions", "file_size", "catalogue_themes", "catalogue_cache")
 
 # What a cached catalogue may be made of: anything else means the file is not ours.
 _ALLOWED = {
     "kiosk.procedures": {"Catalogue", "Procedure", "Step", "Field", "Choice", "Bring",
                          "DocumentSpec", "Fee", "Note", "Source", "DefinitionError"},
     "kiosk.inference": {"Inference"},
+    "kiosk.catalogue_themes": {"Theme"},
     "datetime": {"date", "datetime", "timedelta"},
 }
 
 
 def catalogue_key(directory: Path) -> bytes:
-    """A hash of what the catalogue is made from: the procedure files, the schema, the loader."""
+    """A hash of what the catalogue is made from: the procedure files, the schema, the list's
+    subjects, the loader."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
     code = Path(__file__).parent
     for name in LOADER_MODULES:
         _add(digest, f"kiosk/{name}.py", code / f"{name}.py")
     _add(digest, "schema", resource_path("procedure.schema.json"))
+    _add(digest, "themes", resource_path("themes.yaml"))
     try:
         paths = sorted(directory.glob("*.yaml"))
     except OSError as exc:

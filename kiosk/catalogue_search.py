@@ -23,15 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kiosk.procedures import Procedure
 from resources import resource_path
 
 log = logging.getLogger(__name__)
-
-# libyaml's safe parser where PyYAML has it: the words file loads in a few milliseconds.
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KEYWORD_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0
@@ -61,9 +56,13 @@ class Words:
 
 def load_words(path: Path | None = None) -> Words:
     """The words file; without it the search still works, only less forgiving."""
+    import yaml  # noqa: PLC0415 - at the first search, not when the list of procedures is built
+
     path = path or resource_path("search_words.yaml")
+    # libyaml's safe parser where PyYAML has it: the words file loads in a few milliseconds.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data: Any = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        data: Any = yaml.load(path.read_text("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
         ignored = frozenset(fold(str(word)) for word in data.get("ignored", ()))
         same_as = {fold(str(key)): fold(str(value)) for key, value in dict(data.get("same_as", {})).items()}
     except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kiosk.procedures import THEMES, Procedure
 from resources import resource_path
 
@@ -37,6 +35,8 @@ class Theme:
 
 def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
     """The subjects in screen order; the two kinds of title if the file cannot be used."""
+    import yaml  # noqa: PLC0415 - with the procedure files; a cached catalogue holds its subjects
+
     path = path or resource_path("themes.yaml")
     try:
         data: Any = yaml.safe_load(path.read_text("utf-8"))

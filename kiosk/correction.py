@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kiosk.procedures import Catalogue, Procedure, Step
-from kiosk.representative import Representation, for_someone_else
+from kiosk.representation import Representation
+from kiosk.representative import for_someone_else
 from kiosk.session import ProcedureSession
 from kiosk.validators import ValidationError
 from offline_queue import OutboxError, QueuedSubmission, StoredDocument

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kiosk.config import KioskConfig
 from kiosk.mediator_call import MediatorCall
-from kiosk.representative import ForWhom, Representation, for_someone_else
+from kiosk.representation import ForWhom, Representation
 from kiosk.shift import Shift
 from offline_queue.times import utc_now
 
@@ -419,6 +419,7 @@ class Visit:
         deciding questions, else the checklist."""
         assert self.procedure is not None and self.catalogue is not None
         self.representation = Representation(for_whom)
+        from kiosk.representative import for_someone_else  # noqa: PLC0415 - not before the first paint
         self.procedure = for_someone_else(self.catalogue.get(self.procedure.code), for_whom)
         if self.session is not None:
             self.session.wipe()

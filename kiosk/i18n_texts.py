@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from resources import resource_path
 
 SOURCE_LANGUAGE = "fr"
@@ -113,6 +111,8 @@ def translation_files(language: str, root: Path | None = None) -> list[Path]:
 
 def read_file(path: Path) -> dict[str, str]:
     """One translation file: French text → translation (empty translations are left out)."""
+    import yaml  # noqa: PLC0415 - only for a language other than French, not at start-up
+
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, Mapping):
         raise ValueError(f"{path.name}: attendu une table « texte français: traduction »")

@@ -8,8 +8,9 @@ options, conditions on unknown questions or values, ``NaN`` sizes...). A
 broken file is refused with its name and the place in it (path and line);
 the others load, whatever the broken file holds.
 
-Each file is parsed once: composed to nodes (libyaml's parser where present),
-whose marks give the line of any problem, then built from those nodes.
+Each file is parsed once (:mod:`kiosk.definition_yaml`): composed to nodes (libyaml's
+parser where present), whose marks give the line of any problem, then built from those
+nodes. A catalogue read from its cache (:mod:`kiosk.catalogue_cache`) imports no YAML.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from kiosk.conditions import Condition, referenced_fields
 from kiosk.file_size import file_size
 from kiosk.inference import Inference
@@ -32,6 +31,7 @@ from resources import resource_path
 
 if TYPE_CHECKING:  # the checks are imported by the loader: a catalogue read from its cache
     from kiosk import schema_check  # (``kiosk.catalogue_cache``) never needs them
+    from kiosk.catalogue_themes import Theme
 
 log = logging.getLogger(__name__)
 
@@ -218,10 +218,20 @@ class DefinitionRefused(Exception):
         self.others = others
 
 
+def _subjects() -> tuple[Theme, ...]:
+    """The list of procedures' subjects (``resources/themes.yaml``), read with the procedures:
+    a catalogue taken from the cache brings them along."""
+    from kiosk.catalogue_themes import load_themes  # noqa: PLC0415 - it imports this module
+
+    return load_themes()
+
+
 @dataclass
 class Catalogue:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     errors: list[DefinitionError] = field(default_factory=list)
+    themes: tuple[Theme, ...] = field(default_factory=_subjects)
+    """The subjects the list of procedures shows them under, in screen order."""
 
     def get(self, code: str) -> Procedure:
         return self.procedures[code]
@@ -236,11 +246,6 @@ class Catalogue:
 
 # Bounds on one file, so that no file can hang or exhaust the kiosk while it starts.
 MAX_FILE_BYTES = 256 * 1024
-MAX_NODES = 50_000  # values in the file once aliases are expanded
-MAX_DEPTH = 32
-
-# libyaml's parser where PyYAML was built with it (about ten times faster), else pure Python.
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _JSON_TYPES = {"object": "un dictionnaire (clé: valeur)", "array": "une liste", "string": "un texte",
                "integer": "un nombre entier", "number": "un nombre", "boolean": "true ou false",
@@ -269,34 +274,10 @@ def _schema_validator() -> Any:
     return jsonschema.Draft202012Validator(_schema())
 
 
-def _place(path: Sequence[str | int], root: yaml.Node | None) -> str:
-    """A JSON path like ``steps[1].fields[0].type`` plus its line in the file."""
-    text = ""
-    node = root
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-        node = _child(node, part)
-    where = text or "racine du fichier"
-    if node is not None:
-        where += f" (ligne {node.start_mark.line + 1})"
-    return where
-
-
 def _parts(path: str) -> list[str | int]:
     """``steps[0].when`` → ``["steps", 0, "when"]``."""
     tokens = path.replace("]", "").replace("[", ".").split(".")
     return [int(token) if token.isdigit() else token for token in tokens if token]
-
-
-def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == part:
-                return value
-        return node
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return node
 
 
 def _read(path: Path) -> str:
@@ -315,66 +296,6 @@ def _read(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise DefinitionRefused("fichier", "le fichier n'est pas en UTF-8") from None
-
-
-def _parse(text: str) -> tuple[Any, yaml.Node | None]:
-    """Compose the nodes once (their lines serve the messages), check their shape, then build."""
-    loader = _YAML_LOADER(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            return None, None
-        _check_shape(root)
-        try:
-            return loader.construct_document(root), root
-        except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date 2026-13-45
-            raise DefinitionRefused("fichier", f"valeur illisible : {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        place = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else "fichier"
-        raise DefinitionRefused(place, f"YAML illisible : {getattr(exc, 'problem', None) or exc}") from None
-    except RecursionError:  # the pure-Python composer on very deep nesting
-        raise DefinitionRefused("fichier", f"valeurs trop imbriquées ({MAX_DEPTH} niveaux au plus)") from None
-    finally:
-        loader.dispose()
-
-
-def _check_shape(root: yaml.Node) -> None:
-    """Refuse what would hang or exhaust the checks: alias bombs, cycles, deep nesting, twice-given keys.
-
-    One walk without recursion, where an alias counts each time it is used: a
-    bomb stops at MAX_NODES visits, an alias inside itself at MAX_DEPTH.
-    """
-    visits = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        visits += 1
-        if visits > MAX_NODES:
-            raise DefinitionRefused(_line(node), f"trop de valeurs ({MAX_NODES} au plus, alias compris)")
-        if depth > MAX_DEPTH:
-            raise DefinitionRefused(_line(node), (f"valeurs trop imbriquées ({MAX_DEPTH} niveaux au plus), "
-                                                  "ou alias qui se contient lui-même"))
-        if isinstance(node, yaml.MappingNode):
-            _check_keys(node)
-            stack.extend((part, depth + 1) for pair in node.value for part in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-
-
-def _line(node: yaml.Node) -> str:
-    return f"ligne {node.start_mark.line + 1}"
-
-
-def _check_keys(node: yaml.MappingNode) -> None:
-    """YAML keeps the last of two equal keys silently: the first one would be lost unseen."""
-    seen: set[tuple[str, str]] = set()
-    for key, _value in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-            continue
-        if (key.tag, key.value) in seen:
-            raise DefinitionRefused(_line(key), f"clé « {key.value} » donnée deux fois")
-        seen.add((key.tag, key.value))
 
 
 def _schema_problem(data: Any) -> tuple[list[str | int], str] | None:
@@ -498,14 +419,18 @@ def _notes(items: Sequence[Any]) -> Iterator[Note]:
 
 def load_definition(path: Path) -> Procedure:
     """Load and check one file; raise DefinitionRefused naming the place of the first problem."""
-    from kiosk import procedure_checks  # noqa: PLC0415 - only when a file is read
+    from kiosk import (
+        definition_yaml,  # noqa: PLC0415 - a cached catalogue needs no YAML
+        procedure_checks,  # noqa: PLC0415 - only when a file is read
+    )
 
-    data, root = _parse(_read(path))
+    data, root = definition_yaml.parse(_read(path))
     schema_problem = _schema_problem(data)
     if schema_problem:
         where, message = schema_problem
-        raise DefinitionRefused(_place(where, root), message)
-    found = [(_place(_parts(where), root), message) for where, message in procedure_checks.problems(data)]
+        raise DefinitionRefused(definition_yaml.place(where, root), message)
+    found = [(definition_yaml.place(_parts(where), root), message)
+             for where, message in procedure_checks.problems(data)]
     if found:
         (place, message), *others = found
         raise DefinitionRefused(place, message, tuple(others))

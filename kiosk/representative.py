@@ -13,8 +13,9 @@ documents, summary, receipt) needs no special case:
 - the proof of the right to act is required as documents: the signed mandate
   and the person's ID, the court decision, or the certificate of inheritance.
 
-:class:`Representation` turns the answers into the body's ``representative``
-(``central-api.md`` § 3) and the mandate's text, whose SHA-256 is printed on it.
+:func:`mandate_text` is the mandate's text, whose SHA-256 is printed on it;
+``kiosk.representation`` turns the answers into the body's ``representative``
+(``central-api.md`` § 3).
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from typing import Literal, Protocol
+from datetime import date
 
 from kiosk.procedures import Choice, DocumentSpec, Field, Procedure, Step
-from offline_queue.submission import Mandate, Representative, RepresentativeRole
-
-ForWhom = Literal["self", "mandat", "tutelle", "heritier"]
+from kiosk.representation import (
+    AGENT_BIRTH_DATE,
+    AGENT_FIRST_NAMES,
+    AGENT_LAST_NAME,
+    AGENT_QUALITY,
+    MANDATE_KIND,
+    PERSON_BIRTH_DATE,
+    PERSON_FIRST_NAMES,
+    PERSON_LAST_NAME,
+    ForWhom,
+)
 
 
 @dataclass(frozen=True)
@@ -50,15 +58,6 @@ CHOICES: tuple[ForWhomChoice, ...] = (
                   "Il faudra l'acte de notoriété ou l'attestation d'hérédité."),
 )
 
-# Ids of the questions this module adds; a procedure's own ids never start so.
-PERSON_LAST_NAME = "personne_nom"
-PERSON_FIRST_NAMES = "personne_prenoms"
-PERSON_BIRTH_DATE = "personne_date_naissance"
-AGENT_LAST_NAME = "representant_nom"
-AGENT_FIRST_NAMES = "representant_prenoms"
-AGENT_BIRTH_DATE = "representant_date_naissance"
-AGENT_QUALITY = "representant_qualite"
-MANDATE_KIND = "mandat"
 
 _FORMATS = ("pdf", "jpg", "png", "bmp", "tiff")
 _MAX_BYTES = 10 * 1024 * 1024
@@ -295,59 +294,6 @@ def about_them(text: str, *, strict: bool = False) -> str:
 
 SECOND_PERSON = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 """What must not be left in a text said of the person (the catalogue test uses it)."""
-
-
-# --- who acts, as the request records it ---------------------------------------------------------
-
-
-class Attached(Protocol):
-    @property
-    def sha256(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Representation:
-    """Who the request is for and who acts, read from the answers of the identity steps."""
-
-    for_whom: ForWhom
-
-    @classmethod
-    def of(cls, representative: object) -> Representation:
-        """Who acted, from a stored body's ``representative`` (a correction keeps it)."""
-        role = representative.get("role") if isinstance(representative, Mapping) else None
-        by_role: dict[object, ForWhom] = {"mandataire": "mandat", "tuteur": "tutelle",
-                                          "curateur": "tutelle", "heritier": "heritier"}
-        return cls(by_role.get(role, "self"))
-
-    @property
-    def acts_for_someone(self) -> bool:
-        return self.for_whom != "self"
-
-    @property
-    def needs_mandate(self) -> bool:
-        """A mandate printed by the kiosk is to be signed (not for a guardian or an heir)."""
-        return self.for_whom == "mandat"
-
-    def role(self, answers: Mapping[str, str]) -> RepresentativeRole:
-        if self.for_whom == "mandat":
-            return "mandataire"
-        if self.for_whom == "heritier":
-            return "heritier"
-        return "curateur" if answers.get(AGENT_QUALITY) == "curateur" else "tuteur"
-
-    def record(self, answers: Mapping[str, str], documents: Mapping[str, Attached],
-               now: datetime) -> Representative | None:
-        """The body's ``representative``: ``None`` for oneself; the scanned signed mandate's
-        hash when there is one."""
-        if not self.acts_for_someone:
-            return None
-        mandate = documents.get(MANDATE_KIND) if self.needs_mandate else None
-        return Representative(
-            role=self.role(answers),
-            last_name=answers.get(AGENT_LAST_NAME, ""),
-            first_names=answers.get(AGENT_FIRST_NAMES, ""),
-            mandate=None if mandate is None else Mandate(mandate.sha256, now.replace(microsecond=0)),
-        )
 
 
 # --- the mandate's text --------------------------------------------------------------------------

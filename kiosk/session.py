@@ -26,7 +26,7 @@ from offline_queue.submission import Consent, ProcedureRef, Representative, Subm
 from offline_queue.times import utc_now
 
 if TYPE_CHECKING:
-    from kiosk.representative import Representation
+    from kiosk.representation import Representation
 
 # Leading bytes of each accepted format: the extension alone proves nothing.
 _SIGNATURES: dict[str, tuple[bytes, ...]] = {

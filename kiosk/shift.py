@@ -23,22 +23,25 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from kiosk.audit import AuditError, Journal
-from kiosk.mediators import Mediator, MediatorDirectory, MediatorError
-from kiosk.paris_time import in_paris
 from offline_queue.times import utc_now
+
+if TYPE_CHECKING:  # the window's model holds a shift from the start: the accounts load later
+    from kiosk.audit import Journal
+    from kiosk.mediators import Mediator, MediatorDirectory
 
 log = logging.getLogger(__name__)
 
 EndReason = Literal["signed_out", "lapsed", "end_of_day", "quit", "replaced", "disabled"]
 """Why a sign-in ended, as the audit journal's ``logout`` entry says it."""
 
-EndListener = Callable[[Mediator, EndReason], None]
+EndListener = Callable[["Mediator", EndReason], None]
 
 
 def paris_today() -> date:
+    from kiosk.paris_time import in_paris  # noqa: PLC0415 - the time zones load at first use
+
     return in_paris(utc_now()).date()
 
 
@@ -108,6 +111,7 @@ class Shift:
 def journal_ends(journal: Journal) -> EndListener:
     """Each end of a sign-in as a ``logout`` entry of the audit journal (the PIN login is
     its ``login`` entry); a journal that cannot be written is logged and never blocks."""
+    from kiosk.audit import AuditError  # noqa: PLC0415 - with the services, after the first paint
 
     def note_end(mediator: Mediator, reason: EndReason) -> None:
         try:
@@ -121,6 +125,8 @@ def journal_ends(journal: Journal) -> EndListener:
 
 def still_active(directory: MediatorDirectory, mediator_id: str) -> bool:
     """The account is still on the PIN screen: not disabled, and the accounts file trusted."""
+    from kiosk.mediators import MediatorError  # noqa: PLC0415 - with the services
+
     try:
         return any(m.id == mediator_id for m in directory.mediators())
     except MediatorError:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from kiosk.catalogue_themes import group, label, load_themes
+from kiosk.catalogue_themes import group, label
 from kiosk.flow import Event, Page, Visit
 from kiosk.representative import CHOICES
 
@@ -122,7 +122,7 @@ def _picker(visit: Visit, tr: Translate) -> list[str]:
     lines = [tr("Que voulez-vous faire ?"), tr("Chercher avec vos mots"), tr("Ou touchez un sujet :")]
     catalogue = visit.catalogue
     if catalogue is not None:
-        themes = load_themes()
+        themes = catalogue.themes
         for theme, procedures in group(catalogue.procedures.values(), themes).items():
             lines.append(tr(label(themes, theme)))
             lines += [tr(p.title) for p in procedures]

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.procedures import Procedure
-
 if TYPE_CHECKING:
     from kiosk.flow import Visit
+    from kiosk.procedures import Procedure
 
 DOCUMENTS_STAGE = "documents"
 SUMMARY_STAGE = "summary"

@@ -14,17 +14,23 @@ from .errors import (
     PurgedError,
     UnknownSubmission,
 )
-from .models import STATES, QueuedSubmission, State, StoredDocument
 
 if TYPE_CHECKING:
+    from .models import STATES, QueuedSubmission, State, StoredDocument
     from .outbox import DB_NAME, KEY_NAME, STATE_LABELS_FR, Outbox, open_outbox
 
+_MODEL_NAMES = frozenset({"STATES", "QueuedSubmission", "State", "StoredDocument"})
 _OUTBOX_NAMES = frozenset({"DB_NAME", "KEY_NAME", "STATE_LABELS_FR", "Outbox", "open_outbox"})
 
 
 def __getattr__(name: str) -> Any:
-    """The outbox itself loads at first use (PEP 562): it pulls in sqlite-utils, which the
-    welcome screen's first paint does not need; the errors and the records load at once."""
+    """The records and the outbox load at first use (PEP 562): the outbox pulls in
+    sqlite-utils, and neither is needed before the welcome screen's first paint (which
+    imports ``offline_queue.times``); the errors load at once."""
+    if name in _MODEL_NAMES:
+        from . import models
+
+        return getattr(models, name)
     if name in _OUTBOX_NAMES:
         from . import outbox
 

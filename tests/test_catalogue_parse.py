@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kiosk import procedures
+from kiosk import catalogue_themes, definition_yaml
+from kiosk.catalogue_themes import load_themes
 from kiosk.procedures import load_catalogue
 from resources import resource_path
 
@@ -32,18 +33,20 @@ def broken_folder(folder: Path) -> Path:
 
 def test_libyaml_is_used_where_present() -> None:
     assert yaml.__with_libyaml__, "the venv's PyYAML should be built with libyaml"
-    assert procedures._YAML_LOADER is yaml.CSafeLoader
+    assert definition_yaml.YAML_LOADER is yaml.CSafeLoader
 
 
 def test_each_file_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     composed: list[object] = []
-    real = procedures._YAML_LOADER.get_single_node
+    real = definition_yaml.YAML_LOADER.get_single_node
 
     def counting(loader: yaml.CSafeLoader) -> object:
         composed.append(loader)
         return real(loader)
 
-    monkeypatch.setattr(procedures._YAML_LOADER, "get_single_node", counting)
+    monkeypatch.setattr(definition_yaml.YAML_LOADER, "get_single_node", counting)
+    subjects = load_themes()  # the themes file is read once too, with the procedures
+    monkeypatch.setattr(catalogue_themes, "load_themes", lambda: subjects)
     for name in ("safe_load", "load", "compose"):
         monkeypatch.setattr(yaml, name, lambda *a, **k: pytest.fail("a second parse"))
     catalogue = load_catalogue()
@@ -53,7 +56,7 @@ def test_each_file_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_pure_python_parser_gives_the_same_places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = broken_folder(tmp_path)
     with_libyaml = [(e.file, e.place) for e in load_catalogue(folder).errors]
-    monkeypatch.setattr(procedures, "_YAML_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(definition_yaml, "YAML_LOADER", yaml.SafeLoader)
     # The two parsers word a syntax error differently; the places are the same.
     assert [(e.file, e.place) for e in load_catalogue(folder).errors] == with_libyaml
     assert len(with_libyaml) == len(BROKEN)

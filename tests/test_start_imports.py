@@ -20,7 +20,15 @@ NOT_BEFORE_THE_WELCOME_SCREEN = (
     "kiosk.session", "kiosk.questions", "kiosk.correction", "kiosk.compact", "kiosk.checklist",
     "kiosk.payment", "kiosk.procedure_checks", "kiosk.schema_check", "jsonschema",
     "offline_queue.outbox", "sqlite_utils", "requests", "reportlab", "ui.screens.picker",
+    "kiosk.procedures", "kiosk.representative", "offline_queue.models", "offline_queue.submission",
+    "kiosk.audit", "kiosk.mediators", "kiosk.visits", "yaml", "sqlite3", "zoneinfo",
 )
+
+# Not needed to answer the first tap when the catalogue comes from its cache: YAML (the procedure
+# files, the subjects and the search's words are read only on a miss or at the first search), and
+# the voice's engine and words (loaded when the voice first speaks).
+NOT_BEFORE_THE_FIRST_TAP = ("yaml", "kiosk.definition_yaml", "kiosk.voice_engine", "kiosk.speech",
+                            "kiosk.representative", "offline_queue.outbox", "requests")
 
 
 def test_the_welcome_screen_imports_none_of_the_later_modules() -> None:
@@ -31,6 +39,25 @@ def test_the_welcome_screen_imports_none_of_the_later_modules() -> None:
                                 check=True, env=env).stdout.split())
     assert "ui.main_window" in loaded
     assert sorted(loaded & set(NOT_BEFORE_THE_WELCOME_SCREEN)) == []
+
+
+def test_the_first_tap_reads_the_cached_catalogue_without_yaml(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(CHECKOUT), "QT_QPA_PLATFORM": "offscreen"}
+    start = ("import sys; from contextlib import ExitStack; from pathlib import Path; "
+             "import ui.app; from kiosk import launcher; from kiosk.config import KioskConfig; "
+             f"config = KioskConfig(data_dir=Path({str(tmp_path)!r})); "
+             "_, cached = launcher._load_catalogue(config, False, ExitStack()); ")
+    first = subprocess.run([sys.executable, "-c", start + "print(cached.hit); cached.save()"],
+                           capture_output=True, text=True, check=True, env=env)
+    assert first.stdout.split() == ["False"]  # no cache yet: the files were read, then kept
+    again = subprocess.run(
+        [sys.executable, "-c", start + "print(cached.hit, len(cached.catalogue.themes)); "
+                                       "print(' '.join(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True, env=env)
+    hit, subjects, *loaded = again.stdout.split()
+    assert (hit, int(subjects) >= 4) == ("True", True)  # the subjects come with the catalogue
+    assert "ui.screens.picker" in loaded and "ui.voice_mode" in loaded
+    assert sorted(set(loaded) & set(NOT_BEFORE_THE_FIRST_TAP)) == []
 
 
 def test_after_paint_waits_for_the_paint(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -31,9 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from kiosk import speech
 from kiosk.flow import Event, Page, Transition, Visit
-from kiosk.voice_engine import MAX_RATE, MIN_RATE, VOICES, EspeakEngine, SilentEngine, VoiceEngine
 from ui.i18n import available_languages, current_language, language_name, tr_core
 from ui.idle import IdleOverlay
 from ui.keyboard import KeyboardDock
@@ -42,6 +40,11 @@ from ui.veil import Veil
 
 if TYPE_CHECKING:
     from kiosk.consent import ConsentText
+    from kiosk.voice_engine import VoiceEngine
+
+# ``kiosk.speech`` and ``kiosk.voice_engine`` are imported where the voice first speaks: the
+# bar and its switch are built with the list of procedures, before the first tap is answered,
+# and most visits never turn the voice on.
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +61,13 @@ SETTLED_MS = 300
 _MOUSE = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
                     QEvent.Type.MouseButtonRelease})
 _WATCHED = _MOUSE | {QEvent.Type.KeyPress, QEvent.Type.LanguageChange, QEvent.Type.Show}
-EngineFactory = Callable[[], VoiceEngine]
+EngineFactory = Callable[[], "VoiceEngine"]
 
 
 def default_engine() -> VoiceEngine:
     """espeak-ng when installed; else a silent engine (logged: the kiosk still works)."""
+    from kiosk.voice_engine import EspeakEngine, SilentEngine
+
     if EspeakEngine.available():
         return EspeakEngine()
     log.error("voice: espeak-ng is not installed (scripts/system-deps.sh): voice mode is silent")
@@ -217,6 +222,8 @@ class VoiceMode(QObject):
 
     @property
     def engine(self) -> VoiceEngine:
+        from kiosk.voice_engine import VOICES
+
         if self._engine is None:
             self._engine = self.factory()
         language = current_language()  # the interface's, where espeak-ng has it (fr, en, ar)
@@ -304,6 +311,8 @@ class VoiceMode(QObject):
                     self.last_page = []
 
     def speak_page(self, *, interrupt: bool = True) -> None:
+        from kiosk import speech
+
         languages = [language_name(code) for code in available_languages()
                      if code != current_language()]
         self.last_page = speech.page_speech(self.visit, self._came_by, consent=self._consent(),
@@ -333,6 +342,8 @@ class VoiceMode(QObject):
 
     def _set(self, *, volume: int | None = None, rate: int | None = None) -> None:
         """Change the voice and say how it is now, in the new voice."""
+        from kiosk.voice_engine import MAX_RATE, MIN_RATE
+
         engine = self.engine
         if volume is not None:
             engine.volume = max(VOLUMES[0] // 2, min(100, volume))
@@ -346,6 +357,8 @@ class VoiceMode(QObject):
 
     def idle_warning(self, seconds: int) -> None:
         """The idle warning: a chime for everyone, and its words."""
+        from kiosk import speech
+
         engine = self.engine
         engine.interrupt()
         engine.chime()
@@ -353,6 +366,8 @@ class VoiceMode(QObject):
         self._reading_warning = True
 
     def say_error(self, message: str) -> None:
+        from kiosk import speech
+
         if self.on:
             self.say([speech.error_speech(message, _tr)], interrupt=False)
 
@@ -417,6 +432,8 @@ class VoiceMode(QObject):
                 if field is not None and field.echoMode() != QLineEdit.EchoMode.Normal:
                     self.say([self.tr("Tapé.")])  # a PIN: the key is not said aloud
                 else:
+                    from kiosk import speech
+
                     self.say([speech.key_speech(name.removeprefix(key), _tr)])
             elif self.pages is not None and self.pages.isAncestorOf(target):
                 moves = self._moves
@@ -425,6 +442,8 @@ class VoiceMode(QObject):
     def _after_tap(self, moves: int) -> None:
         """A tap on a page that did not move the visit: say what it changed."""
         if self.on and moves == self._moves:
+            from kiosk import speech
+
             self.say(speech.after_tap(self.visit, _tr), interrupt=False)
 
     def _key(self, watched: QWidget, event: QKeyEvent) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.catalogue_search import CatalogueSearch
-from kiosk.catalogue_themes import group, help_line, label, load_themes
+from kiosk.catalogue_themes import group, help_line, label
 from kiosk.procedures import Catalogue, Procedure
 from ui.i18n import tr_core
 from ui.icons import KINDS, Pictogram
@@ -44,7 +44,7 @@ class PickerScreen(Screen):
     def __init__(self, catalogue: Catalogue, attach: Callable[[QLineEdit], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Que voulez-vous faire ?"), parent)
-        self._themes = load_themes()
+        self._themes = catalogue.themes
         self._grouped = group(catalogue.procedures.values(), self._themes)
         self._catalogue = catalogue
         self._search: CatalogueSearch | None = None  # built at the first word typed, not at start-up
