@@ -7,8 +7,9 @@ zxing-cpp for each page cost about 0.1 s of the citizen's wait for a proof of ad
 child is started at the first page and then reads every page, one at a time.
 
 A reading that fails, or takes longer than its time, kills the child: the next page starts
-a new one. The child reads each page's pixels into one buffer and zeroes it once the codes
-are found, so it holds none of a citizen's page between two readings. It ends when the
+a new one. The child reads each page's pixels straight from the pipe into one buffer (no
+buffered reader keeping a chunk of them) and zeroes it once the codes are found, so it
+holds none of a citizen's page between two readings. It ends when the
 kiosk closes its end of the pipe: at exit, or with the kiosk if the kiosk dies.
 """
 
@@ -27,7 +28,7 @@ _CHILD = """
 import json, sys
 import zxingcpp
 formats = (zxingcpp.BarcodeFormat.DataMatrix, zxingcpp.BarcodeFormat.QRCode)
-source, answers = sys.stdin.buffer, sys.stdout
+source, answers = sys.stdin.buffer.raw, sys.stdout  # unbuffered: no copy of the pixels kept
 while header := source.readline():
     width, height = (int(n) for n in header.split())
     pixels = bytearray(width * height)

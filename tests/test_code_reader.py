@@ -74,3 +74,34 @@ def test_stop_ends_the_child(reader: CodeReader) -> None:
     assert child is not None
     reader.stop()
     assert child.returncode == 0 and reader._child is None
+
+
+def _memory_holds(pid: int, needle: bytes) -> bool:
+    """Whether the writable memory of process ``pid`` holds ``needle`` anywhere."""
+    with open(f"/proc/{pid}/maps", encoding="ascii") as maps, open(f"/proc/{pid}/mem", "rb") as mem:
+        for line in maps:
+            span, perms = line.split()[:2]
+            if not perms.startswith("rw"):
+                continue
+            start, end = (int(n, 16) for n in span.split("-"))
+            mem.seek(start)
+            try:
+                if needle in mem.read(end - start):
+                    return True
+            except OSError:  # a guard page
+                continue
+    return False
+
+
+def test_the_child_keeps_no_pixels_of_a_page_once_read(reader: CodeReader) -> None:
+    width, height, pixels, text = _page()
+    assert reader.codes(width, height, pixels, 20.0) == [text]  # started, its buffers in use
+    grain = random.Random(8).randbytes(300 * 200)  # a page of noise: no code, no other copy
+    assert reader.codes(300, 200, grain, 20.0) == []
+    child = _child_pid(reader)
+    if not os.access(f"/proc/{child}/mem", os.R_OK):
+        pytest.skip("this system does not let a process read its child's memory")
+    assert not _memory_holds(child, grain[-4096:-3840])  # the end: what a buffered read keeps
+    assert not _memory_holds(child, grain[30000:30256])
+    wanted = grain[-256:]
+    assert _memory_holds(os.getpid(), wanted)  # the search finds what is there
