@@ -81,9 +81,17 @@ class CodeReader:
                 raise CodeReaderFailed(type(exc).__name__) from exc
 
     def stop(self) -> None:
-        """End the child (at the kiosk's exit): its input closed, killed if it lingers."""
-        with self._lock:
+        """End the child (at the kiosk's exit): its input closed, killed if it lingers, or at
+        once if a page is still being read after a second (that reading then fails)."""
+        if not self._lock.acquire(timeout=1.0):
+            child = self._child
+            if child is not None:
+                child.kill()
+            return
+        try:
             self._stop_locked(kill=False)
+        finally:
+            self._lock.release()
 
     def _stop_locked(self, kill: bool) -> None:
         child, self._child = self._child, None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import random
 import signal
+import threading
+import time
 from datetime import date
 
 import pytest
@@ -105,3 +107,27 @@ def test_the_child_keeps_no_pixels_of_a_page_once_read(reader: CodeReader) -> No
     assert not _memory_holds(child, grain[30000:30256])
     wanted = grain[-256:]
     assert _memory_holds(os.getpid(), wanted)  # the search finds what is there
+
+
+def test_stop_does_not_wait_for_a_page_read_elsewhere(reader: CodeReader) -> None:
+    width, height, pixels, _ = _page()
+    reader.codes(width, height, pixels, 20.0)
+    child = reader._child
+    assert child is not None
+    os.kill(child.pid, signal.SIGSTOP)  # a page it never finishes
+    failed: list[CodeReaderFailed] = []
+
+    def read() -> None:
+        try:
+            reader.codes(width, height, pixels, 20.0)
+        except CodeReaderFailed as exc:
+            failed.append(exc)
+
+    reading = threading.Thread(target=read)
+    reading.start()
+    while not reader._lock.locked():
+        time.sleep(0.001)
+    began = time.monotonic()
+    reader.stop()
+    reading.join(20)
+    assert time.monotonic() - began < 5 and child.wait(5) == -signal.SIGKILL and failed
