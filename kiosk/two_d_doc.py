@@ -36,16 +36,14 @@ number (postal code ``01000`` read as ``1000``): they are put back here.
 zxing-cpp finds and decodes the DataMatrix or QR code in the page, in a child
 process: its extension beside PySide6 in one process could abort the
 interpreter at exit (seen in the receipt tests), and a crash on a hostile file
-then costs one reading, not the kiosk.
+then costs one reading, not the kiosk. The child is kept between pages
+(``kiosk.code_reader``): starting one for each page was most of the wait.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import logging
-import subprocess
-import sys
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -53,6 +51,7 @@ from PIL import Image
 from tddoc.header import Header
 from tddoc.message import C40Message
 
+from kiosk.code_reader import READER, CodeReaderFailed
 from kiosk.scan_quality import MAX_PIXELS, Unreadable, pdf_first_page
 
 log = logging.getLogger(__name__)
@@ -71,17 +70,6 @@ IMAGE_LONG_SIDE = 4000
 """A larger scan is reduced to this first (a 600 dpi page): zxing needs no more."""
 
 READ_TIMEOUT_S = 20.0
-
-_CHILD = """
-import json, sys
-import zxingcpp
-width, height = (int(n) for n in sys.stdin.buffer.readline().split())
-pixels = sys.stdin.buffer.read(width * height)
-found = zxingcpp.read_barcodes(
-    memoryview(pixels).cast("B", (height, width)),
-    formats=(zxingcpp.BarcodeFormat.DataMatrix, zxingcpp.BarcodeFormat.QRCode))
-sys.stdout.write(json.dumps([code.bytes.hex() for code in found]))
-"""
 
 
 @dataclass(frozen=True)
@@ -156,11 +144,7 @@ def codes_on_page(page: Image.Image) -> list[bytes]:
     grey = page.convert("L")
     if max(grey.size) > IMAGE_LONG_SIDE:
         grey.thumbnail((IMAGE_LONG_SIDE, IMAGE_LONG_SIDE))
-    width, height = grey.size
-    result = subprocess.run(
-        [sys.executable, "-I", "-c", _CHILD], input=f"{width} {height}\n".encode() + grey.tobytes(),
-        capture_output=True, timeout=READ_TIMEOUT_S, check=True)
-    return [bytes.fromhex(code) for code in json.loads(result.stdout)]
+    return READER.codes(*grey.size, grey.tobytes(), READ_TIMEOUT_S)
 
 
 def page_of(data: bytes | bytearray, fmt: str) -> Image.Image:
@@ -184,7 +168,7 @@ def read_proof(data: bytes | bytearray, fmt: str) -> ProofFacts | None:
     without the values."""
     try:
         codes = codes_on_page(page_of(data, fmt))
-    except (Unreadable, OSError, ValueError, subprocess.SubprocessError) as exc:
+    except (Unreadable, OSError, ValueError, CodeReaderFailed) as exc:
         log.info("2D-Doc: the page could not be searched (%s)", type(exc).__name__)
         return None
     reasons = []
