@@ -15,13 +15,6 @@ from ui.main_window import KioskServices, MainWindow
 from ui.theme import apply_theme
 
 
-GIL_SWITCH_S = 0.001
-"""How long a busy worker thread (a sync pass, a receipt, a scan check) may keep the
-interpreter before the GUI thread gets it back. With Python's 5 ms, every Qt call of the GUI
-thread that let a busy worker run waited up to that long to go on: building a page then took
-up to 9 times longer (``benchmarks/README.md``, "The GUI thread and busy workers")."""
-
-
 def create_application(argv: Sequence[str] | None = None, language: str = "fr") -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt), themed and translated."""
     existing = QApplication.instance()
@@ -30,7 +23,6 @@ def create_application(argv: Sequence[str] | None = None, language: str = "fr") 
     app.setApplicationName("Point numérique")
     app.setOrganizationName("point-numerique-kiosk")
     gc_guard.install(app)
-    sys.setswitchinterval(GIL_SWITCH_S)
     load_embedded_fonts()
     install_translator(app, language)
     apply_theme(app, "standard", False)
