@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProxyStyle,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -283,6 +284,35 @@ def test_set_role_restyles_at_once(qapp: QApplication) -> None:
     qapp.processEvents()
     assert label.palette().color(label.foregroundRole()).name().upper() == THEMES["standard"].error
     label.close()
+
+
+def test_a_look_set_again_unchanged_styles_nothing_again(qapp: QApplication) -> None:
+    """Each page shown sets its stepper's segments and fields' looks again: only a change
+    costs a pass over the style sheet."""
+    apply_theme(qapp, "standard", False)
+
+    class CountingStyle(QProxyStyle):
+        polished = 0
+
+        def polish(self, target: object) -> None:  # type: ignore[override]
+            if isinstance(target, QWidget):
+                CountingStyle.polished += 1
+            super().polish(target)  # type: ignore[arg-type]
+
+    counting = CountingStyle()
+    field = QLineEdit()
+    field.setStyle(counting)
+    field.show()
+    qapp.processEvents()
+    before = CountingStyle.polished
+    for _ in range(5):
+        set_role(field, "primary")
+        set_invalid(field, True)
+    assert CountingStyle.polished - before == 2  # one for each change, none for the repeats
+    set_invalid(field, False)
+    assert CountingStyle.polished - before == 3
+    assert field.property("error") == "false"
+    field.close()
 
 
 def test_accessibility_check_reports_what_is_missing(qapp: QApplication) -> None:

@@ -335,13 +335,21 @@ def restyle(widget: QWidget) -> None:
 
 def set_role(widget: QWidget, role: str) -> None:
     """Give `widget` one of the looks listed in `ROLES` (e.g. "primary", "error")."""
-    widget.setProperty("role", role)
-    restyle(widget)
+    _restyle_with(widget, "role", role)
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
     """Show or clear the refused-answer look of a field (`[error="true"]`)."""
-    widget.setProperty("error", "true" if invalid else "false")
+    _restyle_with(widget, "error", "true" if invalid else "false")
+
+
+def _restyle_with(widget: QWidget, prop: str, value: str) -> None:
+    """Set a property the style sheet reads, and style the widget again only if it changed:
+    each page shown sets its stepper's segments and its fields' looks again, mostly to what
+    they were, and styling a widget again costs a pass over the whole style sheet."""
+    if widget.property(prop) == value:
+        return
+    widget.setProperty(prop, value)
     restyle(widget)
 
 
