@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.theme import restyle
+
 KeyboardMode = Literal["text", "digits"]
 
 CONTEXT = "Keyboard"
@@ -406,9 +408,7 @@ class KeyboardDock(QWidget):
         for pad in self._pads or ():  # pads built later take it then
             pad.setProperty("compact", compact)
             for key in pad.findChildren(QPushButton):
-                style = key.style()
-                style.unpolish(key)
-                style.polish(key)
+                restyle(key)
 
     def close_keyboard(self) -> None:
         """Hide the pads; the field keeps its text and focus."""
