@@ -205,7 +205,6 @@ def _load_catalogue(config: KioskConfig, demo: bool,
     config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     cached = load_cached(config.data_dir / CACHE_DIR)
     # What answering the first tap imports (its widgets are built on the GUI thread).
-    import kiosk.shift  # noqa: F401
     import kiosk.visits  # noqa: F401
     import ui.screen_recipes  # noqa: F401
     import ui.screens.picker  # noqa: F401

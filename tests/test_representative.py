@@ -13,8 +13,8 @@ from test_flow import ANNE, CONFIG, answer_questions, attach_all
 from kiosk.correction import prepare_correction
 from kiosk.flow import Page, Visit
 from kiosk.procedures import Catalogue
+from kiosk.representation import AGENT_QUALITY
 from kiosk.representative import (
-    AGENT_QUALITY,
     CHOICES,
     PROOFS,
     SECOND_PERSON,
