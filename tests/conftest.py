@@ -98,6 +98,7 @@ def collect_on_the_gui_thread(off_thread_finalisation: OffThreadFinalisation | N
     if watch is None:
         gc.disable()
         yield
+        gc.unfreeze()  # a kiosk window kept what its start-up made (ui.gc_guard): let it go
         collect_due(THRESHOLDS)
         return
     watch.release()
@@ -105,6 +106,7 @@ def collect_on_the_gui_thread(off_thread_finalisation: OffThreadFinalisation | N
     watch.found.clear()
     assert not found, f"Qt objects finalised off the GUI thread before this test: {found}"
     yield
+    gc.unfreeze()
     watch.release()
     found = list(watch.found)
     watch.found.clear()

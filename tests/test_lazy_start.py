@@ -3,7 +3,9 @@ are built at their first use, and nothing tapped while the rest loads is lost.""
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -80,6 +82,31 @@ def test_screens_are_built_at_first_use_then_all_ahead_of_it(qtbot, tmp_path: Pa
     # one screen per page, the consent screen showing both « consent » and « saving »
     assert len(window.screens) == len(Page) - 1 == len(set(map(id, window.screens)))
     assert {window.pages.get(page) for page in Page} == set(window.screens)
+    window.close()
+    services.outbox.close()
+
+
+def test_once_ready_the_start_up_is_out_of_the_collectors_sight(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                               catalogue: Catalogue) -> None:
+    """A full collection, on the screens' thread, walks only what came after start-up; the
+    screens made again in another language are let go, and the new ones kept."""
+    config = _config(tmp_path)
+    services = launcher.build_services(config, catalogue=catalogue)
+    gc.unfreeze()
+    window = _window(qtbot, config, services)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=WAIT_MS)
+    assert not window.pages.waiting()  # kept once every screen is built, not before
+    kept = gc.get_freeze_count()
+    assert kept > 2 * len(gc.get_objects())  # the collector's walk: a fraction of what lives
+    old_steps = weakref.ref(window.steps)
+    window.set_language("en")
+    try:
+        assert gc.get_freeze_count() == 0  # released before the old screens go
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=WAIT_MS)
+        assert old_steps() is None  # the collection before keeping freed the old screens
+        assert window.steps is not None
+    finally:
+        window.set_language("fr")
     window.close()
     services.outbox.close()
 

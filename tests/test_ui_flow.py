@@ -28,7 +28,7 @@ from kiosk.samples import sample_answer, sample_document
 from reference_central import serve_in_thread
 from resources import resource_path
 from ui.app import create_application
-from ui.fields import ChoiceFieldWidget, DateFieldWidget, FieldWidget
+from ui.fields import ChoiceFieldWidget, DateFieldWidget, FieldWidget, TextFieldWidget
 from ui.main_window import KioskServices, MainWindow
 from ui.screens.background import jobs_running
 
@@ -712,6 +712,42 @@ def test_the_list_of_procedures_opens_with_the_keyboard_closed(qtbot, make_kiosk
     click(qtbot, window.welcome.alone_button)
     assert window.current_screen() is window.picker
     assert window.keyboard.current_field() is None and not window.keyboard.isVisible()
+
+
+def test_the_keyboard_stays_open_from_one_typed_answer_to_the_next(qtbot, make_kiosk,  # type: ignore[no-untyped-def]
+                                                                  catalogue: Catalogue) -> None:
+    """Closed and opened again at each question, it set the header, the stepper and every
+    screen's title for a page without keyboard, then back. It stays open from a typed
+    answer to the next, typing into the new field, and closes on a page with nothing to type."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    window.resize(1280, 800)
+    closings: list[object] = []
+    window.keyboard.closed.connect(lambda: closings.append(window.visit.page))
+    rng = random.Random(7)
+    text_to_text = 0
+    for procedure in catalogue.procedures.values():
+        start_procedure(qtbot, kiosk, procedure)
+        while True:
+            if window.current_screen() is window.requirements:
+                click(qtbot, window.requirements.start_button)
+            if window.current_screen() is not window.steps:
+                break
+            was_typing = window.keyboard.current_field() is not None
+            closings.clear()
+            answer_question(qtbot, kiosk, rng, {})
+            question = window.steps.current_widget() if window.current_screen() is window.steps else None
+            if was_typing and isinstance(question, TextFieldWidget):
+                text_to_text += 1
+                assert not closings, question.field.id
+                assert window.keyboard.current_field() is question.inputs()[0]
+                assert window.keyboard.isVisible()
+        assert window.current_screen() is window.documents
+        assert window.keyboard.current_field() is None and not window.keyboard.isVisible()
+        window.go_home()
+        if text_to_text >= 3:
+            break
+    assert text_to_text >= 3
 
 
 def test_a_subject_s_list_is_introduced_without_doubled_punctuation(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]

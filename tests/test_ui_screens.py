@@ -268,31 +268,49 @@ def test_status_line_says_online_or_not_and_how_many_wait(status: SyncStatus, li
 # --- idle watch and shared building blocks ---------------------------------------------------
 
 
-def test_idle_watch_listens_to_touches_only_while_active(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_idle_watch_listens_to_touches_only_while_active(qtbot, qapp: QApplication, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Touches and keys are seen as the system gives them: through the window (``QTest`` on a
+    ``QWindow`` goes the way real input does). Nothing else pays for the watch: a widget's
+    own events (its paints, its layout) never call the Python filter."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton
 
-    from ui.idle import IdleWatcher
+    from ui.idle import IdleWatcher, _ActivityFilter
+
+    watched: list[object] = []
+    seen = _ActivityFilter.eventFilter
+    monkeypatch.setattr(_ActivityFilter, "eventFilter",
+                        lambda self, obj, event: watched.append(obj) or seen(self, obj, event))
 
     watcher = IdleWatcher(warning_s=600, countdown_s=30)
-    qapp.installEventFilter(watcher)  # as the window does: harmless
     button = QPushButton("Ailleurs")
     qtbot.addWidget(button)
     button.show()
+    qtbot.waitExposed(button)
+    window = button.windowHandle()
+    centre = QPoint(button.width() // 2, button.height() // 2)
     cancelled: list[bool] = []
     watcher.cancelled.connect(lambda: cancelled.append(True))
     watcher._warn()  # a countdown while nobody's data is on screen (welcome): not watched
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     assert watcher.warning_shown and not cancelled
     watcher.set_active(True)
     watcher._warn()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # a touch anywhere cancels it
-    assert not watcher.warning_shown and cancelled
+    cancelled.clear()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert not watcher.warning_shown and cancelled == [True]  # a touch anywhere cancels it
+    watcher._warn()
+    QTest.keyClick(window, Qt.Key.Key_A)  # a key (or the reader's wedge) too
+    assert not watcher.warning_shown and cancelled == [True, True]
+    button.repaint()
+    QApplication.sendEvent(button, QEvent(QEvent.Type.LayoutRequest))
+    assert watched and button not in watched
     watcher.set_active(False)
     watcher._warn()
-    qtbot.keyClick(button, Qt.Key.Key_A)
+    QTest.keyClick(window, Qt.Key.Key_A)
     assert watcher.warning_shown
     watcher.set_active(False)
-    qapp.removeEventFilter(watcher)
 
 
 def test_enum_properties_set_by_name_refuse_typos(qtbot) -> None:  # type: ignore[no-untyped-def]

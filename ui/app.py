@@ -36,8 +36,10 @@ WINDOWED = QSize(1280, 1024)
 def create_window(config: KioskConfig, services: KioskServices | None = None, *,
                   fullscreen: bool = False) -> MainWindow:
     """The kiosk window, full screen in kiosk mode; otherwise 1280x1024 or the screen's
-    free area when smaller (every screen fits down to 1280x800 and 1366x768)."""
+    free area when smaller (every screen fits down to 1280x800 and 1366x768). Once its
+    screens are built, what start-up made is kept out of the collector's sight."""
     window = MainWindow(config, services)
+    window.warm_up.done.connect(gc_guard.keep_start_up)
     if fullscreen:
         window.showFullScreen()
     else:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QInputEvent
+from PySide6.QtGui import QGuiApplication, QInputEvent, QWindow
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.idle import IdleCountdown
@@ -30,14 +31,14 @@ ACTIVITY = {
 
 
 class _ActivityFilter(QObject):
-    """Application event filter that reports every touch, click, key or wheel turn."""
+    """Window event filter that reports every touch, click, key or wheel turn."""
 
     def __init__(self, on_activity: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_activity = on_activity
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        # Called for every event of every widget: the class test is cheap, and only an input
+        # Called for every event of the window: the class test is cheap, and only an input
         # event pays for ``type()`` (each call makes a Python enum).
         if isinstance(event, QInputEvent) and event.type() in ACTIVITY:
             self._on_activity()
@@ -48,12 +49,12 @@ class IdleWatcher(QObject):
     """Counts the time since the last touch or key while a citizen's data is on screen.
 
     The countdown's state (seconds left, « Encore du temps ») is ``state``, a core object
-    others may read (a spoken warning). It watches the application's events only while
-    active: a Python event filter on the whole application costs a call for every event of
-    every object, and before the welcome screen's first paint it made PySide build Python
-    types for Qt internals (about 20 ms of the start-up). Installing the watcher itself with
-    ``app.installEventFilter(watcher)`` is harmless and does nothing; ``set_active`` does the
-    watching.
+    others may read (a spoken warning). It watches only while active, and only the
+    windows: every touch, click, key or wheel turn the system gives reaches the window
+    (``QWindow``) before Qt hands it to a widget, so a filter there sees them all, and
+    little else. A Python filter on the whole application was called for every event of
+    every widget (each paint, each layout, each show), about a tenth of the screens'
+    time along a visit (``benchmarks/README.md``, "A day in one process").
     """
 
     warning = Signal(int)
@@ -75,6 +76,7 @@ class IdleWatcher(QObject):
         self._tick.timeout.connect(self._count)
         self._filter = _ActivityFilter(self.touched, self)
         self._watching = False
+        self._windows: list[QWindow] = []
         self._times = (warning_s, countdown_s)
         self.hold: Callable[[], bool] = lambda: False
         """While it answers True (the voice is reading), no warning starts and nothing is wiped."""
@@ -122,13 +124,17 @@ class IdleWatcher(QObject):
             self._quiet.start()
 
     def _watch(self, watching: bool) -> None:
-        app = QCoreApplication.instance()
-        if app is None or watching == self._watching:
+        if watching == self._watching:
             return
-        if watching:
-            app.installEventFilter(self._filter)
+        if watching:  # the kiosk's window, shown by now (a visit starts from it)
+            self._windows = QGuiApplication.topLevelWindows()
+            for window in self._windows:
+                window.installEventFilter(self._filter)
         else:
-            app.removeEventFilter(self._filter)
+            for window in self._windows:
+                if shiboken6.isValid(window):
+                    window.removeEventFilter(self._filter)
+            self._windows = []
         self._watching = watching
 
     def _warn(self) -> None:

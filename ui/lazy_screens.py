@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.flow import Page
 from ui.screens.common import Screen
@@ -111,6 +111,9 @@ class OnShelf(Generic[S]):
 class WarmUp(QObject):
     """Builds the screens not used yet, one per turn of the event loop, on the GUI thread."""
 
+    done = Signal()
+    """Every screen is built: the kiosk is as it will stay."""
+
     def __init__(self, shelf: ScreenShelf, parent: QWidget) -> None:
         super().__init__(parent)
         self._shelf = shelf
@@ -128,3 +131,5 @@ class WarmUp(QObject):
             self._shelf.build(waiting[0])
         if len(waiting) > 1:
             self._timer.start()
+        else:
+            self.done.emit()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
 from kiosk.stepper import visit_progress
+from ui import gc_guard
 from ui.call_view import CallView
 from ui.header_fit import HeaderFit, HeaderParts
 from ui.i18n import SOURCE_LANGUAGE, current_language, set_language
@@ -222,9 +223,6 @@ class MainWindow(QMainWindow):
         self.idle.expired.connect(self._idle_expired)
         self.overlay.stay.connect(self.idle.touched)
         self.overlay.erase.connect(self._erase_now)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.show_screen(self.welcome)
         self._shift_timer = QTimer(self)
         self._shift_timer.setInterval(60_000)
@@ -446,6 +444,7 @@ class MainWindow(QMainWindow):
             log.warning("language %s has no catalogue", code)
             return
         self._relabel_chrome()
+        gc_guard.release_start_up()  # the old screens must be freed; the warm-up keeps the new
         for screen in self.screens:
             self.stack.removeWidget(screen)
             screen.setParent(None)
@@ -711,7 +710,6 @@ class MainWindow(QMainWindow):
         screen = self.pages.get(page)
         if screen is None:  # a screen of the services, still loading: ``attach`` shows it
             return
-        self.keyboard.close_keyboard()
         if self._started.get(page) != entry:
             if page is Page.WELCOME:
                 self._forget_on_screen()
@@ -783,9 +781,12 @@ class MainWindow(QMainWindow):
         """Bring ``screen`` up, watch idleness unless on the welcome screen; the keyboard
         stays open only if the screen put the focus on a field that types. The keyboard
         sits in the screen, between its body and its actions: Retour and Continuer stay at
-        the bottom, open or closed."""
-        self.keyboard.close_keyboard()
-        with self.keyboard.held():  # the focus passing through a field opens no pad
+        the bottom, open or closed.
+
+        From one typed answer to the next the keyboard stays open: closed, then opened
+        again, it set the header, the stepper and every screen's title for a page without
+        keyboard, then back (two layouts of every screen, each question)."""
+        with self.keyboard.held():  # the focus passing through a field opens or closes no pad
             self.stack.setCurrentWidget(screen)
             self.idle.set_active(screen is not self.welcome)
             if (wedge := getattr(self, "wedge", None)) is not None:
@@ -793,16 +794,17 @@ class MainWindow(QMainWindow):
             if screen is self.welcome:
                 self._show_shift()
             self._show_assistance()
-        # Qt hands the focus of a button hidden on the way (the page left, a header switch on
-        # a short screen) to the next widget in line, which may be a field: that opened the
-        # keyboard, unasked. The screen says where its focus goes.
-        self.keyboard.close_keyboard()
-        screen.entered()
+            # Qt hands the focus of a button hidden on the way (the page left, a header switch
+            # on a short screen) to the next widget in line, which may be a field: the screen
+            # says where its focus goes.
+            screen.entered()
         focus = QApplication.focusWidget()
         if (isinstance(focus, QLineEdit) and screen.isAncestorOf(focus)
-                and self.keyboard.mode_of(focus) is not None
-                and self.keyboard.current_field() is not focus):
-            self.keyboard.show_for(focus)
+                and self.keyboard.mode_of(focus) is not None):
+            if self.keyboard.current_field() is not focus:
+                self.keyboard.show_for(focus)
+        else:
+            self.keyboard.close_keyboard()
 
     def _show_shift(self) -> None:
         """The welcome screen offers « Commencer avec <nom> » while a mediator is signed in
@@ -1025,7 +1027,6 @@ class MainWindow(QMainWindow):
         self.visit.shift.end("quit")
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self.idle)
             # a window closed while ``attach`` was still building (a signal at start-up)
             # has no reader listener or voice yet
             wedge, voice = getattr(self, "wedge", None), getattr(self, "voice", None)
