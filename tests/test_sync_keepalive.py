@@ -1,0 +1,252 @@
+"""A kept-alive connection the server closes just as the kiosk reuses it is not « Hors ligne ».
+
+The demo's service (uvicorn) and the proxies of a prefecture's network close idle
+connections after a few seconds; when that happens just as the kiosk sends its next
+request on the pooled connection, the request dies before any answer. The server here
+plays that moment without waiting: it answers on a connection, then closes the same
+connection on the next request it reads there, as a server timing out at that very
+instant does.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+
+from offline_queue.sync_http import CentralHttp, TemporaryFailure
+
+# What the server does with the n-th request (from 0) read on the c-th connection (from 0).
+Plan = Callable[[int, int], str]  # "answer" | "close" | "stall"
+
+HEALTH = json.dumps({"status": "ok", "api_version": "1", "server_time": "2026-12-02T04:00:00Z"})
+
+
+@dataclass(frozen=True)
+class Seen:
+    connection: int
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+class KeepAliveServer:
+    """HTTP/1.1 on loopback that keeps connections open and follows ``plan`` for each request."""
+
+    def __init__(self, plan: Plan, stall_s: float = 1.0) -> None:
+        self.plan = plan
+        self.stall_s = stall_s
+        self.seen: list[Seen] = []
+        self.connections = 0
+        self._lock = threading.Lock()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self.port = self._listener.getsockname()[1]
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._accept_loop, daemon=True)
+        self._thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/api{path}"
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+
+    def _accept_loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            with self._lock:
+                number = self.connections
+                self.connections += 1
+            threading.Thread(target=self._serve, args=(client, number), daemon=True).start()
+
+    def _serve(self, client: socket.socket, connection: int) -> None:
+        client.settimeout(5)
+        buffer = b""
+        with client:
+            for index in range(100):
+                request = _read_request(client, buffer)
+                if request is None:
+                    return
+                method, path, headers, buffer = request
+                with self._lock:
+                    self.seen.append(Seen(connection, method, path, headers))
+                action = self.plan(connection, index)
+                if action == "stall":
+                    time.sleep(self.stall_s)  # working on it past the client's timeout
+                if action != "answer":
+                    return  # closed without a word, as an idle-timeout close looks to the client
+                body = b"" if method == "HEAD" else HEALTH.encode()
+                client.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + f"Content-Length: {len(HEALTH)}\r\n\r\n".encode()
+                    + body
+                )
+
+
+def _read_request(
+    client: socket.socket, buffer: bytes
+) -> tuple[str, str, dict[str, str], bytes] | None:
+    """(method, path, headers in lower case, bytes left over) of the next request; None at EOF."""
+    while b"\r\n\r\n" not in buffer:
+        try:
+            chunk = client.recv(65536)
+        except OSError:
+            return None
+        if not chunk:
+            return None
+        buffer += chunk
+    head, _, rest = buffer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    method, path, _ = lines[0].split(" ", 2)
+    headers = {
+        name.strip().lower(): value.strip()
+        for name, _, value in (line.partition(":") for line in lines[1:])
+    }
+    length = int(headers.get("content-length", "0"))
+    while len(rest) < length:
+        chunk = client.recv(65536)
+        if not chunk:
+            return None
+        rest += chunk
+    return method, path, headers, rest[length:]
+
+
+def closes_reused(connection: int, index: int) -> str:
+    """The first connection's second request meets the idle-timeout close; all else is answered."""
+    return "close" if (connection, index) == (0, 1) else "answer"
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., KeepAliveServer]]:
+    servers: list[KeepAliveServer] = []
+
+    def start(plan: Plan, stall_s: float = 1.0) -> KeepAliveServer:
+        servers.append(KeepAliveServer(plan, stall_s))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def client(server: KeepAliveServer, timeout_s: float = 3.0) -> CentralHttp:
+    return CentralHttp(
+        server.url(""), "jeton", timeout_s=timeout_s, user_agent="kiosk/test",
+        now=lambda: datetime(2026, 12, 2, 4, 0, tzinfo=UTC),
+    )
+
+
+def test_a_kept_alive_connection_closed_under_a_request_is_retried_once_on_a_new_one(
+    serve: Callable[..., KeepAliveServer], caplog: pytest.LogCaptureFixture
+) -> None:
+    server = serve(closes_reused)
+    http = client(server)
+    assert http.request("GET", server.url("/v1/health")).status_code == 200
+    with caplog.at_level(logging.DEBUG, logger="offline_queue.sync_http"):
+        second = http.request("GET", server.url("/v1/health"))
+    assert second.json()["status"] == "ok"
+    assert [(s.connection, s.method) for s in server.seen] == [(0, "GET"), (0, "GET"), (1, "GET")]
+    retried = [r for r in caplog.records if "again on a new connection" in r.getMessage()]
+    assert [r.getMessage() for r in retried] == [
+        "GET /api/v1/health: kept-alive connection closed by the server, sent again on a new connection"
+    ]
+    assert retried[0].levelno == logging.INFO
+    assert http.request("GET", server.url("/v1/health")).status_code == 200  # the new one is kept
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers"),
+    [
+        ("HEAD", "/v1/uploads/u-1", {}),
+        ("PUT", "/v1/kiosks/7501-K02/heartbeat", {}),
+        ("POST", "/v1/submissions", {"Idempotency-Key": "6f1c0d5e"}),
+        ("PATCH", "/v1/uploads/u-1", {"Upload-Offset": "0"}),
+    ],
+)
+def test_requests_the_contract_makes_safe_to_repeat_are_retried(
+    serve: Callable[..., KeepAliveServer], method: str, path: str, headers: dict[str, str]
+) -> None:
+    server = serve(closes_reused)
+    http = client(server)
+    http.request("GET", server.url("/v1/health"))
+    assert http.request(method, server.url(path), data=b"{}", headers=headers).status_code == 200
+    sent = [(s.connection, s.method) for s in server.seen]
+    assert sent == [(0, "GET"), (0, method), (1, method)]
+    if "Idempotency-Key" in headers:  # the same key both times: the server files it once
+        assert server.seen[1].headers["idempotency-key"] == server.seen[2].headers["idempotency-key"]
+
+
+def test_an_upload_creation_is_not_sent_twice(serve: Callable[..., KeepAliveServer]) -> None:
+    """POST /v1/uploads has no key: a second one could leave the server a stray upload."""
+    server = serve(closes_reused)
+    http = client(server)
+    http.request("GET", server.url("/v1/health"))
+    with pytest.raises(TemporaryFailure, match="injoignable"):
+        http.request("POST", server.url("/v1/uploads"), headers={"Upload-Length": "10"})
+    assert [(s.connection, s.method) for s in server.seen] == [(0, "GET"), (0, "POST")]
+
+
+def test_a_new_connection_closed_without_an_answer_is_not_retried(
+    serve: Callable[..., KeepAliveServer],
+) -> None:
+    """A cut on a connection just made is the network, not an idle close: « injoignable » at once."""
+    server = serve(lambda connection, index: "close")
+    http = client(server)
+    with pytest.raises(TemporaryFailure, match="injoignable"):
+        http.request("GET", server.url("/v1/health"))
+    assert len(server.seen) == 1
+
+
+def test_a_second_failure_is_the_real_injoignable(serve: Callable[..., KeepAliveServer]) -> None:
+    server = serve(lambda connection, index: "answer" if (connection, index) == (0, 0) else "close")
+    http = client(server)
+    http.request("GET", server.url("/v1/health"))
+    with pytest.raises(TemporaryFailure, match="injoignable") as failure:
+        http.request("GET", server.url("/v1/health"))
+    assert failure.value.cut
+    assert [s.connection for s in server.seen] == [0, 0, 1]  # once more, never twice
+
+
+def test_a_timeout_on_a_kept_alive_connection_is_not_retried(
+    serve: Callable[..., KeepAliveServer],
+) -> None:
+    """The server may be working on it: the request waits for the next pass."""
+    server = serve(lambda connection, index: "stall" if index == 1 else "answer", stall_s=0.6)
+    http = client(server, timeout_s=0.3)
+    http.request("GET", server.url("/v1/health"))
+    with pytest.raises(TemporaryFailure, match="délai dépassé"):
+        http.request("GET", server.url("/v1/health"))
+    time.sleep(0.4)  # past the stall: a retry would have been seen by now
+    assert len(server.seen) == 2
+
+
+def test_through_an_http_proxy_the_idle_close_is_retried_too(
+    serve: Callable[..., KeepAliveServer],
+) -> None:
+    """A prefecture's proxy closes idle connections as well; the server here plays the proxy."""
+    server = serve(closes_reused)
+    http = CentralHttp(
+        "http://central.invalid/api", "jeton", timeout_s=3.0, user_agent="kiosk/test",
+        now=lambda: datetime(2026, 12, 2, 4, 0, tzinfo=UTC), allow_http=True,
+    )
+    proxies = {"http": f"http://127.0.0.1:{server.port}"}
+    http.request("GET", http.url("/v1/health"), proxies=proxies)
+    assert http.request("GET", http.url("/v1/health"), proxies=proxies).status_code == 200
+    assert [(s.connection, s.path) for s in server.seen] == [
+        (0, "http://central.invalid/api/v1/health"),
+        (0, "http://central.invalid/api/v1/health"),
+        (1, "http://central.invalid/api/v1/health"),
+    ]
