@@ -13,18 +13,27 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from ipaddress import IPv4Address
+from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
+from offline_queue import Outbox
+from offline_queue.sync import SyncClient
 from offline_queue.sync_http import CentralHttp, TemporaryFailure
 
 # What the server does with the n-th request (from 0) read on the c-th connection (from 0).
-Plan = Callable[[int, int], str]  # "answer" | "close" | "stall"
+Plan = Callable[[int, int], str]  # "answer" | "answer-close" | "close" | "stall"
 
 HEALTH = json.dumps({"status": "ok", "api_version": "1", "server_time": "2026-12-02T04:00:00Z"})
 
@@ -40,8 +49,9 @@ class Seen:
 class KeepAliveServer:
     """HTTP/1.1 on loopback that keeps connections open and follows ``plan`` for each request."""
 
-    def __init__(self, plan: Plan, stall_s: float = 1.0) -> None:
+    def __init__(self, plan: Plan, stall_s: float = 1.0, tls: ssl.SSLContext | None = None) -> None:
         self.plan = plan
+        self.tls = tls
         self.stall_s = stall_s
         self.seen: list[Seen] = []
         self.connections = 0
@@ -54,7 +64,7 @@ class KeepAliveServer:
         self._thread.start()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}/api{path}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}/api{path}"
 
     def stop(self) -> None:
         self._stopping.set()
@@ -75,6 +85,12 @@ class KeepAliveServer:
     def _serve(self, client: socket.socket, connection: int) -> None:
         client.settimeout(5)
         buffer = b""
+        if self.tls is not None:
+            try:
+                client = self.tls.wrap_socket(client, server_side=True)
+            except OSError:
+                client.close()
+                return
         with client:
             for index in range(100):
                 request = _read_request(client, buffer)
@@ -86,14 +102,17 @@ class KeepAliveServer:
                 action = self.plan(connection, index)
                 if action == "stall":
                     time.sleep(self.stall_s)  # working on it past the client's timeout
-                if action != "answer":
+                if not action.startswith("answer"):
                     return  # closed without a word, as an idle-timeout close looks to the client
                 body = b"" if method == "HEAD" else HEALTH.encode()
+                closing = b"Connection: close\r\n" if action == "answer-close" else b""
                 client.sendall(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + closing
                     + f"Content-Length: {len(HEALTH)}\r\n\r\n".encode()
                     + body
                 )
+                if closing:
+                    return
 
 
 def _read_request(
@@ -133,8 +152,8 @@ def closes_reused(connection: int, index: int) -> str:
 def serve() -> Iterator[Callable[..., KeepAliveServer]]:
     servers: list[KeepAliveServer] = []
 
-    def start(plan: Plan, stall_s: float = 1.0) -> KeepAliveServer:
-        servers.append(KeepAliveServer(plan, stall_s))
+    def start(plan: Plan, stall_s: float = 1.0, tls: ssl.SSLContext | None = None) -> KeepAliveServer:
+        servers.append(KeepAliveServer(plan, stall_s, tls))
         return servers[-1]
 
     yield start
@@ -210,6 +229,31 @@ def test_a_new_connection_closed_without_an_answer_is_not_retried(
     assert len(server.seen) == 1
 
 
+def test_a_connection_the_server_said_it_would_close_counts_as_new(
+    serve: Callable[..., KeepAliveServer],
+) -> None:
+    """After « Connection: close » (the fault tests' proxy says it every time) the next request
+    opens a new socket: a cut there is the network's, not an idle close."""
+    server = serve(lambda connection, index: "answer-close" if connection == 0 else "close")
+    http = client(server)
+    http.request("GET", server.url("/v1/health"))
+    with pytest.raises(TemporaryFailure, match="injoignable"):
+        http.request("GET", server.url("/v1/health"))
+    assert [s.connection for s in server.seen] == [0, 1]
+
+
+def test_the_kiosk_stays_online_through_an_idle_close(
+    serve: Callable[..., KeepAliveServer], outbox: Outbox
+) -> None:
+    """What the mediator sees: the health check says online, not « Hors ligne », and the
+    line is not put to rest."""
+    server = serve(closes_reused)
+    sync = SyncClient(outbox, server.url(""), "jeton", kiosk_id="7501-K02", user_agent="kiosk/test")
+    assert sync.health()
+    assert sync.health()
+    assert len(server.seen) == 3
+
+
 def test_a_second_failure_is_the_real_injoignable(serve: Callable[..., KeepAliveServer]) -> None:
     server = serve(lambda connection, index: "answer" if (connection, index) == (0, 0) else "close")
     http = client(server)
@@ -250,3 +294,39 @@ def test_through_an_http_proxy_the_idle_close_is_retried_too(
         (0, "http://central.invalid/api/v1/health"),
         (1, "http://central.invalid/api/v1/health"),
     ]
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, as PEM files."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "central.test")])
+    now = datetime.now(UTC)
+    here = x509.SubjectAlternativeName([x509.IPAddress(IPv4Address("127.0.0.1"))])
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=1)).not_valid_after(now + timedelta(hours=1))
+        .add_extension(here, critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "central.pem", folder / "central.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ))
+    return cert_path, key_path
+
+
+def test_over_https_the_idle_close_is_retried_too(
+    serve: Callable[..., KeepAliveServer], tmp_path: Path
+) -> None:
+    """The kiosk's real line is https: the same idle close, through TLS."""
+    cert, key = self_signed(tmp_path)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    server = serve(closes_reused, tls=tls)
+    http = client(server)
+    http.request("GET", server.url("/v1/health"), verify=str(cert))
+    assert http.request("GET", server.url("/v1/health"), verify=str(cert)).status_code == 200
+    assert [s.connection for s in server.seen] == [0, 0, 1]
