@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import IPv4Address
 from pathlib import Path
 
@@ -46,101 +46,75 @@ class Seen:
     headers: dict[str, str]
 
 
-class KeepAliveServer:
+class KeepAliveServer(ThreadingHTTPServer):
     """HTTP/1.1 on loopback that keeps connections open and follows ``plan`` for each request."""
 
+    daemon_threads = True
+
     def __init__(self, plan: Plan, stall_s: float = 1.0, tls: ssl.SSLContext | None = None) -> None:
+        super().__init__(("127.0.0.1", 0), _Connection)
         self.plan = plan
         self.tls = tls
         self.stall_s = stall_s
         self.seen: list[Seen] = []
         self.connections = 0
-        self._lock = threading.Lock()
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.1)
-        self.port = self._listener.getsockname()[1]
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._accept_loop, daemon=True)
-        self._thread.start()
+        self.lock = threading.Lock()
+        self.port = self.server_address[1]
+        threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def url(self, path: str) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}/api{path}"
 
     def stop(self) -> None:
-        self._stopping.set()
-        self._thread.join(timeout=5)
-        self._listener.close()
-
-    def _accept_loop(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                client, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            with self._lock:
-                number = self.connections
-                self.connections += 1
-            threading.Thread(target=self._serve, args=(client, number), daemon=True).start()
-
-    def _serve(self, client: socket.socket, connection: int) -> None:
-        client.settimeout(5)
-        buffer = b""
-        if self.tls is not None:
-            try:
-                client = self.tls.wrap_socket(client, server_side=True)
-            except OSError:
-                client.close()
-                return
-        with client:
-            for index in range(100):
-                request = _read_request(client, buffer)
-                if request is None:
-                    return
-                method, path, headers, buffer = request
-                with self._lock:
-                    self.seen.append(Seen(connection, method, path, headers))
-                action = self.plan(connection, index)
-                if action == "stall":
-                    time.sleep(self.stall_s)  # working on it past the client's timeout
-                if not action.startswith("answer"):
-                    return  # closed without a word, as an idle-timeout close looks to the client
-                body = b"" if method == "HEAD" else HEALTH.encode()
-                closing = b"Connection: close\r\n" if action == "answer-close" else b""
-                client.sendall(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + closing
-                    + f"Content-Length: {len(HEALTH)}\r\n\r\n".encode()
-                    + body
-                )
-                if closing:
-                    return
+        self.shutdown()
+        self.server_close()
 
 
-def _read_request(
-    client: socket.socket, buffer: bytes
-) -> tuple[str, str, dict[str, str], bytes] | None:
-    """(method, path, headers in lower case, bytes left over) of the next request; None at EOF."""
-    while b"\r\n\r\n" not in buffer:
-        try:
-            chunk = client.recv(65536)
-        except OSError:
-            return None
-        if not chunk:
-            return None
-        buffer += chunk
-    head, _, rest = buffer.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    method, path, _ = lines[0].split(" ", 2)
-    headers = {
-        name.strip().lower(): value.strip()
-        for name, _, value in (line.partition(":") for line in lines[1:])
-    }
-    length = int(headers.get("content-length", "0"))
-    while len(rest) < length:
-        chunk = client.recv(65536)
-        if not chunk:
-            return None
-        rest += chunk
-    return method, path, headers, rest[length:]
+class _Connection(BaseHTTPRequestHandler):
+    """One connection, kept open between requests as HTTP/1.1 allows."""
+
+    protocol_version = "HTTP/1.1"
+    timeout = 5
+    server: KeepAliveServer
+
+    def setup(self) -> None:
+        if self.server.tls is not None:
+            self.request = self.server.tls.wrap_socket(self.request, server_side=True)
+        super().setup()
+        with self.server.lock:
+            self.number = self.server.connections
+            self.server.connections += 1
+        self.requests = 0
+
+    def finish(self) -> None:
+        super().finish()
+        self.request.close()  # the TLS socket too, so the client sees the close at once
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def any_method(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        with self.server.lock:
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            self.server.seen.append(Seen(self.number, self.command, self.path, headers))
+        action = self.server.plan(self.number, self.requests)
+        self.requests += 1
+        if action == "stall":
+            time.sleep(self.server.stall_s)  # working on it past the client's timeout
+        if not action.startswith("answer"):
+            self.close_connection = True  # closed without a word, as an idle close looks
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(HEALTH)))
+        if action == "answer-close":
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(HEALTH.encode())
+
+    do_GET = do_HEAD = do_PUT = do_POST = do_PATCH = any_method
 
 
 def closes_reused(connection: int, index: int) -> str:
