@@ -3,12 +3,17 @@ success, temporary failure, permanent failure or refused credentials.
 
 Each failure carries a French message for the mediator (stored as the
 submission's last error); logs get the status code only, never a body.
+
+Servers and proxies close a kept-alive connection after a few idle seconds; when
+that happens just as the kiosk reuses it, the request dies before any answer. Such
+a request is sent once more on a new connection when repeating it is harmless, so
+an idle close is not taken for « injoignable » (and a needless back-off).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +23,7 @@ from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnection
 
 from offline_queue.backoff import parse_retry_after
 from offline_queue.central_url import plain_http_refused, same_origin
+from offline_queue.kept_alive import KeptAliveAdapter, idle_close
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,27 @@ class PermanentFailure(SyncError):
     def __init__(self, message: str, details: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)
         self.details = details or []
+
+
+# Methods that HTTP makes idempotent (RFC 9110, 9.2.2): sending one twice does what once does.
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+def _repeatable(method: str, headers: Mapping[str, str] | None) -> bool:
+    """True when the contract makes a second copy of this request harmless.
+
+    Beyond the idempotent methods (health, reads, HEAD of an upload, the heartbeat PUT):
+    the submission POST carries its ``Idempotency-Key``, and the server answers the same
+    key with the same content by ``200`` and the same body, filing it once; a tus PATCH is
+    conditional on its ``Upload-Offset``, so a copy the server already applied gets ``409``,
+    which the uploader settles with a HEAD. Not the upload creation POST, which has no key:
+    a copy could leave a stray upload on the server."""
+    names = {name.lower() for name in headers or {}}
+    return (
+        method in IDEMPOTENT
+        or (method == "POST" and "idempotency-key" in names)
+        or (method == "PATCH" and "upload-offset" in names)
+    )
 
 
 def unexpected_answer(status: int) -> TemporaryFailure:
@@ -92,6 +119,9 @@ class CentralHttp:
         self.timeout_s = timeout_s
         self._now = now
         self.session = session or requests.Session()
+        adapter = KeptAliveAdapter()
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
         self.session.headers.update(
             {
                 "Authorization": f"Bearer {token}",
@@ -114,9 +144,18 @@ class CentralHttp:
                 "l'assistance informatique ; " + LATER
             )
         try:
-            response = self.session.request(
-                method, url, timeout=self.timeout_s, allow_redirects=False, **kwargs
-            )
+            try:
+                response = self._send(method, url, kwargs)
+            except requests.ConnectionError as exc:
+                # Once, and only for an idle close: a timeout, a refused or cut new connection
+                # and a second failure are the network's, « injoignable » as before.
+                if not (idle_close(exc) and _repeatable(method, kwargs.get("headers"))):
+                    raise
+                log.info(
+                    "%s %s: kept-alive connection closed by the server, sent again on a new connection",
+                    method, _path(url),
+                )
+                response = self._send(method, url, kwargs)
         except requests.Timeout:
             log.info("%s %s: timeout after %ss", method, _path(url), self.timeout_s)
             raise TemporaryFailure(
@@ -143,6 +182,9 @@ class CentralHttp:
             log.info("%s %s: unexpected redirect %d", method, _path(url), status)
             raise unexpected_answer(status)
         return response
+
+    def _send(self, method: str, url: str, options: dict[str, Any]) -> requests.Response:
+        return self.session.request(method, url, timeout=self.timeout_s, allow_redirects=False, **options)
 
 
 def _was_connected(exc: requests.RequestException) -> bool:
