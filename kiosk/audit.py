@@ -161,6 +161,8 @@ class AuditError(Exception):
 
 @dataclass(frozen=True)
 class Entry:
+    """One line of the audit journal as it is read back (ids only, never personal data)."""
+
     n: int
     at: str
     who: str
@@ -194,12 +196,16 @@ class Head:
 
 @dataclass(frozen=True)
 class Problem:
+    """An entry the verification found edited, removed, inserted or moved."""
+
     n: int
     message: str
 
 
 @dataclass(frozen=True)
 class Verification:
+    """What a verification of the journal found: how many entries it read, and each problem."""
+
     entries: int
     problems: list[Problem]
 

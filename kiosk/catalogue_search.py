@@ -136,6 +136,8 @@ def _typo_limit(word: str) -> int:
 
 @dataclass(frozen=True)
 class _Entry:
+    """A procedure as the search weighs it: its words' weights and its phrases."""
+
     procedure: Procedure
     weights: dict[str, float]
     phrases: tuple[frozenset[str], ...]

@@ -28,6 +28,8 @@ OTHERS_LABEL = "Autres démarches"
 
 @dataclass(frozen=True)
 class Theme:
+    """A subject of the list of procedures, with the words under its name."""
+
     id: str
     label: str
     help: str = ""

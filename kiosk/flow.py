@@ -112,6 +112,8 @@ Target = Page | Literal["return"]
 
 @dataclass(frozen=True)
 class Transition:
+    """One move of the visit: from ``source`` on ``event`` to ``target``, when ``when`` holds."""
+
     source: Page
     event: Event
     target: Target

@@ -31,6 +31,8 @@ def _plate_is_siv(plate: str) -> str | None:
 
 @dataclass(frozen=True)
 class Rule:
+    """How an answer follows from another question's answer (a SIV plate from the plate typed)."""
+
     deduce: Callable[[str], str | None]
     source_checks: frozenset[str]
     """The validator kinds whose normalised answers the rule reads."""
@@ -51,6 +53,8 @@ RULES: dict[str, Rule] = {
 
 @dataclass(frozen=True)
 class Inference:
+    """A question answered for the person by a rule, from another question's answer."""
+
     rule: str
     source: str
     """The id of the question whose answer says this one's."""

@@ -23,6 +23,8 @@ NO_CALL_ADVICE = "Levez la main ou adressez-vous à l'accueil : on viendra vous 
 
 @dataclass
 class MediatorCall:
+    """A call for a mediator: when it was made, then whether it was answered or cancelled."""
+
     called_at: datetime
     state: CallState = "called"
     ended_at: datetime | None = None

@@ -43,6 +43,8 @@ UNEXPECTED = "erreur inattendue en lisant cette définition ; elle est écartée
 
 @dataclass(frozen=True)
 class Choice:
+    """One option of a choice question: the value kept, the words shown, their help."""
+
     value: str
     label: str
     help: str = ""
@@ -89,6 +91,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Step:
+    """A group of questions: one page when a mediator drives, one question a page otherwise."""
+
     id: str
     title: str
     fields: tuple[Field, ...]
@@ -122,6 +126,8 @@ class DocumentSpec:
 
 @dataclass(frozen=True)
 class Fee:
+    """What the procedure costs, as the checklist says it before the person starts."""
+
     label: str
     amount_eur: float | None
     """None: the amount depends on facts the kiosk does not have (``note`` says who computes it)."""
@@ -144,6 +150,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Source:
+    """An official page a procedure's facts come from, and the day it was checked."""
+
     title: str
     url: str
     checked: str
@@ -151,6 +159,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Procedure:
+    """One procedure as its resource file defines it: its questions, documents, fees and sources."""
+
     code: str
     version: str
     theme: str
@@ -228,6 +238,8 @@ def _subjects() -> tuple[Theme, ...]:
 
 @dataclass
 class Catalogue:
+    """The procedures read from the resource files, the files refused (and why), the subjects."""
+
     procedures: dict[str, Procedure] = field(default_factory=dict)
     errors: list[DefinitionError] = field(default_factory=list)
     themes: tuple[Theme, ...] = field(default_factory=_subjects)

@@ -37,6 +37,8 @@ STAGE_OF_PAGE: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Stage:
+    """One segment of the stepper: a step of the procedure or a closing stage."""
+
     key: str
     """A step id of the procedure, or one of the closing stages."""
     title: str

@@ -89,6 +89,8 @@ def duration_bucket(seconds: int) -> str:
 
 @dataclass(frozen=True)
 class VisitRecord:
+    """One visit's anonymous record, as the activity report reads it."""
+
     id: str
     started_at: datetime
     ended_at: datetime
@@ -323,6 +325,8 @@ def _check_conclusion(autonomy: str | None, redirected_to: str | None,
 
 @dataclass
 class _Ongoing:
+    """The visit being recorded, from its first tap until it ends."""
+
     id: str
     started_at: datetime
     assistance: Assistance
