@@ -750,6 +750,36 @@ def test_the_keyboard_stays_open_from_one_typed_answer_to_the_next(qtbot, make_k
     assert text_to_text >= 3
 
 
+def test_a_field_typed_into_is_not_kept_in_view_after_its_page_is_gone(qtbot, make_kiosk,  # type: ignore[no-untyped-def]
+                                                                      catalogue: Catalogue) -> None:
+    """« Quitter la démarche » while typing: the keyboard closes on the welcome screen, after
+    the page was left, and the field goes with the answers. Its page, shown again for the
+    next person, must not scroll to that field (it crashed the screen's resize)."""
+    kiosk = make_kiosk(sync=False)
+    window = kiosk.window
+    window.resize(1280, 800)
+    rng = random.Random(3)
+    procedure = next(iter(catalogue.procedures.values()))
+    start_procedure(qtbot, kiosk, procedure)
+    for _ in range(30):
+        if window.current_screen() is window.requirements:
+            click(qtbot, window.requirements.start_button)
+        if window.keyboard.current_field() is not None:
+            break
+        answer_question(qtbot, kiosk, rng, {})
+    typed = window.keyboard.current_field()
+    assert typed is not None and window.current_screen() is window.steps
+    window.quit_request()
+    assert window.current_screen() is window.welcome and window.keyboard.current_field() is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(typed), timeout=WAIT_MS)
+    start_procedure(qtbot, kiosk, procedure)
+    if window.current_screen() is window.requirements:
+        click(qtbot, window.requirements.start_button)
+    window.resize(1366, 768)  # the body's view changes size: the screen scrolls to what it keeps
+    QApplication.processEvents()
+    assert window.current_screen() is window.steps
+
+
 def test_a_subject_s_list_is_introduced_without_doubled_punctuation(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]
     window = make_kiosk(sync=False).window
     click(qtbot, window.welcome.alone_button)

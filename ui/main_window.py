@@ -294,8 +294,10 @@ class MainWindow(QMainWindow):
         rows = QVBoxLayout(header)
         rows.setContentsMargins(0, 0, 0, 8)
         rows.setSpacing(0)
-        self.site_band = QWidget()
-        band = QHBoxLayout(self.site_band)
+        # The site band is a row of the header's own layout, not a widget: the help row moves
+        # into it and out (``ui.header_fit``) without changing parent, which restyled its
+        # buttons at each keyboard opening and closing on a short screen.
+        band = QHBoxLayout()
         band.setContentsMargins(32, 8, 32, 0)
         band.setSpacing(16)
         self.site_label = QLabel()
@@ -305,7 +307,7 @@ class MainWindow(QMainWindow):
         switches = QWidget()
         self.switches = FlowRow(switches)
         band.addWidget(switches, 0)
-        rows.addWidget(self.site_band)
+        rows.addLayout(band)
         # Built in reading order, which is the order Tab follows: the switches, then the help.
         self.large_button = big_button(
             self.tr("Texte plus grand"), self.tr("Agrandir ou rétablir la taille du texte"))
@@ -413,7 +415,7 @@ class MainWindow(QMainWindow):
         for layout in layouts:
             if layout is not None:
                 layout.invalidate()
-        for widget in (self.site_band, self.header, self.stepper_row, current):
+        for widget in (self.header, self.stepper_row, current):
             if widget is not None:
                 widget.updateGeometry()
         top = central.layout() if central is not None else None
@@ -829,15 +831,17 @@ class MainWindow(QMainWindow):
             self._fit_chrome(typing=True)
 
     def _keyboard_closed(self) -> None:
-        widget = self.stack.currentWidget()
-        if isinstance(widget, Screen):
-            widget.keep_visible(None)
+        """No field to keep in view any more, on any screen: the keyboard may close after its
+        screen was left (a page change keeps it open until the new page is shown), and the
+        field it typed into may then be deleted with that page's answers."""
+        for screen in self.screens:
+            screen.keep_visible(None)
 
     def _keep_in_view(self, edit: QLineEdit) -> None:
-        """The keyboard took the lower half: scroll the field being typed into above it."""
-        for screen in self.screens:  # the screen being shown may not be current yet
-            if screen.isAncestorOf(edit):
-                screen.keep_visible(edit)
+        """The keyboard took the lower half: scroll the field being typed into above it (on its
+        screen, which may not be current yet); the other screens keep none."""
+        for screen in self.screens:
+            screen.keep_visible(edit if screen.isAncestorOf(edit) else None)
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
