@@ -20,7 +20,6 @@ the functions for that reason.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -334,11 +333,7 @@ def _apply_retention(config: KioskConfig) -> None:
 
 def start(config: KioskConfig, *, demo: bool, fullscreen: bool, cleanup: ExitStack,
           argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
-    """Show the welcome screen now and load the rest just after its first paint (``_Start``).
-
-    The kiosk collects cyclic garbage on its GUI thread only (``ui.gc_guard``); from here on,
-    so that the screens' imports do not pay some forty collections on the way (≈ 10 ms)."""
-    gc.disable()
+    """Show the welcome screen now and load the rest just after its first paint (``_Start``)."""
     from ui.app import create_application, create_window
 
     app = create_application(argv, config.language)
