@@ -58,11 +58,11 @@ def load_words(path: Path | None = None) -> Words:
     """The words file; without it the search still works, only less forgiving."""
     import yaml  # noqa: PLC0415 - at the first search, not when the list of procedures is built
 
+    from kiosk.definition_yaml import YAML_LOADER  # noqa: PLC0415 - libyaml's safe parser
+
     path = path or resource_path("search_words.yaml")
-    # libyaml's safe parser where PyYAML has it: the words file loads in a few milliseconds.
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data: Any = yaml.load(path.read_text("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+        data: Any = yaml.load(path.read_text("utf-8"), Loader=YAML_LOADER)  # noqa: S506 - a safe loader
         ignored = frozenset(fold(str(word)) for word in data.get("ignored", ()))
         same_as = {fold(str(key)): fold(str(value)) for key, value in dict(data.get("same_as", {})).items()}
     except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:
