@@ -716,9 +716,8 @@ def test_the_list_of_procedures_opens_with_the_keyboard_closed(qtbot, make_kiosk
 
 def test_the_keyboard_stays_open_from_one_typed_answer_to_the_next(qtbot, make_kiosk,  # type: ignore[no-untyped-def]
                                                                   catalogue: Catalogue) -> None:
-    """Closed and opened again at each question, it set the header, the stepper and every
-    screen's title for a page without keyboard, then back. It stays open from a typed
-    answer to the next, typing into the new field, and closes on a page with nothing to type."""
+    """From one typed answer to the next it stays open, typing into the new field, and it
+    closes on the documents page, where nothing is typed."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
     window.resize(1280, 800)
@@ -752,9 +751,9 @@ def test_the_keyboard_stays_open_from_one_typed_answer_to_the_next(qtbot, make_k
 
 def test_a_field_typed_into_is_not_kept_in_view_after_its_page_is_gone(qtbot, make_kiosk,  # type: ignore[no-untyped-def]
                                                                       catalogue: Catalogue) -> None:
-    """« Quitter la démarche » while typing: the keyboard closes on the welcome screen, after
-    the page was left, and the field goes with the answers. Its page, shown again for the
-    next person, must not scroll to that field (it crashed the screen's resize)."""
+    """« Quitter la démarche » while typing: the field goes with the answers. Its page,
+    shown again for the next person, must not scroll to that field (a keyboard closed only
+    after the page was left made it crash the screen's next resize)."""
     kiosk = make_kiosk(sync=False)
     window = kiosk.window
     window.resize(1280, 800)

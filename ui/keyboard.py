@@ -423,9 +423,9 @@ class KeyboardDock(QWidget):
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        """Focus moving while a page changes opens or closes no pad: the window then opens
-        it for the field the new page chose, if any, or closes it (it otherwise opened and
-        closed at once, a good part of the first tap's time)."""
+        """Focus moving while a page changes does not open a pad: the window then opens it
+        for the field the new page chose, if any (it otherwise opened and closed at once, a
+        good part of the first tap's time)."""
         held, self._held = self._held, True
         try:
             yield
@@ -443,7 +443,7 @@ class KeyboardDock(QWidget):
         return super().eventFilter(watched, event)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._current is None or new is None or new in self._modes or self._held:
+        if self._current is None or new is None or new in self._modes:
             return
         if not self.isAncestorOf(new):
             self.close_keyboard()

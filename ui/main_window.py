@@ -712,6 +712,7 @@ class MainWindow(QMainWindow):
         screen = self.pages.get(page)
         if screen is None:  # a screen of the services, still loading: ``attach`` shows it
             return
+        self.keyboard.close_keyboard()
         if self._started.get(page) != entry:
             if page is Page.WELCOME:
                 self._forget_on_screen()
@@ -783,12 +784,9 @@ class MainWindow(QMainWindow):
         """Bring ``screen`` up, watch idleness unless on the welcome screen; the keyboard
         stays open only if the screen put the focus on a field that types. The keyboard
         sits in the screen, between its body and its actions: Retour and Continuer stay at
-        the bottom, open or closed.
-
-        From one typed answer to the next the keyboard stays open: closed, then opened
-        again, it set the header, the stepper and every screen's title for a page without
-        keyboard, then back (two layouts of every screen, each question)."""
-        with self.keyboard.held():  # the focus passing through a field opens or closes no pad
+        the bottom, open or closed."""
+        self.keyboard.close_keyboard()
+        with self.keyboard.held():  # the focus passing through a field opens no pad
             self.stack.setCurrentWidget(screen)
             self.idle.set_active(screen is not self.welcome)
             if (wedge := getattr(self, "wedge", None)) is not None:
@@ -796,17 +794,16 @@ class MainWindow(QMainWindow):
             if screen is self.welcome:
                 self._show_shift()
             self._show_assistance()
-            # Qt hands the focus of a button hidden on the way (the page left, a header switch
-            # on a short screen) to the next widget in line, which may be a field: the screen
-            # says where its focus goes.
-            screen.entered()
+        # Qt hands the focus of a button hidden on the way (the page left, a header switch on
+        # a short screen) to the next widget in line, which may be a field: that opened the
+        # keyboard, unasked. The screen says where its focus goes.
+        self.keyboard.close_keyboard()
+        screen.entered()
         focus = QApplication.focusWidget()
         if (isinstance(focus, QLineEdit) and screen.isAncestorOf(focus)
-                and self.keyboard.mode_of(focus) is not None):
-            if self.keyboard.current_field() is not focus:
-                self.keyboard.show_for(focus)
-        else:
-            self.keyboard.close_keyboard()
+                and self.keyboard.mode_of(focus) is not None
+                and self.keyboard.current_field() is not focus):
+            self.keyboard.show_for(focus)
 
     def _show_shift(self) -> None:
         """The welcome screen offers « Commencer avec <nom> » while a mediator is signed in
@@ -831,17 +828,15 @@ class MainWindow(QMainWindow):
             self._fit_chrome(typing=True)
 
     def _keyboard_closed(self) -> None:
-        """No field to keep in view any more, on any screen: the keyboard may close after its
-        screen was left (a page change keeps it open until the new page is shown), and the
-        field it typed into may then be deleted with that page's answers."""
-        for screen in self.screens:
-            screen.keep_visible(None)
+        widget = self.stack.currentWidget()
+        if isinstance(widget, Screen):
+            widget.keep_visible(None)
 
     def _keep_in_view(self, edit: QLineEdit) -> None:
-        """The keyboard took the lower half: scroll the field being typed into above it (on its
-        screen, which may not be current yet); the other screens keep none."""
-        for screen in self.screens:
-            screen.keep_visible(edit if screen.isAncestorOf(edit) else None)
+        """The keyboard took the lower half: scroll the field being typed into above it."""
+        for screen in self.screens:  # the screen being shown may not be current yet
+            if screen.isAncestorOf(edit):
+                screen.keep_visible(edit)
 
     def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
