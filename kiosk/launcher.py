@@ -5,9 +5,10 @@ thread reads the procedure catalogue (from its cache, ``kiosk.catalogue_cache``,
 while the files are unchanged), which is all the first tap needs
 (« Je fais ma démarche seul » opens the list of procedures): the window takes
 it (``attach_catalogue``) and answers that tap. Once that page is painted, a second
-worker job does the rest of the Qt-free start (``load_backend``: the outbox, the
-accounts, the sync client and their heavy imports; the catalogue's cache written),
-and the GUI thread attaches it and starts the sync thread
+worker job does the rest of the Qt-free start (the visit's record's modules;
+``load_backend``: the outbox, the accounts, the sync client and their heavy imports; the
+catalogue's cache written), and the GUI thread attaches it, opens the visit's record (the
+first tap's move waited for it, ``kiosk.held_moves``) and starts the sync thread
 (``attach``; screens are built at their first use, ``ui.lazy_screens``). A
 tap on a page whose screen needs the outbox or the accounts is answered as
 soon as they are open. With ``demo``
@@ -201,11 +202,10 @@ def _load_catalogue(config: KioskConfig, demo: bool,
 
     if demo:
         config = _demo_config(config, cleanup)
-    # The visits' record opens next, before the outbox: its folder is private from the start.
+    # The folder is private from the start: the visits' record and the outbox open in it next.
     config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     cached = load_cached(config.data_dir / CACHE_DIR)
     # What answering the first tap imports (its widgets are built on the GUI thread).
-    import kiosk.visits  # noqa: F401
     import ui.screen_recipes  # noqa: F401
     import ui.screens.picker  # noqa: F401
     import ui.voice_mode  # noqa: F401
@@ -214,8 +214,11 @@ def _load_catalogue(config: KioskConfig, demo: bool,
 
 
 def _load(config: KioskConfig, demo: bool, cached: CachedCatalogue) -> Backend:
-    """The worker thread's second part: the catalogue's cache written after a miss (never
-    before the first tap); queue, accounts, client; the screens' modules."""
+    """The worker thread's second part: the visit's record's modules (it opens on the GUI
+    thread, ``MainWindow.record``); the catalogue's cache written after a miss (never before
+    the first tap); queue, accounts, client; the screens' modules."""
+    import kiosk.visits  # noqa: F401
+
     cached.save()
     backend = load_backend(config, demo=demo, catalogue=cached.catalogue)
     if demo and backend.mediators.problem is None and not backend.mediators.mediators():

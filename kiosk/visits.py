@@ -360,8 +360,13 @@ class VisitRecorder:
         self._pending_call: datetime | None = None
 
     def __call__(self, visit: Visit, transition: Transition | None) -> None:
+        self.replay(visit, transition, self._now())
+
+    def replay(self, visit: Visit, transition: Transition | None, at: datetime) -> None:
+        """Record a move made at ``at`` (``kiosk.held_moves``: the first tap, made before the
+        record was open); the visit may have made that move already."""
         try:
-            self._observe(visit, transition)
+            self._observe(visit, transition, at)
         except AuditError as exc:
             log.error("visit record or audit entry not written: %s", type(exc).__name__)
 
@@ -380,8 +385,7 @@ class VisitRecorder:
 
     # --- what each move means -------------------------------------------------------------
 
-    def _observe(self, visit: Visit, t: Transition | None) -> None:
-        now = self._now()
+    def _observe(self, visit: Visit, t: Transition | None, now: datetime) -> None:
         ongoing = self.ongoing
         ids = {"visit": ongoing.id} if ongoing else {}
         if t is None:
@@ -400,11 +404,11 @@ class VisitRecorder:
         elif t.event is Event.SAVED and visit.saved_item is not None:
             self._confirmed(visit, now)
         elif t.event is Event.IDLE:
-            self.journal.append(visit.who(), "idle_wipe", page=visit.page.value, **ids)
+            self.journal.append(visit.who(), "idle_wipe", page=t.source.value, **ids)
         if t.target is Page.PICKER and ongoing is None and t.source in (Page.WELCOME, Page.LOGIN):
             self._start(visit, now)
         elif t.target is Page.WELCOME:
-            self._end(visit, now)
+            self._end(visit, t.source, now)
 
     def _logged_in(self, visit: Visit, t: Transition, now: datetime) -> None:
         assert visit.mediator is not None
@@ -442,7 +446,7 @@ class VisitRecorder:
         self.journal.append(visit.who(), "visit_start", visit=self.ongoing.id,
                             mode="assisted" if mediator else "alone")
 
-    def _end(self, visit: Visit, now: datetime) -> None:
+    def _end(self, visit: Visit, left: Page, now: datetime) -> None:
         ongoing, saved = self.ongoing, self._saved
         self.ongoing, self._saved, self._pending_call = None, None, None
         if ongoing is None:
@@ -453,8 +457,8 @@ class VisitRecorder:
                 "saved_offline"
         else:
             outcome = "redirected" if ongoing.redirected_to else "abandoned"
-            page = visit.page.value
-            if visit.page is Page.QUESTION and visit.session is not None:
+            page = left.value
+            if left is Page.QUESTION and visit.session is not None:
                 step = visit.session.current.id
         record = VisitRecord(
             ongoing.id, ongoing.started_at, now, ongoing.procedure, ongoing.theme,

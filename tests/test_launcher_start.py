@@ -89,3 +89,59 @@ def test_the_demo_s_requests_carry_the_demo_s_kiosk(qtbot, tmp_path: Path) -> No
         session = window.visit.session
         assert session is not None and session.kiosk_id == "DEMO-K01"
         window.close()
+
+
+def test_the_first_tap_is_answered_before_the_visit_s_record_opens_and_is_recorded(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    """The record's modules and files are no part of answering the first tap (a third of its
+    time): its move waits, then is written with the tap's moment once the record opens."""
+    import sys
+    from datetime import UTC, datetime
+
+    from kiosk.audit import Journal
+
+    config = _config(tmp_path)
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(config, demo=False, fullscreen=False, cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.welcome.alone_button.isVisible(), timeout=20_000)
+        tapped = datetime.now(UTC)
+        qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.pages.is_built("picker")
+                        and window.current_screen() is window.picker, timeout=20_000)
+        shown = datetime.now(UTC)
+        assert window._record is None  # answered with the record still closed
+        qtbot.waitUntil(lambda: window.ready, timeout=20_000)
+        assert window._record is not None and "kiosk.visits" in sys.modules
+        window.go_home()
+        from kiosk.visits import VisitStore
+
+        with VisitStore.in_data_dir(config.data_dir) as store:
+            [record] = store.records()
+        assert tapped <= record.started_at <= shown  # the tap's moment, not the record's
+        assert record.outcome == "abandoned" and record.last_page == "picker"
+        with Journal.in_data_dir(config.data_dir) as journal:
+            kinds = [entry.kind for entry in journal.entries()]
+        assert [kind for kind in kinds if kind.startswith("visit")] == ["visit_start", "visit_end"]
+        window.close()
+
+
+def test_a_journal_that_cannot_be_opened_stops_no_visit(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    from kiosk.audit import JOURNAL_FILE
+
+    config = _config(tmp_path)
+    config.data_dir.mkdir(parents=True)
+    (config.data_dir / JOURNAL_FILE).write_bytes(b"not a database at all" * 200)
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(config, demo=False, fullscreen=False, cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ready, timeout=20_000)
+        qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+        assert window.current_screen() is window.picker
+        window._act(lambda: window.visit.pick("cg-changement-adresse"))
+        window.go_home()
+        assert window.current_screen() is window.welcome
+        assert "visit record and audit journal not opened" in caplog.text
+        assert "Le journal d'audit" in caplog.text  # the file named, for IT
+        window.close()

@@ -25,10 +25,12 @@ NOT_BEFORE_THE_WELCOME_SCREEN = (
 )
 
 # Not needed to answer the first tap when the catalogue comes from its cache: YAML (the procedure
-# files, the subjects and the search's words are read only on a miss or at the first search), and
-# the voice's engine and words (loaded when the voice first speaks).
+# files, the subjects and the search's words are read only on a miss or at the first search),
+# the voice's engine and words (loaded when the voice first speaks), and the visit's record and
+# journal (opened once the tap is answered, ``kiosk.held_moves``).
 NOT_BEFORE_THE_FIRST_TAP = ("yaml", "kiosk.definition_yaml", "kiosk.voice_engine", "kiosk.speech",
-                            "kiosk.representative", "offline_queue.outbox", "requests")
+                            "kiosk.representative", "offline_queue.outbox", "requests",
+                            "kiosk.visits", "kiosk.audit", "sqlite3")
 
 
 def test_the_welcome_screen_imports_none_of_the_later_modules() -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import KioskConfig
 from kiosk.flow import NoTransition, Page, Visit
+from kiosk.held_moves import HeldMoves, Unrecorded
 from kiosk.stepper import visit_progress
 from ui import gc_guard
 from ui.call_view import CallView
@@ -71,6 +72,7 @@ if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen 
     from kiosk.mediators import Mediator, MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
     from kiosk.session import ProcedureSession
+    from kiosk.visits import VisitRecorder
     from offline_queue import Outbox, QueuedSubmission
     from offline_queue.sync import SendProgress
     from ui.mediator import MediatorLoginScreen
@@ -177,14 +179,17 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.config = config
         self.services: KioskServices | None = None
-        self.visit = Visit(config)
+        self.moves = HeldMoves(self.record)
+        """The visit's listener: its first move waits there for the record (``record``)."""
+        self.visit = Visit(config, listener=self.moves)
+        self._record: VisitRecorder | Unrecorded | None = None
         self.screens: list[Screen] = []
         self.pages = ScreenShelf(self._place_screen)
         self.warm_up = WarmUp(self.pages, self)
         self._started: dict[Page, int] = {}
+        """Rendering only: the entry (``Visit.entry``) each screen was last started for."""
         self._waiting_tap: Callable[[], object] | None = None
         """A welcome tap made before the catalogue is read: answered as soon as it is."""
-        """Rendering only: the entry (``Visit.entry``) each screen was last started for."""
         self.sync_status: SyncStatus | None = None
         self._rebuilding = False
         central = QWidget()
@@ -526,20 +531,33 @@ class MainWindow(QMainWindow):
         from ui.screen_recipes import shelve_catalogue_screens
 
         self.visit.catalogue = catalogue
-        # The visit's anonymous record and the audit journal follow each move of the visit.
-        if self.visit.listener is None:
-            from kiosk.shift import journal_ends
-            from kiosk.visits import open_recorder
-
-            self.recorder = open_recorder(self.config.data_dir, sent=self._request_sent)
-            self.visit.listener = self.recorder
-            self.visit.shift.on_end = journal_ends(self.recorder.journal)
         if getattr(self, "voice", None) is None:
             self._voice()
         shelve_catalogue_screens(self.pages, self, catalogue)
         if self._waiting_tap is not None:
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
+
+    def record(self) -> VisitRecorder | Unrecorded:
+        """The visit's anonymous record and audit journal (``kiosk.visits``), opened at the
+        first call: once the first tap is answered (``kiosk.launcher``), when the services are
+        attached, or at a second move made before either (``kiosk.held_moves``)."""
+        if self._record is None:
+            from kiosk.audit import AuditError
+            from kiosk.shift import journal_ends
+            from kiosk.visits import open_recorder
+
+            recorder: VisitRecorder | Unrecorded
+            try:
+                recorder = opened = open_recorder(self.config.data_dir, sent=self._request_sent)
+            except AuditError as exc:  # its message names the file; the visit goes on
+                log.error("visit record and audit journal not opened: %s", exc)
+                recorder = Unrecorded()
+            else:
+                self.visit.shift.on_end = journal_ends(opened.journal)
+            self._record = recorder
+            self.moves.hand_over(self.visit, recorder)
+        return self._record
 
     def _request_sent(self, submission_id: str) -> bool:
         outbox = self.services.outbox if self.services is not None else None
@@ -559,6 +577,7 @@ class MainWindow(QMainWindow):
 
         first_time = not self._rebuilding
         self.services = services
+        self.record()  # before any screen that signs a mediator in or saves a request
         if self.visit.catalogue is not services.catalogue:
             self.attach_catalogue(services.catalogue)
         self.set_site(services.config.site_name)

@@ -112,8 +112,8 @@ def shelve_service_screens(shelf: ScreenShelf, window: MainWindow, services: Kio
 
         screen = _wired(EndScreen(), home=window.go_home)
         _wired(screen.autonomy,
-               chosen=lambda value: window.recorder.conclude(autonomy=value),
-               profile_given=lambda profile, redirection: window.recorder.conclude(
+               chosen=lambda value: window.record().conclude(autonomy=value),
+               profile_given=lambda profile, redirection: window.record().conclude(
                    profile=profile, redirected_to=redirection or None))
         return screen
 
