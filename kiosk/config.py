@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from kiosk.input_limits import InputRefused, read_regular_file, shown_name
 
@@ -43,7 +40,7 @@ class KioskConfig:
     site: str = "0000"
     site_name: str = "Point numérique"
     commune_insee: str = ""
-    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
+    data_dir: Path = field(default_factory=lambda: _user_dir("data"))
     # the queue's key kept apart from the data; None: a systemd credential, else the data folder
     key_file: Path | None = None
     central_url: str = "http://127.0.0.1:8765/api"
@@ -80,7 +77,16 @@ class KioskConfig:
 
 def default_config_path() -> Path:
     """Where the configuration lives when KIOSK_CONFIG does not say."""
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+    return _user_dir("config") / "kiosk.toml"
+
+
+def _user_dir(kind: str) -> Path:
+    """The system's folder for this user's ``kind`` ("data", "config") of the kiosk. Imported
+    here: a kiosk set up by IT names its folders, and its start need not load the module."""
+    import platformdirs
+
+    finder = platformdirs.user_data_dir if kind == "data" else platformdirs.user_config_dir
+    return Path(finder(APP_NAME))
 
 
 _KIOSK_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,31}$")
@@ -219,6 +225,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         path = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else default_config_path()
     values: dict[str, Any] = {}
     if path.exists():
+        import tomllib  # only with a file to read (the tests' and the bench's kiosks have none)
+
         try:
             raw = read_regular_file(path, MAX_CONFIG_BYTES)
             values = _flatten(tomllib.loads(raw.decode("utf-8")))

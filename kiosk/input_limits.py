@@ -10,7 +10,6 @@ before Python's parser can recurse or build a huge integer.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -113,6 +112,8 @@ def json_depth(text: str) -> int:
 
 def parse_json(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
     """``json.loads`` with nesting, number length and NaN/Infinity refused in French."""
+    import json  # the start reads no JSON: not loaded with the settings
+
     if (depth := json_depth(text)) > max_depth:
         raise InputRefused(f"le JSON est imbriqué trop profondément ({depth} niveaux ; au plus {max_depth}).")
     try:

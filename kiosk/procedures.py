@@ -16,7 +16,6 @@ nodes. A catalogue read from its cache (:mod:`kiosk.catalogue_cache`) imports no
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import stat
 from collections.abc import Iterator, Mapping, Sequence
@@ -266,6 +265,8 @@ _JSON_TYPES = {"object": "un dictionnaire (clé: valeur)", "array": "une liste",
 
 @functools.cache
 def _schema() -> dict[str, Any]:
+    import json  # read on a cache miss only: a start from the cache needs no JSON
+
     schema: dict[str, Any] = json.loads(resource_path("procedure.schema.json").read_text("utf-8"))
     return schema
 

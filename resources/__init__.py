@@ -1,9 +1,11 @@
 """Package data: procedure definitions, schema, consent text, styles, translations, icons."""
 
-from importlib.resources import files
 from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
 
 
 def resource_path(*parts: str) -> Path:
-    """Absolute path of a shipped resource file or folder."""
-    return Path(str(files(__name__).joinpath(*parts)))
+    """Absolute path of a shipped resource file or folder (the package is installed as files,
+    never zipped: Qt opens its fonts, icons and translations by path)."""
+    return _HERE.joinpath(*parts)

@@ -22,6 +22,8 @@ NOT_BEFORE_THE_WELCOME_SCREEN = (
     "offline_queue.outbox", "sqlite_utils", "requests", "reportlab", "ui.screens.picker",
     "kiosk.procedures", "kiosk.representative", "offline_queue.models", "offline_queue.submission",
     "kiosk.audit", "kiosk.mediators", "kiosk.visits", "yaml", "sqlite3", "zoneinfo",
+    # a kiosk whose settings name its folders and come from no file needs neither
+    "tomllib", "platformdirs", "importlib.resources",
 )
 
 # Not needed to answer the first tap when the catalogue comes from its cache: YAML (the procedure
@@ -30,7 +32,7 @@ NOT_BEFORE_THE_WELCOME_SCREEN = (
 # journal (opened once the tap is answered, ``kiosk.held_moves``).
 NOT_BEFORE_THE_FIRST_TAP = ("yaml", "kiosk.definition_yaml", "kiosk.voice_engine", "kiosk.speech",
                             "kiosk.representative", "offline_queue.outbox", "requests",
-                            "kiosk.visits", "kiosk.audit", "sqlite3")
+                            "kiosk.visits", "kiosk.audit", "sqlite3", "json")
 
 
 def test_the_welcome_screen_imports_none_of_the_later_modules() -> None:

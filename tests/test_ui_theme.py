@@ -21,17 +21,22 @@ from PySide6.QtWidgets import (
 )
 from ui_checks import accessibility_problems, assert_accessible, assert_contrast, save_screenshot
 
-from ui.contrast import contrast_ratio, measure_text_contrast, parse_hex, relative_luminance
+from ui.contrast import (
+    colour_pairs,
+    contrast_ratio,
+    measure_text_contrast,
+    non_text_pairs,
+    pairs_in,
+    parse_hex,
+    relative_luminance,
+)
 from ui.theme import (
     THEME_NAMES,
     THEMES,
     ThemeName,
     apply_theme,
     build_stylesheet,
-    colour_pairs,
     current_theme,
-    non_text_pairs,
-    pairs_in,
     set_invalid,
     set_role,
 )

@@ -2,7 +2,7 @@
 
 Colours live in `Palette` dataclasses (`THEMES`), sizes in `Metrics`; the style sheet
 template `resources/styles/kiosk.qss` is filled from both. Every text colour pair the style
-sheet uses is listed by `colour_pairs()` (read back from the filled style sheet itself, not
+sheet uses is listed by `ui.contrast.colour_pairs()` (read back from the filled style sheet, not
 from a hand-kept list), so tests prove WCAG AAA 7:1 for each pair in both themes.
 
 Screens pick a look through the `role` dynamic property (see `ROLES` and
@@ -11,7 +11,6 @@ docs/ui-foundations.md), never through inline colours.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from functools import cache
 from string import Template
@@ -351,92 +350,3 @@ def _restyle_with(widget: QWidget, prop: str, value: str) -> None:
         return
     widget.setProperty(prop, value)
     restyle(widget)
-
-
-# --- reading the filled style sheet back, for the contrast proof ---------------------------
-
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-
-
-@dataclass(frozen=True)
-class ColourPair:
-    """One text colour on one background, as used by a style sheet rule."""
-
-    selector: str
-    foreground: str
-    background: str
-
-    @property
-    def ratio(self) -> float:
-        """WCAG contrast ratio of the pair."""
-        from ui.contrast import contrast_ratio  # the proof's tool, not needed to start
-
-        return contrast_ratio(self.foreground, self.background)
-
-
-@dataclass(frozen=True)
-class StyleRule:
-    """A parsed style sheet rule: selector text and its declarations."""
-
-    selector: str
-    declarations: dict[str, str]
-
-
-def parse_rules(stylesheet: str) -> list[StyleRule]:
-    """Split a style sheet into rules (enough of CSS for our own template)."""
-    rules = []
-    for selector, body in _RULE.findall(_COMMENT.sub("", stylesheet)):
-        decls = {}
-        for item in body.split(";"):
-            if ":" in item:
-                key, value = item.split(":", 1)
-                decls[key.strip()] = value.strip()
-        rules.append(StyleRule(" ".join(selector.split()), decls))
-    return rules
-
-
-def colour_pairs(name: ThemeName, large_text: bool = False) -> list[ColourPair]:
-    """Every (text, background) pair the filled style sheet of theme `name` uses."""
-    return pairs_in(build_stylesheet(name, large_text), THEMES[name])
-
-
-def pairs_in(stylesheet: str, colours: Palette) -> list[ColourPair]:
-    """The (text, background) pairs of `stylesheet`, whose colours come from `colours`.
-
-    A transparent background stands for each surface of the palette. Raises ValueError when
-    a rule breaks the template rule (text colour without a background, or a background
-    without text colour on something that is neither a surface nor a sub-control).
-    """
-    pairs: list[ColourPair] = []
-    for rule in parse_rules(stylesheet):
-        fg = rule.declarations.get("color")
-        bg = rule.declarations.get("background-color")
-        if fg is None and bg is None:
-            pass
-        elif fg is None:
-            if bg not in colours.surfaces and "::" not in rule.selector:
-                raise ValueError(f"{rule.selector}: background without a text colour")
-        elif bg is None:
-            raise ValueError(f"{rule.selector}: text colour without a background")
-        else:
-            backs = colours.surfaces if bg == "transparent" else (bg,)
-            pairs.extend(ColourPair(rule.selector, fg, back) for back in backs)
-        sel_fg = rule.declarations.get("selection-color")
-        sel_bg = rule.declarations.get("selection-background-color")
-        if sel_fg and sel_bg:
-            pairs.append(ColourPair(rule.selector + " (selection)", sel_fg, sel_bg))
-        hint = rule.declarations.get("placeholder-text-color")
-        if hint and bg:
-            pairs.append(ColourPair(rule.selector + " (placeholder)", hint, bg))
-    return pairs
-
-
-def non_text_pairs(name: ThemeName) -> list[ColourPair]:
-    """Focus ring and field borders against what surrounds them (WCAG 1.4.11: 3:1)."""
-    c = THEMES[name]
-    pairs = [ColourPair("focus ring", c.focus, back) for back in c.surfaces]
-    pairs += [ColourPair("field border", c.field_border, back) for back in c.surfaces]
-    pairs += [ColourPair("error field border", c.error, back) for back in c.surfaces]
-    pairs += [ColourPair("key border", c.key_border, c.surface)]
-    return pairs
