@@ -26,6 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.catalogue_subjects import LOADER_MODULES, keep_subjects, source_files
 from kiosk.procedures import MAX_FILE_BYTES, Catalogue, load_catalogue
 from resources import resource_path
 
@@ -33,11 +34,6 @@ log = logging.getLogger(__name__)
 
 CACHE_FILE = "catalogue.cache"
 MAGIC = b"kiosk-catalogue-1\n"
-
-# The modules whose code shapes a loaded catalogue (``tests/test_catalogue_cache.py`` checks
-# that the loader uses no other module of ``kiosk``), and the schema it is checked against.
-LOADER_MODULES = ("procedures", "definition_yaml", "procedure_checks", "schema_check", "validators",
-                  "inference", "conditions", "file_size", "catalogue_themes", "catalogue_cache")
 
 # What a cached catalogue may be made of: anything else means the file is not ours.
 _ALLOWED = {
@@ -53,18 +49,13 @@ def catalogue_key(directory: Path) -> bytes:
     """A hash of what the catalogue is made from: the procedure files, the schema, the list's
     subjects, the loader."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    code = Path(__file__).parent
-    for name in LOADER_MODULES:
-        _add(digest, f"kiosk/{name}.py", code / f"{name}.py")
-    _add(digest, "schema", resource_path("procedure.schema.json"))
-    _add(digest, "themes", resource_path("themes.yaml"))
     try:
-        paths = sorted(directory.glob("*.yaml"))
+        sources = source_files(directory, LOADER_MODULES)
     except OSError as exc:
         digest.update(f"folder unreadable {exc.errno}".encode())
         return digest.digest()
-    for path in paths:
-        _add(digest, path.name, path)
+    for name, path in sources:
+        _add(digest, name, path)
     return digest.digest()
 
 
@@ -104,23 +95,26 @@ class CachedCatalogue:
     key: bytes
     path: Path
     hit: bool
+    directory: Path | None = None
+    """The procedure files it comes from (None: the shipped ones)."""
 
     def save(self) -> None:
-        """Write the catalogue under its key (a miss only), atomically. Never fatal: a kiosk
-        whose cache cannot be written reads its files again at the next start."""
-        if self.hit:
-            return
-        from offline_queue.private_files import write_atomic
+        """Write the catalogue under its key (a miss only), atomically, then its subjects for
+        the next start's first tap (``kiosk.catalogue_subjects``). Never fatal: a kiosk whose
+        cache cannot be written reads its files again at the next start."""
+        if not self.hit:
+            from offline_queue.private_files import write_atomic
 
-        try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            write_atomic(self.path, MAGIC + self.key + pickle.dumps(
-                self.catalogue, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as exc:
-            log.warning("procedure catalogue cache not written (%s): the files are read "
-                        "again at the next start", exc.strerror or type(exc).__name__)
-            return
-        self.hit = True
+            try:
+                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                write_atomic(self.path, MAGIC + self.key + pickle.dumps(
+                    self.catalogue, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError as exc:
+                log.warning("procedure catalogue cache not written (%s): the files are read "
+                            "again at the next start", exc.strerror or type(exc).__name__)
+                return
+            self.hit = True
+        keep_subjects(self.path.parent, self.directory, self.catalogue)
 
 
 def load_cached(cache_dir: Path, directory: Path | None = None) -> CachedCatalogue:
@@ -131,8 +125,8 @@ def load_cached(cache_dir: Path, directory: Path | None = None) -> CachedCatalog
     path = cache_dir / CACHE_FILE
     cached = _read(path, key)
     if cached is not None:
-        return CachedCatalogue(cached, key, path, hit=True)
-    return CachedCatalogue(load_catalogue(directory), key, path, hit=False)
+        return CachedCatalogue(cached, key, path, hit=True, directory=directory)
+    return CachedCatalogue(load_catalogue(directory), key, path, hit=False, directory=directory)
 
 
 def _read(path: Path, key: bytes) -> Catalogue | None:

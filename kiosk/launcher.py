@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.catalogue_cache import CachedCatalogue
+    from kiosk.catalogue_subjects import Subject
     from kiosk.consent import ConsentText
     from kiosk.mediators import MediatorDirectory
     from kiosk.procedures import Catalogue, Procedure
@@ -194,23 +195,42 @@ def _demo_config(config: KioskConfig, cleanup: ExitStack) -> KioskConfig:
         kiosk_id="DEMO-K01", site="0000", site_name="Point numérique de démonstration")
 
 
-def _load_catalogue(config: KioskConfig, demo: bool,
-                    cleanup: ExitStack) -> tuple[KioskConfig, CachedCatalogue]:
-    """The worker thread's first part of the start: the settings in use and the catalogue (read
-    from its cache when the procedure files and the kiosk are those it was made from)."""
-    from kiosk.catalogue_cache import load_cached
+def _first_read(config: KioskConfig, demo: bool, cleanup: ExitStack) -> FirstRead:
+    """The worker thread's first part of the start: the settings in use and what the first
+    tap needs: the list's subjects kept from the last start (``kiosk.catalogue_subjects``),
+    else the catalogue itself."""
+    from kiosk.catalogue_subjects import read_subjects
 
     if demo:
         config = _demo_config(config, cleanup)
     # The folder is private from the start: the visits' record and the outbox open in it next.
     config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    cached = load_cached(config.data_dir / CACHE_DIR)
+    subjects = read_subjects(config.data_dir / CACHE_DIR)
+    cached = _load_catalogue(config) if subjects is None else None
     # What answering the first tap imports (its widgets are built on the GUI thread).
     import ui.screen_recipes  # noqa: F401
     import ui.screens.picker  # noqa: F401
     import ui.voice_mode  # noqa: F401
 
-    return config, cached
+    return FirstRead(config, subjects, cached)
+
+
+@dataclass
+class FirstRead:
+    """What the start's first worker job gives the window."""
+
+    config: KioskConfig
+    subjects: tuple[Subject, ...] | None
+    cached: CachedCatalogue | None
+    """None when the subjects were kept: the catalogue is read next."""
+
+
+def _load_catalogue(config: KioskConfig) -> CachedCatalogue:
+    """The catalogue, read from its cache when the procedure files and the kiosk are those it
+    was made from."""
+    from kiosk.catalogue_cache import load_cached
+
+    return load_cached(config.data_dir / CACHE_DIR)
 
 
 def _load(config: KioskConfig, demo: bool, cached: CachedCatalogue) -> Backend:
@@ -259,7 +279,7 @@ class _Start:
         from ui.screens.background import run_in_background
 
         config, demo, cleanup = self._config, self._demo, self._cleanup
-        run_in_background(lambda: _load_catalogue(config, demo, cleanup), self._catalogue_read,
+        run_in_background(lambda: _first_read(config, demo, cleanup), self._first_read,
                           self._failed)
 
     def _closed(self) -> bool:
@@ -268,13 +288,29 @@ class _Start:
 
         return not shiboken6.isValid(self.window)
 
-    def _catalogue_read(self, loaded: tuple[KioskConfig, CachedCatalogue]) -> None:
+    def _first_read(self, read: FirstRead) -> None:
+        """The settings, and the list's subjects (the catalogue is read once the page a
+        waiting tap opened is painted) or the catalogue."""
         from ui.screens.background import run_in_background
 
         if self._closed():
             return
-        settings, cached = loaded
-        self.window.use_config(settings)
+        self.window.use_config(read.config)
+        if read.cached is not None:
+            self._catalogue_read(read.config, read.cached)
+            return
+        assert read.subjects is not None
+        self.window.attach_subjects(read.subjects)
+        _after_paint(self.window.current_screen(), lambda: run_in_background(
+            lambda: _load_catalogue(read.config),
+            lambda cached: self._catalogue_read(read.config, cached), self._failed),
+            at_most_ms=AFTER_ATTACH_MS)
+
+    def _catalogue_read(self, settings: KioskConfig, cached: CachedCatalogue) -> None:
+        from ui.screens.background import run_in_background
+
+        if self._closed():
+            return
         self.window.attach_catalogue(cached.catalogue)
         # Once the page a waiting tap opened is painted (the queue's and the client's imports
         # alongside only slowed that paint); soon, when no tap was waiting.

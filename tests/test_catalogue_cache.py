@@ -16,6 +16,7 @@ import pytest
 
 from kiosk import catalogue_cache, launcher
 from kiosk.catalogue_cache import CACHE_FILE, LOADER_MODULES, MAGIC, catalogue_key, load_cached
+from kiosk.catalogue_subjects import SUBJECTS_FILE
 from kiosk.config import KioskConfig
 from kiosk.procedures import Catalogue, load_catalogue
 from resources import resource_path
@@ -161,11 +162,14 @@ def test_the_start_writes_the_cache_only_after_the_catalogue_is_in_use(tmp_path:
     config = KioskConfig(data_dir=tmp_path / "kiosk", central_url="http://127.0.0.1:9/api",
                          scanner_dir=tmp_path)
     with ExitStack() as cleanup:
-        settings, cached = launcher._load_catalogue(config, False, cleanup)
-        assert not cached.hit
+        read = launcher._first_read(config, False, cleanup)
+        assert read.subjects is None and read.cached is not None and not read.cached.hit
         assert not (config.data_dir / launcher.CACHE_DIR / CACHE_FILE).exists()
-        backend = launcher._load(settings, False, cached)
+        assert not (config.data_dir / launcher.CACHE_DIR / SUBJECTS_FILE).exists()
+        backend = launcher._load(read.config, False, read.cached)
         backend.outbox.close()
     assert (config.data_dir / launcher.CACHE_DIR / CACHE_FILE).is_file()
     with ExitStack() as cleanup:
-        assert launcher._load_catalogue(config, False, cleanup)[1].hit
+        read = launcher._first_read(config, False, cleanup)
+        assert read.cached is None and read.subjects  # the subjects were kept with the cache
+        assert launcher._load_catalogue(config).hit

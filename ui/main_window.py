@@ -67,6 +67,7 @@ def site_title(site_name: str) -> str:
     return QCoreApplication.translate("MainWindow", "Point numérique — %s") % site_name
 
 if TYPE_CHECKING:  # the rest is imported by attach(), after the welcome screen is painted
+    from kiosk.catalogue_subjects import Subject
     from kiosk.consent import ConsentText
     from kiosk.correction import Correction
     from kiosk.mediators import Mediator, MediatorDirectory
@@ -183,6 +184,9 @@ class MainWindow(QMainWindow):
         """The visit's listener: its first move waits there for the record (``record``)."""
         self.visit = Visit(config, listener=self.moves)
         self._record: VisitRecorder | Unrecorded | None = None
+        self.subjects: tuple[Subject, ...] = ()
+        """The list's subjects, when kept from the last start: the list shows them before
+        the catalogue is read."""
         self.screens: list[Screen] = []
         self.pages = ScreenShelf(self._place_screen)
         self.warm_up = WarmUp(self.pages, self)
@@ -466,6 +470,8 @@ class MainWindow(QMainWindow):
         self.set_site(self.config.site_name)
         if self.visit.catalogue is not None:
             self.attach_catalogue(self.visit.catalogue)
+        elif self.subjects:
+            self.attach_subjects(self.subjects)
         if self.services is not None:
             self._rebuilding = True
             try:
@@ -525,15 +531,28 @@ class MainWindow(QMainWindow):
         self.hand_over_button.clicked.connect(self.hand_over)
         return self.mediator_row
 
+    def attach_subjects(self, subjects: tuple[Subject, ...]) -> None:
+        """First part of the second phase when the list's subjects were kept
+        (``kiosk.catalogue_subjects``): they alone answer the welcome screen's first tap (the
+        list of subjects); the catalogue comes just after (``attach_catalogue``)."""
+        self.subjects = subjects
+        self._catalogue_screens()
+
     def attach_catalogue(self, catalogue: Catalogue) -> None:
-        """First part of the second phase: the catalogue alone answers the welcome screen's
-        first tap (the list of procedures), while the queue and the accounts still open."""
+        """The catalogue: the procedures under the list's subjects; when no subjects were
+        kept, it answers the first tap itself, while the queue and the accounts still open."""
+        self.visit.catalogue = catalogue
+        if self.pages.is_built("picker"):
+            self.picker.set_catalogue(catalogue)
+        self._catalogue_screens()
+
+    def _catalogue_screens(self) -> None:
+        """The screens that need only the catalogue or its subjects, then a tap that waited."""
         from ui.screen_recipes import shelve_catalogue_screens
 
-        self.visit.catalogue = catalogue
         if getattr(self, "voice", None) is None:
             self._voice()
-        shelve_catalogue_screens(self.pages, self, catalogue)
+        shelve_catalogue_screens(self.pages, self)
         if self._waiting_tap is not None:
             tap, self._waiting_tap = self._waiting_tap, None
             self._act(tap)
@@ -715,7 +734,7 @@ class MainWindow(QMainWindow):
 
     def _act(self, change: Callable[[], object]) -> None:
         """Give the model what was tapped, then show where it leads."""
-        if self.visit.catalogue is None:  # still starting: answered once the catalogue is read
+        if self.visit.catalogue is None and not self.subjects:  # answered once either is read
             self._waiting_tap = change
             return
         try:

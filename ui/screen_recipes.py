@@ -19,7 +19,6 @@ from ui.lazy_screens import ScreenShelf
 from ui.screens.common import Screen
 
 if TYPE_CHECKING:
-    from kiosk.procedures import Catalogue
     from ui.main_window import KioskServices, MainWindow
 
 W = TypeVar("W", bound=QObject)
@@ -32,14 +31,16 @@ def _wired(sender: W, **slots: Callable[..., object]) -> W:
     return sender
 
 
-def shelve_catalogue_screens(shelf: ScreenShelf, window: MainWindow, catalogue: Catalogue) -> None:
-    """The screens that need nothing but the catalogue: the list of procedures and « Pour qui ? »."""
+def shelve_catalogue_screens(shelf: ScreenShelf, window: MainWindow) -> None:
+    """The screens that need nothing but the catalogue (or its kept subjects, for the list's
+    first page): the list of procedures and « Pour qui ? »."""
     visit, act = window.visit, window._act
 
     def picker() -> Screen:
         from ui.screens.picker import PickerScreen
 
-        return _wired(PickerScreen(catalogue, window.keyboard.attach),
+        return _wired(PickerScreen(visit.catalogue, window.keyboard.attach,
+                                   subjects=window.subjects),
                       picked=lambda code: act(lambda: visit.pick(code)),
                       back=lambda: act(visit.back))
 

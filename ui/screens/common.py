@@ -94,7 +94,7 @@ def _gone(key: int, *_destroyed: object) -> None:
     _leaving.pop(key, None)
 
 
-def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
+def clear_layout(layout: QLayout) -> None:
     """Remove and delete every widget and sub-layout of ``layout``.
 
     A widget keeps its parent until Qt deletes it at the next turn of the event loop:
@@ -115,7 +115,7 @@ def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
             widget.hide()
             widget.deleteLater()
         child = item.layout()
-        if child is not None and isinstance(child, QVBoxLayout | QHBoxLayout):
+        if child is not None:
             clear_layout(child)
 
 

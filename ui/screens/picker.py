@@ -9,14 +9,13 @@ list is shown at a time; « Voir tous les sujets » brings the subjects back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.catalogue_search import CatalogueSearch
-from kiosk.catalogue_themes import group, help_line, label
-from kiosk.procedures import Catalogue, Procedure
+from kiosk.catalogue_subjects import Subject
 from ui.i18n import tr_core
 from ui.icons import KINDS, Pictogram
 from ui.screens.common import (
@@ -29,6 +28,10 @@ from ui.screens.common import (
     tile_button,
 )
 
+if TYPE_CHECKING:
+    from kiosk.catalogue_search import CatalogueSearch
+    from kiosk.procedures import Catalogue, Procedure
+
 SUBJECT_COLUMNS = 2
 SUBJECT_PICTOGRAMS = {"permis": KINDS["permis"], "acheter_vendre": KINDS["carte_grise"],
                       "changer_carte_grise": KINDS["carte_grise"]}
@@ -36,17 +39,23 @@ SUBJECT_PICTOGRAMS = {"permis": KINDS["permis"], "acheter_vendre": KINDS["carte_
 
 
 class PickerScreen(Screen):
-    """Shows a search field and a few subjects, then the procedures of one subject or search."""
+    """Shows a search field and a few subjects, then the procedures of one subject or search.
+
+    Made from the catalogue, or first from its kept ``subjects`` alone
+    (``kiosk.catalogue_subjects``): a subject touched or words searched before the catalogue
+    is given (``set_catalogue``, a few tens of milliseconds later) are answered then."""
 
     picked = Signal(str)
     back = Signal()
 
-    def __init__(self, catalogue: Catalogue, attach: Callable[[QLineEdit], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue | None, attach: Callable[[QLineEdit], object] | None = None,
+                 parent: QWidget | None = None, *, subjects: Sequence[Subject] = ()) -> None:
         super().__init__(self.tr("Que voulez-vous faire ?"), parent)
-        self._themes = catalogue.themes
-        self._grouped = group(catalogue.procedures.values(), self._themes)
-        self._catalogue = catalogue
+        self._catalogue: Catalogue | None = None
+        self._grouped: dict[str, list[Procedure]] = {}
+        self._subjects: tuple[Subject, ...] = ()
+        self._waiting: Callable[[], None] | None = None
+        """What was asked before the catalogue came: done when it comes."""
         self._search: CatalogueSearch | None = None  # built at the first word typed, not at start-up
         self._build_search(attach)
         self.hint = text_label("", "subtitle")  # under the words typed: what they found, or not
@@ -54,18 +63,16 @@ class PickerScreen(Screen):
         self.subjects_hint = text_label(self.tr("Ou touchez un sujet :"), "subtitle")
         self.body.addWidget(self.subjects_hint)
         self.subjects = QWidget()
-        grid = QGridLayout(self.subjects)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
-        self.theme_buttons: dict[str, QPushButton] = {}
-        for index, theme in enumerate(self._grouped):
-            button = tile_button(tr_core(label(self._themes, theme)), tr_core(help_line(self._themes, theme)),
-                                 Pictogram(SUBJECT_PICTOGRAMS.get(theme, "")))
-            self.theme_buttons[theme] = button
-            grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
-            button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
+        self._grid = QGridLayout(self.subjects)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(12)
         for column in range(SUBJECT_COLUMNS):
-            grid.setColumnStretch(column, 1)
+            self._grid.setColumnStretch(column, 1)
+        self.theme_buttons: dict[str, QPushButton] = {}
+        if catalogue is not None:
+            self.set_catalogue(catalogue)
+        else:
+            self._show_subject_tiles(tuple(subjects))
         self.body.addWidget(self.subjects)
         self.tiles = QVBoxLayout()
         self.tiles.setSpacing(12)
@@ -104,12 +111,44 @@ class PickerScreen(Screen):
         self.search_edit.returnPressed.connect(lambda: self.search(self.search_edit.text()))
         self.search_button.clicked.connect(lambda: self.search(self.search_edit.text()))
 
+    def _show_subject_tiles(self, subjects: tuple[Subject, ...]) -> None:
+        clear_layout(self._grid)
+        self.theme_buttons = {}
+        self._subjects = subjects
+        for index, (theme, subject, words) in enumerate(subjects):
+            button = tile_button(tr_core(subject), tr_core(words),
+                                 Pictogram(SUBJECT_PICTOGRAMS.get(theme, "")))
+            self.theme_buttons[theme] = button
+            self._grid.addWidget(button, index // SUBJECT_COLUMNS, index % SUBJECT_COLUMNS)
+            button.clicked.connect(lambda _checked=False, t=theme: self.show_theme(t))
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """The procedures under each subject; the subjects made again if those kept were for
+        other procedure files; then what was asked meanwhile."""
+        from kiosk.catalogue_subjects import subjects_of
+        from kiosk.catalogue_themes import group
+
+        self._catalogue = catalogue
+        self._grouped = group(catalogue.procedures.values(), catalogue.themes)
+        self._search = None
+        subjects = subjects_of(catalogue)
+        if subjects != self._subjects:
+            self._show_subject_tiles(subjects)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
+
     def search(self, text: str) -> None:
         """Show the procedures the words find; the subjects again once the field is empty."""
         if not text.strip():
             self.show_subjects()
             return
+        if self._catalogue is None:
+            self._waiting = lambda: self.search(self.search_edit.text())
+            return
         if self._search is None:
+            from kiosk.catalogue_search import CatalogueSearch
+
             self._search = CatalogueSearch(self._catalogue.procedures.values())
         found = self._search.find(text)
         if found:
@@ -122,7 +161,11 @@ class PickerScreen(Screen):
 
     def show_theme(self, theme: str) -> None:
         """List the procedures of ``theme`` as tiles (the subjects make way: one list at a time)."""
-        subject = tr_core(label(self._themes, theme)).rstrip(".…")  # « Déménager, changer de nom… »
+        if self._catalogue is None:
+            self._waiting = lambda: self.show_theme(theme)
+            return
+        named = next((subject for key, subject, _words in self._subjects if key == theme), theme)
+        subject = tr_core(named).rstrip(".…")  # « Déménager, changer de nom… »
         self._show_list(self.tr("%s. Touchez votre démarche :") % subject,
                         self._grouped.get(theme, []))
         self.search_edit.clear()
@@ -158,6 +201,7 @@ class PickerScreen(Screen):
         self._show_subject_list(True)
 
     def wipe(self) -> None:
+        self._waiting = None
         self.search_edit.clear()
         self.show_subjects()
 
