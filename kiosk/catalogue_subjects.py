@@ -78,9 +78,11 @@ def read_subjects(cache_dir: Path, directory: Path | None = None) -> tuple[Subje
         log.warning("list of subjects unreadable (%s): the catalogue is read first",
                     type(exc).__name__)
         return None
-    magic, stamp, *lines = text.split("\n")
+    magic, _, rest = text.partition("\n")
+    stamp, _, rest = rest.partition("\n")
     if magic != MAGIC or stamp != files_stamp(directory):
         return None
+    lines = rest.split("\n")
     subjects = tuple(tuple(line.split("\t")) for line in lines if line)
     if not subjects or any(len(subject) != 3 or not subject[0] for subject in subjects):
         log.warning("list of subjects damaged: the catalogue is read first")

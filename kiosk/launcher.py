@@ -1,18 +1,19 @@
 """Thin wiring that starts the kiosk screens (the only module of ``kiosk`` allowed to import Qt).
 
 ``run(demo, fullscreen)`` paints the welcome screen first. Then a worker
-thread reads the procedure catalogue (from its cache, ``kiosk.catalogue_cache``,
-while the files are unchanged), which is all the first tap needs
-(« Je fais ma démarche seul » opens the list of procedures): the window takes
-it (``attach_catalogue``) and answers that tap. Once that page is painted, a second
-worker job does the rest of the Qt-free start (the visit's record's modules;
-``load_backend``: the outbox, the accounts, the sync client and their heavy imports; the
-catalogue's cache written), and the GUI thread attaches it, opens the visit's record (the
-first tap's move waited for it, ``kiosk.held_moves``) and starts the sync thread
-(``attach``; screens are built at their first use, ``ui.lazy_screens``). A
-tap on a page whose screen needs the outbox or the accounts is answered as
-soon as they are open. With ``demo``
-everything lives in a throw-away folder: a reference central service on
+thread reads what the first tap needs (« Je fais ma démarche seul » opens the
+list of subjects): the subjects kept at the last start while the procedure files
+are unchanged (``kiosk.catalogue_subjects``; the window takes them,
+``attach_subjects``, and answers that tap, then the catalogue is read from its
+cache, ``kiosk.catalogue_cache``), else the catalogue itself (``attach_catalogue``).
+Once that page is painted, a second worker job does the rest of the Qt-free
+start (the visit's record's modules; ``load_backend``: the outbox, the accounts,
+the sync client and their heavy imports; the catalogue's cache and subjects
+written), and the GUI thread attaches it, opens the visit's record (the first
+tap's move waited for it, ``kiosk.held_moves``) and starts the sync thread
+(``attach``; screens are built at their first use, ``ui.lazy_screens``). A tap
+on a page whose screen needs the outbox or the accounts is answered as soon as
+they are open. With ``demo`` everything lives in a throw-away folder: a reference central service on
 loopback, demo mediator accounts, sample scans in the scanner folder, and a
 status-bar switch that simulates an outage. Heavy modules are imported inside
 the functions for that reason.

@@ -145,3 +145,44 @@ def test_a_journal_that_cannot_be_opened_stops_no_visit(qtbot, tmp_path: Path,  
         assert "visit record and audit journal not opened" in caplog.text
         assert "Le journal d'audit" in caplog.text  # the file named, for IT
         window.close()
+
+
+def test_a_kiosk_started_again_answers_the_first_tap_from_the_kept_subjects(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    """The second start finds the subjects kept by the first: the list answers before the
+    catalogue is read, and a subject touched then lists its procedures once it is."""
+    config = _config(tmp_path)
+    with ExitStack() as cleanup:  # the first start: the catalogue first, then kept
+        _app, window = launcher.start(config, demo=False, fullscreen=False, cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ready, timeout=20_000)
+        assert window.subjects == ()
+        window.close()
+    with ExitStack() as cleanup:
+        _app, window = launcher.start(config, demo=False, fullscreen=False, cleanup=cleanup, argv=[])
+        qtbot.addWidget(window)
+        shown_before: list[bool] = []  # at the catalogue's coming: was the list already shown?
+        real = window.attach_catalogue
+
+        def noted(catalogue):  # type: ignore[no-untyped-def]
+            shown_before.append(window.pages.is_built("picker")
+                                and window.current_screen() is window.picker)
+            if shown_before[-1]:  # a subject touched while the catalogue was read
+                picker = window.picker
+                qtbot.mouseClick(next(iter(picker.theme_buttons.values())),
+                                 Qt.MouseButton.LeftButton)
+                assert picker.procedure_tiles == {}
+            real(catalogue)
+
+        window.attach_catalogue = noted  # type: ignore[method-assign]
+        qtbot.mouseClick(window.welcome.alone_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.visit.catalogue is not None, timeout=20_000)
+        assert shown_before == [True] and window.subjects
+        picker = window.picker
+        assert window.current_screen() is picker
+        qtbot.waitUntil(lambda: bool(picker.procedure_tiles), timeout=5_000)
+        code = next(iter(picker.procedure_tiles))
+        qtbot.mouseClick(picker.procedure_tiles[code], Qt.MouseButton.LeftButton)
+        assert window.visit.procedure is not None and window.visit.procedure.code == code
+        qtbot.waitUntil(lambda: window.ready, timeout=20_000)
+        window.close()
