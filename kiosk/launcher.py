@@ -29,7 +29,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.i18n_texts import shown_language
@@ -216,8 +216,7 @@ def _first_read(config: KioskConfig, demo: bool, cleanup: ExitStack) -> FirstRea
     return FirstRead(config, subjects, cached)
 
 
-@dataclass
-class FirstRead:
+class FirstRead(NamedTuple):
     """What the start's first worker job gives the window."""
 
     config: KioskConfig

@@ -11,10 +11,10 @@ docs/ui-foundations.md), never through inline colours.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from string import Template
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -57,9 +57,9 @@ ROLES: dict[str, str] = {
 """Selectors the style sheet gives a look to, and what each is for."""
 
 
-@dataclass(frozen=True)
-class Palette:
-    """Named colours of one theme (#RRGGBB)."""
+class Palette(NamedTuple):
+    """Named colours of one theme (#RRGGBB). A named tuple, not a dataclass: made in a fifth of
+    the time, before the first screen is painted."""
 
     label: str
     background: str
@@ -191,8 +191,7 @@ CONTRASTE = Palette(
 THEMES: dict[ThemeName, Palette] = {"standard": STANDARD, "contraste": CONTRASTE}
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Sizes in pixels. Heights are QSS content heights: padding and border come on top."""
 
     font_base: int
@@ -269,7 +268,7 @@ def build_stylesheet(name: ThemeName, large_text: bool = False) -> str:
     then every switch of the mediator's toggles reuses the string.
     """
     template = Template(resource_path("styles", "kiosk.qss").read_text(encoding="utf-8"))
-    values = {**asdict(THEMES[name]), **asdict(metrics(large_text))}
+    values = {**THEMES[name]._asdict(), **metrics(large_text)._asdict()}
     return template.substitute({k: str(v) for k, v in values.items()})
 
 
