@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 
 import pytest
 
@@ -19,6 +20,7 @@ from gc_proof import OffThreadFinalisation  # noqa: E402
 from kiosk.procedures import Catalogue, load_catalogue  # noqa: E402
 from offline_queue import Outbox, open_outbox  # noqa: E402
 from reference_central import RunningServer, serve_in_thread  # noqa: E402
+from resources import resource_path  # noqa: E402
 from ui.gc_guard import collect_due  # noqa: E402
 
 THRESHOLDS = gc.get_threshold()
@@ -30,6 +32,16 @@ def catalogue() -> Catalogue:
     loaded = load_catalogue()
     assert not loaded.errors, [str(e) for e in loaded.errors]
     return loaded
+
+
+@pytest.fixture
+def procedures(tmp_path: Path) -> Path:
+    """A copy of the shipped procedure files, to change."""
+    folder = tmp_path / "procedures"
+    folder.mkdir()
+    for path in resource_path("procedures").glob("*.yaml"):
+        shutil.copyfile(path, folder / path.name)
+    return folder
 
 
 @pytest.fixture

@@ -25,16 +25,6 @@ SHIPPED = resource_path("procedures")
 ADDRESS = "cg-changement-adresse.yaml"
 
 
-@pytest.fixture
-def procedures(tmp_path: Path) -> Path:
-    """A copy of the shipped procedure files, to change."""
-    folder = tmp_path / "procedures"
-    folder.mkdir()
-    for path in SHIPPED.glob("*.yaml"):
-        shutil.copyfile(path, folder / path.name)
-    return folder
-
-
 def _saved(cache: Path, folder: Path) -> Catalogue:
     first = load_cached(cache, folder)
     assert not first.hit

@@ -13,20 +13,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.catalogue_subjects import SUBJECTS_FILE, keep_subjects, read_subjects, subjects_of
 from kiosk.procedures import Catalogue, load_catalogue
-from resources import resource_path
 from ui.screens.picker import PickerScreen
-
-SHIPPED = resource_path("procedures")
-
-
-@pytest.fixture
-def procedures(tmp_path: Path) -> Path:
-    """A copy of the shipped procedure files, to change."""
-    folder = tmp_path / "procedures"
-    folder.mkdir()
-    for path in SHIPPED.glob("*.yaml"):
-        shutil.copy2(path, folder / path.name)
-    return folder
 
 
 def test_the_subjects_kept_are_read_back_in_the_list_s_order(tmp_path: Path, procedures: Path) -> None:

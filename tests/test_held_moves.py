@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from test_flow import CONFIG
+from test_visits import START as TAP
+from test_visits import Clock
 
 from kiosk.audit import Journal
 from kiosk.flow import Page, Transition, Visit
 from kiosk.held_moves import HeldMoves
 from kiosk.procedures import Catalogue
 from kiosk.visits import VisitRecorder, VisitStore
-
-TAP = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.moment = TAP
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 class Ears:
