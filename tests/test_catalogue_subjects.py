@@ -116,3 +116,20 @@ def test_subjects_kept_for_other_files_are_made_again_from_the_catalogue(
     assert list(picker.theme_buttons) == ["ancien_sujet"]
     picker.set_catalogue(catalogue)
     assert list(picker.theme_buttons) == [theme for theme, _label, _help in subjects_of(catalogue)]
+
+
+def test_a_subject_touched_leaves_no_ring_on_another_control(qtbot, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]
+    """The tile touched is hidden with the other subjects: its focus goes to the title, not
+    to « Retour », which would look chosen."""
+    picker = PickerScreen(catalogue)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.activateWindow()
+    tile = next(iter(picker.theme_buttons.values()))
+    tile.setFocus()
+    qtbot.waitUntil(tile.hasFocus, timeout=3_000)
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert picker.procedure_tiles
+    assert not picker.back_button.hasFocus()
+    assert picker.title.hasFocus()

@@ -13,7 +13,15 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.catalogue_subjects import Subject
 from ui.i18n import tr_core
@@ -189,6 +197,11 @@ class PickerScreen(Screen):
         self.all_subjects_button.setVisible(True)
 
     def _show_subject_list(self, visible: bool) -> None:
+        focus = QApplication.focusWidget()
+        if not visible and focus is not None and self.subjects.isAncestorOf(focus):
+            # the subject just touched goes: Qt would hand its focus to the next control,
+            # « Retour », ringed as if chosen; the title takes it, as when the page opens
+            self.title.setFocus()
         self.subjects_hint.setVisible(visible)
         self.subjects.setVisible(visible)
 
