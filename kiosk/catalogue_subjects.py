@@ -82,12 +82,11 @@ def read_subjects(cache_dir: Path, directory: Path | None = None) -> tuple[Subje
     stamp, _, rest = rest.partition("\n")
     if magic != MAGIC or stamp != files_stamp(directory):
         return None
-    lines = rest.split("\n")
-    subjects = tuple(tuple(line.split("\t")) for line in lines if line)
-    if not subjects or any(len(subject) != 3 or not subject[0] for subject in subjects):
+    rows = [line.split("\t") for line in rest.split("\n") if line]
+    if not rows or any(len(row) != 3 or not row[0] for row in rows):
         log.warning("list of subjects damaged: the catalogue is read first")
         return None
-    return subjects  # type: ignore[return-value]  # three texts each, checked above
+    return tuple((theme, name, words) for theme, name, words in rows)
 
 
 def subjects_of(catalogue: Catalogue) -> tuple[Subject, ...]:
