@@ -108,14 +108,17 @@ def keep_subjects(cache_dir: Path, directory: Path | None, catalogue: Catalogue)
     from offline_queue.private_files import write_atomic
 
     directory = directory or resource_path("procedures")
-    subjects = subjects_of(catalogue)
-    if read_subjects(cache_dir, directory) == subjects:
-        return
-    lines = [MAGIC, files_stamp(directory)]
-    lines += ["\t".join(subject) for subject in subjects]
+    lines = [MAGIC, files_stamp(directory), *("\t".join(subject) for subject in subjects_of(catalogue))]
+    text = "\n".join(lines) + "\n"
+    path = cache_dir / SUBJECTS_FILE
+    try:
+        if path.read_text("utf-8") == text:  # kept by an earlier start: nothing to write
+            return
+    except (OSError, UnicodeDecodeError):
+        pass  # none kept, or unreadable: written below
     try:
         cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(cache_dir / SUBJECTS_FILE, ("\n".join(lines) + "\n").encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         log.warning("list of subjects not kept (%s): the catalogue is read first at the next "
                     "start", exc.strerror or type(exc).__name__)

@@ -13,10 +13,10 @@ written), and the GUI thread attaches it, opens the visit's record (the first
 tap's move waited for it, ``kiosk.held_moves``) and starts the sync thread
 (``attach``; screens are built at their first use, ``ui.lazy_screens``). A tap
 on a page whose screen needs the outbox or the accounts is answered as soon as
-they are open. With ``demo`` everything lives in a throw-away folder: a reference central service on
-loopback, demo mediator accounts, sample scans in the scanner folder, and a
-status-bar switch that simulates an outage. Heavy modules are imported inside
-the functions for that reason.
+they are open. With ``demo`` everything lives in a throw-away folder: a
+reference central service on loopback, demo mediator accounts, sample scans in
+the scanner folder, and a status-bar switch that simulates an outage. Heavy
+modules are imported inside the functions for that reason.
 """
 
 from __future__ import annotations

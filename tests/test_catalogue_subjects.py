@@ -133,3 +133,16 @@ def test_a_subject_touched_leaves_no_ring_on_another_control(qtbot, catalogue: C
     assert picker.procedure_tiles
     assert not picker.back_button.hasFocus()
     assert picker.title.hasFocus()
+
+
+def test_subjects_kept_already_are_not_written_again(tmp_path: Path, procedures: Path) -> None:
+    """Each start keeps the subjects: unchanged, the file is left as it is (no write a start)."""
+    catalogue = load_catalogue(procedures)
+    keep_subjects(tmp_path / "cache", procedures, catalogue)
+    kept = (tmp_path / "cache" / SUBJECTS_FILE).stat()
+    keep_subjects(tmp_path / "cache", procedures, catalogue)
+    again = (tmp_path / "cache" / SUBJECTS_FILE).stat()
+    assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    (tmp_path / "cache" / SUBJECTS_FILE).write_text("damaged", "utf-8")
+    keep_subjects(tmp_path / "cache", procedures, catalogue)  # written again, whole
+    assert read_subjects(tmp_path / "cache", procedures) == subjects_of(catalogue)

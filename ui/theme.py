@@ -1,6 +1,6 @@
 """Kiosk look: a DSFR-like standard theme, a high-contrast theme, and a larger-text setting.
 
-Colours live in `Palette` dataclasses (`THEMES`), sizes in `Metrics`; the style sheet
+Colours live in `Palette` named tuples (`THEMES`), sizes in `Metrics`; the style sheet
 template `resources/styles/kiosk.qss` is filled from both. Every text colour pair the style
 sheet uses is listed by `ui.contrast.colour_pairs()` (read back from the filled style sheet, not
 from a hand-kept list), so tests prove WCAG AAA 7:1 for each pair in both themes.
