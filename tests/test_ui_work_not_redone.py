@@ -3,7 +3,8 @@
 - A tap on « Continuer » leaves the focus in the field: the keyboard and the header do not
   close and open again between two typed questions, and a refused answer is corrected with
   the keyboard still up.
-- Coming back to the list of documents redraws only the new document's preview; opening
+- Coming back to the list of documents makes again only the new document's card and
+  redraws only its preview (the next citizen gets cards of their own); opening
   the chooser again redraws only the previews of new scans; a scanner folder event that
   changes nothing on screen rebuilds nothing.
 - The barcode reader's listener watches the application's events only on the two screens
@@ -120,6 +121,40 @@ def test_previews_are_drawn_once_per_document_and_scan(qtbot, make_kiosk, catalo
         assert rows == [f"row {path.name}"], (number, thumbnails)  # only the new scan
         assert thumbnails.count("card") == 1, (number, thumbnails)  # only the new document
     assert jobs_running() == 0
+
+
+def test_only_the_card_of_the_document_added_is_made_again(qtbot, make_kiosk, catalogue: Catalogue) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    kiosk, procedure = _at_documents(qtbot, make_kiosk, catalogue)
+    window = kiosk.window
+    documents = window.documents
+    kinds = [spec.kind for spec in window.session.required_documents()]  # type: ignore[union-attr]
+    before = dict(documents.add_buttons)
+    added = kinds[1]
+    path = scan(kiosk, procedure, added, random.Random(8))
+    click(qtbot, documents.add_buttons[added])
+    pick_file(qtbot, window.chooser, path)
+    qtbot.waitUntil(lambda: window.current_screen() is documents, timeout=WAIT_MS)
+    kiosk.drain(qtbot)
+    assert list(documents.add_buttons) == kinds  # the same order
+    for kind in kinds:
+        if kind == added:
+            assert documents.add_buttons[kind] is not before[kind]
+            assert documents.add_buttons[kind].text() == "Remplacer"
+            assert kind in documents.previews and kind in documents.remove_buttons
+        else:
+            assert documents.add_buttons[kind] is before[kind], kind
+    kept = documents.add_buttons[kinds[0]]
+
+    click(qtbot, documents.remove_buttons[added])  # taken back: its card is made again
+    assert documents.add_buttons[added].text() == "Ajouter"
+    assert added not in documents.previews and added not in documents.remove_buttons
+    assert documents.add_buttons[kinds[0]] is kept
+
+    window.go_home()  # the next citizen, the same procedure: cards of their own
+    kiosk.drain(qtbot)
+    start_procedure(qtbot, kiosk, procedure)
+    walk_steps(qtbot, kiosk, random.Random(4), {"motif": "perte", "vehicule_plus_4_ans": "non"})
+    assert documents.add_buttons[kinds[0]] is not kept
 
 
 def test_a_folder_event_that_changes_nothing_rebuilds_nothing(qtbot, make_kiosk, catalogue: Catalogue,  # type: ignore[no-untyped-def]  # noqa: F811

@@ -109,14 +109,19 @@ def clear_layout(layout: QLayout) -> None:
             break
         widget = item.widget()
         if widget is not None:
-            focus = QApplication.focusWidget()
-            if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
-                focus.clearFocus()
-            widget.hide()
-            widget.deleteLater()
+            discard(widget)
         child = item.layout()
         if child is not None:
             clear_layout(child)
+
+
+def discard(widget: QWidget) -> None:
+    """Hide ``widget`` and have Qt delete it (see ``clear_layout``), its focus let go first."""
+    focus = QApplication.focusWidget()
+    if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
+        focus.clearFocus()
+    widget.hide()
+    widget.deleteLater()
 
 
 class _Body(QWidget):

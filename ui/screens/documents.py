@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
@@ -17,12 +18,25 @@ from kiosk.procedures import DocumentSpec
 from kiosk.session import ProcedureSession
 from ui.i18n import tr_core
 from ui.screens.background import run_in_background
-from ui.screens.common import Screen, big_button, clear_layout, text_label
+from ui.screens.common import Screen, big_button, clear_layout, discard, text_label
 from ui.screens.preview import ZoomView, panel_row, show_preview, thumbnail
 
 
 def _ignore(_error: BaseException) -> None:
     """A preview that cannot be drawn leaves the file icon: nothing to tell the citizen."""
+
+
+class _Card(NamedTuple):
+    """One document's card, with what it was drawn for: its spec and the digest of the file
+    attached (None: not yet added)."""
+
+    spec: DocumentSpec
+    digest: str | None
+    frame: QFrame
+    add: QWidget
+    preview: QLabel | None
+    zoom: QWidget | None
+    remove: QWidget | None
 
 
 class DocumentsScreen(Screen):
@@ -66,6 +80,10 @@ class DocumentsScreen(Screen):
         self._drawn: dict[str, tuple[str, QImage]] = {}
         """Each attached document's preview by kind, with the digest of the bytes it shows:
         coming back from the chooser redraws only the new one. Emptied with the session."""
+        self._cards: dict[str, _Card] = {}
+        """The cards on the page by kind: coming back from the chooser, only the card of the
+        document just added is made again (each card is a dozen widgets to build, style and
+        lay out). Emptied with the session."""
 
     def start(self, session: ProcedureSession,
               remarks: Callable[[], Mapping[str, str]] | None = None) -> None:
@@ -73,21 +91,34 @@ class DocumentsScreen(Screen):
         refused ones still to replace (a correction)."""
         if session is not self.session:
             self._drawn = {}
+            self._drop_cards()
         self.session = session
         self._remarks = remarks
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Rebuild the cards from the session's documents."""
+        """The cards of the session's documents, in order: a card whose document is as it was
+        drawn stays, the others are made again."""
         assert self.session is not None
-        clear_layout(self.cards)
+        while self.cards.count():  # taken out of the column only: kept cards go back in order
+            self.cards.takeAt(0)
+        kept, self._cards = self._cards, {}
         self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
         self.banner.setVisible(False)
         specs = self.session.required_documents()
         self.intro.setText(self.intro_text if specs else self.tr(
             "Cette démarche ne demande aucun document. Touchez « Continuer »."))
         for spec in specs:
-            self.cards.addWidget(self._card(spec))
+            attached = self.session.documents.get(spec.kind)
+            digest = attached.sha256 if attached is not None else None
+            card = kept.pop(spec.kind, None)
+            if card is None or card.spec != spec or card.digest != digest:
+                if card is not None:
+                    discard(card.frame)
+                card = self._card(spec)
+            self._place(card)
+        for card in kept.values():
+            discard(card.frame)
         pending = self._remarks() if self._remarks is not None else {}
         if pending:
             advice = self.tr("Touchez « Remplacer » pour numériser le document de nouveau. "
@@ -96,7 +127,25 @@ class DocumentsScreen(Screen):
             self.banner.setVisible(True)
         self.entered()
 
-    def _card(self, spec: DocumentSpec) -> QFrame:
+    def _place(self, card: _Card) -> None:
+        """``card`` at the end of the column, its buttons and preview where taps find them."""
+        kind = card.spec.kind
+        self._cards[kind] = card
+        self.cards.addWidget(card.frame)
+        self.add_buttons[kind] = card.add
+        if card.preview is not None:
+            self.previews[kind] = card.preview
+        if card.zoom is not None:
+            self.zoom_buttons[kind] = card.zoom
+        if card.remove is not None:
+            self.remove_buttons[kind] = card.remove
+
+    def _drop_cards(self) -> None:
+        clear_layout(self.cards)
+        self._cards = {}
+        self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
+
+    def _card(self, spec: DocumentSpec) -> _Card:
         assert self.session is not None
         card, row = panel_row()
         text = QVBoxLayout()
@@ -105,6 +154,9 @@ class DocumentsScreen(Screen):
         # no file type, name nor size: the kiosk takes every scanner format and lightens heavy scans
         text.addWidget(text_label(self.tr("Obligatoire") if spec.required else self.tr("Facultatif"), "help"))
         attached = self.session.documents.get(spec.kind)
+        preview: QLabel | None = None
+        look: QWidget | None = None
+        remove: QWidget | None = None
         if attached is not None:
             text.addWidget(text_label(self.tr("✔ Ajouté"), "success"))
         else:
@@ -115,7 +167,6 @@ class DocumentsScreen(Screen):
             preview.setAccessibleName(self.tr("Aperçu : %s") % tr_core(spec.title))
             drawn = self._drawn.get(spec.kind)
             show_preview(preview, drawn[1] if drawn and drawn[0] == attached.sha256 else None)
-            self.previews[spec.kind] = preview
             row.addWidget(preview)
             if drawn is None or drawn[0] != attached.sha256:
                 run_in_background(
@@ -132,22 +183,20 @@ class DocumentsScreen(Screen):
         add.setAccessibleName(f"{add.text()} : {tr_core(spec.title)}")
         add.clicked.connect(lambda _checked=False, k=spec.kind: self.choose.emit(k))
         buttons.addWidget(add)
-        self.add_buttons[spec.kind] = add
         if attached is not None:
             title = tr_core(spec.title)
             look = big_button(self.tr("Voir en grand"), self.tr("Voir la page en grand : %s") % title)
             look.setAccessibleName(self.tr("Voir en grand : %s") % title)
             look.clicked.connect(lambda _checked=False, k=spec.kind: self.open_zoom(k))
             buttons.addWidget(look)
-            self.zoom_buttons[spec.kind] = look
             remove = big_button(self.tr("Retirer"), self.tr("Retirer le fichier : %s") % tr_core(spec.title))
             remove.setAccessibleName(self.tr("Retirer : %s") % tr_core(spec.title))
             remove.clicked.connect(lambda _checked=False, k=spec.kind: self._remove(k))
             buttons.addWidget(remove)
-            self.remove_buttons[spec.kind] = remove
         buttons.addStretch(1)
         row.addLayout(buttons)
-        return card
+        return _Card(spec, attached.sha256 if attached is not None else None, card, add,
+                     preview, look, remove)
 
     def _show_thumbnail(self, kind: str, digest: str, image: QImage | None) -> None:
         label = self.previews.get(kind)
@@ -188,8 +237,7 @@ class DocumentsScreen(Screen):
     def wipe(self) -> None:
         if self.zoom.isVisible():
             self.zoom.close_view()
-        clear_layout(self.cards)
-        self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
+        self._drop_cards()
         self._drawn = {}
         self.session = None
         self._remarks = None
