@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +40,7 @@ from ui.i18n import SOURCE_LANGUAGE, current_language, set_language
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.keyboard import KeyboardDock
 from ui.lazy_screens import OnShelf, ScreenShelf, WarmUp
+from ui.page_stack import PageStack
 from ui.quit_confirm import QuitConfirmation
 from ui.screens.common import (
     FlowRow,
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         self.header = self._header()
         column.addWidget(self.header)
         column.addWidget(self._stepper_row())
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         column.addWidget(self.stack, 1)
         self.keyboard = KeyboardDock(central)  # moved into each screen's keyboard slot
         self.keyboard.opened.connect(self._keep_in_view)
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         current = self.stack.currentWidget()
         # Every screen: the one the keyboard just left keeps its height otherwise (a hidden
-        # widget does not tell its parent's layout), and the stack takes the largest.
+        # widget does not tell its parent's layout).
         layouts = [w.layout() for w in (*self.screens, self.header, central) if w is not None]
         layouts += [screen.keyboard_slot for screen in self.screens]
         for layout in layouts:

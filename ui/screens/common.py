@@ -340,6 +340,8 @@ class FlowRow(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._height_for: tuple[int, int] | None = None
+        """The last width asked and its height: a layout pass asks the same several times."""
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
         self._items.append(item)
@@ -362,7 +364,14 @@ class FlowRow(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        if self._height_for is None or self._height_for[0] != width:
+            self._height_for = (width, self._arrange(QRect(0, 0, width, 0), move=False))
+        return self._height_for[1]
+
+    def invalidate(self) -> None:
+        """An item changed, or one was shown or hidden (Qt says so before each layout pass)."""
+        self._height_for = None
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt naming
         super().setGeometry(rect)
