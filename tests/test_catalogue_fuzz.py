@@ -114,7 +114,9 @@ def mutated_data(draw: st.DrawFn, data: Any, most: int = 3) -> Any:
         target = at(data, path)
         how = draw(st.sampled_from(["delete", "replace", "insert", "options", "condition", "check",
                                     "move", "in_range"]))
-        fields = [p for p in paths if len(p) == 4 and p[0] == "steps" and p[2] == "fields"]
+        # a field an earlier mutation of this draw replaced by a scalar is no field to edit
+        fields = [p for p in paths if len(p) == 4 and p[0] == "steps" and p[2] == "fields"
+                  and isinstance(at(data, p), dict)]
         if how == "delete" and path:
             del at(data, path[:-1])[path[-1]]
         elif how == "replace" and path:
