@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.procedures import DocumentSpec
-from kiosk.session import ProcedureSession
+from kiosk.session import DocumentFile, ProcedureSession
 from ui.i18n import tr_core
 from ui.screens.background import run_in_background
 from ui.screens.common import Screen, big_button, clear_layout, discard, text_label
@@ -72,11 +72,7 @@ class DocumentsScreen(Screen):
         self.action_bar.addWidget(self.next_button)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.go_next)
-        self.add_buttons: dict[str, QWidget] = {}
-        self.remove_buttons: dict[str, QWidget] = {}
-        self.zoom_buttons: dict[str, QWidget] = {}
         self.zoom = ZoomView(self)
-        self.previews: dict[str, QLabel] = {}
         self._drawn: dict[str, tuple[str, QImage]] = {}
         """Each attached document's preview by kind, with the digest of the bytes it shows:
         coming back from the chooser redraws only the new one. Emptied with the session."""
@@ -84,6 +80,23 @@ class DocumentsScreen(Screen):
         """The cards on the page by kind: coming back from the chooser, only the card of the
         document just added is made again (each card is a dozen widgets to build, style and
         lay out). Emptied with the session."""
+
+    @property
+    def add_buttons(self) -> dict[str, QWidget]:
+        """« Ajouter » or « Remplacer » of each document on the page, in the page's order."""
+        return {kind: card.add for kind, card in self._cards.items()}
+
+    @property
+    def remove_buttons(self) -> dict[str, QWidget]:
+        return {kind: card.remove for kind, card in self._cards.items() if card.remove is not None}
+
+    @property
+    def zoom_buttons(self) -> dict[str, QWidget]:
+        return {kind: card.zoom for kind, card in self._cards.items() if card.zoom is not None}
+
+    @property
+    def previews(self) -> dict[str, QLabel]:
+        return {kind: card.preview for kind, card in self._cards.items() if card.preview is not None}
 
     def start(self, session: ProcedureSession,
               remarks: Callable[[], Mapping[str, str]] | None = None) -> None:
@@ -103,7 +116,6 @@ class DocumentsScreen(Screen):
         while self.cards.count():  # taken out of the column only: kept cards go back in order
             self.cards.takeAt(0)
         kept, self._cards = self._cards, {}
-        self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
         self.banner.setVisible(False)
         specs = self.session.required_documents()
         self.intro.setText(self.intro_text if specs else self.tr(
@@ -115,8 +127,9 @@ class DocumentsScreen(Screen):
             if card is None or card.spec != spec or card.digest != digest:
                 if card is not None:
                     discard(card.frame)
-                card = self._card(spec)
-            self._place(card)
+                card = self._card(spec, attached)
+            self._cards[spec.kind] = card
+            self.cards.addWidget(card.frame)
         for card in kept.values():
             discard(card.frame)
         pending = self._remarks() if self._remarks is not None else {}
@@ -127,33 +140,18 @@ class DocumentsScreen(Screen):
             self.banner.setVisible(True)
         self.entered()
 
-    def _place(self, card: _Card) -> None:
-        """``card`` at the end of the column, its buttons and preview where taps find them."""
-        kind = card.spec.kind
-        self._cards[kind] = card
-        self.cards.addWidget(card.frame)
-        self.add_buttons[kind] = card.add
-        if card.preview is not None:
-            self.previews[kind] = card.preview
-        if card.zoom is not None:
-            self.zoom_buttons[kind] = card.zoom
-        if card.remove is not None:
-            self.remove_buttons[kind] = card.remove
-
     def _drop_cards(self) -> None:
         clear_layout(self.cards)
         self._cards = {}
-        self.add_buttons, self.remove_buttons, self.previews, self.zoom_buttons = {}, {}, {}, {}
 
-    def _card(self, spec: DocumentSpec) -> _Card:
-        assert self.session is not None
+    def _card(self, spec: DocumentSpec, attached: DocumentFile | None) -> _Card:
+        """The card of ``spec``, with the file ``attached`` for it (None: not yet added)."""
         card, row = panel_row()
         text = QVBoxLayout()
         text.addWidget(text_label(tr_core(spec.title), "subtitle"))
         text.addWidget(text_label(tr_core(spec.description)))
         # no file type, name nor size: the kiosk takes every scanner format and lightens heavy scans
         text.addWidget(text_label(self.tr("Obligatoire") if spec.required else self.tr("Facultatif"), "help"))
-        attached = self.session.documents.get(spec.kind)
         preview: QLabel | None = None
         look: QWidget | None = None
         remove: QWidget | None = None
